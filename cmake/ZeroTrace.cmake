@@ -1,0 +1,47 @@
+# Project-wide build rules: warnings and sanitizers in one place, and the helpers that make
+# adding a library, a collector or a test one line.
+
+set(ZT_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
+set(ZT_SANITIZER_FLAGS -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+
+# Applies the project's warning and sanitizer flags to one target.
+function(zt_target_defaults target)
+  target_compile_options(${target} PRIVATE ${ZT_WARNINGS})
+  target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR})
+  if(ZT_SANITIZE)
+    target_compile_options(${target} PRIVATE ${ZT_SANITIZER_FLAGS})
+    target_link_options(${target} PUBLIC ${ZT_SANITIZER_FLAGS})
+  endif()
+endfunction()
+
+# zt_add_library(NAME SOURCES ... [PUBLIC_LIBS ...] [PRIVATE_LIBS ...])
+# Headers are included by their path from the repository root ("collectors/core/host_fs.hpp").
+function(zt_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LIBS;PRIVATE_LIBS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  zt_target_defaults(${name})
+  target_link_libraries(${name} PUBLIC ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
+endfunction()
+
+# zt_add_collector(NAME SOURCES ... [LIBS ...])
+# A collector is one folder: collectors/NAME, namespace zt::NAME, target zt_collector_NAME,
+# config key collectors.NAME. It sees the collector core and the model only.
+function(zt_add_collector name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  zt_add_library(zt_collector_${name} SOURCES ${ARG_SOURCES}
+                 PUBLIC_LIBS zt_collector_core PRIVATE_LIBS ${ARG_LIBS})
+  set_property(GLOBAL APPEND PROPERTY ZT_COLLECTOR_TARGETS zt_collector_${name})
+endfunction()
+
+# zt_add_test(NAME SOURCES ... LIBS ...): a Catch2 test executable whose test cases are
+# registered with CTest one by one.
+function(zt_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  zt_target_defaults(${name})
+  target_link_libraries(${name} PRIVATE zt_test_main ${ARG_LIBS})
+  target_compile_definitions(${name} PRIVATE
+    ZT_SOURCE_DIR="${PROJECT_SOURCE_DIR}" ZT_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  catch_discover_tests(${name} PROPERTIES ENVIRONMENT
+    "ASAN_OPTIONS=detect_leaks=1;UBSAN_OPTIONS=print_stacktrace=1")
+endfunction()

@@ -1,0 +1,71 @@
+#pragma once
+// The collector interface. A collector is described once (CollectorDescriptor: name,
+// category, default interval, its options table and a factory) and made from its validated
+// options. `collect` may be called again and again, never twice at once. It should not
+// throw, but the scan runner catches anything that escapes and reports it, and abandons a
+// run that overruns its deadline; a long loop should check Context::should_stop().
+#include <chrono>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <stop_token>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "collectors/core/host_fs.hpp"
+#include "collectors/core/options.hpp"
+#include "schema-client/model/finding.hpp"
+
+namespace zt::collector {
+
+// Whether a collector can run on this host, and if not, why not.
+struct Availability {
+  bool usable = false;
+  std::string reason;  // why not; or, when usable, what it found ("dpkg database")
+};
+
+struct CollectResult {
+  std::vector<model::Finding> findings;
+  std::vector<model::Dependency> dependencies;
+  // What the collector saw (OS identity, containers, …): lands in scan.results.<name>.
+  nlohmann::json inventory = nlohmann::json::object();
+  // Parts that could not be read: the run is "partial" and these are its errors.
+  std::vector<std::string> problems;
+};
+
+class Context {
+ public:
+  Context(const HostFs& fs, std::chrono::steady_clock::time_point deadline,
+          std::stop_token stop)
+      : fs_(fs), deadline_(deadline), stop_(std::move(stop)) {}
+
+  const HostFs& fs() const { return fs_; }
+  std::chrono::steady_clock::time_point deadline() const { return deadline_; }
+  bool should_stop() const {
+    return stop_.stop_requested() || std::chrono::steady_clock::now() >= deadline_;
+  }
+
+ private:
+  const HostFs& fs_;
+  std::chrono::steady_clock::time_point deadline_;
+  std::stop_token stop_;
+};
+
+class Collector {
+ public:
+  virtual ~Collector() = default;
+  virtual Availability capabilities(const HostFs& fs) const = 0;
+  virtual CollectResult collect(Context& context) = 0;
+};
+
+struct CollectorDescriptor {
+  std::string_view name;  // folder, namespace, CMake target and config key
+  model::Category category;
+  std::chrono::seconds default_interval;
+  std::string_view summary;
+  std::span<const OptionSpec> options;
+  std::unique_ptr<Collector> (*make)(const OptionValues& options);
+};
+
+}  // namespace zt::collector

@@ -1,0 +1,62 @@
+#pragma once
+// A finding batch, version 1: the one format used on disk, on the wire and by
+// `zerotrace-agent --once --format json`. wire_format.hpp reads and writes it;
+// batch.schema.json beside this file describes it for other tools.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "schema-client/model/finding.hpp"
+#include "schema-client/model/timestamp.hpp"
+
+namespace zt::model {
+
+inline constexpr int kSchemaVersion = 1;
+
+// The `agents` columns of the seed schema that the agent itself knows.
+struct AgentInfo {
+  std::string name;
+  std::string hostname;
+  std::string version;
+  std::string os;
+  std::string os_version;
+  int cpu_cores = 0;
+  double memory_gb = 0.0;
+  nlohmann::json capabilities = nlohmann::json::object();
+  nlohmann::json metrics = nlohmann::json::object();
+
+  bool operator==(const AgentInfo&) const = default;
+};
+
+enum class ScanStatus { running, completed, partial, failed };
+std::string_view to_string(ScanStatus status);
+std::optional<ScanStatus> parse_scan_status(std::string_view text);
+
+// The `scans` columns. `results` holds each collector's outcome and inventory.
+struct Scan {
+  std::string id;  // UUID
+  std::string scan_type;
+  ScanStatus status = ScanStatus::running;
+  int progress = 0;  // 0..100
+  Timestamp start_time{};
+  std::optional<Timestamp> end_time;
+  nlohmann::json options = nlohmann::json::object();
+  nlohmann::json results = nlohmann::json::object();
+  nlohmann::json metadata = nlohmann::json::object();
+
+  bool operator==(const Scan&) const = default;
+};
+
+struct Batch {
+  int schema_version = kSchemaVersion;
+  std::string batch_id;  // UUID, fixed before the batch is first written
+  AgentInfo agent;
+  Scan scan;
+  std::vector<Finding> findings;
+  std::vector<Dependency> dependencies;
+
+  bool operator==(const Batch&) const = default;
+};
+
+}  // namespace zt::model

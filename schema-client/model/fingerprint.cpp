@@ -1,0 +1,49 @@
+#include "schema-client/model/fingerprint.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <cstdio>
+
+namespace zt::model {
+namespace {
+
+std::string sha256_hex(const std::string& data) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  std::string hex;
+  hex.reserve(length * 2);
+  char byte[3];
+  for (unsigned int i = 0; i < length; ++i) {
+    std::snprintf(byte, sizeof byte, "%02x", digest[i]);
+    hex += byte;
+  }
+  return hex;
+}
+
+const nlohmann::json* identity_value(const Finding& finding, std::string_view key) {
+  const std::string k{key};
+  if (auto it = finding.fields.find(k); it != finding.fields.end()) return &*it;
+  if (auto it = finding.metadata.find(k); it != finding.metadata.end()) return &*it;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string compute_fingerprint(std::string_view agent_identity, const Finding& finding) {
+  // Unit separators between parts keep ("ab","c") and ("a","bc") apart.
+  std::string material = "zt-fp-v1\x1f";
+  material += agent_identity;
+  material += '\x1f';
+  material += to_string(finding.category);
+  for (std::string_view key : spec(finding.category).identity) {
+    material += '\x1f';
+    material += key;
+    material += '=';
+    if (const nlohmann::json* value = identity_value(finding, key)) material += value->dump();
+  }
+  return sha256_hex(material);
+}
+
+}  // namespace zt::model

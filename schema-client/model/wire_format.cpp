@@ -1,0 +1,322 @@
+#include "schema-client/model/wire_format.hpp"
+
+#include <initializer_list>
+#include <optional>
+
+#include "schema-client/model/uuid.hpp"
+#include "schema-client/model/validation.hpp"
+
+namespace zt::model {
+
+using nlohmann::json;
+
+// ---------- writing ----------
+
+json to_json(const AgentInfo& a) {
+  return {{"name", a.name},           {"hostname", a.hostname},
+          {"version", a.version},     {"os", a.os},
+          {"os_version", a.os_version}, {"cpu_cores", a.cpu_cores},
+          {"memory_gb", a.memory_gb}, {"capabilities", a.capabilities},
+          {"metrics", a.metrics}};
+}
+
+json to_json(const Finding& f) {
+  return {{"category", to_string(f.category)},
+          {"severity", to_string(f.severity)},
+          {"title", f.title},
+          {"description", f.description},
+          {"remediation", f.remediation},
+          {"fingerprint", f.fingerprint},
+          {"risk_score", f.risk_score},
+          {"fields", f.fields},
+          {"metadata", f.metadata}};
+}
+
+namespace {
+
+json to_json(const Scan& s) {
+  return {{"id", s.id},
+          {"scan_type", s.scan_type},
+          {"status", to_string(s.status)},
+          {"progress", s.progress},
+          {"start_time", format_timestamp(s.start_time)},
+          {"end_time", s.end_time ? json(format_timestamp(*s.end_time)) : json(nullptr)},
+          {"options", s.options},
+          {"results", s.results},
+          {"metadata", s.metadata}};
+}
+
+json to_json(const Dependency& d) {
+  return {{"name", d.name}, {"version", d.version}, {"type", d.type},
+          {"location", d.location}, {"license", d.license}};
+}
+
+// ---------- reading ----------
+
+// Walks one JSON object, recording each problem with its path.
+class ObjectReader {
+ public:
+  ObjectReader(const json& value, std::string path, std::vector<std::string>& problems,
+               std::initializer_list<std::string_view> known_keys)
+      : value_(value), path_(std::move(path)), problems_(problems) {
+    if (!value_.is_object()) {
+      fail(path_, "expected object, got " + std::string(json_type_name(value_)));
+      return;
+    }
+    for (const auto& item : value_.items()) {
+      bool known = false;
+      for (std::string_view k : known_keys) known = known || k == item.key();
+      if (!known) fail(path_ + "." + item.key(), "unknown key");
+    }
+  }
+
+  const std::string& path() const { return path_; }
+  std::string path_of(std::string_view key) const { return path_ + "." + std::string(key); }
+
+  // The value at `key`, or nullptr when absent (an error when required).
+  const json* get(std::string_view key, bool required) {
+    if (!value_.is_object()) return nullptr;
+    auto it = value_.find(std::string(key));
+    if (it == value_.end()) {
+      if (required) fail(path_of(key), "required key is missing");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string text(std::string_view key, bool required = false) {
+    const json* v = get(key, required);
+    if (v == nullptr) return {};
+    if (!v->is_string()) return wrong_type(key, "string", *v), std::string{};
+    return v->get<std::string>();
+  }
+
+  std::optional<long long> integer(std::string_view key, long long min, long long max,
+                                   bool required = false) {
+    const json* v = get(key, required);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_number_integer()) return wrong_type(key, "integer", *v), std::nullopt;
+    const long long n = v->get<long long>();
+    if (n < min || n > max) {
+      fail(path_of(key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                             ", got " + std::to_string(n));
+      return std::nullopt;
+    }
+    return n;
+  }
+
+  std::optional<double> number(std::string_view key, double min, double max) {
+    const json* v = get(key, false);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_number()) return wrong_type(key, "number", *v), std::nullopt;
+    const double n = v->get<double>();
+    if (!(n >= min && n <= max)) {
+      fail(path_of(key), "must be between " + json(min).dump() + " and " + json(max).dump());
+      return std::nullopt;
+    }
+    return n;
+  }
+
+  json object(std::string_view key) {
+    const json* v = get(key, false);
+    if (v == nullptr) return json::object();
+    if (!v->is_object()) return wrong_type(key, "object", *v), json::object();
+    return *v;
+  }
+
+  const json* array(std::string_view key, bool required) {
+    const json* v = get(key, required);
+    if (v != nullptr && !v->is_array()) return wrong_type(key, "array", *v), nullptr;
+    return v;
+  }
+
+  std::optional<Timestamp> timestamp(std::string_view key, bool required) {
+    const json* v = get(key, required);
+    if (v == nullptr || (v->is_null() && !required)) return std::nullopt;
+    std::optional<Timestamp> t;
+    if (v->is_string()) t = parse_timestamp(v->get_ref<const std::string&>());
+    if (!t) fail(path_of(key), "expected an RFC 3339 timestamp, got " + v->dump());
+    return t;
+  }
+
+  void fail(const std::string& path, const std::string& message) {
+    problems_.push_back(path + ": " + message);
+  }
+
+ private:
+  void wrong_type(std::string_view key, std::string_view expected, const json& got) {
+    fail(path_of(key), "expected " + std::string(expected) + ", got " +
+                           std::string(json_type_name(got)));
+  }
+
+  const json& value_;
+  std::string path_;
+  std::vector<std::string>& problems_;
+};
+
+template <typename Enum>
+Enum read_enum(ObjectReader& r, std::string_view key, std::optional<Enum> (*parse)(std::string_view),
+               std::string_view allowed, Enum fallback) {
+  const json* v = r.get(key, true);
+  if (v == nullptr) return fallback;
+  if (v->is_string())
+    if (auto parsed = parse(v->get_ref<const std::string&>())) return *parsed;
+  r.fail(r.path_of(key), "must be one of " + std::string(allowed) + ", got " + v->dump());
+  return fallback;
+}
+
+std::string read_uuid(ObjectReader& r, std::string_view key) {
+  std::string id = r.text(key, true);
+  if (!id.empty() && !is_uuid(id))
+    r.fail(r.path_of(key), "expected a lower-case UUID, got \"" + id + "\"");
+  return id;
+}
+
+AgentInfo read_agent(const json& value, std::vector<std::string>& problems) {
+  ObjectReader r(value, "$.agent", problems,
+                 {"name", "hostname", "version", "os", "os_version", "cpu_cores", "memory_gb",
+                  "capabilities", "metrics"});
+  AgentInfo a;
+  a.name = r.text("name", true);
+  a.hostname = r.text("hostname", true);
+  a.version = r.text("version", true);
+  a.os = r.text("os");
+  a.os_version = r.text("os_version");
+  a.cpu_cores = static_cast<int>(r.integer("cpu_cores", 0, 1 << 20).value_or(0));
+  a.memory_gb = r.number("memory_gb", 0, 1 << 30).value_or(0);
+  a.capabilities = r.object("capabilities");
+  a.metrics = r.object("metrics");
+  return a;
+}
+
+Scan read_scan(const json& value, std::vector<std::string>& problems) {
+  ObjectReader r(value, "$.scan", problems,
+                 {"id", "scan_type", "status", "progress", "start_time", "end_time", "options",
+                  "results", "metadata"});
+  Scan s;
+  s.id = read_uuid(r, "id");
+  s.scan_type = r.text("scan_type", true);
+  s.status = read_enum<ScanStatus>(r, "status", parse_scan_status,
+                                   "running, completed, partial, failed", ScanStatus::running);
+  s.progress = static_cast<int>(r.integer("progress", 0, 100).value_or(0));
+  s.start_time = r.timestamp("start_time", true).value_or(Timestamp{});
+  s.end_time = r.timestamp("end_time", false);
+  s.options = r.object("options");
+  s.results = r.object("results");
+  s.metadata = r.object("metadata");
+  return s;
+}
+
+Finding read_finding(const json& value, const std::string& path,
+                     std::vector<std::string>& problems) {
+  ObjectReader r(value, path, problems,
+                 {"category", "severity", "title", "description", "remediation", "fingerprint",
+                  "risk_score", "fields", "metadata"});
+  Finding f;
+  f.category = read_enum<Category>(
+      r, "category", parse_category,
+      "system, network, compliance, auth, database, api, container, ai_ml, iot_ot, privacy, "
+      "web3, config",
+      Category::system);
+  f.severity = read_enum<Severity>(r, "severity", parse_severity,
+                                   "critical, high, medium, low, info", Severity::info);
+  f.title = r.text("title", true);
+  f.description = r.text("description");
+  f.remediation = r.text("remediation");
+  f.fingerprint = r.text("fingerprint", true);
+  if (const json* fp = r.get("fingerprint", false);
+      fp && fp->is_string() && (f.fingerprint.size() != 64 ||
+                                f.fingerprint.find_first_not_of("0123456789abcdef") !=
+                                    std::string::npos))
+    r.fail(r.path_of("fingerprint"), "expected 64 lower-case hex digits (SHA-256)");
+  f.risk_score = r.number("risk_score", 0, 10).value_or(0);
+  if (const json* v = r.get("fields", false)) f.fields = *v;
+  if (const json* v = r.get("metadata", false)) f.metadata = *v;
+  // The semantic checks, less those about a field already reported by its path above.
+  for (std::string& problem : finding_problems(f, path)) {
+    const std::string field_path = problem.substr(0, problem.find(": "));
+    bool reported = false;
+    for (const std::string& p : problems) reported = reported || p.starts_with(field_path + ": ");
+    if (!reported) problems.push_back(std::move(problem));
+  }
+  return f;
+}
+
+Dependency read_dependency(const json& value, const std::string& path,
+                           std::vector<std::string>& problems) {
+  ObjectReader r(value, path, problems, {"name", "version", "type", "location", "license"});
+  Dependency d;
+  d.name = r.text("name", true);
+  d.version = r.text("version", true);
+  d.type = r.text("type");
+  d.location = r.text("location");
+  d.license = r.text("license");
+  if (value.is_object() && value.contains("name") && d.name.empty())
+    r.fail(r.path_of("name"), "must not be empty");
+  return d;
+}
+
+template <typename T, typename ReadOne>
+std::vector<T> read_array(const json* array, const std::string& path,
+                          std::vector<std::string>& problems, ReadOne read_one) {
+  std::vector<T> items;
+  if (array == nullptr) return items;
+  items.reserve(array->size());
+  for (std::size_t i = 0; i < array->size(); ++i)
+    items.push_back(read_one((*array)[i], path + "[" + std::to_string(i) + "]", problems));
+  return items;
+}
+
+}  // namespace
+
+json to_json(const Batch& b) {
+  json findings = json::array();
+  for (const Finding& f : b.findings) findings.push_back(to_json(f));
+  json dependencies = json::array();
+  for (const Dependency& d : b.dependencies) dependencies.push_back(to_json(d));
+  return {{"schema_version", b.schema_version}, {"batch_id", b.batch_id},
+          {"agent", to_json(b.agent)},          {"scan", to_json(b.scan)},
+          {"findings", std::move(findings)},    {"dependencies", std::move(dependencies)}};
+}
+
+std::string serialize(const Batch& batch, int indent) {
+  // Replace invalid UTF-8 (a byte string read from a host file) instead of throwing.
+  return to_json(batch).dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+Result<Batch> batch_from_json(const json& document) {
+  std::vector<std::string> problems;
+  ObjectReader r(document, "$", problems,
+                 {"schema_version", "batch_id", "agent", "scan", "findings", "dependencies"});
+  Batch b;
+  if (auto version = r.integer("schema_version", 0, 1 << 30, true);
+      version && *version != kSchemaVersion)
+    r.fail(r.path_of("schema_version"), "unsupported version " + std::to_string(*version) +
+                                            " (this reader knows " +
+                                            std::to_string(kSchemaVersion) + ")");
+  b.batch_id = read_uuid(r, "batch_id");
+  if (const json* agent = r.get("agent", true)) b.agent = read_agent(*agent, problems);
+  if (const json* scan = r.get("scan", true)) b.scan = read_scan(*scan, problems);
+  b.findings = read_array<Finding>(r.array("findings", true), "$.findings", problems,
+                                   read_finding);
+  b.dependencies = read_array<Dependency>(r.array("dependencies", false), "$.dependencies",
+                                          problems, read_dependency);
+  if (!problems.empty()) {
+    std::string message;
+    for (const std::string& p : problems) message += (message.empty() ? "" : "\n") + p;
+    return Error{message};
+  }
+  return b;
+}
+
+Result<Batch> parse_batch(std::string_view text) {
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::parse_error& e) {
+    return Error{"$: not valid JSON (" + std::string(e.what()) + ")"};
+  }
+  return batch_from_json(document);
+}
+
+}  // namespace zt::model

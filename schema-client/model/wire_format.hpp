@@ -1,0 +1,23 @@
+#pragma once
+// The finding batch on the wire (JSON, version 1). Writing never fails. Reading is strict:
+// unknown keys, wrong types, missing required keys and out-of-range values are errors, and
+// every error names the JSON path of the bad field ("$.findings[2].severity: …"). All
+// problems found are reported together, one per line.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "schema-client/model/batch.hpp"
+#include "schema-client/model/result.hpp"
+
+namespace zt::model {
+
+nlohmann::json to_json(const Batch& batch);
+nlohmann::json to_json(const Finding& finding);
+nlohmann::json to_json(const AgentInfo& agent);
+std::string serialize(const Batch& batch, int indent = -1);
+
+Result<Batch> batch_from_json(const nlohmann::json& document);
+Result<Batch> parse_batch(std::string_view text);
+
+}  // namespace zt::model

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency of ZeroTrace from Debian 12's packages.
+# Idempotent: when everything is already installed it prints nothing and touches nothing.
+# Must run as root (or with sudo available) on Debian 12 "bookworm".
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ make cmake ninja-build pkg-config
+  # libraries (see ../shared/DESIGN.md, "Libraries")
+  libboost-dev libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev
+  libcli11-dev libssl-dev zlib1g-dev libsystemd-dev
+  # tests: Catch2 v2, a JSON Schema validator, the tools the live tests compare against
+  catch2 python3 python3-jsonschema procps
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = installed ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
