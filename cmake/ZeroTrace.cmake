@@ -42,6 +42,12 @@ function(zt_add_test name)
   target_link_libraries(${name} PRIVATE zt_test_main ${ARG_LIBS})
   target_compile_definitions(${name} PRIVATE
     ZT_SOURCE_DIR="${PROJECT_SOURCE_DIR}" ZT_BINARY_DIR="${PROJECT_BINARY_DIR}")
-  catch_discover_tests(${name} PROPERTIES ENVIRONMENT
-    "ASAN_OPTIONS=detect_leaks=1;UBSAN_OPTIONS=print_stacktrace=1")
+  # Catch2 v2 does not turn tags into CTest labels: one discovery per tag does, so
+  # `ctest -L unit` and `ctest -L integration` work. Untagged cases still run, labelled so.
+  set(env "ASAN_OPTIONS=detect_leaks=1;UBSAN_OPTIONS=print_stacktrace=1")
+  catch_discover_tests(${name} TEST_SPEC "[unit]" PROPERTIES LABELS unit ENVIRONMENT "${env}")
+  catch_discover_tests(${name} TEST_SPEC "[integration]"
+                       PROPERTIES LABELS integration ENVIRONMENT "${env}")
+  catch_discover_tests(${name} TEST_SPEC "~[unit]~[integration]"
+                       PROPERTIES LABELS untagged ENVIRONMENT "${env}")
 endfunction()

@@ -41,7 +41,7 @@ std::string compute_fingerprint(std::string_view agent_identity, const Finding& 
     material += '\x1f';
     material += key;
     material += '=';
-    if (const nlohmann::json* value = identity_value(finding, key)) material += value->dump();
+    if (const nlohmann::json* value = identity_value(finding, key)) material += value->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   return sha256_hex(material);
 }

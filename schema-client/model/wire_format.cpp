@@ -96,6 +96,11 @@ class ObjectReader {
     const json* v = get(key, required);
     if (v == nullptr) return std::nullopt;
     if (!v->is_number_integer()) return wrong_type(key, "integer", *v), std::nullopt;
+    if (v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(max)) {
+      fail(path_of(key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                             ", got " + v->dump());
+      return std::nullopt;
+    }
     const long long n = v->get<long long>();
     if (n < min || n > max) {
       fail(path_of(key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
@@ -155,19 +160,21 @@ class ObjectReader {
 };
 
 template <typename Enum>
-Enum read_enum(ObjectReader& r, std::string_view key, std::optional<Enum> (*parse)(std::string_view),
-               std::string_view allowed, Enum fallback) {
+std::optional<Enum> read_enum(ObjectReader& r, std::string_view key,
+                              std::optional<Enum> (*parse)(std::string_view),
+                              std::string_view allowed) {
   const json* v = r.get(key, true);
-  if (v == nullptr) return fallback;
+  if (v == nullptr) return std::nullopt;
   if (v->is_string())
-    if (auto parsed = parse(v->get_ref<const std::string&>())) return *parsed;
+    if (auto parsed = parse(v->get_ref<const std::string&>())) return parsed;
   r.fail(r.path_of(key), "must be one of " + std::string(allowed) + ", got " + v->dump());
-  return fallback;
+  return std::nullopt;
 }
 
 std::string read_uuid(ObjectReader& r, std::string_view key) {
+  const json* value = r.get(key, false);
   std::string id = r.text(key, true);
-  if (!id.empty() && !is_uuid(id))
+  if (value != nullptr && value->is_string() && !is_uuid(id))
     r.fail(r.path_of(key), "expected a lower-case UUID, got \"" + id + "\"");
   return id;
 }
@@ -197,7 +204,8 @@ Scan read_scan(const json& value, std::vector<std::string>& problems) {
   s.id = read_uuid(r, "id");
   s.scan_type = r.text("scan_type", true);
   s.status = read_enum<ScanStatus>(r, "status", parse_scan_status,
-                                   "running, completed, partial, failed", ScanStatus::running);
+                                   "running, completed, partial, failed")
+                 .value_or(ScanStatus::running);
   s.progress = static_cast<int>(r.integer("progress", 0, 100).value_or(0));
   s.start_time = r.timestamp("start_time", true).value_or(Timestamp{});
   s.end_time = r.timestamp("end_time", false);
@@ -213,13 +221,15 @@ Finding read_finding(const json& value, const std::string& path,
                  {"category", "severity", "title", "description", "remediation", "fingerprint",
                   "risk_score", "fields", "metadata"});
   Finding f;
-  f.category = read_enum<Category>(
+  if (!value.is_object()) return f;
+  const std::optional<Category> category = read_enum<Category>(
       r, "category", parse_category,
       "system, network, compliance, auth, database, api, container, ai_ml, iot_ot, privacy, "
-      "web3, config",
-      Category::system);
+      "web3, config");
+  f.category = category.value_or(Category::system);
   f.severity = read_enum<Severity>(r, "severity", parse_severity,
-                                   "critical, high, medium, low, info", Severity::info);
+                                   "critical, high, medium, low, info")
+                   .value_or(Severity::info);
   f.title = r.text("title", true);
   f.description = r.text("description");
   f.remediation = r.text("remediation");
@@ -232,7 +242,9 @@ Finding read_finding(const json& value, const std::string& path,
   f.risk_score = r.number("risk_score", 0, 10).value_or(0);
   if (const json* v = r.get("fields", false)) f.fields = *v;
   if (const json* v = r.get("metadata", false)) f.metadata = *v;
-  // The semantic checks, less those about a field already reported by its path above.
+  // The semantic checks, less those about a field already reported by its path above. The
+  // fields cannot be checked against an unknown category's columns.
+  if (!category) return f;
   for (std::string& problem : finding_problems(f, path)) {
     const std::string field_path = problem.substr(0, problem.find(": "));
     bool reported = false;
@@ -251,7 +263,7 @@ Dependency read_dependency(const json& value, const std::string& path,
   d.type = r.text("type");
   d.location = r.text("location");
   d.license = r.text("license");
-  if (value.is_object() && value.contains("name") && d.name.empty())
+  if (value.is_object() && value.contains("name") && value["name"].is_string() && d.name.empty())
     r.fail(r.path_of("name"), "must not be empty");
   return d;
 }
@@ -313,7 +325,7 @@ Result<Batch> parse_batch(std::string_view text) {
   json document;
   try {
     document = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     return Error{"$: not valid JSON (" + std::string(e.what()) + ")"};
   }
   return batch_from_json(document);

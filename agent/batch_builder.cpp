@@ -1,0 +1,50 @@
+#include "agent/batch_builder.hpp"
+
+#include "schema-client/model/uuid.hpp"
+
+namespace zt::agent {
+
+model::Batch build_batch(std::vector<CollectorRun> runs,
+                         const std::vector<UnavailableCollector>& unavailable,
+                         model::AgentInfo agent, const ScanDescription& description) {
+  model::Batch batch;
+  batch.batch_id = model::new_uuid();
+  batch.agent = std::move(agent);
+  model::Scan& scan = batch.scan;
+  scan.id = model::new_uuid();
+  scan.scan_type = description.scan_type;
+  scan.options = description.options;
+  scan.start_time = description.start_time;
+  scan.end_time = description.end_time;
+  scan.progress = 100;
+
+  std::size_t completed = 0, useful = 0;
+  for (CollectorRun& run : runs) {
+    nlohmann::json errors = run.errors;
+    scan.results[run.name] = nlohmann::json{{"status", to_string(run.outcome)},
+                              {"started_at", model::format_timestamp(run.started)},
+                              {"duration_ms", run.duration.count()},
+                              {"finding_count", run.result.findings.size()},
+                              {"dependency_count", run.result.dependencies.size()},
+                              {"errors", std::move(errors)},
+                              {"inventory", std::move(run.result.inventory)}};
+    if (run.outcome == RunOutcome::completed) ++completed;
+    if (run.outcome == RunOutcome::completed || run.outcome == RunOutcome::partial) ++useful;
+    for (model::Finding& f : run.result.findings) batch.findings.push_back(std::move(f));
+    for (model::Dependency& d : run.result.dependencies)
+      batch.dependencies.push_back(std::move(d));
+  }
+  for (const UnavailableCollector& u : unavailable)
+    scan.results[u.name] = nlohmann::json{{"status", "unavailable"},
+                                          {"errors", nlohmann::json::array({u.reason})}};
+
+  if (!runs.empty() && completed == runs.size() && unavailable.empty())
+    scan.status = model::ScanStatus::completed;
+  else if (useful == 0)
+    scan.status = model::ScanStatus::failed;
+  else
+    scan.status = model::ScanStatus::partial;
+  return batch;
+}
+
+}  // namespace zt::agent

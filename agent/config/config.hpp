@@ -1,0 +1,68 @@
+#pragma once
+// The agent's configuration: one struct per section, holding the values the agent runs with
+// when a key is absent. Built once by the loader (config_loader.hpp), then read-only; a reload
+// builds a whole new AgentConfig. The loader enforces the ranges noted here.
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "agent/config/secret.hpp"
+#include "collectors/core/options.hpp"
+
+namespace zt::agent {
+
+struct AgentSection {
+  std::string name;  // as the console shows it; "" = the host name
+  std::filesystem::path host_root = "/";  // absolute
+  std::filesystem::path state_dir = "/var/lib/zerotrace-agent";  // absolute
+  std::string log_level = "info";  // trace, debug, info, warn or error
+
+  friend bool operator==(const AgentSection&, const AgentSection&) = default;
+};
+
+struct SchedulerSection {
+  int max_concurrent = 2;  // 1..16
+  int splay_percent = 10;  // 0..50
+  int nice = 10;           // 0..19
+  bool idle_io = true;
+
+  friend bool operator==(const SchedulerSection&, const SchedulerSection&) = default;
+};
+
+struct ServerSection {
+  std::string url;  // "" = no server; otherwise http(s)://host[:port][/path]
+  Secret enrollment_token;
+  Secret api_key;
+  bool allow_insecure_http = false;  // an http:// url is an error unless this is true
+
+  friend bool operator==(const ServerSection&, const ServerSection&) = default;
+};
+
+struct CollectorConfig {
+  bool enabled = true;
+  std::chrono::seconds interval{3600};  // 60s..7d; the loader starts from the descriptor's
+  // 1s..1h and less than the interval; when the file does not set it, the loader uses 300s
+  // or half the interval, whichever is less.
+  std::chrono::seconds timeout{300};
+  collector::OptionValues options;  // every key of the collector's OptionSpec table
+
+  friend bool operator==(const CollectorConfig& a, const CollectorConfig& b) {
+    return a.enabled == b.enabled && a.interval == b.interval && a.timeout == b.timeout &&
+           a.options.as_json() == b.options.as_json();
+  }
+};
+
+struct AgentConfig {
+  AgentSection agent;
+  SchedulerSection scheduler;
+  ServerSection server;
+  // One entry per known collector (the descriptors given to the loader), defaults filled.
+  std::map<std::string, CollectorConfig, std::less<>> collectors;
+  std::string source;  // the file it came from, or "(built-in defaults)"
+
+  friend bool operator==(const AgentConfig&, const AgentConfig&) = default;
+};
+
+}  // namespace zt::agent

@@ -1,0 +1,153 @@
+#include "agent/daemon.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <csignal>
+#include <random>
+
+#include "agent/agent_info.hpp"
+#include "agent/batch_builder.hpp"
+#include "agent/logging.hpp"
+#include "agent/scheduler.hpp"
+
+namespace zt::agent {
+
+namespace asio = boost::asio;
+
+namespace {
+// Runs in progress get this long to stop after SIGTERM; the rest of the 5 s is margin.
+constexpr auto kStopGrace = std::chrono::seconds(3);
+}  // namespace
+
+struct Daemon::State {
+  AgentConfig config;
+  std::span<const collector::CollectorDescriptor> descriptors;
+  DaemonHooks hooks;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  std::shared_ptr<asio::io_context> io = std::make_shared<asio::io_context>();
+  asio::signal_set signals{*io, SIGTERM, SIGINT, SIGHUP};
+  asio::steady_timer stop_timer{*io};
+  std::shared_ptr<collector::HostFs> fs;
+  HostFacts host;
+  std::vector<CollectorEntry> collectors;
+  std::shared_ptr<CollectorRunner> runner;
+  std::unique_ptr<Scheduler> scheduler;
+  RunStats stats;
+  bool stopping = false;
+  std::shared_ptr<spdlog::logger> log = logger("agent");
+
+  void configure(const AgentConfig& next) {
+    if (!fs || next.agent.host_root != fs->root()) {
+      fs = std::make_shared<collector::HostFs>(next.agent.host_root);
+      host = read_host_facts(*fs);
+    }
+    collectors = make_collectors(descriptors, next, *fs, collectors);
+    ThreadPriority priority{next.scheduler.nice, next.scheduler.idle_io};
+    if (!runner) {
+      runner = std::make_shared<CollectorRunner>(io, fs, host.identity,
+                                                 next.scheduler.max_concurrent, priority);
+      scheduler = std::make_unique<Scheduler>(
+          io, runner, [this](CollectorRun run) { on_run(std::move(run)); },
+          std::random_device{}());
+    }
+    runner->set_host(fs, host.identity);
+    runner->set_max_concurrent(next.scheduler.max_concurrent);
+    scheduler->apply(collectors, next.scheduler.splay_percent);
+    for (const CollectorEntry& c : collectors)
+      if (c.enabled && !c.availability.usable)
+        log->warn("collector {} is enabled but cannot run here: {}", c.name(),
+                  c.availability.reason);
+    log->info("{} collector(s) scheduled (host root {}, at most {} at a time)",
+              scheduler->armed(), next.agent.host_root.string(), next.scheduler.max_concurrent);
+    hooks.on_armed(scheduler->armed());
+  }
+
+  void on_run(CollectorRun run) {
+    stats.record(run);
+    const std::string name = run.name;
+    if (run.outcome == RunOutcome::skipped) {
+      log->warn("collector {} skipped: {}", name, run.errors.empty() ? "" : run.errors.front());
+    } else {
+      for (const std::string& error : run.errors) log->warn("collector {}: {}", name, error);
+      const model::Timestamp start = run.started;
+      const model::Timestamp end = run.started + run.duration;
+      model::Batch batch = build_batch(
+          {std::move(run)}, {}, make_agent_info(config, host, collectors, stats, started),
+          {"scheduled", {{"collectors", {name}}, {"trigger", "schedule"}}, start, end});
+      log->info("collector {}: {} in {} ms, {} findings, {} packages", name,
+                batch.scan.results[name]["status"].get<std::string>(),
+                batch.scan.results[name]["duration_ms"].get<std::int64_t>(),
+                batch.findings.size(), batch.dependencies.size());
+      hooks.on_batch(batch);
+    }
+    if (stopping && runner->in_flight() == 0) io->stop();
+  }
+
+  void wait_for_signal() {
+    signals.async_wait([this](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      if (signal == SIGHUP) {
+        reload();
+        wait_for_signal();
+      } else {
+        stop(signal);
+      }
+    });
+  }
+
+  void reload() {
+    log->info("SIGHUP: reloading the configuration");
+    auto next = hooks.reload();
+    if (!next) {
+      log->error("configuration refused, keeping the running one:\n{}", next.error().message);
+      return;
+    }
+    config = std::move(next.value());
+    configure(config);
+  }
+
+  void stop(int signal) {
+    log->info("{}: stopping", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+    stopping = true;
+    scheduler->stop();
+    runner->stop_all();
+    if (runner->in_flight() == 0) {
+      io->stop();
+      return;
+    }
+    stop_timer.expires_after(kStopGrace);
+    stop_timer.async_wait([this](const boost::system::error_code& ec) {
+      if (ec) return;
+      log->warn("{} collector run(s) did not stop in time; abandoned", runner->in_flight());
+      io->stop();
+    });
+  }
+};
+
+Daemon::Daemon(AgentConfig config, std::span<const collector::CollectorDescriptor> descriptors,
+               DaemonHooks hooks)
+    : state_(std::make_unique<State>()) {
+  state_->config = std::move(config);
+  state_->descriptors = descriptors;
+  state_->hooks = std::move(hooks);
+}
+
+Daemon::~Daemon() = default;
+
+int Daemon::run() {
+  State& s = *state_;
+  s.configure(s.config);
+  s.wait_for_signal();
+  s.io->run();
+  s.log->info("stopped");
+  return 0;
+}
+
+bool Daemon::has_abandoned_runs() const {
+  for (const CollectorEntry& c : state_->collectors)
+    if (c.slot->busy->load()) return true;
+  return false;
+}
+
+}  // namespace zt::agent

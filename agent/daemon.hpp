@@ -1,0 +1,39 @@
+#pragma once
+// The long-running agent: schedules its collectors (scheduler.hpp), turns each run into a
+// finding batch and hands it to the batch sink, until SIGTERM or SIGINT. SIGHUP reloads the
+// configuration through `reload`; a configuration that does not load is refused with a log
+// line and the running one kept. On SIGTERM, runs in progress are asked to stop and given a
+// short grace period; the daemon returns within 5 s whatever they do.
+#include <functional>
+#include <span>
+
+#include "agent/config/config.hpp"
+#include "collectors/core/collector.hpp"
+#include "schema-client/model/batch.hpp"
+#include "schema-client/model/result.hpp"
+
+namespace zt::agent {
+
+struct DaemonHooks {
+  std::function<model::Result<AgentConfig>()> reload;
+  std::function<void(const model::Batch&)> on_batch;
+  // Called on the event loop's thread once the schedule is armed, and after each reload.
+  std::function<void(std::size_t armed_collectors)> on_armed = [](std::size_t) {};
+};
+
+class Daemon {
+ public:
+  Daemon(AgentConfig config, std::span<const collector::CollectorDescriptor> descriptors,
+         DaemonHooks hooks);
+  ~Daemon();
+  // Runs until SIGTERM or SIGINT. Returns the exit code.
+  int run();
+  // True if a collector run was abandoned and its thread may still be going.
+  bool has_abandoned_runs() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace zt::agent

@@ -1,0 +1,99 @@
+#include "agent/report_table.hpp"
+
+#include <array>
+#include <iomanip>
+#include <map>
+
+namespace zt::agent {
+namespace {
+
+struct Style {
+  bool enabled;
+  const char* on(model::Severity s) const {
+    if (!enabled) return "";
+    switch (s) {
+      case model::Severity::critical: return "\033[1;41;97m";
+      case model::Severity::high: return "\033[1;31m";
+      case model::Severity::medium: return "\033[1;33m";
+      case model::Severity::low: return "\033[1;36m";
+      case model::Severity::info: return "\033[2m";
+    }
+    return "";
+  }
+  const char* bold() const { return enabled ? "\033[1m" : ""; }
+  const char* dim() const { return enabled ? "\033[2m" : ""; }
+  const char* off() const { return enabled ? "\033[0m" : ""; }
+};
+
+std::string upper(std::string_view text) {
+  std::string out{text};
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "file=/etc/x, line=3": the evidence a reader needs, on one line.
+std::string evidence_line(const nlohmann::json& metadata) {
+  std::string line;
+  for (const auto& [key, value] : metadata.items()) {
+    if (!line.empty()) line += ", ";
+    line += key + "=" + (value.is_string() ? value.get<std::string>() : value.dump());
+  }
+  return line;
+}
+
+void write_collectors(std::ostream& out, const model::Scan& scan, const Style& style) {
+  out << style.bold() << "Collectors" << style.off() << "\n";
+  for (const auto& [name, result] : scan.results.items()) {
+    const std::string status = result.value("status", "");
+    out << "  " << std::left << std::setw(12) << name << std::setw(12) << status;
+    if (result.contains("duration_ms"))
+      out << std::fixed << std::setprecision(2) << result["duration_ms"].get<double>() / 1000
+          << " s, " << result.value("finding_count", 0) << " findings";
+    out << "\n";
+    for (const auto& error : result.value("errors", nlohmann::json::array()))
+      out << "      " << style.dim() << "! " << error.get<std::string>() << style.off() << "\n";
+  }
+}
+
+}  // namespace
+
+void write_table(std::ostream& out, const model::Batch& batch, bool colour) {
+  const Style style{colour};
+  const auto& agent = batch.agent;
+  const auto& scan = batch.scan;
+  out << style.bold() << "ZeroTrace scan of " << agent.hostname << style.off() << " ("
+      << agent.os << (agent.os_version.empty() ? "" : " " + agent.os_version) << ")\n";
+  out << "  started " << model::format_timestamp(scan.start_time) << ", status "
+      << model::to_string(scan.status) << ", " << batch.dependencies.size()
+      << " packages inventoried\n\n";
+  write_collectors(out, scan, style);
+
+  std::map<model::Severity, std::vector<const model::Finding*>> groups;
+  for (const model::Finding& f : batch.findings) groups[f.severity].push_back(&f);
+
+  for (model::Severity severity : model::kAllSeverities) {
+    auto it = groups.find(severity);
+    if (it == groups.end()) continue;
+    out << "\n" << style.on(severity) << upper(model::to_string(severity)) << " ("
+        << it->second.size() << ")" << style.off() << "\n";
+    for (const model::Finding* f : it->second) {
+      out << "  " << style.bold() << f->title << style.off() << style.dim() << "  ["
+          << model::to_string(f->category) << "]" << style.off() << "\n";
+      if (severity == model::Severity::info) continue;  // info rows stay one line each
+      if (!f->description.empty()) out << "    " << f->description << "\n";
+      if (!f->remediation.empty()) out << "    fix: " << f->remediation << "\n";
+      if (!f->metadata.empty())
+        out << "    " << style.dim() << "evidence: " << evidence_line(f->metadata)
+            << style.off() << "\n";
+    }
+  }
+
+  std::array<std::size_t, 5> counts{};
+  for (const model::Finding& f : batch.findings) ++counts[static_cast<std::size_t>(f.severity)];
+  out << "\n" << style.bold() << "Summary: " << style.off();
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    out << (i ? ", " : "") << counts[i] << " " << model::to_string(model::kAllSeverities[i]);
+  out << "\n";
+}
+
+}  // namespace zt::agent

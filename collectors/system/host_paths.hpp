@@ -1,0 +1,35 @@
+#pragma once
+// Every host path the system collector reads, in one place. They are host paths: HostFs
+// resolves them under the configured host root.
+#include <cstddef>
+#include <string_view>
+
+namespace zt::system {
+
+// os-release(5): /etc/os-release wins; /usr/lib/os-release is the fallback when it is missing.
+inline constexpr std::string_view kOsReleasePath = "/etc/os-release";
+inline constexpr std::string_view kOsReleaseFallbackPath = "/usr/lib/os-release";
+
+// Package databases. rpm is out of scope for now (see choose_package_manager).
+inline constexpr std::string_view kDpkgStatusPath = "/var/lib/dpkg/status";
+inline constexpr std::string_view kApkInstalledPath = "/lib/apk/db/installed";
+
+inline constexpr std::string_view kKernelReleasePath = "/proc/sys/kernel/osrelease";
+inline constexpr std::string_view kUptimePath = "/proc/uptime";
+
+// The reboot flag that Debian's and Ubuntu's package hooks (and needrestart) create, with the
+// packages that asked for it next to it. /var/run is normally a symlink to /run, but an old or
+// unusual host may have either one only; the first flag found wins.
+struct RebootFlagPaths {
+  std::string_view flag;
+  std::string_view packages;
+};
+inline constexpr RebootFlagPaths kRebootFlagPaths[] = {
+    {"/var/run/reboot-required", "/var/run/reboot-required.pkgs"},
+    {"/run/reboot-required", "/run/reboot-required.pkgs"},
+};
+
+// Read caps. Package databases are several MB on big hosts; the cap for them is an option.
+inline constexpr std::size_t kSmallFileMaxBytes = std::size_t{1} << 20;
+
+}  // namespace zt::system

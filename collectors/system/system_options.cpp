@@ -1,0 +1,31 @@
+#include "collectors/system/system_options.hpp"
+
+#include <algorithm>
+
+namespace zt::system {
+namespace {
+
+using collector::OptionSpec;
+using collector::OptionType;
+
+constexpr OptionSpec kOptions[] = {
+    {"packages", OptionType::boolean, "true",
+     "collect the package inventory (dpkg or apk database) as dependencies"},
+    {"package_db_max_mib", OptionType::integer, "128",
+     "largest package database read, in MiB; a larger one is reported as a problem", 1, 4096},
+};
+
+}  // namespace
+
+std::span<const OptionSpec> option_specs() { return kOptions; }
+
+SystemOptions SystemOptions::from(const collector::OptionValues& values) {
+  SystemOptions options;
+  options.packages = values.boolean("packages");
+  // The loader enforces the range; the clamp keeps a hand-made OptionValues from wrapping.
+  const long long mib = std::clamp(values.integer("package_db_max_mib"), 1LL, 4096LL);
+  options.package_db_max_bytes = static_cast<std::size_t>(mib) << 20;
+  return options;
+}
+
+}  // namespace zt::system

@@ -1,0 +1,23 @@
+#pragma once
+// The system collector's options (collectors.system.<key>): the table the agent's config
+// loader validates against and --list-collectors prints, and the typed struct made from the
+// validated values once.
+#include <cstddef>
+#include <span>
+
+#include "collectors/core/options.hpp"
+
+namespace zt::system {
+
+std::span<const collector::OptionSpec> option_specs();
+
+struct SystemOptions {
+  // The defaults are those of option_specs().
+  bool packages = true;
+  std::size_t package_db_max_bytes = std::size_t{128} << 20;
+
+  // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
+  static SystemOptions from(const collector::OptionValues& values);
+};
+
+}  // namespace zt::system

@@ -1,0 +1,187 @@
+// The zerotrace-agent binary as a user runs it: one-shot scans of fixture hosts, exit codes,
+// config checking, and the daemon under real signals.
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "schema-client/model/wire_format.hpp"
+#include "tests/support/process.hpp"
+
+using namespace zt;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kAgent = ZT_AGENT_BINARY;
+const std::string kHosts = std::string(ZT_SOURCE_DIR) + "/tests/fixtures/hosts/";
+
+test::Completed agent(std::vector<std::string> args, std::vector<std::string> env = {}) {
+  args.insert(args.begin(), kAgent);
+  return test::run_process(args, env);
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char pattern[] = "/tmp/zt-cli-XXXXXX";
+    path = ::mkdtemp(pattern);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  fs::path write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+    return path / name;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("agent --version and --help", "[integration]") {
+  auto version = agent({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out == "zerotrace-agent " + std::string(ZT_TEST_VERSION) + "\n");
+  auto help = agent({"--help"});
+  CHECK(help.exit_code == 0);
+  for (const char* text : {"--once", "--config", "--host-root", "--collectors", "--format",
+                           "--output", "--fail-on", "--list-collectors", "--check-config",
+                           "Exit codes:", "3  --once --fail-on"})
+    CHECK_THAT(help.out, Catch::Contains(text));
+}
+
+TEST_CASE("agent --once --format json scans a Debian host tree into a valid batch", "[integration]") {
+  auto scan = agent({"--once", "--format", "json", "--host-root", kHosts + "debian12"});
+  REQUIRE(scan.exit_code == 0);
+  auto batch = model::parse_batch(scan.out);
+  REQUIRE(batch.ok());
+  CHECK(batch->agent.os == "Debian GNU/Linux");
+  CHECK(batch->agent.hostname == "web-01");
+  CHECK(batch->agent.name == "web-01");
+  CHECK(batch->agent.os_version == "12");
+  CHECK(batch->agent.capabilities["host_root"] == kHosts + "debian12");
+  CHECK(batch->agent.capabilities["collectors"]["system"]["available"] == true);
+  CHECK(batch->agent.metrics["collectors"]["system"]["last_status"] == "completed");
+  CHECK(batch->agent.metrics["rss_bytes"].get<long long>() > 0);
+  CHECK(batch->scan.scan_type == "once");
+  CHECK(batch->scan.status == model::ScanStatus::completed);
+  CHECK(batch->scan.results["system"]["inventory"]["os"]["version_codename"] == "bookworm");
+  CHECK(batch->dependencies.size() == 11);
+  REQUIRE(batch->findings.size() == 1);
+  CHECK(batch->findings[0].severity == model::Severity::medium);
+  CHECK(batch->findings[0].fields["vulnerability_type"] == "reboot_required");
+  CHECK(batch->findings[0].fingerprint.size() == 64);
+}
+
+TEST_CASE("agent --once prints a table grouped by severity, without colour off a terminal",
+          "[integration]") {
+  auto scan = agent({"--once", "--host-root", kHosts + "debian12"});
+  REQUIRE(scan.exit_code == 0);
+  CHECK_THAT(scan.out, Catch::StartsWith("ZeroTrace scan of web-01 (Debian GNU/Linux 12)"));
+  CHECK_THAT(scan.out, Catch::Contains("(Debian GNU/Linux 12)"));
+  CHECK_THAT(scan.out, Catch::Contains("\nMEDIUM (1)\n"));
+  CHECK_THAT(scan.out, Catch::Contains("Summary: 0 critical, 0 high, 1 medium, 0 low, 0 info"));
+  CHECK(scan.out.find('\033') == std::string::npos);
+  CHECK(scan.err.find('\033') == std::string::npos);
+
+  auto alpine = agent({"--once", "--host-root", kHosts + "alpine318"});
+  REQUIRE(alpine.exit_code == 0);
+  CHECK_THAT(alpine.out, Catch::Contains("(Alpine Linux 3.18.9)"));
+  CHECK_THAT(alpine.out, Catch::Contains("Summary: 0 critical, 0 high, 0 medium, 0 low, 0 info"));
+}
+
+TEST_CASE("agent --fail-on exits 3 when a finding is at or above the threshold", "[integration]") {
+  const std::string root = kHosts + "debian12";
+  CHECK(agent({"--once", "--host-root", root, "--fail-on", "medium"}).exit_code == 3);
+  CHECK(agent({"--once", "--host-root", root, "--fail-on", "low"}).exit_code == 3);
+  CHECK(agent({"--once", "--host-root", root, "--fail-on", "high"}).exit_code == 0);
+  CHECK(agent({"--once", "--host-root", kHosts + "alpine318", "--fail-on", "info"}).exit_code ==
+        0);
+  auto bad = agent({"--once", "--fail-on", "severe"});
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("--fail-on"));
+}
+
+TEST_CASE("agent --output writes the report to a file only its owner can read", "[integration]") {
+  TempDir dir;
+  const fs::path out = dir.path / "report.json";
+  auto scan = agent({"--once", "--format", "json", "--output", out.string(), "--host-root",
+                     kHosts + "alpine318"});
+  REQUIRE(scan.exit_code == 0);
+  CHECK(scan.out.empty());
+  struct stat st {};
+  REQUIRE(::stat(out.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  std::ifstream in(out);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto batch = model::parse_batch(text);
+  REQUIRE(batch.ok());
+  CHECK(batch->agent.os == "Alpine Linux");
+  CHECK(batch->dependencies.size() == 5);
+  CHECK(batch->dependencies.front().type == "apk");
+
+  auto unwritable = agent({"--once", "--output", "/nonexistent-dir/report", "--host-root",
+                           kHosts + "alpine318"});
+  CHECK(unwritable.exit_code == 1);
+  CHECK_THAT(unwritable.err, Catch::Contains("--output /nonexistent-dir/report: No such file"));
+}
+
+TEST_CASE("agent --check-config exits 0 for a valid file and 2 naming file, line and key",
+          "[integration]") {
+  TempDir dir;
+  const auto good = dir.write("good.yaml", "agent:\n  log_level: debug\n");
+  auto ok = agent({"--check-config", "--config", good.string()});
+  CHECK(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Catch::Contains(good.string()));
+
+  const auto bad = dir.write("bad.yaml", "agent:\n  log_level: debug\n  hots_root: /\n");
+  auto rejected = agent({"--check-config", "--config", bad.string()});
+  CHECK(rejected.exit_code == 2);
+  CHECK_THAT(rejected.err, Catch::Contains(bad.string() + ":3:3: agent.hots_root: unknown key"));
+
+  auto env_bad = agent({"--check-config", "--config", good.string()},
+                       {"ZEROTRACE_SERVER_URL=ftp://example.test"});
+  CHECK(env_bad.exit_code == 2);
+  CHECK_THAT(env_bad.err, Catch::Contains("ZEROTRACE_SERVER_URL"));
+}
+
+TEST_CASE("agent --collectors names must be known, --list-collectors says what can run",
+          "[integration]") {
+  auto unknown = agent({"--once", "--collectors", "system,nope"});
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("unknown collector \"nope\" (known: system"));
+
+  auto listed = agent({"--list-collectors", "--host-root", kHosts + "alpine318"});
+  CHECK(listed.exit_code == 0);
+  CHECK_THAT(listed.out, Catch::Contains("system"));
+  CHECK_THAT(listed.out, Catch::Contains("yes"));
+
+  TempDir empty;
+  auto nothing = agent({"--list-collectors", "--host-root", empty.path.string()});
+  CHECK(nothing.exit_code == 0);
+  CHECK_THAT(nothing.out, Catch::Contains("no"));
+  CHECK_THAT(nothing.out, Catch::Contains("os-release"));
+
+  auto scan_nothing =
+      agent({"--once", "--collectors", "system", "--host-root", empty.path.string()});
+  CHECK(scan_nothing.exit_code == 1);
+}
+
+TEST_CASE("the daemon scans on schedule, refuses a bad reload and stops on SIGTERM",
+          "[integration]") {
+  TempDir dir;
+  const std::string good = "scheduler:\n  splay_percent: 0\n";
+  const auto config = dir.write("agent.yaml", good);
+  test::Child daemon({kAgent, "--config", config.string(), "--host-root", kHosts + "debian12"});
+  REQUIRE(daemon.wait_for_stderr("collector system: completed", 20s));
+
+  dir.write("agent.yaml", good + "bogus: 1\n");
+  ::kill(daemon.pid(), SIGHUP);
+  REQUIRE(daemon.wait_for_stderr("configuration refused, keeping the running one", 10s));
+  CHECK_THAT(daemon.stderr_text(), Catch::Contains("agent.yaml:3:1: bogus: unknown key"));
+
+  ::kill(daemon.pid(), SIGTERM);
+  CHECK(daemon.wait_for_exit(5s) == 0);
+  CHECK_THAT(daemon.stderr_text(), Catch::Contains("SIGTERM: stopping"));
+}

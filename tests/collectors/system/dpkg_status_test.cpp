@@ -1,0 +1,175 @@
+#include "collectors/system/dpkg_status.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/collectors/support/temp_tree.hpp"
+
+using zt::system::binary_package_name;
+using zt::system::DpkgEntry;
+using zt::system::DpkgPackage;
+using zt::system::installed_packages;
+using zt::system::native_architecture;
+using zt::system::parse_dpkg_status;
+using Packages = std::vector<DpkgPackage>;
+
+namespace {
+
+std::string stanza(std::string_view package, std::string_view status, std::string_view arch,
+                   std::string_view version, std::string_view multi_arch = "") {
+  std::string s = "Package: " + std::string(package) + "\nStatus: " + std::string(status) +
+                  "\nArchitecture: " + std::string(arch) + "\n";
+  if (!multi_arch.empty()) s += "Multi-Arch: " + std::string(multi_arch) + "\n";
+  return s + "Version: " + std::string(version) + "\n\n";
+}
+
+}  // namespace
+
+TEST_CASE("dpkg status of the debian12 fixture gives what dpkg-query -W prints",
+          "[unit][dpkg]") {
+  const auto status = parse_dpkg_status(
+      zt::test::read_text(zt::test::fixture_host("debian12") / "var/lib/dpkg/status"));
+  CHECK(status.entries.size() == 13);
+  CHECK(status.malformed_stanzas == 0);
+  CHECK(native_architecture(status) == "amd64");
+  // The same list as `dpkg-query --admindir=…/debian12/var/lib/dpkg -W`, minus the
+  // config-files kernel (linux-image-6.1.0-25-amd64); the purged telnet is not-installed.
+  CHECK(installed_packages(status) == Packages{
+                                          {"base-files", "12.4+deb12u9"},
+                                          {"bsdutils", "1:2.38.1-5+deb12u3"},
+                                          {"dpkg", "1.21.22"},
+                                          {"hello:i386", "2.10-3"},
+                                          {"libc6:amd64", "2.36-9+deb12u9"},
+                                          {"libc6:i386", "2.36-9+deb12u9"},
+                                          {"libssl3:amd64", "3.0.15-1~deb12u1"},
+                                          {"linux-image-6.1.0-28-amd64", "6.1.119-1"},
+                                          {"linux-image-6.1.0-30-amd64", "6.1.124-1"},
+                                          {"openssh-server", "1:9.2p1-2+deb12u3"},
+                                          {"tzdata", "2024b-0+deb12u1"},
+                                      });
+}
+
+TEST_CASE("dpkg: ${binary:Package} qualifies Multi-Arch: same and foreign architectures",
+          "[unit][dpkg]") {
+  const auto entry = [](std::string arch, std::string multi_arch) {
+    DpkgEntry e;
+    e.package = "pkg";
+    e.architecture = std::move(arch);
+    e.multi_arch = std::move(multi_arch);
+    return e;
+  };
+  CHECK(binary_package_name(entry("amd64", ""), "amd64") == "pkg");
+  CHECK(binary_package_name(entry("amd64", "foreign"), "amd64") == "pkg");
+  CHECK(binary_package_name(entry("amd64", "allowed"), "amd64") == "pkg");
+  CHECK(binary_package_name(entry("amd64", "same"), "amd64") == "pkg:amd64");
+  CHECK(binary_package_name(entry("i386", "same"), "amd64") == "pkg:i386");
+  CHECK(binary_package_name(entry("i386", ""), "amd64") == "pkg:i386");
+  CHECK(binary_package_name(entry("i386", "foreign"), "amd64") == "pkg:i386");
+  CHECK(binary_package_name(entry("all", ""), "amd64") == "pkg");
+  CHECK(binary_package_name(entry("all", "foreign"), "amd64") == "pkg");
+  CHECK(binary_package_name(entry("all", "same"), "amd64") == "pkg:all");  // as dpkg does
+  CHECK(binary_package_name(entry("", "same"), "amd64") == "pkg");         // no architecture
+}
+
+TEST_CASE("dpkg: the native architecture is that of the dpkg package", "[unit][dpkg]") {
+  const auto status = parse_dpkg_status(stanza("bash", "install ok installed", "amd64", "5.2") +
+                                        stanza("dpkg", "install ok installed", "arm64", "1.21") +
+                                        stanza("zlib1g", "install ok installed", "arm64", "1.2",
+                                               "same"));
+  CHECK(native_architecture(status) == "arm64");
+  CHECK(installed_packages(status) ==
+        Packages{{"bash:amd64", "5.2"}, {"dpkg", "1.21"}, {"zlib1g:arm64", "1.2"}});
+
+  SECTION("without a dpkg stanza, the most common architecture other than all") {
+    const auto no_dpkg =
+        parse_dpkg_status(stanza("a", "install ok installed", "armhf", "1") +
+                          stanza("b", "install ok installed", "riscv64", "1") +
+                          stanza("c", "install ok installed", "riscv64", "1") +
+                          stanza("d", "install ok installed", "all", "1") +
+                          stanza("e", "install ok installed", "all", "1") +
+                          stanza("f", "install ok installed", "all", "1"));
+    CHECK(native_architecture(no_dpkg) == "riscv64");
+    CHECK(installed_packages(no_dpkg).front() == DpkgPackage{"a:armhf", "1"});
+    CHECK(native_architecture(parse_dpkg_status("")) == "");
+  }
+}
+
+TEST_CASE("dpkg: not-installed and config-files are left out, other states kept",
+          "[unit][dpkg]") {
+  const auto status = parse_dpkg_status(
+      stanza("dpkg", "install ok installed", "amd64", "1") +
+      stanza("purged", "purge ok not-installed", "amd64", "1") +
+      stanza("removed", "deinstall ok config-files", "amd64", "1") +
+      stanza("unpacked", "install ok unpacked", "amd64", "2") +
+      stanza("half-installed", "install reinstreq half-installed", "amd64", "3") +
+      stanza("half-configured", "install ok half-configured", "amd64", "4") +
+      stanza("awaiting", "install ok triggers-awaited", "amd64", "5") +
+      stanza("pending", "install ok triggers-pending", "amd64", "6") +
+      stanza("held", "hold ok installed", "amd64", "7") +
+      stanza("going", "deinstall ok installed", "amd64", "8") +
+      "Package: no-status\nArchitecture: amd64\nVersion: 9\n\n");
+  CHECK(status.entries.size() == 11);
+  CHECK(installed_packages(status) == Packages{{"dpkg", "1"},
+                                               {"unpacked", "2"},
+                                               {"half-installed", "3"},
+                                               {"half-configured", "4"},
+                                               {"awaiting", "5"},
+                                               {"pending", "6"},
+                                               {"held", "7"},
+                                               {"going", "8"}});
+}
+
+TEST_CASE("dpkg: continuation lines never change a field", "[unit][dpkg]") {
+  const auto status = parse_dpkg_status(
+      "Package: tricky\n"
+      "Status: install ok installed\n"
+      "Architecture: amd64\n"
+      "Version: 1.0-1\n"
+      "Description: a description that quotes fields\n"
+      " Version: 9.9\n"
+      " Package: impostor\n"
+      "\tArchitecture: i386\n"
+      " .\n"
+      "Conffiles:\n"
+      " /etc/tricky.conf 0123456789abcdef0123456789abcdef\n");
+  REQUIRE(status.entries.size() == 1);
+  CHECK(status.entries[0].package == "tricky");
+  CHECK(status.entries[0].version == "1.0-1");
+  CHECK(status.entries[0].architecture == "amd64");
+  CHECK(installed_packages(status) == Packages{{"tricky", "1.0-1"}});
+}
+
+TEST_CASE("dpkg: separators, case, CRLF and a missing final newline", "[unit][dpkg]") {
+  const auto status = parse_dpkg_status(
+      "\n\npackage: lower\r\nSTATUS: install ok installed\r\nversion: 1\r\n"
+      "architecture: amd64\r\nmulti-arch: same\r\n"
+      "\r\n \t \n\n"
+      "Package: last\nStatus: install ok installed\nVersion:  2  \nArchitecture: amd64");
+  CHECK(installed_packages(status) == Packages{{"lower:amd64", "1"}, {"last", "2"}});
+}
+
+TEST_CASE("dpkg: malformed stanzas are counted and left out, no crash", "[unit][dpkg]") {
+  SECTION("no Package field, or a Status that is not three words") {
+    const auto status = parse_dpkg_status(
+        "Status: install ok installed\nVersion: 1\n\n" +
+        stanza("short-status", "install ok", "amd64", "1") +
+        stanza("good", "install ok installed", "amd64", "2"));
+    CHECK(status.malformed_stanzas == 2);
+    CHECK(installed_packages(status) == Packages{{"good", "2"}});
+  }
+  SECTION("lines that are not fields are ignored") {
+    const auto status = parse_dpkg_status(
+        "garbage without colon\n: empty name\n" + stanza("good", "install ok installed", "amd64",
+                                                         "2"));
+    CHECK(installed_packages(status) == Packages{{"good", "2"}});
+  }
+  SECTION("random text has no entries") {
+    const auto status = parse_dpkg_status("\x01\x02 not a status file\n\n\xff\xfe\n");
+    CHECK(status.entries.empty());
+    CHECK(status.malformed_stanzas == 0);
+    CHECK(parse_dpkg_status("").entries.empty());
+  }
+  SECTION("a stanza without a Version gives an empty version, as dpkg-query prints") {
+    const auto status = parse_dpkg_status("Package: x\nStatus: install ok installed\n");
+    CHECK(installed_packages(status) == Packages{{"x", ""}});
+  }
+}

@@ -1,0 +1,77 @@
+// The collector on this machine (HostFs at "/"), compared with what dpkg itself reports.
+#include <stdio.h>
+#include <sys/utsname.h>
+
+#include <catch2/catch.hpp>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "collectors/system/system_collector.hpp"
+
+namespace {
+
+std::string run(const char* command) {
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command, "r"), ::pclose);
+  if (!pipe) throw std::runtime_error(std::string("popen failed: ") + command);
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe.get())) out.append(buffer, n);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("system on this host: deb packages equal dpkg-query's", "[integration][system]") {
+  using namespace std::chrono_literals;
+  // Each row: "${binary:Package}\t${Version}\t${db:Status-Status}".
+  const std::string listing = run(
+      "dpkg-query -W -f='${binary:Package}\\t${Version}\\t${db:Status-Status}\\n' 2>/dev/null");
+  std::set<std::string> expected;
+  std::size_t rows = 0;
+  for (std::size_t pos = 0; pos < listing.size();) {
+    std::size_t end = listing.find('\n', pos);
+    if (end == std::string::npos) end = listing.size();
+    const std::string row = listing.substr(pos, end - pos);
+    pos = end + 1;
+    const std::size_t last_tab = row.rfind('\t');
+    REQUIRE(last_tab != std::string::npos);
+    ++rows;
+    const std::string state = row.substr(last_tab + 1);
+    if (state != "not-installed" && state != "config-files")
+      expected.insert(row.substr(0, last_tab));
+  }
+  REQUIRE(rows > 0);
+
+  const zt::collector::HostFs fs("/");
+  const auto descriptor = zt::system::descriptor();
+  auto collector =
+      descriptor.make(zt::collector::OptionValues::defaults(descriptor.options));
+  const auto availability = collector->capabilities(fs);
+  CHECK(availability.usable);
+  CHECK(availability.reason == "os-release, dpkg database");
+
+  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 120s,
+                                 std::stop_token{});
+  const auto result = collector->collect(context);
+  CHECK(result.problems == std::vector<std::string>{});
+
+  std::set<std::string> collected;
+  std::set<std::string> types;
+  std::set<std::string> locations;
+  for (const auto& dep : result.dependencies) {
+    collected.insert(dep.name + "\t" + dep.version);
+    types.insert(dep.type);
+    locations.insert(dep.location);
+  }
+  CHECK(types == std::set<std::string>{"deb"});
+  CHECK(locations == std::set<std::string>{"/var/lib/dpkg/status"});
+  CHECK(collected.size() == result.dependencies.size());  // no duplicates
+  CHECK(collected == expected);
+  CHECK(result.inventory.at("package_count") == expected.size());
+
+  struct utsname uts {};
+  REQUIRE(::uname(&uts) == 0);
+  CHECK(result.inventory.at("kernel").at("release") == std::string(uts.release));
+  CHECK(result.inventory.at("uptime_seconds").get<long long>() > 0);
+}

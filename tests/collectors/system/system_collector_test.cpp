@@ -1,0 +1,398 @@
+#include "collectors/system/system_collector.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "schema-client/model/validation.hpp"
+#include "tests/collectors/support/temp_tree.hpp"
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using zt::collector::CollectResult;
+using zt::collector::Context;
+using zt::collector::HostFs;
+using zt::collector::OptionType;
+using zt::collector::OptionValues;
+using zt::model::Dependency;
+using zt::test::fixture_host;
+using zt::test::TempTree;
+using Deps = std::vector<Dependency>;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+OptionValues options(const json& overrides = json::object()) {
+  json values = OptionValues::defaults(zt::system::descriptor().options).as_json();
+  values.update(overrides);
+  return OptionValues(values);
+}
+
+CollectResult collect_at(const std::filesystem::path& root,
+                         const OptionValues& values = options()) {
+  const HostFs fs(root);
+  auto collector = zt::system::descriptor().make(values);
+  Context context(fs, std::chrono::steady_clock::now() + 60s, std::stop_token{});
+  return collector->collect(context);
+}
+
+std::string under(const std::filesystem::path& root, std::string_view host_path) {
+  return std::string(host_path) + " (under " + root.string() + ")";
+}
+
+Deps debian12_deps() {
+  const auto deb = [](std::string name, std::string version) {
+    return Dependency{std::move(name), std::move(version), "deb", "/var/lib/dpkg/status", ""};
+  };
+  return {
+      deb("base-files", "12.4+deb12u9"),
+      deb("bsdutils", "1:2.38.1-5+deb12u3"),
+      deb("dpkg", "1.21.22"),
+      deb("hello:i386", "2.10-3"),
+      deb("libc6:amd64", "2.36-9+deb12u9"),
+      deb("libc6:i386", "2.36-9+deb12u9"),
+      deb("libssl3:amd64", "3.0.15-1~deb12u1"),
+      deb("linux-image-6.1.0-28-amd64", "6.1.119-1"),
+      deb("linux-image-6.1.0-30-amd64", "6.1.124-1"),
+      deb("openssh-server", "1:9.2p1-2+deb12u3"),
+      deb("tzdata", "2024b-0+deb12u1"),
+  };
+}
+
+const json kDebian12Os = {{"id", "debian"},
+                          {"id_like", json::array()},
+                          {"name", "Debian GNU/Linux"},
+                          {"version_id", "12"},
+                          {"version_codename", "bookworm"},
+                          {"pretty_name", "Debian GNU/Linux 12 (bookworm)"}};
+
+}  // namespace
+
+TEST_CASE("system: descriptor", "[unit][system]") {
+  const auto d = zt::system::descriptor();
+  CHECK(d.name == "system");
+  CHECK(d.category == zt::model::Category::system);
+  CHECK(d.default_interval == 3600s);
+  CHECK_FALSE(d.summary.empty());
+  REQUIRE(d.make != nullptr);
+
+  const auto packages = std::find_if(d.options.begin(), d.options.end(),
+                                     [](const auto& o) { return o.key == "packages"; });
+  REQUIRE(packages != d.options.end());
+  CHECK(packages->type == OptionType::boolean);
+  CHECK(packages->default_value == "true");
+  CHECK_FALSE(packages->help.empty());
+  for (const auto& option : d.options) {
+    INFO(option.key);
+    CHECK_FALSE(option.help.empty());
+    CHECK_NOTHROW(zt::collector::default_value_of(option));
+  }
+  CHECK(d.make(options()) != nullptr);
+}
+
+TEST_CASE("system: capabilities say what was found, or why not", "[unit][system]") {
+  auto collector = zt::system::descriptor().make(options());
+
+  const auto debian = collector->capabilities(HostFs(fixture_host("debian12")));
+  CHECK(debian.usable);
+  CHECK(debian.reason == "os-release, dpkg database");
+
+  const auto alpine = collector->capabilities(HostFs(fixture_host("alpine318")));
+  CHECK(alpine.usable);
+  CHECK(alpine.reason == "os-release, apk database");
+
+  TempTree bare;
+  bare.write("usr/lib/os-release", "ID=scratch\n");
+  const auto os_only = collector->capabilities(HostFs(bare.root()));
+  CHECK(os_only.usable);
+  CHECK(os_only.reason == "os-release");
+
+  TempTree empty;
+  const auto none = collector->capabilities(HostFs(empty.root()));
+  CHECK_FALSE(none.usable);
+  CHECK(none.reason == "no /etc/os-release or /usr/lib/os-release (under " +
+                           empty.root().string() + "): No such file or directory");
+
+  TempTree odd;
+  odd.mkdir("etc/os-release");
+  const auto odd_result = collector->capabilities(HostFs(odd.root()));
+  CHECK_FALSE(odd_result.usable);
+  CHECK(odd_result.reason == "no /etc/os-release or /usr/lib/os-release (under " +
+                                 odd.root().string() +
+                                 "): /etc/os-release: not a regular file; "
+                                 "/usr/lib/os-release: No such file or directory");
+}
+
+TEST_CASE("system: the debian12 fixture host", "[unit][system]") {
+  const auto result = collect_at(fixture_host("debian12"));
+
+  CHECK(result.problems == Strings{});
+  CHECK(result.dependencies == debian12_deps());
+  CHECK(result.inventory == json{{"os", kDebian12Os},
+                                 {"kernel", {{"release", "6.1.0-28-amd64"}}},
+                                 {"uptime_seconds", 864123},
+                                 {"reboot_required", true},
+                                 {"reboot_required_packages",
+                                  {"linux-image-6.1.0-30-amd64", "libssl3"}},
+                                 {"package_manager", "dpkg"},
+                                 {"package_count", 11}});
+
+  REQUIRE(result.findings.size() == 1);
+  const auto& f = result.findings[0];
+  CHECK(f.category == zt::model::Category::system);
+  CHECK(f.severity == zt::model::Severity::medium);
+  CHECK(f.risk_score == zt::model::default_risk_score(zt::model::Severity::medium));
+  CHECK(f.title == "Reboot required to finish applying updates");
+  CHECK(f.fingerprint.empty());
+  CHECK(f.fields == json{{"vulnerability_type", "reboot_required"},
+                         {"os_name", "Debian GNU/Linux"},
+                         {"os_version", "12"},
+                         {"component_name", "kernel"},
+                         {"component_version", "6.1.0-28-amd64"}});
+  CHECK(f.metadata == json{{"file", "/var/run/reboot-required"},
+                           {"packages", {"linux-image-6.1.0-30-amd64", "libssl3"}}});
+  CHECK_THAT(f.description, Catch::Contains("linux-image-6.1.0-30-amd64, libssl3"));
+  CHECK_FALSE(f.remediation.empty());
+  CHECK(zt::model::finding_problems(f, "$") == Strings{});
+}
+
+TEST_CASE("system: the alpine318 fixture host", "[unit][system]") {
+  const auto result = collect_at(fixture_host("alpine318"));
+
+  CHECK(result.problems == Strings{});
+  const auto apk = [](std::string name, std::string version, std::string license) {
+    return Dependency{std::move(name), std::move(version), "apk", "/lib/apk/db/installed",
+                      std::move(license)};
+  };
+  CHECK(result.dependencies == Deps{
+                                   apk("musl", "1.2.4-r2", "MIT"),
+                                   apk("busybox", "1.36.1-r7", "GPL-2.0-only"),
+                                   apk("ca-certificates-bundle", "20240226-r0",
+                                       "MPL-2.0 AND MIT"),
+                                   apk("libcrypto3", "3.1.7-r0", "Apache-2.0"),
+                                   apk("libssl3", "3.1.7-r0", "Apache-2.0"),
+                               });
+  CHECK(result.inventory == json{{"os",
+                                  {{"id", "alpine"},
+                                   {"id_like", json::array()},
+                                   {"name", "Alpine Linux"},
+                                   {"version_id", "3.18.9"},
+                                   {"version_codename", nullptr},
+                                   {"pretty_name", "Alpine Linux v3.18"}}},
+                                 {"kernel", {{"release", "6.1.62-0-lts"}}},
+                                 {"uptime_seconds", 3725},
+                                 {"reboot_required", false},
+                                 {"reboot_required_packages", json::array()},
+                                 {"package_manager", "apk"},
+                                 {"package_count", 5}});
+  CHECK(result.findings.empty());
+}
+
+TEST_CASE("system: packages: false skips the package inventory", "[unit][system]") {
+  const auto result = collect_at(fixture_host("debian12"), options({{"packages", false}}));
+  CHECK(result.problems == Strings{});
+  CHECK(result.dependencies.empty());
+  CHECK(result.inventory.at("package_manager") == "dpkg");
+  CHECK(result.inventory.at("package_count") == nullptr);
+  CHECK(result.findings.size() == 1);
+}
+
+TEST_CASE("system: an unreadable dpkg status file is a problem, the rest is collected",
+          "[unit][system]") {
+  TempTree tree;
+  tree.copy_from(fixture_host("debian12"));
+  const std::filesystem::path status = tree.root() / "var/lib/dpkg/status";
+
+  SECTION("a directory where the file should be") {
+    std::filesystem::remove(status);
+    std::filesystem::create_directory(status);
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems ==
+          Strings{"cannot read " + under(tree.root(), "/var/lib/dpkg/status") +
+                  ": not a regular file"});
+    CHECK(result.dependencies.empty());
+    CHECK(result.inventory.at("package_manager") == "dpkg");
+    CHECK(result.inventory.at("package_count") == nullptr);
+    CHECK(result.inventory.at("os") == kDebian12Os);
+    CHECK(result.inventory.at("kernel").at("release") == "6.1.0-28-amd64");
+    CHECK(result.findings.size() == 1);
+  }
+
+  SECTION("larger than package_db_max_mib") {
+    // A valid database of a little over 1 MiB: one more package with a long description.
+    std::string text = zt::test::read_text(status);
+    text += "Package: big-docs\nStatus: install ok installed\nArchitecture: all\n"
+            "Version: 1.0\nDescription: large\n";
+    for (int i = 0; i < 30000; ++i) text += " A line of a long description, to pad it out.\n";
+    REQUIRE(text.size() > (std::size_t{1} << 20));
+    tree.write("var/lib/dpkg/status", text);
+
+    const auto capped = collect_at(tree.root(), options({{"package_db_max_mib", 1}}));
+    CHECK(capped.problems == Strings{"cannot read " +
+                                     under(tree.root(), "/var/lib/dpkg/status") +
+                                     ": larger than the limit of 1048576 bytes"});
+    CHECK(capped.dependencies.empty());
+    CHECK(capped.inventory.at("os") == kDebian12Os);
+    CHECK(capped.inventory.at("uptime_seconds") == 864123);
+    CHECK(capped.findings.size() == 1);
+
+    // The default cap (128 MiB) reads it.
+    const auto uncapped = collect_at(tree.root());
+    CHECK(uncapped.problems == Strings{});
+    CHECK(uncapped.dependencies.size() == 12);
+    CHECK(uncapped.dependencies.back() ==
+          Dependency{"big-docs", "1.0", "deb", "/var/lib/dpkg/status", ""});
+  }
+
+  SECTION("not a dpkg database at all") {
+    tree.write("var/lib/dpkg/status", "\x7f" "ELF binary garbage\n\x01\x02\x03\n");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{under(tree.root(), "/var/lib/dpkg/status") +
+                                     ": no package records found; not a dpkg database?"});
+    CHECK(result.inventory.at("package_count") == nullptr);
+    CHECK(result.findings.size() == 1);
+  }
+
+  SECTION("some malformed stanzas: the good ones are kept and the rest reported") {
+    std::string text = zt::test::read_text(status);
+    text += "Status: install ok installed\nVersion: 1\n\n";
+    tree.write("var/lib/dpkg/status", text);
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems ==
+          Strings{under(tree.root(), "/var/lib/dpkg/status") +
+                  ": 1 malformed record(s) without a package name or status left out"});
+    CHECK(result.dependencies == debian12_deps());
+  }
+
+  SECTION("an empty database is an empty inventory, not a problem") {
+    tree.write("var/lib/dpkg/status", "");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{});
+    CHECK(result.inventory.at("package_count") == 0);
+  }
+}
+
+TEST_CASE("system: reboot flag under /run, with or without a package list", "[unit][system]") {
+  TempTree tree;
+  tree.copy_from(fixture_host("debian12"));
+  std::filesystem::remove_all(tree.root() / "var/run");
+
+  SECTION("no flag at all") {
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{});
+    CHECK(result.findings.empty());
+    CHECK(result.inventory.at("reboot_required") == false);
+  }
+  SECTION("/run/reboot-required and its .pkgs") {
+    tree.write("run/reboot-required", "*** System restart required ***\n");
+    tree.write("run/reboot-required.pkgs", "libc6\n");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{});
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].metadata ==
+          json{{"file", "/run/reboot-required"}, {"packages", {"libc6"}}});
+    CHECK(result.findings[0].fields.at("component_name") == "libc6");
+    CHECK(result.inventory.at("reboot_required_packages") == json{"libc6"});
+  }
+  SECTION("/var/run a symlink to /run, as on Debian") {
+    tree.symlink("/run", "var/run");
+    tree.write("run/reboot-required", "");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{});
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].metadata.at("file") == "/var/run/reboot-required");
+    CHECK(result.inventory.at("reboot_required_packages") == json::array());
+  }
+  SECTION("an unreadable .pkgs is a problem; the finding is still made") {
+    tree.write("run/reboot-required", "");
+    tree.mkdir("run/reboot-required.pkgs");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{"cannot read " +
+                                     under(tree.root(), "/run/reboot-required.pkgs") +
+                                     ": not a regular file"});
+    CHECK(result.findings.size() == 1);
+  }
+}
+
+TEST_CASE("system: os-release and /proc edge cases", "[unit][system]") {
+  TempTree tree;
+  tree.copy_from(fixture_host("alpine318"));
+
+  SECTION("missing /proc files are unknown values, not problems") {
+    std::filesystem::remove_all(tree.root() / "proc");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{});
+    CHECK(result.inventory.at("kernel") == json{{"release", nullptr}});
+    CHECK(result.inventory.at("uptime_seconds") == nullptr);
+  }
+  SECTION("garbage in /proc/uptime and an empty osrelease are problems") {
+    tree.write("proc/uptime", "soon\n");
+    tree.write("proc/sys/kernel/osrelease", "\n");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{under(tree.root(), "/proc/sys/kernel/osrelease") +
+                                         ": empty",
+                                     under(tree.root(), "/proc/uptime") +
+                                         ": no uptime in \"soon\""});
+    CHECK(result.inventory.at("uptime_seconds") == nullptr);
+    CHECK(result.inventory.at("package_count") == 5);
+  }
+  SECTION("/usr/lib/os-release is the fallback when /etc/os-release is missing") {
+    std::filesystem::rename(tree.root() / "etc/os-release", tree.root() / "usr-os-release");
+    tree.mkdir("usr/lib");
+    std::filesystem::rename(tree.root() / "usr-os-release", tree.root() / "usr/lib/os-release");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{});
+    CHECK(result.inventory.at("os").at("id") == "alpine");
+  }
+  SECTION("an unreadable /etc/os-release is a problem even when the fallback is read") {
+    tree.write("usr/lib/os-release", "ID=fallback\n");
+    std::filesystem::remove(tree.root() / "etc/os-release");
+    tree.mkdir("etc/os-release");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{"cannot read " + under(tree.root(), "/etc/os-release") +
+                                     ": not a regular file"});
+    CHECK(result.inventory.at("os").at("id") == "fallback");
+  }
+  SECTION("no os-release at all: a problem, and the rest is still collected") {
+    std::filesystem::remove(tree.root() / "etc/os-release");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{"no /etc/os-release or /usr/lib/os-release (under " +
+                                     tree.root().string() + "): No such file or directory"});
+    CHECK(result.inventory.at("os") == nullptr);
+    CHECK(result.inventory.at("package_count") == 5);
+  }
+}
+
+TEST_CASE("system: an empty or missing root gives problems, never an exception",
+          "[unit][system]") {
+  TempTree tree;
+  const auto missing_root = tree.root() / "does-not-exist";
+  CollectResult result;
+  REQUIRE_NOTHROW(result = collect_at(missing_root));
+  CHECK(result.problems.size() == 1);
+  CHECK(result.dependencies.empty());
+  CHECK(result.findings.empty());
+  CHECK(result.inventory.at("package_manager") == nullptr);
+}
+
+TEST_CASE("system: a stop request or a passed deadline ends the run early", "[unit][system]") {
+  const HostFs fs(fixture_host("debian12"));
+  auto collector = zt::system::descriptor().make(options());
+  const Strings expected{
+      "stopped before reading the kernel release: deadline passed or shutdown requested"};
+
+  SECTION("stop requested") {
+    std::stop_source stop;
+    stop.request_stop();
+    Context context(fs, std::chrono::steady_clock::now() + 60s, stop.get_token());
+    const auto result = collector->collect(context);
+    CHECK(result.problems == expected);
+    CHECK(result.inventory.at("os") == kDebian12Os);
+    CHECK(result.inventory.at("kernel").at("release") == nullptr);
+    CHECK(result.dependencies.empty());
+  }
+  SECTION("deadline passed") {
+    Context context(fs, std::chrono::steady_clock::now() - 1s, std::stop_token{});
+    const auto result = collector->collect(context);
+    CHECK(result.problems == expected);
+    CHECK(result.findings.empty());
+  }
+}

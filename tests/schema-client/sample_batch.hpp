@@ -1,0 +1,29 @@
+#pragma once
+// Sample batches for the wire-format and schema tests: one finding of every category with
+// realistic fields of its table, dependencies, and a scan that has ended. The sample is valid
+// (the reader accepts it); tests break copies of it one key at a time.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "schema-client/model/batch.hpp"
+
+namespace zt::testing {
+
+inline constexpr const char* kAgentIdentity = "7b0a4c1e-3d52-4f6a-9e8b-2c1d0f9a8e71";
+
+// Builds a Timestamp from its calendar parts, without going through the parser under test.
+model::Timestamp make_time(int y, unsigned mo, unsigned d, int h, int mi, int s, int ms = 0);
+
+// The finding of `category` in the sample batch, its fingerprint set.
+model::Finding sample_finding(model::Category category);
+
+// Findings in the order of model::all_categories(), so findings[1] is the network finding.
+model::Batch sample_batch();
+
+// The same, still running: status running, progress 40, end_time null.
+model::Batch running_batch();
+
+// to_json(sample_batch()), the document the strict-reading tests break.
+nlohmann::json sample_document();
+
+}  // namespace zt::testing
