@@ -88,6 +88,8 @@ void write_table(std::ostream& out, const model::Batch& batch, bool colour) {
     }
   }
 
+  if (batch.findings.empty()) out << "\nNo findings.\n";
+
   std::array<std::size_t, 5> counts{};
   for (const model::Finding& f : batch.findings) ++counts[static_cast<std::size_t>(f.severity)];
   out << "\n" << style.bold() << "Summary: " << style.off();

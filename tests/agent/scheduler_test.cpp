@@ -2,6 +2,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <catch2/catch.hpp>
+#include <deque>
 
 #include "tests/agent/fake_collectors.hpp"
 
@@ -17,7 +18,7 @@ agent::CollectorEntry entry(std::string_view name_suffix, bool enabled, bool usa
                             std::chrono::seconds interval, std::function<void()> on_collect) {
   static std::vector<std::unique_ptr<collector::CollectorDescriptor>> descriptors;
   auto& d = descriptors.emplace_back(std::make_unique<collector::CollectorDescriptor>(kDescriptor));
-  static std::vector<std::string> names;
+  static std::deque<std::string> names;  // a deque: the names' string_views must not move
   d->name = names.emplace_back("fake-" + std::string(name_suffix));
   agent::CollectorEntry e;
   e.slot = std::make_shared<agent::CollectorSlot>();
