@@ -58,6 +58,9 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
       runs.push_back(std::move(run));
     });
   }
+  if (progress)
+    std::fprintf(stderr, "scanning %s (host root %s) with %zu collector(s)\n",
+                 host.hostname.c_str(), config.agent.host_root.c_str(), submitted);
   io->run();
 
   RunStats stats;

@@ -11,7 +11,7 @@ packages=(
   libboost-dev libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev
   libcli11-dev libssl-dev zlib1g-dev libsystemd-dev
   # tests: Catch2 v2, a JSON Schema validator, the tools the live tests compare against
-  catch2 python3 python3-jsonschema procps
+  catch2 python3 python3-jsonschema procps iproute2 openssl bsdutils
 )
 
 missing=()

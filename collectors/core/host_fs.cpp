@@ -148,6 +148,19 @@ Result<FileInfo> HostFs::stat(std::string_view host_path) const {
   return to_file_info(st);
 }
 
+Result<std::string> HostFs::read_link(std::string_view host_path) const {
+  const std::size_t slash = host_path.find_last_of('/');
+  if (host_path.empty() || host_path.front() != '/' || slash + 1 >= host_path.size())
+    return model::Error{describe(host_path) + ": not an absolute host path to a file"};
+  auto parent = resolve(slash == 0 ? std::string_view("/") : host_path.substr(0, slash));
+  if (!parent) return parent.error();
+  const std::filesystem::path link = *parent / std::string(host_path.substr(slash + 1));
+  char target[4096];
+  const ssize_t n = ::readlink(link.c_str(), target, sizeof target - 1);
+  if (n < 0) return model::Error{describe(host_path) + ": " + std::strerror(errno)};
+  return std::string(target, static_cast<std::size_t>(n));
+}
+
 bool HostFs::exists(std::string_view host_path) const { return stat(host_path).ok(); }
 
 }  // namespace zt::collector

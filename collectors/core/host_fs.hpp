@@ -46,6 +46,9 @@ class HostFs {
   // Follows symlinks (within the root).
   Result<FileInfo> stat(std::string_view host_path) const;
   bool exists(std::string_view host_path) const;
+  // The target of a symlink, as written (e.g. "socket:[1234]" for /proc/<pid>/fd/3). The
+  // parent folders resolve within the root; the link itself is not followed.
+  Result<std::string> read_link(std::string_view host_path) const;
   // Where the host path is on this machine, symlinks resolved within the root.
   Result<std::filesystem::path> resolve(std::string_view host_path) const;
 

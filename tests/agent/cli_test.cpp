@@ -9,6 +9,7 @@
 
 #include "schema-client/model/wire_format.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/temp_tree.hpp"
 
 using namespace zt;
 using namespace std::chrono_literals;
@@ -24,18 +25,6 @@ test::Completed agent(std::vector<std::string> args, std::vector<std::string> en
   return test::run_process(args, env);
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char pattern[] = "/tmp/zt-cli-XXXXXX";
-    path = ::mkdtemp(pattern);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-    return path / name;
-  }
-};
 
 }  // namespace
 
@@ -91,6 +80,18 @@ TEST_CASE("agent --once prints a table grouped by severity, without colour off a
   CHECK_THAT(alpine.out, Catch::Contains("Summary: 0 critical, 0 high, 0 medium, 0 low, 0 info"));
 }
 
+TEST_CASE("agent --once on a terminal shows progress and colour", "[integration]") {
+  // script(1) runs the agent on a pseudo-terminal and copies what it shows.
+  auto shown = test::run_process(
+      {"/usr/bin/script", "-qec", kAgent + " --once --host-root " + kHosts + "debian12",
+       "/dev/null"},
+      {"TERM=xterm"});
+  REQUIRE(shown.exit_code == 0);
+  CHECK_THAT(shown.out, Catch::Contains("with 1 collector(s)"));
+  CHECK_THAT(shown.out, Catch::Contains("[1/1] system: completed"));
+  CHECK_THAT(shown.out, Catch::Contains("\033[1;33mMEDIUM (1)\033[0m"));
+}
+
 TEST_CASE("agent --fail-on exits 3 when a finding is at or above the threshold", "[integration]") {
   const std::string root = kHosts + "debian12";
   CHECK(agent({"--once", "--host-root", root, "--fail-on", "medium"}).exit_code == 3);
@@ -104,8 +105,8 @@ TEST_CASE("agent --fail-on exits 3 when a finding is at or above the threshold",
 }
 
 TEST_CASE("agent --output writes the report to a file only its owner can read", "[integration]") {
-  TempDir dir;
-  const fs::path out = dir.path / "report.json";
+  test::TempTree dir;
+  const fs::path out = dir.root() / "report.json";
   auto scan = agent({"--once", "--format", "json", "--output", out.string(), "--host-root",
                      kHosts + "alpine318"});
   REQUIRE(scan.exit_code == 0);
@@ -129,7 +130,7 @@ TEST_CASE("agent --output writes the report to a file only its owner can read", 
 
 TEST_CASE("agent --check-config exits 0 for a valid file and 2 naming file, line and key",
           "[integration]") {
-  TempDir dir;
+  test::TempTree dir;
   const auto good = dir.write("good.yaml", "agent:\n  log_level: debug\n");
   auto ok = agent({"--check-config", "--config", good.string()});
   CHECK(ok.exit_code == 0);
@@ -157,20 +158,20 @@ TEST_CASE("agent --collectors names must be known, --list-collectors says what c
   CHECK_THAT(listed.out, Catch::Contains("system"));
   CHECK_THAT(listed.out, Catch::Contains("yes"));
 
-  TempDir empty;
-  auto nothing = agent({"--list-collectors", "--host-root", empty.path.string()});
+  test::TempTree empty;
+  auto nothing = agent({"--list-collectors", "--host-root", empty.root().string()});
   CHECK(nothing.exit_code == 0);
   CHECK_THAT(nothing.out, Catch::Contains("no"));
   CHECK_THAT(nothing.out, Catch::Contains("os-release"));
 
   auto scan_nothing =
-      agent({"--once", "--collectors", "system", "--host-root", empty.path.string()});
+      agent({"--once", "--collectors", "system", "--host-root", empty.root().string()});
   CHECK(scan_nothing.exit_code == 1);
 }
 
 TEST_CASE("the daemon scans on schedule, refuses a bad reload and stops on SIGTERM",
           "[integration]") {
-  TempDir dir;
+  test::TempTree dir;
   const std::string good = "scheduler:\n  splay_percent: 0\n";
   const auto config = dir.write("agent.yaml", good);
   test::Child daemon({kAgent, "--config", config.string(), "--host-root", kHosts + "debian12"});

@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "tests/collectors/support/temp_tree.hpp"
+#include "tests/support/temp_tree.hpp"
 
 using zt::collector::FileType;
 using zt::collector::HostFs;
@@ -235,4 +235,23 @@ TEST_CASE("HostFs stat gives type, mode, owner and size, following symlinks",
   auto missing = fs.stat("/etc/none");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().message == under(tree, "/etc/none", "No such file or directory"));
+}
+
+TEST_CASE("read_link gives a symlink's target as written, without following it", "[unit]") {
+  TempTree tree;
+  tree.write("etc/hostname", "fixture-host\n");
+  tree.symlink("socket:[4242]", "proc/1/fd/3");
+  tree.symlink("/etc/hostname", "etc/alias");
+  const HostFs fs(tree.root());
+  auto socket = fs.read_link("/proc/1/fd/3");
+  REQUIRE(socket.ok());
+  CHECK(*socket == "socket:[4242]");
+  auto alias = fs.read_link("/etc/alias");
+  REQUIRE(alias.ok());
+  CHECK(*alias == "/etc/hostname");
+  auto not_a_link = fs.read_link("/etc/hostname");
+  REQUIRE_FALSE(not_a_link.ok());
+  CHECK_THAT(not_a_link.error().message, Catch::Contains("/etc/hostname (under "));
+  CHECK_THAT(not_a_link.error().message, Catch::EndsWith("Invalid argument"));
+  CHECK_FALSE(fs.read_link("relative/path").ok());
 }

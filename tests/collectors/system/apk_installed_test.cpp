@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/collectors/support/temp_tree.hpp"
+#include "tests/support/temp_tree.hpp"
 
 using zt::system::ApkPackage;
 using zt::system::parse_apk_installed;

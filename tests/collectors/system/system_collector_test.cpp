@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "schema-client/model/validation.hpp"
-#include "tests/collectors/support/temp_tree.hpp"
+#include "tests/support/temp_tree.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;

@@ -1,5 +1,5 @@
 #pragma once
-// Test helpers shared by the collector tests: a temporary directory tree that is removed
+// Test helpers shared by the tests: a temporary directory tree that is removed
 // when the test ends, and the paths of the fixture host trees.
 #include <stdlib.h>
 
