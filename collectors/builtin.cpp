@@ -1,5 +1,7 @@
 #include "collectors/builtin.hpp"
 
+#include "collectors/auth/auth_collector.hpp"
+#include "collectors/network/network_collector.hpp"
 #include "collectors/system/system_collector.hpp"
 
 namespace zt::collector {
@@ -8,6 +10,8 @@ std::span<const CollectorDescriptor> builtin_collectors() {
   // Adding a collector: its folder, and one line here.
   static const CollectorDescriptor kBuiltin[] = {
       zt::system::descriptor(),
+      zt::network::descriptor(),
+      zt::auth::descriptor(),
   };
   return kBuiltin;
 }

@@ -68,6 +68,7 @@ DpkgStatus parse_dpkg_status(std::string_view text) {
     else if (same_field(field, "Architecture")) stanza.entry.architecture = value;
     else if (same_field(field, "Multi-Arch")) stanza.entry.multi_arch = value;
     else if (same_field(field, "Status")) stanza.status = value;
+    else if (same_field(field, "Source")) stanza.entry.source = value;
   }
   finish(stanza, out);
   return out;
@@ -99,6 +100,12 @@ std::string binary_package_name(const DpkgEntry& entry, std::string_view native_
   const bool qualify = entry.multi_arch == "same" ||
                        (entry.architecture != "all" && entry.architecture != native_arch);
   return qualify ? entry.package + ":" + entry.architecture : entry.package;
+}
+
+std::string source_package_name(const DpkgEntry& entry) {
+  // "util-linux (2.38.1-5+deb12u3)": the version is there when it differs from the binary's.
+  const auto words = collector::split_whitespace(entry.source);
+  return words.empty() ? entry.package : std::string(words.front());
 }
 
 bool is_present(const DpkgEntry& entry) {

@@ -22,6 +22,7 @@ struct DpkgEntry {
   std::string architecture;  // "amd64", "all", or empty when the stanza has none
   std::string multi_arch;    // "same", "foreign", "allowed", or empty
   std::string state;         // the third word of Status ("installed", "config-files", …)
+  std::string source;        // the source package: Source without its "(version)", or empty
 };
 
 struct DpkgStatus {
@@ -47,6 +48,9 @@ std::string native_architecture(const DpkgStatus& status);
 // ${binary:Package}: the name, qualified with ":<arch>" when the package is Multi-Arch: same,
 // or when its architecture is neither "all" nor the native one (as dpkg's pnaw_nonambig).
 std::string binary_package_name(const DpkgEntry& entry, std::string_view native_arch);
+
+// ${source:Package}: the Source field's name, or the package's own name when it has none.
+std::string source_package_name(const DpkgEntry& entry);
 
 // Whether dpkg-query -W lists the entry and the inventory keeps it (see above).
 bool is_present(const DpkgEntry& entry);

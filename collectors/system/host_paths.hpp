@@ -29,6 +29,20 @@ inline constexpr RebootFlagPaths kRebootFlagPaths[] = {
     {"/run/reboot-required", "/run/reboot-required.pkgs"},
 };
 
+// Installed kernels when the package database names none: /boot/vmlinuz-<release>, else
+// /lib/modules/<release> holding a modules.dep (a directory without one is a leftover of a
+// removed kernel).
+inline constexpr std::string_view kBootPath = "/boot";
+inline constexpr std::string_view kModulesPath = "/lib/modules";
+inline constexpr std::string_view kModulesDepName = "modules.dep";
+
+// Debian's debian-security-support lists: the ended list has one file per release
+// (security-support-ended.deb12), the limited list one file for the release it was built for.
+inline constexpr std::string_view kSecuritySupportEndedPrefix =
+    "/usr/share/debian-security-support/security-support-ended.deb";
+inline constexpr std::string_view kSecuritySupportLimitedPath =
+    "/usr/share/debian-security-support/security-support-limited";
+
 // Read caps. Package databases are several MB on big hosts; the cap for them is an option.
 inline constexpr std::size_t kSmallFileMaxBytes = std::size_t{1} << 20;
 

@@ -1,21 +1,15 @@
 #include "collectors/system/report.hpp"
 
-#include "schema-client/model/severity.hpp"
+#include "collectors/system/kernels.hpp"
+#include "collectors/system/report_common.hpp"
 
 namespace zt::system {
 namespace {
 
+using detail::join;
+
 nlohmann::json text_or_null(const std::string& text) {
   return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
-}
-
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
 }
 
 bool is_kernel_package(std::string_view name) {
@@ -31,9 +25,37 @@ std::string component_name(const RebootFlag& flag) {
   return flag.packages.empty() ? "kernel" : flag.packages.front();
 }
 
+nlohmann::json eol_inventory(const Snapshot& snapshot, const ReportOptions& options) {
+  const EolAssessment eol = assess_eol(snapshot, options);
+  nlohmann::json out = {{"status", to_string(eol.status)},
+                        {"date", nullptr},
+                        {"release", nullptr},
+                        {"security_support_end", nullptr},
+                        {"note", text_or_null(eol.note)}};
+  if (eol.match) {
+    const EolRelease& r = *eol.match->release;
+    out["date"] = format_iso_date(Date{r.eol});
+    out["release"] = r.name;
+    if (r.security_end.ok()) out["security_support_end"] = format_iso_date(Date{r.security_end});
+  }
+  return out;
+}
+
+nlohmann::json security_support_inventory(const Snapshot& snapshot) {
+  if (!snapshot.security_support) return nullptr;
+  const SecuritySupportLists& lists = *snapshot.security_support;
+  if (!lists.ended && !lists.limited) return nullptr;
+  const SecuritySupportMatches matches = match_security_support(snapshot);
+  return {{"ended", lists.ended ? nlohmann::json(matches.ended.size()) : nullptr},
+          {"ending", lists.ended ? nlohmann::json(matches.ending.size()) : nullptr},
+          {"limited", lists.limited ? nlohmann::json(matches.limited.size()) : nullptr},
+          {"ended_list", lists.ended ? nlohmann::json(lists.ended_path) : nullptr},
+          {"limited_list", lists.limited ? nlohmann::json(lists.limited_path) : nullptr}};
+}
+
 }  // namespace
 
-nlohmann::json make_inventory(const Snapshot& snapshot) {
+nlohmann::json make_inventory(const Snapshot& snapshot, const ReportOptions& options) {
   nlohmann::json os = nullptr;
   if (snapshot.os) {
     const OsRelease& r = *snapshot.os;
@@ -44,10 +66,24 @@ nlohmann::json make_inventory(const Snapshot& snapshot) {
           {"version_codename", text_or_null(r.version_codename)},
           {"pretty_name", r.pretty_name}};
   }
+  const nlohmann::json running =
+      snapshot.kernel_release ? nlohmann::json(*snapshot.kernel_release) : nullptr;
+  nlohmann::json newest = nullptr;
+  nlohmann::json installed_from = nullptr;
+  if (snapshot.installed_kernels) {
+    std::vector<std::string> releases;
+    for (const InstalledKernel& k : snapshot.installed_kernels->kernels)
+      releases.push_back(k.release);
+    if (auto n = newest_kernel_release(releases)) newest = *n;
+    installed_from = snapshot.installed_kernels->source;
+  }
+
   nlohmann::json inventory = nlohmann::json::object();
   inventory["os"] = os;
-  inventory["kernel"] = {
-      {"release", snapshot.kernel_release ? nlohmann::json(*snapshot.kernel_release) : nullptr}};
+  inventory["kernel"] = {{"release", running},
+                         {"running", running},
+                         {"newest_installed", newest},
+                         {"installed_from", installed_from}};
   inventory["uptime_seconds"] =
       snapshot.uptime_seconds ? nlohmann::json(*snapshot.uptime_seconds) : nullptr;
   inventory["reboot_required"] = snapshot.reboot.has_value();
@@ -58,6 +94,8 @@ nlohmann::json make_inventory(const Snapshot& snapshot) {
                                      : nlohmann::json(to_string(snapshot.package_manager));
   inventory["package_count"] =
       snapshot.packages ? nlohmann::json(snapshot.packages->size()) : nullptr;
+  inventory["eol"] = eol_inventory(snapshot, options);
+  inventory["security_support"] = security_support_inventory(snapshot);
   return inventory;
 }
 
@@ -72,14 +110,22 @@ std::vector<model::Dependency> make_dependencies(const Snapshot& snapshot) {
   return deps;
 }
 
+std::vector<model::Finding> make_findings(const Snapshot& snapshot,
+                                          const ReportOptions& options) {
+  std::vector<model::Finding> findings;
+  if (auto f = make_eol_finding(snapshot, options)) findings.push_back(std::move(*f));
+  if (auto f = make_kernel_finding(snapshot)) findings.push_back(std::move(*f));
+  if (auto f = make_reboot_finding(snapshot)) findings.push_back(std::move(*f));
+  for (model::Finding& f : make_security_support_findings(snapshot, options))
+    findings.push_back(std::move(f));
+  return findings;
+}
+
 std::optional<model::Finding> make_reboot_finding(const Snapshot& snapshot) {
   if (!snapshot.reboot) return std::nullopt;
   const RebootFlag& flag = *snapshot.reboot;
 
-  model::Finding f;
-  f.category = model::Category::system;
-  f.severity = model::Severity::medium;
-  f.risk_score = model::default_risk_score(f.severity);
+  model::Finding f = detail::new_finding(snapshot, model::Severity::medium, "reboot_required");
   f.title = "Reboot required to finish applying updates";
 
   f.description = "The host has flagged that it must be rebooted (" + flag.flag_path + ")";
@@ -101,11 +147,7 @@ std::optional<model::Finding> make_reboot_finding(const Snapshot& snapshot) {
       "services the host runs. After it, check that `uname -r` shows the new kernel and that " +
       flag.flag_path + " is gone.";
 
-  f.fields = {{"vulnerability_type", "reboot_required"}, {"component_name", component_name(flag)}};
-  if (snapshot.os) {
-    f.fields["os_name"] = snapshot.os->name;
-    if (!snapshot.os->version_id.empty()) f.fields["os_version"] = snapshot.os->version_id;
-  }
+  f.fields["component_name"] = component_name(flag);
   if (snapshot.kernel_release) f.fields["component_version"] = *snapshot.kernel_release;
 
   f.metadata = {{"file", flag.flag_path}, {"packages", flag.packages}};

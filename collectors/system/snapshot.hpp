@@ -8,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "collectors/system/civil_date.hpp"
 #include "collectors/system/os_release.hpp"
+#include "collectors/system/security_support.hpp"
 
 namespace zt::system {
 
@@ -31,15 +33,45 @@ struct Package {
   std::string name;  // dpkg: ${binary:Package}
   std::string version;
   std::string license;  // apk only
+  std::string source;   // dpkg only: ${source:Package}
+};
+
+// One installed kernel, by its release, and what showed it (the evidence).
+struct InstalledKernel {
+  std::string release;   // "6.1.0-30-amd64"
+  std::string evidence;  // "linux-image-6.1.0-30-amd64 6.1.124-1", "/boot/vmlinuz-6.1.0-30-amd64"
+
+  bool operator==(const InstalledKernel&) const = default;
+};
+
+struct InstalledKernels {
+  // Where they were found: the package database's host path, "/boot" or "/lib/modules".
+  std::string source;
+  std::vector<InstalledKernel> kernels;  // never empty
+};
+
+// Debian's debian-security-support lists for the host's release; a list that is missing is
+// nullopt (the package is not installed, or has no list for this release).
+struct SecuritySupportLists {
+  std::string debian_major;  // "12": the .deb<N> the ended list is for
+  std::string ended_path;
+  std::optional<SupportEndedList> ended;
+  std::string limited_path;
+  std::optional<SupportLimitedList> limited;
 };
 
 struct Snapshot {
   std::optional<OsRelease> os;
+  std::string os_release_path;  // the host path os was read from
   std::optional<std::string> kernel_release;
   std::optional<std::int64_t> uptime_seconds;
   std::optional<RebootFlag> reboot;  // set when a reboot is required
   PackageManager package_manager = PackageManager::none;
   std::optional<std::vector<Package>> packages;
+  std::optional<InstalledKernels> installed_kernels;  // nullopt: none found
+  std::optional<SecuritySupportLists> security_support;  // nullopt: not a Debian host
+  // The day of the run (UTC), from the collector's clock: end-of-life dates compare with it.
+  Date today{};
 };
 
 }  // namespace zt::system

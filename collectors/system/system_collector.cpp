@@ -6,7 +6,9 @@
 
 #include "collectors/system/apk_installed.hpp"
 #include "collectors/system/dpkg_status.hpp"
+#include "collectors/system/eol_table.hpp"
 #include "collectors/system/host_paths.hpp"
+#include "collectors/system/kernels.hpp"
 #include "collectors/system/proc_info.hpp"
 #include "collectors/system/reboot_required.hpp"
 #include "collectors/system/report.hpp"
@@ -101,14 +103,18 @@ std::optional<std::vector<Package>> read_packages(const HostFs& fs, PackageManag
     const DpkgStatus status = parse_dpkg_status(*text);
     malformed = status.malformed_stanzas;
     records = status.entries.size();
-    for (DpkgPackage& p : installed_packages(status))
-      packages.push_back({std::move(p.name), std::move(p.version), {}});
+    // As installed_packages(), with each package's source package kept for the
+    // debian-security-support lists.
+    const std::string native = native_architecture(status);
+    for (const DpkgEntry& e : status.entries)
+      if (is_present(e))
+        packages.push_back({binary_package_name(e, native), e.version, {}, source_package_name(e)});
   } else {
     ApkInstalled installed = parse_apk_installed(*text);
     malformed = installed.malformed_records;
     records = installed.packages.size();
     for (ApkPackage& p : installed.packages)
-      packages.push_back({std::move(p.name), std::move(p.version), std::move(p.license)});
+      packages.push_back({std::move(p.name), std::move(p.version), std::move(p.license), {}});
   }
   if (records == 0 && !blank) {
     problems.push_back(fs.describe(path) + ": no package records found; not a " +
@@ -119,6 +125,76 @@ std::optional<std::vector<Package>> read_packages(const HostFs& fs, PackageManag
     problems.push_back(fs.describe(path) + ": " + std::to_string(malformed) +
                        " malformed record(s) without a package name or status left out");
   return packages;
+}
+
+// Installed kernels: from the package database when it names any (dpkg linux-image-*,
+// apk linux-<flavour>), else /boot/vmlinuz-*, else /lib/modules/* with a modules.dep.
+// Only called for hosts whose releases order like dpkg's (kernel_releases_order_like_dpkg).
+std::optional<InstalledKernels> find_installed_kernels(const HostFs& fs, const Snapshot& snapshot,
+                                                       Problems& problems) {
+  // A folder that is not there is normal (containers have neither); one that cannot be
+  // listed is a problem.
+  const auto list = [&](std::string_view path) -> std::optional<std::vector<std::string>> {
+    auto entries = fs.list_dir(path);
+    if (entries) return std::move(*entries);
+    if (!is_missing(fs, path)) problems.push_back("cannot list " + entries.error().message);
+    return std::nullopt;
+  };
+  InstalledKernels out;
+  if (snapshot.packages) {
+    out.source = std::string(package_database_path(snapshot.package_manager));
+    for (const Package& p : *snapshot.packages) {
+      const auto release = snapshot.package_manager == PackageManager::apk
+                               ? kernel_release_of_apk(p.name, p.version)
+                               : kernel_release_of_deb(p.name);
+      if (release) out.kernels.push_back({*release, p.name + " " + p.version});
+    }
+    if (!out.kernels.empty()) return out;
+  }
+  if (auto entries = list(kBootPath)) {
+    out.source = std::string(kBootPath);
+    for (const std::string& name : *entries)
+      if (auto release = kernel_release_of_boot_file(name))
+        out.kernels.push_back({*release, std::string(kBootPath) + "/" + name});
+    if (!out.kernels.empty()) return out;
+  }
+  if (auto entries = list(kModulesPath)) {
+    out.source = std::string(kModulesPath);
+    for (const std::string& name : *entries) {
+      const std::string dir = std::string(kModulesPath) + "/" + name;
+      if (!name.empty() && name.front() >= '0' && name.front() <= '9' &&
+          fs.exists(dir + "/" + std::string(kModulesDepName)))
+        out.kernels.push_back({name, dir});
+    }
+    if (!out.kernels.empty()) return out;
+  }
+  return std::nullopt;
+}
+
+// The debian-security-support lists, on a Debian host whose packages were read.
+std::optional<SecuritySupportLists> read_security_support(const HostFs& fs,
+                                                          const Snapshot& snapshot,
+                                                          Problems& problems) {
+  if (!snapshot.os || snapshot.package_manager != PackageManager::dpkg || !snapshot.packages)
+    return std::nullopt;
+  if (snapshot.os->id != "debian" && snapshot.os->id != "raspbian") return std::nullopt;
+  const std::string major = eol_release_key(*snapshot.os);
+  if (major.empty()) return std::nullopt;  // testing or unstable: no list applies
+
+  SecuritySupportLists lists;
+  lists.debian_major = major;
+  lists.ended_path = std::string(kSecuritySupportEndedPrefix) + major;
+  lists.limited_path = std::string(kSecuritySupportLimitedPath);
+  if (auto text = read_optional(fs, lists.ended_path, kSmallFileMaxBytes, problems)) {
+    lists.ended = parse_security_support_ended(*text);
+    if (lists.ended->malformed_lines > 0)
+      problems.push_back(fs.describe(lists.ended_path) + ": " +
+                         std::to_string(lists.ended->malformed_lines) +
+                         " line(s) without a package, a version and a YYYY-MM-DD date left out");
+  }
+  if (auto text = read_optional(fs, lists.limited_path, kSmallFileMaxBytes, problems))
+    lists.limited = parse_security_support_limited(*text);
+  return lists;
 }
 
 std::optional<RebootFlag> find_reboot_flag(const HostFs& fs, Problems& problems) {
@@ -134,7 +210,8 @@ std::optional<RebootFlag> find_reboot_flag(const HostFs& fs, Problems& problems)
 
 class SystemCollector final : public collector::Collector {
  public:
-  explicit SystemCollector(SystemOptions options) : options_(options) {}
+  SystemCollector(SystemOptions options, Today today)
+      : options_(options), today_(std::move(today)) {}
 
   Availability capabilities(const HostFs& fs) const override {
     auto os = read_os_release(fs, nullptr);
@@ -150,11 +227,12 @@ class SystemCollector final : public collector::Collector {
     CollectResult result;
     Snapshot snapshot;
     try {
+      snapshot.today = today_();
       gather(context, snapshot, result.problems);
-      result.inventory = make_inventory(snapshot);
+      const ReportOptions report{options_.eol_warning_days, options_.limited_security_support};
+      result.inventory = make_inventory(snapshot, report);
       result.dependencies = make_dependencies(snapshot);
-      if (auto finding = make_reboot_finding(snapshot))
-        result.findings.push_back(std::move(*finding));
+      result.findings = make_findings(snapshot, report);
     } catch (const std::exception& e) {
       // Only allocation failures and the like get here; the parse functions do not throw.
       result.problems.push_back(std::string("system collector failed: ") + e.what());
@@ -172,10 +250,12 @@ class SystemCollector final : public collector::Collector {
       return true;
     };
 
-    if (auto os = read_os_release(fs, &problems))
+    if (auto os = read_os_release(fs, &problems)) {
       snapshot.os = parse_os_release(os->text);
-    else
+      snapshot.os_release_path = std::string(os->path);
+    } else {
       problems.push_back(os.error().message);
+    }
 
     if (stopped("kernel release")) return;
     if (auto text = read_optional(fs, kKernelReleasePath, kSmallFileMaxBytes, problems)) {
@@ -200,6 +280,13 @@ class SystemCollector final : public collector::Collector {
     if (options_.packages)
       snapshot.packages =
           read_packages(fs, snapshot.package_manager, options_.package_db_max_bytes, problems);
+
+    if (stopped("installed kernels")) return;
+    if (snapshot.os && kernel_releases_order_like_dpkg(*snapshot.os))
+      snapshot.installed_kernels = find_installed_kernels(fs, snapshot, problems);
+
+    if (stopped("security support lists")) return;
+    snapshot.security_support = read_security_support(fs, snapshot, problems);
   }
 
   // Enough of a bad file to recognise it in a message.
@@ -208,13 +295,24 @@ class SystemCollector final : public collector::Collector {
   }
 
   SystemOptions options_;
+  Today today_;
 };
 
 std::unique_ptr<collector::Collector> make(const collector::OptionValues& values) {
-  return std::make_unique<SystemCollector>(SystemOptions::from(values));
+  return make_collector(values, &utc_today);
 }
 
 }  // namespace
+
+Date utc_today() {
+  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+}
+
+std::unique_ptr<collector::Collector> make_collector(const collector::OptionValues& options,
+                                                     Today today) {
+  return std::make_unique<SystemCollector>(SystemOptions::from(options),
+                                           today ? std::move(today) : Today(&utc_today));
+}
 
 model::Result<OsRelease> read_host_os_release(const HostFs& fs) {
   auto file = read_os_release(fs, nullptr);
@@ -227,8 +325,8 @@ collector::CollectorDescriptor descriptor() {
       .name = "system",
       .category = model::Category::system,
       .default_interval = std::chrono::seconds{3600},
-      .summary = "OS identity, kernel, uptime, pending reboot and installed packages "
-                 "(dpkg, apk)",
+      .summary = "OS identity and end of life, kernel, uptime, pending reboot, installed "
+                 "packages (dpkg, apk) and Debian's security-support lists",
       .options = option_specs(),
       .make = &make,
   };

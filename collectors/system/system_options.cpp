@@ -13,6 +13,11 @@ constexpr OptionSpec kOptions[] = {
      "collect the package inventory (dpkg or apk database) as dependencies"},
     {"package_db_max_mib", OptionType::integer, "128",
      "largest package database read, in MiB; a larger one is reported as a problem", 1, 4096},
+    {"eol_warning_days", OptionType::integer, "90",
+     "days before the OS release's end of life from which it is reported as ending soon", 0,
+     730},
+    {"limited_security_support", OptionType::boolean, "true",
+     "report installed packages on Debian's limited-security-support list (low severity)"},
 };
 
 }  // namespace
@@ -25,6 +30,9 @@ SystemOptions SystemOptions::from(const collector::OptionValues& values) {
   // The loader enforces the range; the clamp keeps a hand-made OptionValues from wrapping.
   const long long mib = std::clamp(values.integer("package_db_max_mib"), 1LL, 4096LL);
   options.package_db_max_bytes = static_cast<std::size_t>(mib) << 20;
+  options.eol_warning_days =
+      static_cast<int>(std::clamp(values.integer("eol_warning_days"), 0LL, 730LL));
+  options.limited_security_support = values.boolean("limited_security_support");
   return options;
 }
 

@@ -15,6 +15,8 @@ struct SystemOptions {
   // The defaults are those of option_specs().
   bool packages = true;
   std::size_t package_db_max_bytes = std::size_t{128} << 20;
+  int eol_warning_days = 90;
+  bool limited_security_support = true;
 
   // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
   static SystemOptions from(const collector::OptionValues& values);

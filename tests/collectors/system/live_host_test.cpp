@@ -8,6 +8,7 @@
 #include <string>
 
 #include "collectors/system/system_collector.hpp"
+#include "schema-client/model/validation.hpp"
 
 namespace {
 
@@ -74,4 +75,13 @@ TEST_CASE("system on this host: deb packages equal dpkg-query's", "[integration]
   REQUIRE(::uname(&uts) == 0);
   CHECK(result.inventory.at("kernel").at("release") == std::string(uts.release));
   CHECK(result.inventory.at("uptime_seconds").get<long long>() > 0);
+
+  // Whatever this host gives (its release, kernels, Debian's lists if installed), every
+  // finding is valid and the end-of-life status is one of the four.
+  for (const auto& f : result.findings) {
+    INFO(f.title);
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<std::string>{});
+  }
+  const std::set<std::string> statuses = {"supported", "ending_soon", "ended", "unknown"};
+  CHECK(statuses.contains(result.inventory.at("eol").at("status").get<std::string>()));
 }

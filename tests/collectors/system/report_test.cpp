@@ -33,9 +33,16 @@ Snapshot debian_snapshot() {
 
 TEST_CASE("inventory of an empty snapshot: every unknown is null", "[unit][report]") {
   CHECK(make_inventory(Snapshot{}) == json::parse(R"({
-    "os": null, "kernel": {"release": null}, "uptime_seconds": null,
+    "os": null,
+    "kernel": {"release": null, "running": null, "newest_installed": null,
+               "installed_from": null},
+    "uptime_seconds": null,
     "reboot_required": false, "reboot_required_packages": [],
-    "package_manager": null, "package_count": null})"));
+    "package_manager": null, "package_count": null,
+    "eol": {"status": "unknown", "date": null, "release": null,
+            "security_support_end": null, "note": "no os-release: the release is unknown"},
+    "security_support": null})"));
+  CHECK(zt::system::make_findings(Snapshot{}).empty());
   CHECK(make_dependencies(Snapshot{}).empty());
   CHECK_FALSE(make_reboot_finding(Snapshot{}).has_value());
 }
@@ -51,21 +58,27 @@ TEST_CASE("inventory: empty version fields of os-release are null", "[unit][repo
   CHECK(make_inventory(s) == json::parse(R"({
     "os": {"id": "arch", "id_like": ["archlinux"], "name": "Linux", "version_id": null,
            "version_codename": null, "pretty_name": "Linux"},
-    "kernel": {"release": null}, "uptime_seconds": null,
+    "kernel": {"release": null, "running": null, "newest_installed": null,
+               "installed_from": null},
+    "uptime_seconds": null,
     "reboot_required": false, "reboot_required_packages": [],
-    "package_manager": "apk", "package_count": 0})"));
+    "package_manager": "apk", "package_count": 0,
+    "eol": {"status": "unknown", "date": null, "release": null,
+            "security_support_end": null,
+            "note": "arch (no VERSION_ID) is unknown to the end-of-life table"},
+    "security_support": null})"));
 }
 
 TEST_CASE("dependencies carry the package format and the database's host path",
           "[unit][report]") {
   Snapshot s;
   s.package_manager = PackageManager::dpkg;
-  s.packages = std::vector<zt::system::Package>{{"libc6:amd64", "2.36-9+deb12u9", ""}};
+  s.packages = std::vector<zt::system::Package>{{"libc6:amd64", "2.36-9+deb12u9", "", "glibc"}};
   CHECK(make_dependencies(s) ==
         std::vector<zt::model::Dependency>{
             {"libc6:amd64", "2.36-9+deb12u9", "deb", "/var/lib/dpkg/status", ""}});
   s.package_manager = PackageManager::apk;
-  s.packages = std::vector<zt::system::Package>{{"musl", "1.2.4-r2", "MIT"}};
+  s.packages = std::vector<zt::system::Package>{{"musl", "1.2.4-r2", "MIT", ""}};
   CHECK(make_dependencies(s) ==
         std::vector<zt::model::Dependency>{
             {"musl", "1.2.4-r2", "apk", "/lib/apk/db/installed", "MIT"}});

@@ -26,10 +26,18 @@ OptionValues options(const json& overrides = json::object()) {
   return OptionValues(values);
 }
 
+// The day the fixture runs are pinned to: Debian 12 is in LTS (regular support ended
+// 2026-06-10, LTS ends 2028-06-30), Debian 10 and Alpine 3.18 are past their end of life.
+constexpr const char* kToday = "2026-11-26";
+
+zt::system::Today fixed_day(const char* day) {
+  return [date = *zt::system::parse_iso_date(day)] { return date; };
+}
+
 CollectResult collect_at(const std::filesystem::path& root,
-                         const OptionValues& values = options()) {
+                         const OptionValues& values = options(), const char* today = kToday) {
   const HostFs fs(root);
-  auto collector = zt::system::descriptor().make(values);
+  auto collector = zt::system::make_collector(values, fixed_day(today));
   Context context(fs, std::chrono::steady_clock::now() + 60s, std::stop_token{});
   return collector->collect(context);
 }
@@ -55,6 +63,25 @@ Deps debian12_deps() {
       deb("openssh-server", "1:9.2p1-2+deb12u3"),
       deb("tzdata", "2024b-0+deb12u1"),
   };
+}
+
+// "<vulnerability_type> <component_name>" of each finding, in order; and every finding valid.
+Strings finding_keys(const CollectResult& result) {
+  Strings keys;
+  for (const auto& f : result.findings) {
+    INFO(f.title);
+    CHECK(zt::model::finding_problems(f, "$") == Strings{});
+    CHECK(f.fingerprint.empty());
+    keys.push_back(f.fields.at("vulnerability_type").get<std::string>() + " " +
+                   f.fields.at("component_name").get<std::string>());
+  }
+  return keys;
+}
+
+const zt::model::Finding* find_type(const CollectResult& result, std::string_view type) {
+  for (const auto& f : result.findings)
+    if (f.fields.at("vulnerability_type") == type) return &f;
+  return nullptr;
 }
 
 const json kDebian12Os = {{"id", "debian"},
@@ -127,16 +154,34 @@ TEST_CASE("system: the debian12 fixture host", "[unit][system]") {
   CHECK(result.problems == Strings{});
   CHECK(result.dependencies == debian12_deps());
   CHECK(result.inventory == json{{"os", kDebian12Os},
-                                 {"kernel", {{"release", "6.1.0-28-amd64"}}},
+                                 {"kernel",
+                                  {{"release", "6.1.0-28-amd64"},
+                                   {"running", "6.1.0-28-amd64"},
+                                   {"newest_installed", "6.1.0-30-amd64"},
+                                   {"installed_from", "/var/lib/dpkg/status"}}},
                                  {"uptime_seconds", 864123},
                                  {"reboot_required", true},
                                  {"reboot_required_packages",
                                   {"linux-image-6.1.0-30-amd64", "libssl3"}},
                                  {"package_manager", "dpkg"},
-                                 {"package_count", 11}});
+                                 {"package_count", 11},
+                                 {"eol",
+                                  {{"status", "supported"},
+                                   {"date", "2028-06-30"},
+                                   {"release", "Debian 12 (bookworm)"},
+                                   {"security_support_end", "2026-06-10"},
+                                   {"note", nullptr}}},
+                                 {"security_support", nullptr}});
 
-  REQUIRE(result.findings.size() == 1);
-  const auto& f = result.findings[0];
+  // Running 6.1.0-28 while 6.1.0-30 is installed, and the reboot flag: two findings.
+  CHECK(finding_keys(result) == Strings{"kernel_outdated kernel", "reboot_required kernel"});
+  const auto& kernel = result.findings[0];
+  CHECK(kernel.severity == zt::model::Severity::medium);
+  CHECK(kernel.fields.at("component_version") == "6.1.0-28-amd64");
+  CHECK(kernel.metadata.at("newest_installed") == "6.1.0-30-amd64");
+  CHECK(kernel.metadata.at("newest_evidence") == "linux-image-6.1.0-30-amd64 6.1.124-1");
+  CHECK(kernel.metadata.at("installed") == json{"6.1.0-28-amd64", "6.1.0-30-amd64"});
+  const auto& f = result.findings[1];
   CHECK(f.category == zt::model::Category::system);
   CHECK(f.severity == zt::model::Severity::medium);
   CHECK(f.risk_score == zt::model::default_risk_score(zt::model::Severity::medium));
@@ -177,13 +222,41 @@ TEST_CASE("system: the alpine318 fixture host", "[unit][system]") {
                                    {"version_id", "3.18.9"},
                                    {"version_codename", nullptr},
                                    {"pretty_name", "Alpine Linux v3.18"}}},
-                                 {"kernel", {{"release", "6.1.62-0-lts"}}},
+                                 {"kernel",
+                                  {{"release", "6.1.62-0-lts"},
+                                   {"running", "6.1.62-0-lts"},
+                                   {"newest_installed", nullptr},
+                                   {"installed_from", nullptr}}},
                                  {"uptime_seconds", 3725},
                                  {"reboot_required", false},
                                  {"reboot_required_packages", json::array()},
                                  {"package_manager", "apk"},
-                                 {"package_count", 5}});
-  CHECK(result.findings.empty());
+                                 {"package_count", 5},
+                                 {"eol",
+                                  {{"status", "ended"},
+                                   {"date", "2025-05-09"},
+                                   {"release", "Alpine Linux 3.18"},
+                                   {"security_support_end", nullptr},
+                                   {"note", nullptr}}},
+                                 {"security_support", nullptr}});
+  // Alpine 3.18's branch ended on 2025-05-09, more than a year before kToday.
+  CHECK(finding_keys(result) == Strings{"os_end_of_life alpine"});
+  const auto& eol = result.findings[0];
+  CHECK(eol.severity == zt::model::Severity::critical);
+  CHECK(eol.fields == json{{"vulnerability_type", "os_end_of_life"},
+                           {"os_name", "Alpine Linux"},
+                           {"os_version", "3.18.9"},
+                           {"component_name", "alpine"},
+                           {"component_version", "3.18"},
+                           {"eol_date", "2025-05-09"},
+                           {"patch_available", false}});
+  CHECK(eol.metadata.at("file") == "/etc/os-release");
+  CHECK(eol.metadata.at("value") == "Alpine Linux v3.18");
+  CHECK_THAT(eol.remediation,
+             Catch::Contains("https://wiki.alpinelinux.org/wiki/Upgrading_Alpine"));
+
+  // Before the branch's end: nothing.
+  CHECK(collect_at(fixture_host("alpine318"), options(), "2024-12-01").findings.empty());
 }
 
 TEST_CASE("system: packages: false skips the package inventory", "[unit][system]") {
@@ -278,7 +351,7 @@ TEST_CASE("system: reboot flag under /run, with or without a package list", "[un
   SECTION("no flag at all") {
     const auto result = collect_at(tree.root());
     CHECK(result.problems == Strings{});
-    CHECK(result.findings.empty());
+    CHECK(finding_keys(result) == Strings{"kernel_outdated kernel"});
     CHECK(result.inventory.at("reboot_required") == false);
   }
   SECTION("/run/reboot-required and its .pkgs") {
@@ -286,10 +359,10 @@ TEST_CASE("system: reboot flag under /run, with or without a package list", "[un
     tree.write("run/reboot-required.pkgs", "libc6\n");
     const auto result = collect_at(tree.root());
     CHECK(result.problems == Strings{});
-    REQUIRE(result.findings.size() == 1);
-    CHECK(result.findings[0].metadata ==
-          json{{"file", "/run/reboot-required"}, {"packages", {"libc6"}}});
-    CHECK(result.findings[0].fields.at("component_name") == "libc6");
+    CHECK(finding_keys(result) == Strings{"kernel_outdated kernel", "reboot_required libc6"});
+    const auto* reboot = find_type(result, "reboot_required");
+    REQUIRE(reboot != nullptr);
+    CHECK(reboot->metadata == json{{"file", "/run/reboot-required"}, {"packages", {"libc6"}}});
     CHECK(result.inventory.at("reboot_required_packages") == json{"libc6"});
   }
   SECTION("/var/run a symlink to /run, as on Debian") {
@@ -297,8 +370,9 @@ TEST_CASE("system: reboot flag under /run, with or without a package list", "[un
     tree.write("run/reboot-required", "");
     const auto result = collect_at(tree.root());
     CHECK(result.problems == Strings{});
-    REQUIRE(result.findings.size() == 1);
-    CHECK(result.findings[0].metadata.at("file") == "/var/run/reboot-required");
+    const auto* reboot = find_type(result, "reboot_required");
+    REQUIRE(reboot != nullptr);
+    CHECK(reboot->metadata.at("file") == "/var/run/reboot-required");
     CHECK(result.inventory.at("reboot_required_packages") == json::array());
   }
   SECTION("an unreadable .pkgs is a problem; the finding is still made") {
@@ -308,7 +382,7 @@ TEST_CASE("system: reboot flag under /run, with or without a package list", "[un
     CHECK(result.problems == Strings{"cannot read " +
                                      under(tree.root(), "/run/reboot-required.pkgs") +
                                      ": not a regular file"});
-    CHECK(result.findings.size() == 1);
+    CHECK(finding_keys(result) == Strings{"kernel_outdated kernel", "reboot_required kernel"});
   }
 }
 
@@ -320,7 +394,10 @@ TEST_CASE("system: os-release and /proc edge cases", "[unit][system]") {
     std::filesystem::remove_all(tree.root() / "proc");
     const auto result = collect_at(tree.root());
     CHECK(result.problems == Strings{});
-    CHECK(result.inventory.at("kernel") == json{{"release", nullptr}});
+    CHECK(result.inventory.at("kernel") == json{{"release", nullptr},
+                                                {"running", nullptr},
+                                                {"newest_installed", nullptr},
+                                                {"installed_from", nullptr}});
     CHECK(result.inventory.at("uptime_seconds") == nullptr);
   }
   SECTION("garbage in /proc/uptime and an empty osrelease are problems") {

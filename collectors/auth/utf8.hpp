@@ -1,0 +1,18 @@
+#pragma once
+// Host files may hold any bytes (a Latin-1 GECOS field, a corrupt sudoers), but findings and
+// the inventory are JSON, whose strings must be UTF-8: these replace every invalid sequence
+// with U+FFFD before a value leaves the collector. Pure; never throw.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "schema-client/model/finding.hpp"
+
+namespace zt::auth {
+
+std::string valid_utf8(std::string_view text);
+// Every string (and object key) in `value`, recursively.
+void make_valid_utf8(nlohmann::json& value);
+void make_valid_utf8(model::Finding& finding);
+
+}  // namespace zt::auth

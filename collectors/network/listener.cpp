@@ -1,0 +1,23 @@
+#include "collectors/network/listener.hpp"
+
+#include "collectors/network/service_catalog.hpp"
+
+namespace zt::network {
+
+bool is_wildcard(const Listener& listener) {
+  return listener.address == "0.0.0.0" || listener.address == "::";
+}
+
+bool is_loopback(const Listener& listener) {
+  const std::string& a = listener.address;
+  return a.starts_with("127.") || a == "::1" || a.starts_with("::ffff:127.");
+}
+
+std::string service_name(const Listener& listener) {
+  if (listener.banner && !listener.banner->service.empty()) return listener.banner->service;
+  if (listener.process)
+    if (auto s = service_for_process(listener.process->name); !s.empty()) return std::string(s);
+  return std::string(service_for_port(listener.protocol, listener.port));
+}
+
+}  // namespace zt::network
