@@ -1,5 +1,7 @@
 #include "collectors/auth/auth_collector.hpp"
 
+#include "collectors/core/optional_file.hpp"
+
 #include <exception>
 #include <set>
 #include <utility>
@@ -19,20 +21,6 @@ using collector::CollectResult;
 using collector::Context;
 using collector::HostFs;
 using Problems = std::vector<std::string>;
-
-// A file that is simply not there (not a problem for an optional file), as opposed to one
-// that exists and cannot be read, or a path that cannot be resolved.
-bool is_missing(const HostFs& fs, std::string_view path) {
-  return fs.resolve(path).ok() && !fs.exists(path);
-}
-
-std::optional<std::string> read_optional(const HostFs& fs, std::string_view path,
-                                         std::size_t max_bytes, Problems& problems) {
-  auto text = fs.read_file(path, max_bytes);
-  if (text) return std::move(*text);
-  if (!is_missing(fs, path)) problems.push_back("cannot read " + text.error().message);
-  return std::nullopt;
-}
 
 std::optional<PathMode> path_mode(const HostFs& fs, const std::string& path) {
   auto info = fs.stat(path);
@@ -79,10 +67,10 @@ class SudoReader {
         continue;
       }
       if (!inc.directory) {
-        if (!is_missing(fs_, target)) file(target, depth + 1);
+        if (!fs_.is_missing(target)) file(target, depth + 1);
         continue;
       }
-      if (is_missing(fs_, target)) continue;  // sudo ignores a missing includedir
+      if (fs_.is_missing(target)) continue;  // sudo ignores a missing includedir
       if (auto mode = path_mode(fs_, target)) view_.modes.push_back(*mode);
       auto names = fs_.list_dir(target);
       if (!names) {
@@ -142,20 +130,14 @@ class AuthCollector final : public collector::Collector {
  private:
   void gather(Context& context, Snapshot& s, Problems& problems) const {
     const HostFs& fs = context.fs();
-    const auto stopped = [&](std::string_view next) {
-      if (!context.should_stop()) return false;
-      problems.push_back("stopped before reading the " + std::string(next) +
-                         ": deadline passed or shutdown requested");
-      return true;
-    };
 
     read_accounts(fs, s, problems);
 
-    if (stopped("password policy")) return;
+    if (context.stopped_before("password policy", problems)) return;
     read_policy(fs, s, problems);
 
-    if (stopped("sshd configuration")) return;
-    if (auto text = read_optional(fs, kSshdConfigPath, kConfigMaxBytes, problems)) {
+    if (context.stopped_before("sshd configuration", problems)) return;
+    if (auto text = collector::read_optional(fs, kSshdConfigPath, kConfigMaxBytes, problems)) {
       SshdSource source;
       source.read = [&fs](const std::string& path,
                           std::string& error) -> std::optional<std::string> {
@@ -172,11 +154,11 @@ class AuthCollector final : public collector::Collector {
       for (std::string& p : s.sshd->problems) problems.push_back(std::move(p));
     }
 
-    if (stopped("sudoers")) return;
-    if (!is_missing(fs, kSudoersPath)) s.sudo = SudoReader(fs, problems).read();
+    if (context.stopped_before("sudoers", problems)) return;
+    if (!fs.is_missing(kSudoersPath)) s.sudo = SudoReader(fs, problems).read();
 
     if (!options_.check_authorized_keys || !s.passwd) return;
-    if (stopped("authorized_keys")) return;
+    if (context.stopped_before("authorized_keys", problems)) return;
     s.keys = read_keys(context, *s.passwd, problems);
   }
 
@@ -204,12 +186,12 @@ class AuthCollector final : public collector::Collector {
                          "system accounts with a usable password, passwords that never "
                          "expire (run the agent as root to enable them)");
     }
-    if (auto group = read_optional(fs, kGroupPath, kConfigMaxBytes, problems))
+    if (auto group = collector::read_optional(fs, kGroupPath, kConfigMaxBytes, problems))
       s.group = parse_group(*group);
   }
 
   static void read_policy(const HostFs& fs, Snapshot& s, Problems& problems) {
-    if (auto defs = read_optional(fs, kLoginDefsPath, kConfigMaxBytes, problems)) {
+    if (auto defs = collector::read_optional(fs, kLoginDefsPath, kConfigMaxBytes, problems)) {
       s.policy.login_defs = parse_login_defs(*defs);
       if (auto it = s.policy.login_defs->find("UID_MIN"); it != s.policy.login_defs->end())
         if (auto uid = parse_id(it->second.value)) s.uid_min = *uid;
@@ -220,10 +202,10 @@ class AuthCollector final : public collector::Collector {
          glob_host(fs, std::string(kPwqualityConfDir) + "/*.conf", kMaxIncludedFiles))
       conf_files.push_back(std::move(p));
     for (const std::string& path : conf_files)
-      if (auto text = read_optional(fs, path, kConfigMaxBytes, problems))
+      if (auto text = collector::read_optional(fs, path, kConfigMaxBytes, problems))
         for (auto& [key, value] : parse_pwquality_conf(*text)) pwquality[key] = value;
     for (std::string_view stack : kPamPasswordStacks) {
-      auto text = read_optional(fs, stack, kConfigMaxBytes, problems);
+      auto text = collector::read_optional(fs, stack, kConfigMaxBytes, problems);
       if (!text) continue;
       s.policy.pam_stack_path = std::string(stack);
       s.policy.min_length = effective_min_length(parse_pam_config(*text), pwquality);
@@ -262,7 +244,7 @@ class AuthCollector final : public collector::Collector {
         const std::string path = join_path(ssh_dir, name);
         auto mode = path_mode(fs, path);
         if (!mode) continue;
-        auto text = read_optional(fs, path, kAuthorizedKeysMaxBytes, problems);
+        auto text = collector::read_optional(fs, path, kAuthorizedKeysMaxBytes, problems);
         if (!text) continue;
         KeyFile file{*mode, parse_authorized_keys(*text, options_.max_keys_per_file)};
         if (file.keys.truncated)

@@ -45,6 +45,13 @@ class Context {
   bool should_stop() const {
     return stop_.stop_requested() || std::chrono::steady_clock::now() >= deadline_;
   }
+  // should_stop(), recording in `problems` which step the run did not get to.
+  bool stopped_before(std::string_view next_step, std::vector<std::string>& problems) const {
+    if (!should_stop()) return false;
+    problems.push_back("stopped before reading the " + std::string(next_step) +
+                       ": deadline passed or shutdown requested");
+    return true;
+  }
 
  private:
   const HostFs& fs_;

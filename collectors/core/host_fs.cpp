@@ -163,4 +163,11 @@ Result<std::string> HostFs::read_link(std::string_view host_path) const {
 
 bool HostFs::exists(std::string_view host_path) const { return stat(host_path).ok(); }
 
+bool HostFs::is_missing(std::string_view host_path) const {
+  auto real = resolve(host_path);
+  if (!real) return false;
+  struct stat st {};
+  return ::lstat(real->c_str(), &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+}
+
 }  // namespace zt::collector

@@ -46,6 +46,9 @@ class HostFs {
   // Follows symlinks (within the root).
   Result<FileInfo> stat(std::string_view host_path) const;
   bool exists(std::string_view host_path) const;
+  // True when nothing is there (no such file or folder), as opposed to a file that exists but
+  // cannot be read or a path that cannot be resolved (a symlink loop).
+  bool is_missing(std::string_view host_path) const;
   // The target of a symlink, as written (e.g. "socket:[1234]" for /proc/<pid>/fd/3). The
   // parent folders resolve within the root; the link itself is not followed.
   Result<std::string> read_link(std::string_view host_path) const;

@@ -13,16 +13,12 @@ namespace {
 
 using collector::HostFs;
 
-bool is_missing(const HostFs& fs, std::string_view path) {
-  return fs.resolve(path).ok() && !fs.exists(path);
-}
-
 void read_tables(const HostFs& fs, HostSockets& out) {
   std::map<std::tuple<int, std::uint16_t, int, std::string>, Listener> by_key;
   for (const SocketTablePath& table : kSocketTables) {
     auto text = fs.read_file(table.path, kSocketTableMaxBytes);
     if (!text) {
-      if (!(table.family == Family::ipv6 && is_missing(fs, table.path)))
+      if (!(table.family == Family::ipv6 && fs.is_missing(table.path)))
         out.problems.push_back("cannot read " + text.error().message);
       continue;
     }

@@ -4,6 +4,7 @@
 #include <exception>
 #include <utility>
 
+#include "collectors/core/optional_file.hpp"
 #include "collectors/system/apk_installed.hpp"
 #include "collectors/system/dpkg_status.hpp"
 #include "collectors/system/eol_table.hpp"
@@ -24,26 +25,11 @@ using collector::Context;
 using collector::HostFs;
 using Problems = std::vector<std::string>;
 
-// A file that is simply not there: not a problem for an optional file. A path that cannot be
-// resolved (a symlink loop) or a file that exists but cannot be read is not "missing".
-bool is_missing(const HostFs& fs, std::string_view path) {
-  return fs.resolve(path).ok() && !fs.exists(path);
-}
-
 // The end of a HostFs error message, after the "<host path>: " it starts with.
 std::string reason_of(const HostFs& fs, std::string_view path, const model::Error& error) {
   const std::string prefix = fs.describe(path) + ": ";
   return error.message.starts_with(prefix) ? error.message.substr(prefix.size())
                                            : error.message;
-}
-
-// nullopt when the file is missing, or (with a problem naming it) when it cannot be read.
-std::optional<std::string> read_optional(const HostFs& fs, std::string_view path,
-                                         std::size_t max_bytes, Problems& problems) {
-  auto text = fs.read_file(path, max_bytes);
-  if (text) return std::move(*text);
-  if (!is_missing(fs, path)) problems.push_back("cannot read " + text.error().message);
-  return std::nullopt;
 }
 
 struct OsReleaseFile {
@@ -61,7 +47,7 @@ model::Result<OsReleaseFile> read_os_release(const HostFs& fs, Problems* problem
     if (text) {
       if (problems != nullptr)
         for (const auto& [failed, error] : failures)
-          if (!is_missing(fs, failed)) problems->push_back("cannot read " + error.message);
+          if (!fs.is_missing(failed)) problems->push_back("cannot read " + error.message);
       return OsReleaseFile{path, std::move(*text)};
     }
     failures.emplace_back(path, text.error());
@@ -81,8 +67,8 @@ model::Result<OsReleaseFile> read_os_release(const HostFs& fs, Problems* problem
 // The first package database present decides: dpkg, then apk. rpm is out of scope for now:
 // its database (/var/lib/rpm, SQLite or Berkeley DB) needs more than a text parser.
 PackageManager choose_package_manager(const HostFs& fs) {
-  if (!is_missing(fs, kDpkgStatusPath)) return PackageManager::dpkg;
-  if (!is_missing(fs, kApkInstalledPath)) return PackageManager::apk;
+  if (!fs.is_missing(kDpkgStatusPath)) return PackageManager::dpkg;
+  if (!fs.is_missing(kApkInstalledPath)) return PackageManager::apk;
   return PackageManager::none;
 }
 
@@ -137,7 +123,7 @@ std::optional<InstalledKernels> find_installed_kernels(const HostFs& fs, const S
   const auto list = [&](std::string_view path) -> std::optional<std::vector<std::string>> {
     auto entries = fs.list_dir(path);
     if (entries) return std::move(*entries);
-    if (!is_missing(fs, path)) problems.push_back("cannot list " + entries.error().message);
+    if (!fs.is_missing(path)) problems.push_back("cannot list " + entries.error().message);
     return std::nullopt;
   };
   InstalledKernels out;
@@ -185,14 +171,14 @@ std::optional<SecuritySupportLists> read_security_support(const HostFs& fs,
   lists.debian_major = major;
   lists.ended_path = std::string(kSecuritySupportEndedPrefix) + major;
   lists.limited_path = std::string(kSecuritySupportLimitedPath);
-  if (auto text = read_optional(fs, lists.ended_path, kSmallFileMaxBytes, problems)) {
+  if (auto text = collector::read_optional(fs, lists.ended_path, kSmallFileMaxBytes, problems)) {
     lists.ended = parse_security_support_ended(*text);
     if (lists.ended->malformed_lines > 0)
       problems.push_back(fs.describe(lists.ended_path) + ": " +
                          std::to_string(lists.ended->malformed_lines) +
                          " line(s) without a package, a version and a YYYY-MM-DD date left out");
   }
-  if (auto text = read_optional(fs, lists.limited_path, kSmallFileMaxBytes, problems))
+  if (auto text = collector::read_optional(fs, lists.limited_path, kSmallFileMaxBytes, problems))
     lists.limited = parse_security_support_limited(*text);
   return lists;
 }
@@ -201,7 +187,7 @@ std::optional<RebootFlag> find_reboot_flag(const HostFs& fs, Problems& problems)
   for (const RebootFlagPaths& paths : kRebootFlagPaths) {
     if (!fs.exists(paths.flag)) continue;
     RebootFlag flag{std::string(paths.flag), {}};
-    if (auto text = read_optional(fs, paths.packages, kSmallFileMaxBytes, problems))
+    if (auto text = collector::read_optional(fs, paths.packages, kSmallFileMaxBytes, problems))
       flag.packages = parse_reboot_required_packages(*text);
     return flag;
   }
@@ -243,12 +229,6 @@ class SystemCollector final : public collector::Collector {
  private:
   void gather(Context& context, Snapshot& snapshot, Problems& problems) const {
     const HostFs& fs = context.fs();
-    const auto stopped = [&](std::string_view next) {
-      if (!context.should_stop()) return false;
-      problems.push_back("stopped before reading the " + std::string(next) +
-                         ": deadline passed or shutdown requested");
-      return true;
-    };
 
     if (auto os = read_os_release(fs, &problems)) {
       snapshot.os = parse_os_release(os->text);
@@ -257,35 +237,35 @@ class SystemCollector final : public collector::Collector {
       problems.push_back(os.error().message);
     }
 
-    if (stopped("kernel release")) return;
-    if (auto text = read_optional(fs, kKernelReleasePath, kSmallFileMaxBytes, problems)) {
+    if (context.stopped_before("kernel release", problems)) return;
+    if (auto text = collector::read_optional(fs, kKernelReleasePath, kSmallFileMaxBytes, problems)) {
       snapshot.kernel_release = parse_kernel_release(*text);
       if (!snapshot.kernel_release)
         problems.push_back(fs.describe(kKernelReleasePath) + ": empty");
     }
 
-    if (stopped("uptime")) return;
-    if (auto text = read_optional(fs, kUptimePath, kSmallFileMaxBytes, problems)) {
+    if (context.stopped_before("uptime", problems)) return;
+    if (auto text = collector::read_optional(fs, kUptimePath, kSmallFileMaxBytes, problems)) {
       snapshot.uptime_seconds = parse_uptime_seconds(*text);
       if (!snapshot.uptime_seconds)
         problems.push_back(fs.describe(kUptimePath) + ": no uptime in \"" +
                            std::string(trimmed_prefix(*text)) + "\"");
     }
 
-    if (stopped("reboot flag")) return;
+    if (context.stopped_before("reboot flag", problems)) return;
     snapshot.reboot = find_reboot_flag(fs, problems);
 
-    if (stopped("package database")) return;
+    if (context.stopped_before("package database", problems)) return;
     snapshot.package_manager = choose_package_manager(fs);
     if (options_.packages)
       snapshot.packages =
           read_packages(fs, snapshot.package_manager, options_.package_db_max_bytes, problems);
 
-    if (stopped("installed kernels")) return;
+    if (context.stopped_before("installed kernels", problems)) return;
     if (snapshot.os && kernel_releases_order_like_dpkg(*snapshot.os))
       snapshot.installed_kernels = find_installed_kernels(fs, snapshot, problems);
 
-    if (stopped("security support lists")) return;
+    if (context.stopped_before("security support lists", problems)) return;
     snapshot.security_support = read_security_support(fs, snapshot, problems);
   }
 
