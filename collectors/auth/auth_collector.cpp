@@ -180,7 +180,7 @@ class AuthCollector final : public collector::Collector {
         problems.push_back(fs.describe(kShadowPath) + ": " +
                            std::to_string(s.shadow->malformed_lines) +
                            " malformed line(s) left out");
-    } else {
+    } else if (!fs.is_missing(kShadowPath)) {  // a host without shadow passwords is not a fault
       problems.push_back("cannot read " + shadow.error().message +
                          "; skipped the checks that need it: empty passwords in shadow, "
                          "system accounts with a usable password, passwords that never "

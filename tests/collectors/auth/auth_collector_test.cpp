@@ -392,6 +392,13 @@ TEST_CASE("auth: hosts without sshd, sudo or passwd", "[unit][auth]") {
       CHECK_FALSE(f.fields.at("finding_type").get<std::string>().starts_with("sshd_"));
     CHECK(result.inventory.at("sshd") == nullptr);
   }
+  SECTION("no /etc/shadow: not a problem, the checks that need it are skipped") {
+    fs::remove(tree.root() / "etc/shadow");
+    const auto result = collect_at(tree.root());
+    CHECK(result.problems == Strings{});
+    CHECK(result.inventory.at("accounts").at("shadow_read") == false);
+    CHECK(keys_of(result).count({"uid0_non_root", "toor", Severity::critical}) == 1);
+  }
   SECTION("no sudoers: no sudo findings") {
     fs::remove(tree.root() / "etc/sudoers");
     const auto result = collect_at(tree.root());
