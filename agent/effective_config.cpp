@@ -6,7 +6,7 @@ namespace zt::agent {
 
 model::Result<AgentConfig> effective_config(
     const CliOptions& cli, std::span<const collector::CollectorDescriptor> descriptors,
-    const EnvLookup& env) {
+    const config::EnvLookup& env) {
   std::error_code ec;
   auto loaded = cli.config ? load_config(*cli.config, descriptors, env)
                 : std::filesystem::exists(kDefaultConfigPath, ec)

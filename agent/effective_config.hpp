@@ -13,6 +13,6 @@ inline constexpr const char* kDefaultConfigPath = "/etc/zerotrace/agent.yaml";
 
 model::Result<AgentConfig> effective_config(
     const CliOptions& cli, std::span<const collector::CollectorDescriptor> descriptors,
-    const EnvLookup& env);
+    const config::EnvLookup& env);
 
 }  // namespace zt::agent

@@ -27,7 +27,7 @@ using namespace zt::agent;
 
 int run(const CliOptions& cli) {
   const auto descriptors = zt::collector::builtin_collectors();
-  const EnvLookup env = process_environment();
+  const zt::config::EnvLookup env = zt::config::process_environment();
   auto config = effective_config(cli, descriptors, env);
   if (!config) {
     std::fprintf(stderr, "zerotrace-agent: invalid configuration:\n%s\n",

@@ -8,8 +8,8 @@
 #include <map>
 #include <string>
 
-#include "agent/config/secret.hpp"
 #include "collectors/core/options.hpp"
+#include "schema-client/config/secret.hpp"
 
 namespace zt::agent {
 
@@ -33,8 +33,8 @@ struct SchedulerSection {
 
 struct ServerSection {
   std::string url;  // "" = no server; otherwise http(s)://host[:port][/path]
-  Secret enrollment_token;
-  Secret api_key;
+  config::Secret enrollment_token;
+  config::Secret api_key;
   bool allow_insecure_http = false;  // an http:// url is an error unless this is true
 
   friend bool operator==(const ServerSection&, const ServerSection&) = default;

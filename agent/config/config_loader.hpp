@@ -13,36 +13,28 @@
 // file gives the defaults. Nothing here logs or throws. parse_config and default_config touch
 // no file; load_config reads the one file; all three may run on any thread at once.
 #include <filesystem>
-#include <functional>
-#include <optional>
 #include <span>
-#include <string>
 #include <string_view>
 
 #include "agent/config/config.hpp"
 #include "collectors/core/collector.hpp"
+#include "schema-client/config/sources.hpp"
 #include "schema-client/model/result.hpp"
 
 namespace zt::agent {
 
-// A variable's value, or nullopt when it is not set. Tests pass their own.
-using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
-
-// Looks variables up in this process's environment.
-EnvLookup process_environment();
-
 // No file: the defaults, then the environment. `source` is "(built-in defaults)".
 model::Result<AgentConfig> default_config(
-    std::span<const collector::CollectorDescriptor> collectors, const EnvLookup& env);
+    std::span<const collector::CollectorDescriptor> collectors, const config::EnvLookup& env);
 
 // `file_name` is only used in messages and as `source`.
 model::Result<AgentConfig> parse_config(
     std::string_view yaml_text, std::string_view file_name,
-    std::span<const collector::CollectorDescriptor> collectors, const EnvLookup& env);
+    std::span<const collector::CollectorDescriptor> collectors, const config::EnvLookup& env);
 
 // Reads `file` (an error if it is missing, unreadable or over 1 MiB) and parses it.
 model::Result<AgentConfig> load_config(
     const std::filesystem::path& file, std::span<const collector::CollectorDescriptor> collectors,
-    const EnvLookup& env);
+    const config::EnvLookup& env);
 
 }  // namespace zt::agent

@@ -1,20 +1,21 @@
 #include "agent/config/sections.hpp"
 
-#include <cctype>
+#include "agent/config/value.hpp"
 
 namespace zt::agent {
 
 namespace {
 
-// Stores a parsed value, or passes its problem on.
-template <typename Target, typename Parsed>
-model::Status assign(Target& target, model::Result<Parsed> parsed) {
-  if (!parsed) return parsed.error();
-  target = static_cast<Target>(std::move(parsed).value());
-  return model::Ok{};
-}
-
-constexpr std::string_view kLogLevels[] = {"trace", "debug", "info", "warn", "error"};
+using config::assign;
+using config::Field;
+using config::Value;
+using config::to_absolute_path;
+using config::to_bool;
+using config::to_choice;
+using config::to_duration;
+using config::to_integer;
+using config::to_secret;
+using config::to_text;
 
 const Field<AgentSection> kAgentFields[] = {
     {"name", "The agent's name in the console; empty means the host name.", false,
@@ -25,7 +26,9 @@ const Field<AgentSection> kAgentFields[] = {
     {"state_dir", "Where the agent keeps its state (identity, spool). Absolute path.", false,
      [](AgentSection& s, const Value& v) { return assign(s.state_dir, to_absolute_path(v)); }},
     {"log_level", "One of trace, debug, info, warn, error.", false,
-     [](AgentSection& s, const Value& v) { return assign(s.log_level, to_choice(v, kLogLevels)); }},
+     [](AgentSection& s, const Value& v) {
+       return assign(s.log_level, to_choice(v, config::kLogLevels));
+     }},
 };
 
 const Field<SchedulerSection> kSchedulerFields[] = {
@@ -68,18 +71,9 @@ const Field<CollectorConfig> kCollectorFields[] = {
     {"timeout",
      "How long a run may take before it is abandoned: 1s..1h and less than the interval.", false,
      [](CollectorConfig& c, const Value& v) {
-       return assign(c.timeout, to_duration(v, kTimeoutRange));
+       return assign(c.timeout, to_duration(v, config::kTimeoutRange));
      }},
 };
-
-template <typename Section>
-void document(std::vector<KeyDoc>& docs, std::string_view section,
-              std::span<const Field<Section>> fields) {
-  for (const Field<Section>& field : fields) {
-    docs.push_back({std::string(section) + "." + std::string(field.key), std::string(field.help),
-                    field.from_environment ? environment_name(section, field.key) : ""});
-  }
-}
 
 }  // namespace
 
@@ -88,20 +82,15 @@ std::span<const Field<SchedulerSection>> scheduler_fields() { return kSchedulerF
 std::span<const Field<ServerSection>> server_fields() { return kServerFields; }
 std::span<const Field<CollectorConfig>> collector_fields() { return kCollectorFields; }
 
-std::string environment_name(std::string_view section, std::string_view key) {
-  std::string name = "ZEROTRACE_" + std::string(section) + "_" + std::string(key);
-  for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return name;
-}
-
-std::vector<KeyDoc> documented_keys(std::span<const collector::CollectorDescriptor> collectors) {
-  std::vector<KeyDoc> docs;
-  document(docs, "agent", agent_fields());
-  document(docs, "scheduler", scheduler_fields());
-  document(docs, "server", server_fields());
+std::vector<config::KeyDoc> documented_keys(
+    std::span<const collector::CollectorDescriptor> collectors) {
+  std::vector<config::KeyDoc> docs;
+  config::document_fields(docs, "agent", agent_fields());
+  config::document_fields(docs, "scheduler", scheduler_fields());
+  config::document_fields(docs, "server", server_fields());
   for (const collector::CollectorDescriptor& descriptor : collectors) {
     const std::string section = "collectors." + std::string(descriptor.name);
-    document(docs, section, collector_fields());
+    config::document_fields(docs, section, collector_fields());
     for (const collector::OptionSpec& spec : descriptor.options) {
       docs.push_back({section + "." + std::string(spec.key), std::string(spec.help), ""});
     }

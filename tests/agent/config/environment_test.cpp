@@ -45,7 +45,7 @@ TEST_CASE("config: unset or empty variables change nothing", "[unit]") {
 
 TEST_CASE("config: only the four documented variables are read", "[unit]") {
   std::set<std::string, std::less<>> asked;
-  const EnvLookup recorder = [&](std::string_view name) {
+  const config::EnvLookup recorder = [&](std::string_view name) {
     asked.emplace(name);
     return std::optional<std::string>();
   };

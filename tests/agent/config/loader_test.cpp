@@ -317,12 +317,12 @@ TEST_CASE("config: load_config reads the file and names it in errors", "[unit]")
 
 TEST_CASE("config: documented_keys lists every key once, with its environment variable",
           "[unit]") {
-  const std::vector<KeyDoc> docs = documented_keys(kCollectors);
+  const std::vector<config::KeyDoc> docs = documented_keys(kCollectors);
   REQUIRE(docs.size() == 4 + 4 + 4 + (3 + 5) + 3);
   CHECK(docs.front().key == "agent.name");
   CHECK(docs.back().key == "collectors.network.timeout");
   std::vector<std::string> with_environment;
-  for (const KeyDoc& doc : docs) {
+  for (const config::KeyDoc& doc : docs) {
     CHECK_FALSE(doc.help.empty());
     if (!doc.environment.empty()) with_environment.push_back(doc.key + "=" + doc.environment);
   }

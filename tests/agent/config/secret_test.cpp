@@ -1,7 +1,3 @@
-#include "agent/config/secret.hpp"
-
-#include <ostream>
-
 #include "test_support.hpp"
 
 namespace zt::agent {
@@ -10,20 +6,6 @@ namespace {
 using test::env_of;
 using test::errors_of;
 using test::loaded;
-
-template <typename T>
-concept Streamable = requires(std::ostream& out, const T& value) { out << value; };
-static_assert(!Streamable<Secret>, "a Secret must not be printable");
-
-TEST_CASE("config: a Secret shows only whether it is set", "[unit]") {
-  const Secret none;
-  CHECK(none.empty());
-  CHECK(none.describe() == "(not set)");
-  const Secret set("s3cr3t");
-  CHECK_FALSE(set.empty());
-  CHECK(set.describe() == "(set)");
-  CHECK(set.reveal() == "s3cr3t");
-}
 
 TEST_CASE("config: secrets from the file", "[unit]") {
   const AgentConfig config = loaded("server:\n  api_key: k-123\n  enrollment_token: ''\n");

@@ -3,12 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 
 #include "agent/config/config_loader.hpp"
+#include "tests/support/config_env.hpp"
 
 namespace zt::agent::test {
 
@@ -28,29 +27,23 @@ inline const collector::CollectorDescriptor kCollectors[] = {
     {"network", model::Category::network, std::chrono::minutes(15), "fake network", {}, nullptr},
 };
 
-inline const EnvLookup kNoEnv = [](std::string_view) { return std::optional<std::string>(); };
+using zt::test::env_of;
+using zt::test::kNoEnv;
 
-inline EnvLookup env_of(std::map<std::string, std::string, std::less<>> variables) {
-  return [variables = std::move(variables)](std::string_view name) -> std::optional<std::string> {
-    const auto found = variables.find(name);
-    if (found == variables.end()) return std::nullopt;
-    return found->second;
-  };
-}
-
-inline model::Result<AgentConfig> parse(std::string_view yaml, const EnvLookup& env = kNoEnv) {
+inline model::Result<AgentConfig> parse(std::string_view yaml,
+                                        const config::EnvLookup& env = kNoEnv) {
   return parse_config(yaml, "conf/agent.yaml", kCollectors, env);
 }
 
 // The error message of a file that must not load.
-inline std::string errors_of(std::string_view yaml, const EnvLookup& env = kNoEnv) {
+inline std::string errors_of(std::string_view yaml, const config::EnvLookup& env = kNoEnv) {
   const model::Result<AgentConfig> result = parse(yaml, env);
   REQUIRE_FALSE(result.ok());
   return result.error().message;
 }
 
 // The config of a file that must load.
-inline AgentConfig loaded(std::string_view yaml, const EnvLookup& env = kNoEnv) {
+inline AgentConfig loaded(std::string_view yaml, const config::EnvLookup& env = kNoEnv) {
   model::Result<AgentConfig> result = parse(yaml, env);
   INFO((result.ok() ? std::string() : result.error().message));
   REQUIRE(result.ok());

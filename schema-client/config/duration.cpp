@@ -1,10 +1,10 @@
-#include "agent/config/duration.hpp"
+#include "schema-client/config/duration.hpp"
 
 #include <charconv>
 #include <limits>
 #include <utility>
 
-namespace zt::agent {
+namespace zt::config {
 
 namespace {
 
@@ -40,4 +40,4 @@ std::string format_duration(std::chrono::seconds duration) {
   return std::to_string(count) + "s";
 }
 
-}  // namespace zt::agent
+}  // namespace zt::config

@@ -1,13 +1,13 @@
 #pragma once
-// Secret: a credential from the configuration (enrollment token, api_key). It cannot be
-// streamed or formatted, so it cannot end up in a log line or an error message by accident:
-// reveal() is the one way to the text, for the code that sends it; describe() is what may be
-// shown ("(set)" or "(not set)").
+// Secret: a credential from a configuration (the agent's api_key, the ingest's database URL).
+// It cannot be streamed or formatted, so it cannot end up in a log line or an error message by
+// accident: reveal() is the one way to the text, for the code that uses it; describe() is what
+// may be shown ("(set)" or "(not set)").
 #include <string>
 #include <string_view>
 #include <utility>
 
-namespace zt::agent {
+namespace zt::config {
 
 class Secret {
  public:
@@ -24,4 +24,4 @@ class Secret {
   std::string value_;
 };
 
-}  // namespace zt::agent
+}  // namespace zt::config

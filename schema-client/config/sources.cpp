@@ -1,14 +1,13 @@
-#include "agent/config/config_loader.hpp"
+#include "schema-client/config/sources.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
-// The I/O half of config_loader.hpp: the file and the process environment. The parsing
-// (config_loader.cpp) touches neither.
-namespace zt::agent {
+namespace zt::config {
 
 namespace {
 
@@ -24,12 +23,9 @@ EnvLookup process_environment() {
   };
 }
 
-model::Result<AgentConfig> load_config(const std::filesystem::path& file,
-                                       std::span<const collector::CollectorDescriptor> collectors,
-                                       const EnvLookup& env) {
-  const std::string name = file.string();
+model::Result<std::string> read_config_file(const std::filesystem::path& file) {
   const auto cannot_read = [&](const std::string& why) {
-    return model::Error{name + ": cannot read the configuration file: " + why};
+    return model::Error{file.string() + ": cannot read the configuration file: " + why};
   };
   std::error_code error;
   const std::filesystem::file_status status = std::filesystem::status(file, error);
@@ -43,7 +39,7 @@ model::Result<AgentConfig> load_config(const std::filesystem::path& file,
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return cannot_read(std::generic_category().message(errno));
-  return parse_config(text.str(), name, collectors, env);
+  return text.str();
 }
 
-}  // namespace zt::agent
+}  // namespace zt::config

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace zt::agent {
+namespace zt::config {
 
 // nullopt when `text` is not of that form or does not fit in a long long of seconds.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text);
@@ -14,4 +14,4 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 // The shortest exact form: 86400 s → "1d", 5400 s → "90m", 61 s → "61s".
 std::string format_duration(std::chrono::seconds duration);
 
-}  // namespace zt::agent
+}  // namespace zt::config
