@@ -44,10 +44,14 @@ function(zt_add_test name)
     ZT_SOURCE_DIR="${PROJECT_SOURCE_DIR}" ZT_BINARY_DIR="${PROJECT_BINARY_DIR}")
   # Catch2 v2 does not turn tags into CTest labels: one discovery per tag does, so
   # `ctest -L unit` and `ctest -L integration` work. Untagged cases still run, labelled so.
+  # `--warn NoTests` fails a CTest entry whose name matches no test case (a `;` in a name
+  # splits it), instead of passing without running anything.
   set(env "ASAN_OPTIONS=detect_leaks=1;UBSAN_OPTIONS=print_stacktrace=1")
-  catch_discover_tests(${name} TEST_SPEC "[unit]" PROPERTIES LABELS unit ENVIRONMENT "${env}")
-  catch_discover_tests(${name} TEST_SPEC "[integration]"
+  set(args EXTRA_ARGS --warn NoTests)
+  catch_discover_tests(${name} TEST_SPEC "[unit]" ${args}
+                       PROPERTIES LABELS unit ENVIRONMENT "${env}")
+  catch_discover_tests(${name} TEST_SPEC "[integration]" ${args}
                        PROPERTIES LABELS integration ENVIRONMENT "${env}")
-  catch_discover_tests(${name} TEST_SPEC "~[unit]~[integration]"
+  catch_discover_tests(${name} TEST_SPEC "~[unit]~[integration]" ${args}
                        PROPERTIES LABELS untagged ENVIRONMENT "${env}")
 endfunction()

@@ -351,7 +351,7 @@ TEST_CASE("auth: the weak fixture host fires every check", "[unit][auth]") {
   }
 }
 
-TEST_CASE("auth: an unreadable /etc/shadow is a problem; the rest still runs", "[unit][auth]") {
+TEST_CASE("auth: an unreadable /etc/shadow is a problem, the rest still runs", "[unit][auth]") {
   TempTree tree;
   copy_weak(tree);
   // The tests may run as root, who reads any file: a folder in its place cannot be read.

@@ -22,7 +22,7 @@ TEST_CASE("apk installed database of the alpine318 fixture", "[unit][apk]") {
                               });
 }
 
-TEST_CASE("apk: letters are case-sensitive; file lines do not leak into the package",
+TEST_CASE("apk: letters are case-sensitive, file lines do not leak into the package",
           "[unit][apk]") {
   const auto installed = parse_apk_installed(
       "P:zlib\nV:1.3.1-r0\nA:aarch64\nL:Zlib\n"

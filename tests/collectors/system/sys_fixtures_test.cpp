@@ -224,7 +224,7 @@ TEST_CASE("system: installed kernels from /boot and /lib/modules when packages n
   }
 }
 
-TEST_CASE("system: the security-support lists are optional; bad lines are a problem",
+TEST_CASE("system: the security-support lists are optional, bad lines are a problem",
           "[unit][system]") {
   TempTree tree;
   tree.copy_from(fixture_host("sys-weak"));
