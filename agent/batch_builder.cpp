@@ -21,7 +21,9 @@ model::Batch build_batch(std::vector<CollectorRun> runs,
   std::size_t completed = 0, useful = 0;
   for (CollectorRun& run : runs) {
     nlohmann::json errors = run.errors;
+    // The category lets the ingest resolve what a completed run no longer reports.
     scan.results[run.name] = nlohmann::json{{"status", to_string(run.outcome)},
+                              {"category", model::to_string(run.category)},
                               {"started_at", model::format_timestamp(run.started)},
                               {"duration_ms", run.duration.count()},
                               {"finding_count", run.result.findings.size()},

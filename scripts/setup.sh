@@ -9,9 +9,11 @@ packages=(
   g++ make cmake ninja-build pkg-config
   # libraries (see ../shared/DESIGN.md, "Libraries")
   libboost-dev libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev
-  libcli11-dev libssl-dev zlib1g-dev libsystemd-dev
+  libcli11-dev libssl-dev zlib1g-dev libsystemd-dev libpq-dev
   # tests: Catch2 v2, a JSON Schema validator, the tools the live tests compare against
   catch2 python3 python3-jsonschema procps iproute2 openssl bsdutils
+  # a real PostgreSQL server: the tests start throwaway clusters of their own
+  postgresql
 )
 
 missing=()

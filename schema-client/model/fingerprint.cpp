@@ -1,26 +1,9 @@
 #include "schema-client/model/fingerprint.hpp"
 
-#include <openssl/evp.h>
-
-#include <array>
-#include <cstdio>
+#include "schema-client/model/digest.hpp"
 
 namespace zt::model {
 namespace {
-
-std::string sha256_hex(const std::string& data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
-  std::string hex;
-  hex.reserve(length * 2);
-  char byte[3];
-  for (unsigned int i = 0; i < length; ++i) {
-    std::snprintf(byte, sizeof byte, "%02x", digest[i]);
-    hex += byte;
-  }
-  return hex;
-}
 
 const nlohmann::json* identity_value(const Finding& finding, std::string_view key) {
   const std::string k{key};

@@ -179,6 +179,12 @@ std::string read_uuid(ObjectReader& r, std::string_view key) {
   return id;
 }
 
+Error joined(const std::vector<std::string>& problems) {
+  std::string message;
+  for (const std::string& p : problems) message += (message.empty() ? "" : "\n") + p;
+  return Error{message};
+}
+
 AgentInfo read_agent(const json& value, std::vector<std::string>& problems) {
   ObjectReader r(value, "$.agent", problems,
                  {"name", "hostname", "version", "os", "os_version", "cpu_cores", "memory_gb",
@@ -313,12 +319,15 @@ Result<Batch> batch_from_json(const json& document) {
                                    read_finding);
   b.dependencies = read_array<Dependency>(r.array("dependencies", false), "$.dependencies",
                                           problems, read_dependency);
-  if (!problems.empty()) {
-    std::string message;
-    for (const std::string& p : problems) message += (message.empty() ? "" : "\n") + p;
-    return Error{message};
-  }
+  if (!problems.empty()) return joined(problems);
   return b;
+}
+
+Result<AgentInfo> agent_from_json(const json& value) {
+  std::vector<std::string> problems;
+  AgentInfo agent = read_agent(value, problems);
+  if (!problems.empty()) return joined(problems);
+  return agent;
 }
 
 Result<Batch> parse_batch(std::string_view text) {

@@ -19,5 +19,7 @@ std::string serialize(const Batch& batch, int indent = -1);
 
 Result<Batch> batch_from_json(const nlohmann::json& document);
 Result<Batch> parse_batch(std::string_view text);
+// The agent object of an enrollment request, read as `$.agent` of a batch is.
+Result<AgentInfo> agent_from_json(const nlohmann::json& value);
 
 }  // namespace zt::model

@@ -1,6 +1,7 @@
 #include "tests/schema-client/sample_batch.hpp"
 
 #include "schema-client/model/fingerprint.hpp"
+#include "schema-client/model/uuid.hpp"
 #include "schema-client/model/wire_format.hpp"
 
 namespace zt::testing {
@@ -183,5 +184,20 @@ model::Batch running_batch() {
 }
 
 json sample_document() { return model::to_json(sample_batch()); }
+
+model::Batch completed_scan(const std::string& agent_identity, int hour) {
+  model::Batch batch = sample_batch();
+  batch.batch_id = model::new_uuid();
+  batch.scan.id = model::new_uuid();
+  batch.scan.start_time = make_time(2026, 11, 26, hour, 0, 0);
+  batch.scan.end_time = make_time(2026, 11, 26, hour, 1, 0);
+  batch.scan.status = model::ScanStatus::completed;
+  batch.scan.results = json::object();
+  for (const auto& s : model::all_categories())
+    batch.scan.results[std::string(s.name)] = {{"status", "completed"},
+                                               {"category", std::string(s.name)}};
+  for (auto& f : batch.findings) f.fingerprint = model::compute_fingerprint(agent_identity, f);
+  return batch;
+}
 
 }  // namespace zt::testing

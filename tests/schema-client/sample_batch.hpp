@@ -23,6 +23,11 @@ model::Batch sample_batch();
 // The same, still running: status running, progress 40, end_time null.
 model::Batch running_batch();
 
+// The sample batch as the scan of `agent_identity` (fingerprints made with it) starting at
+// `hour` o'clock on 2026-11-26, every category's collector completed; fresh batch and scan
+// ids. For the tests of the ingest's writer, where scans follow one another.
+model::Batch completed_scan(const std::string& agent_identity, int hour);
+
 // to_json(sample_batch()), the document the strict-reading tests break.
 nlohmann::json sample_document();
 

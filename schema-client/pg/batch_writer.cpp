@@ -1,0 +1,317 @@
+#include "schema-client/pg/batch_writer.hpp"
+
+#include <array>
+#include <map>
+#include <set>
+
+#include "schema-client/pg/category_tables.hpp"
+
+namespace zt::pg {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kRlsViolation = "42501";
+
+// The finding's common values travel under zt_ names so they never meet a field of the same
+// name (compliance_checks has its own `category` and `status`).
+json category_record(const model::Finding& f) {
+  json record = {{"zt_fingerprint", f.fingerprint}, {"zt_severity", to_string(f.severity)},
+                 {"zt_title", f.title},             {"zt_description", f.description},
+                 {"zt_remediation", f.remediation}, {"zt_risk_score", f.risk_score},
+                 {"zt_metadata", f.metadata}};
+  for (const auto& [key, value] : f.fields.items()) record[key] = value;
+  return record;
+}
+
+struct CategoryStatement {
+  std::string sql;
+  bool uses_scan_id = false;
+};
+
+std::string config_files_sql() {
+  std::string columns, values, definition = "file_path text", updates;
+  for (const model::FieldSpec& field : model::spec(model::Category::config).fields) {
+    if (!is_config_file_field(field.name) || field.name == "file_path") continue;
+    const std::string name(field.name);
+    columns += ", " + name;
+    values += ", f." + name;
+    definition += ", " + name + " " + std::string(sql_type(field.type));
+    updates += ", " + name + " = excluded." + name;
+  }
+  return "INSERT INTO config_files AS cf (company_id, agent_id, file_path, parsing_status,"
+         " analysis_status" + columns + ")"
+         " SELECT DISTINCT ON (f.file_path) $1::uuid, $2::uuid, f.file_path, 'parsed',"
+         " 'analyzed'" + values +
+         " FROM jsonb_to_recordset($3::jsonb) AS f(" + definition + ")"
+         " WHERE f.file_path IS NOT NULL"
+         " ON CONFLICT (company_id, agent_id, file_path) DO UPDATE SET updated_at = now()" +
+         updates;
+}
+
+CategoryStatement build_category_statement(model::Category category) {
+  const model::CategorySpec& spec = model::spec(category);
+  const TableShape& shape = table_shape(category);
+  const bool config = category == model::Category::config;
+
+  std::vector<std::pair<std::string, std::string>> columns = {
+      {"company_id", "$1::uuid"}, {"vulnerability_id", "v.id"}, {"fingerprint", "f.zt_fingerprint"}};
+  std::string definition = "zt_fingerprint text";
+  auto common = [&](bool present, std::string_view name, std::string_view type) {
+    if (!present) return;
+    columns.emplace_back(std::string(name), "f.zt_" + std::string(name));
+    definition += ", zt_" + std::string(name) + " " + std::string(type);
+  };
+  common(shape.severity, "severity", "text");
+  common(shape.title, "title", "text");
+  common(shape.description, "description", "text");
+  common(shape.remediation, "remediation", "text");
+  common(shape.risk_score, "risk_score", "numeric");
+  common(shape.metadata, "metadata", "jsonb");
+  if (shape.agent_id) columns.emplace_back("agent_id", "$2::uuid");
+  if (shape.scan_id) columns.emplace_back("scan_id", "$4::uuid");
+  for (const model::FieldSpec& field : spec.fields) {
+    const std::string name(field.name);
+    if (!config || !is_config_file_field(name)) columns.emplace_back(name, "f." + name);
+    if (!config || !is_config_file_field(name) || name == "file_path")
+      definition += ", " + name + " " + std::string(sql_type(field.type));
+  }
+  if (config) columns.emplace_back("config_file_id", "cf.id");
+
+  std::string names, values, updates;
+  for (const auto& [name, value] : columns) {
+    names += (names.empty() ? "" : ", ") + name;
+    values += (values.empty() ? "" : ", ") + value;
+    if (name != "company_id" && name != "fingerprint") updates += name + " = excluded." + name + ", ";
+  }
+  std::string sql = "INSERT INTO " + std::string(spec.table) + " AS c (" + names + ") SELECT " +
+                    values + " FROM jsonb_to_recordset($3::jsonb) AS f(" + definition + ")" +
+                    " JOIN vulnerabilities_v2 v ON v.company_id = $1::uuid"
+                    " AND v.agent_id = $2::uuid AND v.fingerprint = f.zt_fingerprint";
+  if (config)
+    sql += " LEFT JOIN config_files cf ON cf.company_id = $1::uuid AND cf.agent_id = $2::uuid"
+           " AND cf.file_path = f.file_path";
+  sql += " ON CONFLICT (company_id, fingerprint) DO UPDATE SET " + updates + "updated_at = now()";
+  if (shape.agent_id) sql += " WHERE c.agent_id = excluded.agent_id";
+  return {sql, shape.scan_id};
+}
+
+const CategoryStatement& category_statement(model::Category category) {
+  static const auto kStatements = [] {
+    std::array<CategoryStatement, 12> statements;
+    for (const model::CategorySpec& s : model::all_categories())
+      statements[static_cast<std::size_t>(s.category)] = build_category_statement(s.category);
+    return statements;
+  }();
+  return kStatements[static_cast<std::size_t>(category)];
+}
+
+constexpr std::string_view kInsertBatch =
+    "INSERT INTO ingested_batches (batch_id, company_id, agent_id, scan_id, finding_count,"
+    " dependency_count) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6)"
+    " ON CONFLICT (batch_id) DO NOTHING RETURNING batch_id";
+
+constexpr std::string_view kUpdateAgent =
+    "UPDATE agents SET name = $3, hostname = $4, version = $5, os = $6, os_version = $7,"
+    " cpu_cores = $8, memory_gb = $9, capabilities = $10::jsonb, metrics = $11::jsonb,"
+    " status = 'online', last_seen_at = now(), updated_at = now()"
+    " WHERE id = $1::uuid AND company_id = $2::uuid";
+
+// A scan id already used by another agent of the company is not taken over; one of another
+// company is invisible here and its row fails the row-level security check.
+constexpr std::string_view kUpsertScan =
+    "INSERT INTO scans AS s (id, company_id, agent_id, scan_type, status, progress, start_time,"
+    " end_time, options, results, metadata) VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6,"
+    " $7::timestamptz, $8::timestamptz, $9::jsonb, $10::jsonb, $11::jsonb)"
+    " ON CONFLICT (id) DO UPDATE SET status = excluded.status, progress = excluded.progress,"
+    " end_time = excluded.end_time, results = s.results || excluded.results,"
+    " metadata = s.metadata || excluded.metadata, updated_at = now()"
+    " WHERE s.agent_id = excluded.agent_id RETURNING id";
+
+// discovered_at is set once; a resolved finding reported by a scan at least as new as the
+// one that last saw it reopens; statuses set by people (accepted, false_positive…) stay.
+constexpr std::string_view kUpsertUnified =
+    "INSERT INTO vulnerabilities_v2 AS v (company_id, agent_id, scan_id, title, description,"
+    " remediation, severity, category, status, risk_score, metadata, fingerprint,"
+    " discovered_at, last_seen)"
+    " SELECT $1::uuid, $2::uuid, $3::uuid, f.zt_title, f.zt_description, f.zt_remediation,"
+    " f.zt_severity, f.zt_category, 'open', f.zt_risk_score, f.zt_metadata, f.zt_fingerprint,"
+    " $4::timestamptz, $4::timestamptz"
+    " FROM jsonb_to_recordset($5::jsonb) AS f(zt_fingerprint text, zt_title text,"
+    " zt_description text, zt_remediation text, zt_severity text, zt_category text,"
+    " zt_risk_score numeric, zt_metadata jsonb)"
+    " ON CONFLICT (company_id, fingerprint) DO UPDATE SET title = excluded.title,"
+    " description = excluded.description, remediation = excluded.remediation,"
+    " severity = excluded.severity,"
+    " risk_score = excluded.risk_score, metadata = excluded.metadata,"
+    " scan_id = excluded.scan_id, last_seen = GREATEST(v.last_seen, excluded.last_seen),"
+    " status = CASE WHEN v.status = 'resolved' AND excluded.last_seen >= v.last_seen"
+    " THEN 'open' ELSE v.status END, updated_at = now()"
+    " WHERE v.agent_id = excluded.agent_id RETURNING id";
+
+constexpr std::string_view kUpsertCve =
+    "INSERT INTO vulnerabilities AS x (scan_id, company_id, agent_id, type, severity, title,"
+    " description, cve_id, cvss_score, package_name, fingerprint)"
+    " SELECT $3::uuid, $1::uuid, $2::uuid, 'package', f.zt_severity, f.zt_title,"
+    " f.zt_description, f.cve_id, f.cvss_score, f.component_name, f.zt_fingerprint"
+    " FROM jsonb_to_recordset($4::jsonb) AS f(zt_fingerprint text, zt_severity text,"
+    " zt_title text, zt_description text, cve_id text, cvss_score numeric,"
+    " component_name text)"
+    " ON CONFLICT (company_id, fingerprint) DO UPDATE SET scan_id = excluded.scan_id,"
+    " severity = excluded.severity, title = excluded.title,"
+    " description = excluded.description, cvss_score = excluded.cvss_score,"
+    " updated_at = now() WHERE x.agent_id = excluded.agent_id";
+
+constexpr std::string_view kInsertDependencies =
+    "INSERT INTO dependencies (scan_id, company_id, name, version, type, location, license)"
+    " SELECT $1::uuid, $2::uuid, d.name, d.version, d.type, d.location, d.license"
+    " FROM jsonb_to_recordset($3::jsonb) AS d(name text, version text, type text,"
+    " location text, license text)";
+
+constexpr std::string_view kResolve =
+    "UPDATE vulnerabilities_v2 SET status = 'resolved', updated_at = now()"
+    " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = ANY($3::text[])"
+    " AND status = 'open' AND last_seen < $4::timestamptz";
+
+// Categories whose every collector run in this scan completed: only their findings can be
+// known to be gone.
+std::vector<std::string> completed_categories(const model::Scan& scan) {
+  std::map<std::string, bool> complete;
+  for (const auto& [collector, outcome] : scan.results.items()) {
+    if (!outcome.is_object()) continue;
+    const auto category = outcome.find("category");
+    const auto status = outcome.find("status");
+    if (category == outcome.end() || !category->is_string()) continue;
+    const bool ok = status != outcome.end() && *status == "completed";
+    auto [it, inserted] = complete.emplace(category->get<std::string>(), ok);
+    if (!inserted) it->second = it->second && ok;
+  }
+  std::vector<std::string> categories;
+  for (const auto& [category, ok] : complete)
+    if (ok) categories.push_back(category);
+  return categories;
+}
+
+std::string text_array(const std::vector<std::string>& items) {
+  // PostgreSQL array literal; category names are plain words, but quote anyway.
+  std::string out = "{";
+  for (const std::string& item : items) {
+    if (out.size() > 1) out += ',';
+    out += '"' + item + '"';
+  }
+  return out + "}";
+}
+
+// The last finding of each fingerprint wins: one statement cannot update a row twice.
+std::vector<const model::Finding*> unique_findings(const std::vector<model::Finding>& findings) {
+  std::map<std::string_view, std::size_t> last;
+  for (std::size_t i = 0; i < findings.size(); ++i) last[findings[i].fingerprint] = i;
+  std::vector<const model::Finding*> out;
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (last[findings[i].fingerprint] == i) out.push_back(&findings[i]);
+  return out;
+}
+
+void write_findings(Transaction& tx, const AgentRef& agent, const model::Batch& batch,
+                    const std::string& seen_at, WriteReport& report) {
+  const std::vector<const model::Finding*> findings = unique_findings(batch.findings);
+  json unified = json::array(), cves = json::array();
+  std::map<model::Category, json> by_category;
+  for (const model::Finding* f : findings) {
+    unified.push_back({{"zt_fingerprint", f->fingerprint}, {"zt_title", f->title},
+                       {"zt_description", f->description},
+                       {"zt_remediation", f->remediation},
+                       {"zt_severity", to_string(f->severity)},
+                       {"zt_category", to_string(f->category)},
+                       {"zt_risk_score", f->risk_score}, {"zt_metadata", f->metadata}});
+    auto [it, inserted] = by_category.try_emplace(f->category, json::array());
+    it->second.push_back(category_record(*f));
+    const auto cve = f->fields.find("cve_id");
+    if (f->category == model::Category::system && cve != f->fields.end() && cve->is_string() &&
+        !cve->get<std::string>().empty())
+      cves.push_back({{"zt_fingerprint", f->fingerprint}, {"zt_severity", to_string(f->severity)},
+                      {"zt_title", f->title}, {"zt_description", f->description},
+                      {"cve_id", *cve}, {"cvss_score", f->metadata.value("cvss_score", json())},
+                      {"component_name", f->fields.value("component_name", json())}});
+  }
+  if (findings.empty()) return;
+  report.findings = tx.exec(kUpsertUnified, {param(agent.company_id), param(agent.agent_id),
+                                             param(batch.scan.id), param(seen_at),
+                                             param(unified)})
+                        .size();
+  for (const auto& [category, records] : by_category) {
+    if (category == model::Category::config)
+      tx.exec(config_files_sql(),
+              {param(agent.company_id), param(agent.agent_id), param(records)});
+    const CategoryStatement& statement = category_statement(category);
+    std::vector<Param> params = {param(agent.company_id), param(agent.agent_id), param(records)};
+    if (statement.uses_scan_id) params.push_back(param(batch.scan.id));
+    tx.exec(statement.sql, params);
+  }
+  if (!cves.empty())
+    tx.exec(kUpsertCve, {param(agent.company_id), param(agent.agent_id), param(batch.scan.id),
+                         param(cves)});
+}
+
+void write_dependencies(Transaction& tx, const AgentRef& agent, const model::Batch& batch,
+                        WriteReport& report) {
+  if (batch.dependencies.empty()) return;
+  json rows = json::array();
+  for (const model::Dependency& d : batch.dependencies)
+    rows.push_back({{"name", d.name}, {"version", d.version}, {"type", d.type},
+                    {"location", d.location}, {"license", d.license}});
+  report.dependencies =
+      tx.exec(kInsertDependencies, {param(batch.scan.id), param(agent.company_id), param(rows)})
+          .affected();
+}
+
+}  // namespace
+
+model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& agent,
+                                       const model::Batch& batch) {
+  WriteReport report;
+  Transaction tx(connection);
+  tx.set_company(agent.company_id);
+  if (tx.exec(kInsertBatch, {param(batch.batch_id), param(agent.company_id),
+                             param(agent.agent_id), param(batch.scan.id),
+                             param(static_cast<std::int64_t>(batch.findings.size())),
+                             param(static_cast<std::int64_t>(batch.dependencies.size()))})
+          .empty()) {
+    report.duplicate = true;
+    return report;  // rolled back: nothing of a batch seen before is written again
+  }
+
+  const model::AgentInfo& info = batch.agent;
+  tx.exec(kUpdateAgent, {param(agent.agent_id), param(agent.company_id), param(info.name),
+                         param(info.hostname), param(info.version), param(info.os),
+                         param(info.os_version), param(info.cpu_cores), param(info.memory_gb),
+                         param(info.capabilities), param(info.metrics)});
+
+  const model::Scan& scan = batch.scan;
+  const std::string started = model::format_timestamp(scan.start_time);
+  std::optional<std::string> ended;
+  if (scan.end_time) ended = model::format_timestamp(*scan.end_time);
+  try {
+    if (tx.exec(kUpsertScan, {param(scan.id), param(agent.company_id), param(agent.agent_id),
+                              param(scan.scan_type), param(to_string(scan.status)),
+                              param(scan.progress), param(started), param(ended),
+                              param(scan.options), param(scan.results), param(scan.metadata)})
+            .empty())
+      return model::Error{"scan " + scan.id + " belongs to another agent"};
+  } catch (const DbError& e) {
+    if (e.sqlstate() != kRlsViolation) throw;
+    return model::Error{"scan " + scan.id + " belongs to another agent"};
+  }
+
+  write_findings(tx, agent, batch, started, report);
+  write_dependencies(tx, agent, batch, report);
+
+  if (const auto categories = completed_categories(scan); !categories.empty())
+    report.resolved = tx.exec(kResolve, {param(agent.company_id), param(agent.agent_id),
+                                         param(text_array(categories)), param(started)})
+                          .affected();
+  tx.commit();
+  return report;
+}
+
+}  // namespace zt::pg

@@ -1,0 +1,41 @@
+#pragma once
+// Writes one finding batch of an authenticated agent into the schema, in ONE transaction:
+//   ingested_batches (idempotency: a batch_id seen before writes nothing and says so),
+//   the agent's own `agents` row, the `scans` row, every finding into vulnerabilities_v2 and
+//   its category table (upsert by fingerprint: last_seen moves, discovered_at stays, a
+//   resolved finding seen again reopens), CVE findings into the v1 `vulnerabilities`, the
+//   inventory into `dependencies`; then every open finding of a category whose collectors all
+//   completed in this scan, and that this scan did not report, becomes `resolved`.
+// Each table is written by one multi-row statement (rows passed as one JSON array), never a
+// statement per finding. The company comes from `agent` (the authenticated key), never from
+// the batch; row-level security holds the transaction to that company, and every update is
+// limited to rows of this agent.
+//
+// Errors: a batch that cannot be written as sent (its scan id belongs to another agent) is an
+// Error value, with nothing written. Database failures throw DbError (unavailable() for
+// "retry later"); the transaction is rolled back.
+#include <cstdint>
+#include <string>
+
+#include "schema-client/model/batch.hpp"
+#include "schema-client/model/result.hpp"
+#include "schema-client/pg/connection.hpp"
+
+namespace zt::pg {
+
+struct AgentRef {
+  std::string agent_id;
+  std::string company_id;
+};
+
+struct WriteReport {
+  bool duplicate = false;  // the batch_id was ingested before: nothing written now
+  std::int64_t findings = 0;
+  std::int64_t dependencies = 0;
+  std::int64_t resolved = 0;
+};
+
+model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& agent,
+                                       const model::Batch& batch);
+
+}  // namespace zt::pg

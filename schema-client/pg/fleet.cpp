@@ -1,0 +1,141 @@
+#include "schema-client/pg/fleet.hpp"
+
+namespace zt::pg {
+
+std::optional<Authenticated> authenticate_agent(Connection& connection,
+                                                std::string_view key_hash) {
+  const Rows rows = connection.exec(
+      "SELECT agent_id, company_id, revoked FROM zt_authenticate_agent($1)", {param(key_hash)});
+  if (rows.empty()) return std::nullopt;
+  return Authenticated{{std::string(rows.text(0, 0)), std::string(rows.text(0, 1))},
+                       rows.boolean(0, 2)};
+}
+
+std::optional<AgentRef> enroll_agent(Connection& connection, std::string_view token_hash,
+                                     const model::AgentInfo& info, const StoredSecret& key) {
+  Transaction tx(connection);
+  const Rows token =
+      tx.exec("SELECT token_id, company_id FROM zt_redeem_enrollment_token($1)",
+              {param(token_hash)});
+  if (token.empty()) return std::nullopt;
+  const std::string company(token.text(0, 1));
+  tx.set_company(company);
+  const Rows agent = tx.exec(
+      "INSERT INTO agents (company_id, name, hostname, version, os, os_version, cpu_cores,"
+      " memory_gb, capabilities, metrics, status, api_key, api_key_prefix, enrollment_token_id,"
+      " last_seen_at) VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb,"
+      " 'online', $11, $12, $13::uuid, now()) RETURNING id",
+      {param(company), param(info.name), param(info.hostname), param(info.version),
+       param(info.os), param(info.os_version), param(info.cpu_cores), param(info.memory_gb),
+       param(info.capabilities), param(info.metrics), param(key.hash), param(key.prefix),
+       param(token.text(0, 0))});
+  tx.commit();
+  return AgentRef{std::string(agent.text(0, 0)), company};
+}
+
+void record_heartbeat(Connection& connection, const AgentRef& agent,
+                      const nlohmann::json& capabilities, const nlohmann::json& metrics,
+                      std::string_view status) {
+  Transaction tx(connection);
+  tx.set_company(agent.company_id);
+  tx.exec(
+      "UPDATE agents SET capabilities = $3::jsonb, metrics = $4::jsonb, status = $5,"
+      " last_seen_at = now(), updated_at = now() WHERE id = $1::uuid AND company_id = $2::uuid"
+      " AND revoked_at IS NULL",
+      {param(agent.agent_id), param(agent.company_id), param(capabilities), param(metrics),
+       param(status)});
+  tx.commit();
+}
+
+std::string create_company(Connection& connection, std::string_view name) {
+  return std::string(
+      connection.exec("INSERT INTO companies (name) VALUES ($1) RETURNING id", {param(name)})
+          .text(0, 0));
+}
+
+bool company_exists(Connection& connection, std::string_view company_id) {
+  return !connection
+              .exec("SELECT 1 FROM companies WHERE id::text = $1", {param(company_id)})
+              .empty();
+}
+
+std::string create_enrollment_token(Connection& connection, std::string_view company_id,
+                                    const StoredSecret& token, const TokenOptions& options) {
+  Transaction tx(connection);
+  tx.set_company(company_id);
+  const Rows rows = tx.exec(
+      "INSERT INTO enrollment_tokens (company_id, token_hash, token_prefix, description,"
+      " max_uses, expires_at) VALUES ($1::uuid, $2, $3, $4, $5, $6::timestamptz) RETURNING id",
+      {param(company_id), param(token.hash), param(token.prefix), param(options.description),
+       param(options.max_uses), param(options.expires_at)});
+  tx.commit();
+  return std::string(rows.text(0, 0));
+}
+
+namespace {
+
+std::vector<std::string> company_ids(Connection& connection,
+                                     const std::optional<std::string>& only) {
+  std::vector<std::string> ids;
+  const Rows rows =
+      only ? connection.exec("SELECT id FROM companies WHERE id::text = $1", {param(*only)})
+           : connection.exec("SELECT id FROM companies ORDER BY created_at, id");
+  for (int r = 0; r < rows.size(); ++r) ids.emplace_back(rows.text(r, 0));
+  return ids;
+}
+
+}  // namespace
+
+// Operators see every company by visiting each under its own context: row-level security
+// holds for them too.
+std::vector<AgentSummary> list_agents(Connection& connection,
+                                      const std::optional<std::string>& company_id) {
+  std::vector<AgentSummary> agents;
+  for (const std::string& company : company_ids(connection, company_id)) {
+    Transaction tx(connection);
+    tx.set_company(company);
+    const Rows rows = tx.exec(
+        "SELECT id, company_id, coalesce(name, ''), coalesce(hostname, ''),"
+        " coalesce(status, ''), coalesce(version, ''), coalesce(os, ''),"
+        " coalesce(os_version, ''), coalesce(api_key_prefix, ''),"
+        " to_char(last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+        " to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+        " FROM agents ORDER BY created_at DESC, id");
+    for (int r = 0; r < rows.size(); ++r) {
+      AgentSummary a;
+      a.id = rows.text(r, 0);
+      a.company_id = rows.text(r, 1);
+      a.name = rows.text(r, 2);
+      a.hostname = rows.text(r, 3);
+      a.status = rows.text(r, 4);
+      a.version = rows.text(r, 5);
+      a.os = rows.text(r, 6);
+      a.os_version = rows.text(r, 7);
+      a.key_prefix = rows.text(r, 8);
+      a.last_seen_at = rows.optional_text(r, 9);
+      a.revoked_at = rows.optional_text(r, 10);
+      agents.push_back(std::move(a));
+    }
+    tx.commit();
+  }
+  return agents;
+}
+
+bool revoke_agent(Connection& connection, std::string_view agent_id) {
+  for (const std::string& company : company_ids(connection, std::nullopt)) {
+    Transaction tx(connection);
+    tx.set_company(company);
+    const std::int64_t changed =
+        tx.exec("UPDATE agents SET revoked_at = coalesce(revoked_at, now()), status = 'revoked',"
+                " updated_at = now() WHERE id::text = $1",
+                {param(agent_id)})
+            .affected();
+    tx.commit();
+    if (changed > 0) return true;
+  }
+  return false;
+}
+
+void ping(Connection& connection) { connection.exec("SELECT 1"); }
+
+}  // namespace zt::pg

@@ -1,0 +1,71 @@
+#pragma once
+// Companies, enrollment tokens and agents: what the ingest needs before and around batches.
+// Keys and tokens arrive here already hashed (SHA-256 hex); the plain values never reach
+// the database. Looking an agent up by key, and redeeming a token, happen before the
+// company is known: they go through the two SECURITY DEFINER functions of migration 0003
+// (zt_authenticate_agent, zt_redeem_enrollment_token); everything else runs under the
+// company's row-level security context.
+//
+// Errors: DbError is thrown (unavailable() for "retry later"). "Not found" and "refused" are
+// ordinary results (nullopt / false).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "schema-client/model/batch.hpp"
+#include "schema-client/pg/batch_writer.hpp"
+#include "schema-client/pg/connection.hpp"
+
+namespace zt::pg {
+
+struct StoredSecret {
+  std::string hash;    // SHA-256 hex of the whole secret
+  std::string prefix;  // its first characters, shown to operators
+};
+
+struct Authenticated {
+  AgentRef agent;
+  bool revoked = false;
+};
+
+std::optional<Authenticated> authenticate_agent(Connection& connection,
+                                                std::string_view key_hash);
+
+// Redeems the token (one use) and creates the agent with the key; nullopt when the token is
+// unknown, revoked, expired or used up.
+std::optional<AgentRef> enroll_agent(Connection& connection, std::string_view token_hash,
+                                     const model::AgentInfo& info, const StoredSecret& key);
+
+// capabilities, metrics and status of the agent's own row; status is "online" unless the
+// agent says otherwise.
+void record_heartbeat(Connection& connection, const AgentRef& agent,
+                      const nlohmann::json& capabilities, const nlohmann::json& metrics,
+                      std::string_view status);
+
+// Operators (admin commands).
+std::string create_company(Connection& connection, std::string_view name);
+bool company_exists(Connection& connection, std::string_view company_id);
+struct TokenOptions {
+  std::string description;
+  std::optional<int> max_uses;
+  std::optional<std::string> expires_at;  // RFC 3339
+};
+std::string create_enrollment_token(Connection& connection, std::string_view company_id,
+                                    const StoredSecret& token, const TokenOptions& options);
+
+struct AgentSummary {
+  std::string id, company_id, name, hostname, status, version, os, os_version, key_prefix;
+  std::optional<std::string> last_seen_at, revoked_at;
+};
+// Every agent of every company (or of one), newest first within a company.
+std::vector<AgentSummary> list_agents(Connection& connection,
+                                      const std::optional<std::string>& company_id);
+// false when no such agent exists.
+bool revoke_agent(Connection& connection, std::string_view agent_id);
+
+// A trivial round trip (readiness).
+void ping(Connection& connection);
+
+}  // namespace zt::pg

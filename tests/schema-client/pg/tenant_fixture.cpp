@@ -1,0 +1,36 @@
+#include "tests/schema-client/pg/tenant_fixture.hpp"
+
+#include <stdexcept>
+
+#include "schema-client/model/digest.hpp"
+#include "schema-client/pg/fleet.hpp"
+
+namespace zt::testing {
+
+TenantDatabase::TenantDatabase()
+    : database_(test::shared_cluster().create_database()),
+      owner_(test::shared_cluster().conninfo(database_)),
+      ingest_(test::shared_cluster().conninfo(database_, test::PostgresCluster::kIngestRole)) {}
+
+pg::AgentRef TenantDatabase::add_agent(const std::string& company_name) {
+  return add_agent_to(pg::create_company(owner_, company_name));
+}
+
+pg::AgentRef TenantDatabase::add_agent_to(const std::string& company_id) {
+  const std::string n = std::to_string(++agents_);
+  const std::string token = "zte_test_token_" + database_ + "_" + n;
+  pg::create_enrollment_token(owner_, company_id, {model::sha256_hex(token), "zte_test"}, {});
+  model::AgentInfo info;
+  info.name = info.hostname = "host-" + n;
+  const std::string key = "zt_test_key_" + database_ + "_" + n;
+  auto agent = pg::enroll_agent(ingest_, model::sha256_hex(token), info,
+                                {model::sha256_hex(key), "zt_test"});
+  if (!agent) throw std::runtime_error("enrollment refused");
+  return *agent;
+}
+
+long long TenantDatabase::count(const std::string& sql) {
+  return owner_.exec(sql).integer(0, 0);
+}
+
+}  // namespace zt::testing
