@@ -1,0 +1,121 @@
+#include "ingest/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+
+#include "ingest/admin.hpp"
+#include "ingest/serve.hpp"
+
+namespace zt::ingest {
+namespace {
+
+constexpr const char* kDefaultConfig = "/etc/zerotrace/ingest.yaml";
+
+model::Result<IngestConfig> effective_config(const std::string& file,
+                                             const config::EnvLookup& env) {
+  if (!file.empty()) return load_ingest_config(file, env);
+  std::error_code ec;
+  if (std::filesystem::exists(kDefaultConfig, ec)) return load_ingest_config(kDefaultConfig, env);
+  return default_ingest_config(env);
+}
+
+// HOST:PORT or [IPv6]:PORT.
+bool parse_listen(const std::string& text, IngestConfig::Listen& listen) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  unsigned port = 0;
+  const char* begin = text.data() + colon + 1;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(begin, end, port);
+  if (ec != std::errc() || ptr != end || port > 65535) return false;
+  listen = {host, static_cast<unsigned short>(port)};
+  return true;
+}
+
+void init_logging(const std::string& level) {
+  auto logger = spdlog::stderr_color_mt("zerotrace-ingest");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(level));
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
+  CLI::App app{"ZeroTrace ingest: authenticates agents and writes their finding batches into "
+               "PostgreSQL"};
+  app.require_subcommand(1);
+  app.fallthrough();
+  std::string config_file, database_url, format = "text", listen;
+  app.add_option("--config", config_file, "Configuration file (default: " +
+                                              std::string(kDefaultConfig) +
+                                              " when it exists, else built-in defaults)");
+  app.add_option("--database-url", database_url,
+                 "PostgreSQL URL (overrides ZEROTRACE_DATABASE_URL and database.url)");
+  app.add_option("--format", format, "Output of the admin commands")
+      ->check(CLI::IsMember({"text", "json"}));
+  app.set_version_flag("--version", std::string("zerotrace-ingest ") + ZT_VERSION);
+
+  auto* migrate = app.add_subcommand("migrate", "Apply the schema migrations that are missing");
+  auto* serve = app.add_subcommand("serve", "Run the ingest endpoint until SIGTERM");
+  serve->add_option("--listen", listen, "HOST:PORT to listen on (overrides listen.*)");
+
+  auto* company = app.add_subcommand("company", "Companies (tenants)")->require_subcommand(1);
+  std::string company_name;
+  auto* company_create = company->add_subcommand("create", "Create a company, print its id");
+  company_create->add_option("NAME", company_name, "Company name")->required();
+
+  auto* token = app.add_subcommand("token", "Enrollment tokens")->require_subcommand(1);
+  TokenRequest token_request;
+  auto* token_create = token->add_subcommand("create", "Create an enrollment token (shown once)");
+  token_create->add_option("--company", token_request.company_id, "Company id")->required();
+  token_create->add_option("--max-uses", token_request.max_uses, "Enrollments it allows");
+  token_create->add_option("--valid-days", token_request.valid_days, "Days until it expires");
+  token_create->add_option("--description", token_request.description, "A note for operators");
+
+  auto* agent = app.add_subcommand("agent", "Enrolled agents")->require_subcommand(1);
+  std::optional<std::string> list_company;
+  auto* agent_list = agent->add_subcommand("list", "List agents");
+  agent_list->add_option("--company", list_company, "Only this company's agents");
+  std::string revoke_id;
+  auto* agent_revoke = agent->add_subcommand("revoke", "Revoke an agent's api key");
+  agent_revoke->add_option("ID", revoke_id, "Agent id")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+
+  auto loaded = effective_config(config_file, env);
+  if (!loaded) {
+    std::cerr << "zerotrace-ingest: invalid configuration:\n" << loaded.error().message << "\n";
+    return 2;
+  }
+  IngestConfig config = std::move(*loaded);
+  if (!database_url.empty()) config.database_url = config::Secret(database_url);
+  if (!listen.empty() && !parse_listen(listen, config.listen)) {
+    std::cerr << "zerotrace-ingest: --listen: expected HOST:PORT, got \"" << listen << "\"\n";
+    return 2;
+  }
+  init_logging(config.log_level);
+
+  const Format output = format == "json" ? Format::json : Format::text;
+  const std::string& url = config.database_url.reveal();
+  if (*migrate) return run_migrate(url, output);
+  if (*serve) return run_serve(config);
+  if (*company_create) return run_company_create(url, company_name, output);
+  if (*token_create) return run_token_create(url, token_request, output);
+  if (*agent_list) return run_agent_list(url, list_company, output);
+  if (*agent_revoke) return run_agent_revoke(url, revoke_id, output);
+  return 2;
+}
+
+}  // namespace zt::ingest

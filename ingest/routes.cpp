@@ -1,0 +1,267 @@
+#include "ingest/routes.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "ingest/credentials.hpp"
+#include "schema-client/model/wire_format.hpp"
+#include "schema-client/pg/fleet.hpp"
+
+namespace zt::ingest {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kEnroll = "/api/v1/enroll";
+constexpr std::string_view kHeartbeat = "/api/v1/heartbeat";
+constexpr std::string_view kBatches = "/api/v1/batches";
+
+std::shared_ptr<spdlog::logger> logger() {
+  static const auto instance = [] {
+    if (auto existing = spdlog::get("ingest.routes")) return existing;
+    return spdlog::default_logger()->clone("ingest.routes");
+  }();
+  return instance;
+}
+
+Response json_response(unsigned status, const json& body) {
+  Response response;
+  response.status = status;
+  response.body = body.dump();
+  return response;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+Response unauthorized(std::string_view message) {
+  return error_response(401, "unauthorized", message);
+}
+
+// The JSON body of a POST, or the refusal: 415 for another media type, 400 when malformed.
+std::variant<json, Response> json_body(const Request& request) {
+  if (request.content_type != "application/json")
+    return error_response(415, "unsupported_media_type",
+                          "Content-Type must be application/json, got \"" +
+                              request.content_type + "\"");
+  json document = json::parse(request.body, nullptr, false);
+  if (document.is_discarded())
+    return error_response(400, "malformed_json", "the request body is not valid JSON");
+  return document;
+}
+
+}  // namespace
+
+Routes::Routes(pg::Pool& pool, Metrics& metrics, RateLimiter& limiter, RouteSettings settings)
+    : pool_(pool), metrics_(metrics), limiter_(limiter), settings_(settings) {}
+
+std::vector<std::string> Routes::paths() {
+  return {std::string(kEnroll), std::string(kHeartbeat), std::string(kBatches), "/healthz",
+          "/readyz", "/metrics"};
+}
+
+Response Routes::handle(const Request& request) {
+  try {
+    return route(request);
+  } catch (const pg::DbError& e) {
+    if (e.unavailable()) {
+      metrics_.count_error("database_unavailable");
+      logger()->warn("database unavailable: {}", e.what());
+      Response response = error_response(503, "database_unavailable",
+                                         "the database is unavailable; retry later");
+      response.retry_after = settings_.database_retry_after;
+      return response;
+    }
+    metrics_.count_error("database");
+    logger()->error("{} {}: {}", request.method, request.target, e.what());
+    return error_response(500, "internal_error", "the request could not be stored");
+  }
+}
+
+Response Routes::route(const Request& request) {
+  const std::string& path = request.target;
+  const bool post = request.method == "POST";
+  const bool get = request.method == "GET";
+  if (path == kEnroll && post) return enroll(request);
+  if (path == kHeartbeat && post) return heartbeat(request);
+  if (path == kBatches && post) return batches(request);
+  if (path == "/healthz" && get) return json_response(200, {{"status", "ok"}});
+  if (path == "/readyz" && get) return ready();
+  if (path == "/metrics" && get) {
+    Response response;
+    response.body = metrics_.render();
+    response.content_type = "text/plain; version=0.0.4";
+    return response;
+  }
+  for (const std::string& known : paths())
+    if (known == path)
+      return error_response(405, "method_not_allowed",
+                            request.method + " is not allowed on " + path);
+  return error_response(404, "not_found", "no route " + path);
+}
+
+std::variant<pg::AgentRef, Response> Routes::authenticate(const Request& request) {
+  const auto token = bearer_token(request.authorization);
+  if (!token) {
+    metrics_.count_error("unauthorized");
+    return unauthorized("an api key is required: Authorization: Bearer zt_…");
+  }
+  std::optional<pg::Authenticated> found;
+  {
+    auto connection = pool_.acquire();
+    found = pg::authenticate_agent(*connection, stored_form(*token).hash);
+  }
+  if (!found || found->revoked) {
+    metrics_.count_error("unauthorized");
+    logger()->warn("refused {} from {}: {} api key", request.target, request.remote_address,
+                   found ? "revoked" : "unknown");
+    return unauthorized(found ? "this agent's api key has been revoked"
+                              : "unknown api key");
+  }
+  if (const auto wait = limiter_.acquire(found->agent.agent_id)) {
+    metrics_.count_error("rate_limited");
+    Response response = error_response(429, "rate_limited",
+                                       "too many requests from this agent; retry later");
+    response.retry_after = *wait;
+    return response;
+  }
+  return found->agent;
+}
+
+Response Routes::enroll(const Request& request) {
+  if (const auto wait = limiter_.acquire("enroll " + request.remote_address)) {
+    metrics_.count_error("rate_limited");
+    Response response = error_response(429, "rate_limited", "too many enrollments; retry later");
+    response.retry_after = *wait;
+    return response;
+  }
+  auto body = json_body(request);
+  if (auto* refusal = std::get_if<Response>(&body)) return *refusal;
+  const json& document = std::get<json>(body);
+  std::vector<std::string> problems;
+  std::string token;
+  if (!document.is_object()) {
+    problems.push_back("$: expected object");
+  } else {
+    for (const auto& item : document.items())
+      if (item.key() != "enrollment_token" && item.key() != "agent")
+        problems.push_back("$." + item.key() + ": unknown key");
+    const auto t = document.find("enrollment_token");
+    if (t == document.end() || !t->is_string() || t->get<std::string>().empty())
+      problems.push_back("$.enrollment_token: required, a non-empty string");
+    else
+      token = t->get<std::string>();
+  }
+  model::AgentInfo info;
+  if (document.is_object()) {
+    const auto agent = document.find("agent");
+    if (agent == document.end()) {
+      problems.push_back("$.agent: required key is missing");
+    } else if (auto parsed = model::agent_from_json(*agent); !parsed) {
+      for (std::string& line : lines_of(parsed.error().message)) problems.push_back(line);
+    } else {
+      info = std::move(*parsed);
+    }
+  }
+  if (!problems.empty())
+    return error_response(422, "invalid_request", "the enrollment request is invalid", problems);
+
+  const std::string key = new_secret(kApiKeyPrefix);
+  std::optional<pg::AgentRef> agent;
+  {
+    auto connection = pool_.acquire();
+    agent = pg::enroll_agent(*connection, stored_form(token).hash, info, stored_form(key));
+  }
+  if (!agent) {
+    metrics_.count_error("unauthorized");
+    logger()->warn("refused an enrollment from {}: unknown, revoked, expired or used-up token",
+                   request.remote_address);
+    return unauthorized("the enrollment token is unknown, revoked, expired or used up");
+  }
+  logger()->info("enrolled agent {} ({}) of company {}", agent->agent_id, info.hostname,
+                 agent->company_id);
+  return json_response(201, {{"agent_id", agent->agent_id}, {"api_key", key}});
+}
+
+Response Routes::heartbeat(const Request& request) {
+  auto who = authenticate(request);
+  if (auto* refusal = std::get_if<Response>(&who)) return *refusal;
+  const pg::AgentRef& agent = std::get<pg::AgentRef>(who);
+  auto body = json_body(request);
+  if (auto* refusal = std::get_if<Response>(&body)) return *refusal;
+  const json& document = std::get<json>(body);
+
+  std::vector<std::string> problems;
+  json capabilities = json::object(), metrics = json::object();
+  std::string status = "online";
+  if (!document.is_object()) {
+    problems.push_back("$: expected object");
+  } else {
+    for (const auto& [key, value] : document.items()) {
+      if (key == "capabilities" || key == "metrics") {
+        if (!value.is_object()) problems.push_back("$." + key + ": expected object");
+        else (key == "capabilities" ? capabilities : metrics) = value;
+      } else if (key == "status") {
+        if (!value.is_string() || (value != "online" && value != "degraded" && value != "stopping"))
+          problems.push_back("$.status: must be one of online, degraded, stopping");
+        else status = value.get<std::string>();
+      } else {
+        problems.push_back("$." + key + ": unknown key");
+      }
+    }
+  }
+  if (!problems.empty())
+    return error_response(422, "invalid_request", "the heartbeat is invalid", problems);
+  {
+    auto connection = pool_.acquire();
+    pg::record_heartbeat(*connection, agent, capabilities, metrics, status);
+  }
+  return json_response(200, {{"status", "ok"},
+                             {"heartbeat_interval_seconds", settings_.heartbeat_interval.count()}});
+}
+
+Response Routes::batches(const Request& request) {
+  auto who = authenticate(request);
+  if (auto* refusal = std::get_if<Response>(&who)) return *refusal;
+  const pg::AgentRef& agent = std::get<pg::AgentRef>(who);
+  auto body = json_body(request);
+  if (auto* refusal = std::get_if<Response>(&body)) return *refusal;
+
+  auto batch = model::batch_from_json(std::get<json>(body));
+  if (!batch) {
+    metrics_.count_batch("rejected");
+    return error_response(422, "invalid_batch", "the batch does not follow the wire format",
+                          lines_of(batch.error().message));
+  }
+  model::Result<pg::WriteReport> written = [&] {
+    auto connection = pool_.acquire();
+    return pg::write_batch(*connection, agent, *batch);
+  }();
+  if (!written) {
+    metrics_.count_batch("rejected");
+    return error_response(409, "conflict", written.error().message);
+  }
+  metrics_.count_batch(written->duplicate ? "duplicate" : "written");
+  metrics_.add_findings_written(static_cast<std::uint64_t>(written->findings));
+  return json_response(200, {{"batch_id", batch->batch_id},
+                             {"result", written->duplicate ? "duplicate" : "written"},
+                             {"findings_written", written->findings},
+                             {"dependencies_written", written->dependencies},
+                             {"findings_resolved", written->resolved}});
+}
+
+Response Routes::ready() {
+  auto connection = pool_.acquire();
+  pg::ping(*connection);
+  return json_response(200, {{"status", "ready"}});
+}
+
+}  // namespace zt::ingest

@@ -1,0 +1,63 @@
+#pragma once
+// The ingest's routes, as a handler function (see http/request.hpp): no sockets here, so each
+// route can be tested by calling handle() with a Request.
+//
+//   POST /api/v1/enroll     {"enrollment_token": "zte_…", "agent": {AgentInfo}} → 201
+//                           {"agent_id", "api_key"} (the key is shown this once)
+//   POST /api/v1/heartbeat  Bearer key; {"capabilities"?, "metrics"?, "status"?} → 200
+//   POST /api/v1/batches    Bearer key; a finding batch (wire format v1) → 200
+//                           {"batch_id", "result": "written"|"duplicate", counts}
+//   GET  /healthz           the process answers → 200
+//   GET  /readyz            the database answers → 200, else 503
+//   GET  /metrics           Prometheus text format
+//
+// Refusals are JSON errors (http/request.hpp): 400 malformed JSON, 401 missing, unknown or
+// revoked key or token, 404/405, 409 a batch that collides with another agent's scan, 415 not
+// application/json, 422 schema violations (each problem with its JSON path), 429 past the
+// per-agent rate (Retry-After), 503 while the database is unreachable (Retry-After), 500 for
+// anything unexpected (logged). Nothing is written unless the whole request is accepted.
+// The company always comes from the authenticated agent. Thread-safe: one Routes serves all
+// worker threads.
+#include <chrono>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ingest/http/request.hpp"
+#include "ingest/metrics.hpp"
+#include "ingest/rate_limiter.hpp"
+#include "schema-client/pg/batch_writer.hpp"
+#include "schema-client/pg/pool.hpp"
+
+namespace zt::ingest {
+
+struct RouteSettings {
+  std::chrono::seconds database_retry_after{5};
+  std::chrono::seconds heartbeat_interval{60};  // advised to agents in heartbeat answers
+};
+
+class Routes {
+ public:
+  Routes(pg::Pool& pool, Metrics& metrics, RateLimiter& limiter, RouteSettings settings);
+
+  Response handle(const Request& request);
+
+  // The paths above, for the server's per-route metrics.
+  static std::vector<std::string> paths();
+
+ private:
+  Response route(const Request& request);
+  Response enroll(const Request& request);
+  Response heartbeat(const Request& request);
+  Response batches(const Request& request);
+  Response ready();
+  // The agent of the request's Bearer key, or the refusal to send (401, 429).
+  std::variant<pg::AgentRef, Response> authenticate(const Request& request);
+
+  pg::Pool& pool_;
+  Metrics& metrics_;
+  RateLimiter& limiter_;
+  RouteSettings settings_;
+};
+
+}  // namespace zt::ingest

@@ -1,0 +1,52 @@
+#pragma once
+// A running `zerotrace-ingest serve` for the benchmark: TLS with a throwaway certificate, a
+// free loopback port, the ingest role's login on the given migrated database of the shared
+// cluster, database.connections 4 and rate limits high enough never to refuse a batch; plus
+// the operator's commands run as the real binary, and enrollment over the API.
+// Unlike tests/ingest/api/ingest_process.hpp it needs no Catch2: failures throw
+// std::runtime_error, since the benchmark has nothing to measure then. One thread uses it.
+#include <sys/types.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema-client/model/batch.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/temp_tree.hpp"
+#include "tests/support/tls_files.hpp"
+
+namespace zt::bench {
+
+inline constexpr std::size_t kIngestConnections = 4;
+
+struct EnrolledAgent {
+  std::string id;
+  std::string key;  // the api key
+  model::AgentInfo info;
+};
+
+class IngestServer {
+ public:
+  IngestServer(std::string binary, const std::string& database);
+
+  // `zerotrace-ingest --database-url <owner> --format json ARGS…`; its output.
+  nlohmann::json admin(std::vector<std::string> args) const;
+  EnrolledAgent enroll(const std::string& token, const model::AgentInfo& info) const;
+
+  std::string url(std::string_view path) const;
+  std::string ca_file() const { return tls_.certificate().string(); }
+  pid_t pid() const { return child_->pid(); }
+
+ private:
+  std::string binary_;
+  std::string owner_url_;
+  test::TlsFiles tls_;
+  test::TempTree tree_;
+  std::unique_ptr<test::Child> child_;
+  std::string port_;
+};
+
+}  // namespace zt::bench
