@@ -108,6 +108,15 @@ Response Routes::route(const Request& request) {
   return error_response(404, "not_found", "no route " + path);
 }
 
+std::optional<Response> Routes::rate_limited(const std::string& key, std::string_view what) {
+  const auto wait = limiter_.acquire(key);
+  if (!wait) return std::nullopt;
+  metrics_.count_error("rate_limited");
+  Response response = error_response(429, "rate_limited", std::string(what) + "; retry later");
+  response.retry_after = *wait;
+  return response;
+}
+
 std::variant<pg::AgentRef, Response> Routes::authenticate(const Request& request) {
   const auto token = bearer_token(request.authorization);
   if (!token) {
@@ -126,23 +135,14 @@ std::variant<pg::AgentRef, Response> Routes::authenticate(const Request& request
     return unauthorized(found ? "this agent's api key has been revoked"
                               : "unknown api key");
   }
-  if (const auto wait = limiter_.acquire(found->agent.agent_id)) {
-    metrics_.count_error("rate_limited");
-    Response response = error_response(429, "rate_limited",
-                                       "too many requests from this agent; retry later");
-    response.retry_after = *wait;
-    return response;
-  }
+  if (auto refusal = rate_limited(found->agent.agent_id, "too many requests from this agent"))
+    return *refusal;
   return found->agent;
 }
 
 Response Routes::enroll(const Request& request) {
-  if (const auto wait = limiter_.acquire("enroll " + request.remote_address)) {
-    metrics_.count_error("rate_limited");
-    Response response = error_response(429, "rate_limited", "too many enrollments; retry later");
-    response.retry_after = *wait;
-    return response;
-  }
+  if (auto refusal = rate_limited("enroll " + request.remote_address, "too many enrollments"))
+    return *refusal;
   auto body = json_body(request);
   if (auto* refusal = std::get_if<Response>(&body)) return *refusal;
   const json& document = std::get<json>(body);

@@ -53,6 +53,8 @@ class Routes {
   Response ready();
   // The agent of the request's Bearer key, or the refusal to send (401, 429).
   std::variant<pg::AgentRef, Response> authenticate(const Request& request);
+  // 429 with Retry-After once `key` is past its rate.
+  std::optional<Response> rate_limited(const std::string& key, std::string_view what);
 
   pg::Pool& pool_;
   Metrics& metrics_;

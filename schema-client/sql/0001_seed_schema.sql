@@ -25,7 +25,6 @@ CREATE TABLE public.companies (
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_companies_status ON public.companies (status);
 
 CREATE TABLE public.users (
     id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -39,8 +38,6 @@ CREATE TABLE public.users (
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_users_company_id ON public.users (company_id);
-CREATE INDEX idx_users_status ON public.users (status);
 
 -- api_key holds the SHA-256 hex hash of the agent's key, never the key itself.
 CREATE TABLE public.agents (
@@ -60,9 +57,6 @@ CREATE TABLE public.agents (
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_agents_company_status ON public.agents (company_id, status);
-CREATE INDEX idx_agents_status ON public.agents (status);
-CREATE INDEX idx_agents_created_at ON public.agents (created_at);
 
 CREATE TABLE public.scans (
     id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -79,10 +73,6 @@ CREATE TABLE public.scans (
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_scans_company_status ON public.scans (company_id, status);
-CREATE INDEX idx_scans_agent_id ON public.scans (agent_id);
-CREATE INDEX idx_scans_status ON public.scans (status);
-CREATE INDEX idx_scans_created_at ON public.scans (created_at);
 
 -- ---------------------------------------------------------------------------------------------
 -- Vulnerabilities: v1 (package CVEs) and the unified v2 list (partitioned)
@@ -107,14 +97,7 @@ CREATE TABLE public.vulnerabilities (
     created_at         timestamptz NOT NULL DEFAULT now(),
     updated_at         timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_vulnerabilities_company_severity ON public.vulnerabilities (company_id, severity);
-CREATE INDEX idx_vulnerabilities_scan_id ON public.vulnerabilities (scan_id);
-CREATE INDEX idx_vulnerabilities_agent_id ON public.vulnerabilities (agent_id);
-CREATE INDEX idx_vulnerabilities_severity ON public.vulnerabilities (severity);
-CREATE INDEX idx_vulnerabilities_created_at ON public.vulnerabilities (created_at);
 CREATE INDEX idx_vulnerabilities_cve_id ON public.vulnerabilities (cve_id);
-CREATE INDEX idx_vulnerabilities_fts ON public.vulnerabilities
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 -- organization_id: a seed column with no table behind it in the seed, so no foreign key.
 CREATE TABLE public.vulnerabilities_v2 (
@@ -145,15 +128,6 @@ CREATE TABLE public.vulnerabilities_v2_p0 PARTITION OF public.vulnerabilities_v2
 CREATE TABLE public.vulnerabilities_v2_p1 PARTITION OF public.vulnerabilities_v2 FOR VALUES WITH (MODULUS 4, REMAINDER 1);
 CREATE TABLE public.vulnerabilities_v2_p2 PARTITION OF public.vulnerabilities_v2 FOR VALUES WITH (MODULUS 4, REMAINDER 2);
 CREATE TABLE public.vulnerabilities_v2_p3 PARTITION OF public.vulnerabilities_v2 FOR VALUES WITH (MODULUS 4, REMAINDER 3);
-CREATE INDEX idx_vulnerabilities_v2_company_severity ON public.vulnerabilities_v2 (company_id, severity);
-CREATE INDEX idx_vulnerabilities_v2_company_category ON public.vulnerabilities_v2 (company_id, category);
-CREATE INDEX idx_vulnerabilities_v2_agent_id ON public.vulnerabilities_v2 (agent_id);
-CREATE INDEX idx_vulnerabilities_v2_severity ON public.vulnerabilities_v2 (severity);
-CREATE INDEX idx_vulnerabilities_v2_category ON public.vulnerabilities_v2 (category);
-CREATE INDEX idx_vulnerabilities_v2_status ON public.vulnerabilities_v2 (status);
-CREATE INDEX idx_vulnerabilities_v2_created_at ON public.vulnerabilities_v2 (created_at);
-CREATE INDEX idx_vulnerabilities_v2_fts ON public.vulnerabilities_v2
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 -- ---------------------------------------------------------------------------------------------
 -- Category tables (one per finding category)
@@ -185,9 +159,6 @@ CREATE TABLE public.network_findings_p2 PARTITION OF public.network_findings FOR
 CREATE TABLE public.network_findings_p3 PARTITION OF public.network_findings FOR VALUES WITH (MODULUS 4, REMAINDER 3);
 -- No severity/category/title/description columns in the seed: those live on vulnerabilities_v2.
 CREATE INDEX idx_network_findings_company_host_port ON public.network_findings (company_id, host, port);
-CREATE INDEX idx_network_findings_agent_id ON public.network_findings (agent_id);
-CREATE INDEX idx_network_findings_scan_id ON public.network_findings (scan_id);
-CREATE INDEX idx_network_findings_created_at ON public.network_findings (created_at);
 
 CREATE TABLE public.compliance_checks (
     id           uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -210,16 +181,7 @@ CREATE TABLE public.compliance_checks_p0 PARTITION OF public.compliance_checks F
 CREATE TABLE public.compliance_checks_p1 PARTITION OF public.compliance_checks FOR VALUES WITH (MODULUS 4, REMAINDER 1);
 CREATE TABLE public.compliance_checks_p2 PARTITION OF public.compliance_checks FOR VALUES WITH (MODULUS 4, REMAINDER 2);
 CREATE TABLE public.compliance_checks_p3 PARTITION OF public.compliance_checks FOR VALUES WITH (MODULUS 4, REMAINDER 3);
-CREATE INDEX idx_compliance_checks_company_severity ON public.compliance_checks (company_id, severity);
-CREATE INDEX idx_compliance_checks_company_category ON public.compliance_checks (company_id, category);
-CREATE INDEX idx_compliance_checks_agent_id ON public.compliance_checks (agent_id);
-CREATE INDEX idx_compliance_checks_severity ON public.compliance_checks (severity);
-CREATE INDEX idx_compliance_checks_category ON public.compliance_checks (category);
-CREATE INDEX idx_compliance_checks_status ON public.compliance_checks (status);
-CREATE INDEX idx_compliance_checks_created_at ON public.compliance_checks (created_at);
 -- compliance_checks has no title: full-text over description only.
-CREATE INDEX idx_compliance_checks_fts ON public.compliance_checks
-    USING gin (to_tsvector('english', coalesce(description, '')));
 
 CREATE TABLE public.system_vulnerabilities (
     id                  uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -242,13 +204,7 @@ CREATE TABLE public.system_vulnerabilities (
     created_at          timestamptz NOT NULL DEFAULT now(),
     updated_at          timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_system_vulnerabilities_company_severity ON public.system_vulnerabilities (company_id, severity);
-CREATE INDEX idx_system_vulnerabilities_agent_id ON public.system_vulnerabilities (agent_id);
-CREATE INDEX idx_system_vulnerabilities_severity ON public.system_vulnerabilities (severity);
-CREATE INDEX idx_system_vulnerabilities_created_at ON public.system_vulnerabilities (created_at);
 CREATE INDEX idx_system_vulnerabilities_cve_id ON public.system_vulnerabilities (cve_id);
-CREATE INDEX idx_system_vulnerabilities_fts ON public.system_vulnerabilities
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.auth_findings (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -265,12 +221,6 @@ CREATE TABLE public.auth_findings (
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_auth_findings_company_severity ON public.auth_findings (company_id, severity);
-CREATE INDEX idx_auth_findings_agent_id ON public.auth_findings (agent_id);
-CREATE INDEX idx_auth_findings_severity ON public.auth_findings (severity);
-CREATE INDEX idx_auth_findings_created_at ON public.auth_findings (created_at);
-CREATE INDEX idx_auth_findings_fts ON public.auth_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.database_findings (
     id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -289,12 +239,6 @@ CREATE TABLE public.database_findings (
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_database_findings_company_severity ON public.database_findings (company_id, severity);
-CREATE INDEX idx_database_findings_agent_id ON public.database_findings (agent_id);
-CREATE INDEX idx_database_findings_severity ON public.database_findings (severity);
-CREATE INDEX idx_database_findings_created_at ON public.database_findings (created_at);
-CREATE INDEX idx_database_findings_fts ON public.database_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.api_findings (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -312,12 +256,6 @@ CREATE TABLE public.api_findings (
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_api_findings_company_severity ON public.api_findings (company_id, severity);
-CREATE INDEX idx_api_findings_agent_id ON public.api_findings (agent_id);
-CREATE INDEX idx_api_findings_severity ON public.api_findings (severity);
-CREATE INDEX idx_api_findings_created_at ON public.api_findings (created_at);
-CREATE INDEX idx_api_findings_fts ON public.api_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.container_findings (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -335,12 +273,6 @@ CREATE TABLE public.container_findings (
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_container_findings_company_severity ON public.container_findings (company_id, severity);
-CREATE INDEX idx_container_findings_agent_id ON public.container_findings (agent_id);
-CREATE INDEX idx_container_findings_severity ON public.container_findings (severity);
-CREATE INDEX idx_container_findings_created_at ON public.container_findings (created_at);
-CREATE INDEX idx_container_findings_fts ON public.container_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.ai_ml_findings (
     id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -358,12 +290,6 @@ CREATE TABLE public.ai_ml_findings (
     created_at     timestamptz NOT NULL DEFAULT now(),
     updated_at     timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_ai_ml_findings_company_severity ON public.ai_ml_findings (company_id, severity);
-CREATE INDEX idx_ai_ml_findings_agent_id ON public.ai_ml_findings (agent_id);
-CREATE INDEX idx_ai_ml_findings_severity ON public.ai_ml_findings (severity);
-CREATE INDEX idx_ai_ml_findings_created_at ON public.ai_ml_findings (created_at);
-CREATE INDEX idx_ai_ml_findings_fts ON public.ai_ml_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.iot_ot_findings (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -381,12 +307,6 @@ CREATE TABLE public.iot_ot_findings (
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_iot_ot_findings_company_severity ON public.iot_ot_findings (company_id, severity);
-CREATE INDEX idx_iot_ot_findings_agent_id ON public.iot_ot_findings (agent_id);
-CREATE INDEX idx_iot_ot_findings_severity ON public.iot_ot_findings (severity);
-CREATE INDEX idx_iot_ot_findings_created_at ON public.iot_ot_findings (created_at);
-CREATE INDEX idx_iot_ot_findings_fts ON public.iot_ot_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.privacy_findings (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -403,12 +323,6 @@ CREATE TABLE public.privacy_findings (
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_privacy_findings_company_severity ON public.privacy_findings (company_id, severity);
-CREATE INDEX idx_privacy_findings_agent_id ON public.privacy_findings (agent_id);
-CREATE INDEX idx_privacy_findings_severity ON public.privacy_findings (severity);
-CREATE INDEX idx_privacy_findings_created_at ON public.privacy_findings (created_at);
-CREATE INDEX idx_privacy_findings_fts ON public.privacy_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.web3_findings (
     id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -425,12 +339,6 @@ CREATE TABLE public.web3_findings (
     created_at        timestamptz NOT NULL DEFAULT now(),
     updated_at        timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_web3_findings_company_severity ON public.web3_findings (company_id, severity);
-CREATE INDEX idx_web3_findings_agent_id ON public.web3_findings (agent_id);
-CREATE INDEX idx_web3_findings_severity ON public.web3_findings (severity);
-CREATE INDEX idx_web3_findings_created_at ON public.web3_findings (created_at);
-CREATE INDEX idx_web3_findings_fts ON public.web3_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 -- ---------------------------------------------------------------------------------------------
 -- CVE reference data and enrichment
@@ -452,10 +360,7 @@ CREATE TABLE public.cve_database (
     created_at          timestamptz NOT NULL DEFAULT now(),
     updated_at          timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_cve_database_severity ON public.cve_database (severity);
 CREATE INDEX idx_cve_database_published_date ON public.cve_database (published_date);
-CREATE INDEX idx_cve_database_fts ON public.cve_database
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.enrichment_results (
     id                   uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -470,9 +375,7 @@ CREATE TABLE public.enrichment_results (
     confidence_score     numeric(6,3),
     created_at           timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_enrichment_results_company_id ON public.enrichment_results (company_id);
 CREATE INDEX idx_enrichment_results_vulnerability_id ON public.enrichment_results (vulnerability_id);
-CREATE INDEX idx_enrichment_results_created_at ON public.enrichment_results (created_at);
 
 -- ---------------------------------------------------------------------------------------------
 -- Supporting tables
@@ -491,8 +394,6 @@ CREATE TABLE public.dependencies (
     created_at       timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX idx_dependencies_company_name ON public.dependencies (company_id, name);
-CREATE INDEX idx_dependencies_scan_id ON public.dependencies (scan_id);
-CREATE INDEX idx_dependencies_created_at ON public.dependencies (created_at);
 
 CREATE TABLE public.reports (
     id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -509,11 +410,7 @@ CREATE TABLE public.reports (
     created_at    timestamptz NOT NULL DEFAULT now(),
     completed_at  timestamptz
 );
-CREATE INDEX idx_reports_company_status ON public.reports (company_id, status);
-CREATE INDEX idx_reports_scan_id ON public.reports (scan_id);
 CREATE INDEX idx_reports_generated_by ON public.reports (generated_by);
-CREATE INDEX idx_reports_status ON public.reports (status);
-CREATE INDEX idx_reports_created_at ON public.reports (created_at);
 
 CREATE TABLE public.audit_logs (
     id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -528,9 +425,7 @@ CREATE TABLE public.audit_logs (
     user_agent     text,
     created_at     timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_audit_logs_company_created_at ON public.audit_logs (company_id, created_at);
 CREATE INDEX idx_audit_logs_user_id ON public.audit_logs (user_id);
-CREATE INDEX idx_audit_logs_created_at ON public.audit_logs (created_at);
 
 -- Service logs, not tenant data: no company_id.
 CREATE TABLE public.system_logs (
@@ -541,7 +436,6 @@ CREATE TABLE public.system_logs (
     metadata    jsonb NOT NULL DEFAULT '{}'::jsonb,
     created_at  timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_system_logs_created_at ON public.system_logs (created_at);
 CREATE INDEX idx_system_logs_level ON public.system_logs (level);
 
 -- ---------------------------------------------------------------------------------------------
@@ -566,9 +460,7 @@ CREATE TABLE public.config_files (
     created_at        timestamptz NOT NULL DEFAULT now(),
     updated_at        timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_config_files_company_id ON public.config_files (company_id);
 CREATE INDEX idx_config_files_uploaded_by ON public.config_files (uploaded_by);
-CREATE INDEX idx_config_files_created_at ON public.config_files (created_at);
 
 -- Shared reference data (no company_id; a Citus reference table later).
 CREATE TABLE public.config_standards (
@@ -589,7 +481,6 @@ CREATE TABLE public.config_standards (
     updated_at             timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX idx_config_standards_standard_requirement ON public.config_standards (standard_name, requirement_id);
-CREATE INDEX idx_config_standards_status ON public.config_standards (status);
 
 CREATE TABLE public.config_findings (
     id                     uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -611,16 +502,8 @@ CREATE TABLE public.config_findings (
     created_at             timestamptz NOT NULL DEFAULT now(),
     updated_at             timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_config_findings_company_severity ON public.config_findings (company_id, severity);
-CREATE INDEX idx_config_findings_company_category ON public.config_findings (company_id, category);
 CREATE INDEX idx_config_findings_config_file_id ON public.config_findings (config_file_id);
 CREATE INDEX idx_config_findings_standard_id ON public.config_findings (standard_id);
-CREATE INDEX idx_config_findings_severity ON public.config_findings (severity);
-CREATE INDEX idx_config_findings_category ON public.config_findings (category);
-CREATE INDEX idx_config_findings_status ON public.config_findings (status);
-CREATE INDEX idx_config_findings_created_at ON public.config_findings (created_at);
-CREATE INDEX idx_config_findings_fts ON public.config_findings
-    USING gin (to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, '')));
 
 CREATE TABLE public.config_analysis_results (
     id                      uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -635,5 +518,77 @@ CREATE TABLE public.config_analysis_results (
     created_at              timestamptz NOT NULL DEFAULT now(),
     updated_at              timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_config_analysis_results_company_id ON public.config_analysis_results (company_id);
 CREATE INDEX idx_config_analysis_results_config_file_id ON public.config_analysis_results (config_file_id);
+
+-- Listings by company and state or time.
+CREATE INDEX idx_agents_company_status ON public.agents (company_id, status);
+CREATE INDEX idx_scans_company_status ON public.scans (company_id, status);
+CREATE INDEX idx_reports_company_status ON public.reports (company_id, status);
+CREATE INDEX idx_audit_logs_company_created_at ON public.audit_logs (company_id, created_at);
+
+-- ---------------------------------------------------------------------------------------------
+-- The seed's indexing strategy, applied to every table above in one place:
+--   composite (company_id, severity) and (company_id, category); severity, category, status
+--   and created_at on their own; a GIN full-text index on title and description (description
+--   alone where a table has no title); and every single-column foreign key that does not
+--   already lead an index (company_id, agent_id, scan_id…), so deletes and joins stay cheap.
+-- Indexes on a partitioned table are created on each of its partitions as well.
+-- ---------------------------------------------------------------------------------------------
+DO $$
+DECLARE
+    t regclass;
+    name text;
+    col text;
+    fk record;
+    has_column CONSTANT text := 'SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = $1 AND attname = $2 AND NOT attisdropped)';
+    present boolean;
+    has_company boolean;
+    has_title boolean;
+    has_description boolean;
+BEGIN
+    FOR t, name IN
+        SELECT c.oid, c.relname FROM pg_class c
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')
+          AND NOT c.relispartition
+    LOOP
+        EXECUTE has_column INTO has_company USING t, 'company_id';
+        FOREACH col IN ARRAY ARRAY['severity', 'category'] LOOP
+            EXECUTE has_column INTO present USING t, col;
+            IF has_company AND present THEN
+                EXECUTE format('CREATE INDEX %I ON %s (company_id, %I)',
+                               'idx_' || name || '_company_' || col, t, col);
+            END IF;
+        END LOOP;
+        FOREACH col IN ARRAY ARRAY['severity', 'category', 'status', 'created_at'] LOOP
+            EXECUTE has_column INTO present USING t, col;
+            IF present THEN
+                EXECUTE format('CREATE INDEX %I ON %s (%I)', 'idx_' || name || '_' || col, t, col);
+            END IF;
+        END LOOP;
+        EXECUTE has_column INTO has_title USING t, 'title';
+        EXECUTE has_column INTO has_description USING t, 'description';
+        IF has_title AND has_description THEN
+            EXECUTE format('CREATE INDEX %I ON %s USING gin (to_tsvector(''english'','
+                           ' coalesce(title, '''') || '' '' || coalesce(description, '''')))',
+                           'idx_' || name || '_fts', t);
+        ELSIF has_description THEN
+            EXECUTE format('CREATE INDEX %I ON %s USING gin (to_tsvector(''english'','
+                           ' coalesce(description, '''')))', 'idx_' || name || '_fts', t);
+        END IF;
+    END LOOP;
+
+    FOR fk IN
+        SELECT con.conrelid::regclass AS tbl, rel.relname AS tbl_name, att.attname AS col
+        FROM pg_constraint con
+        JOIN pg_class rel ON rel.oid = con.conrelid
+        JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = con.conkey[1]
+        WHERE con.contype = 'f' AND array_length(con.conkey, 1) = 1
+          AND rel.relnamespace = 'public'::regnamespace AND NOT rel.relispartition
+          AND NOT EXISTS (SELECT FROM pg_index i WHERE i.indrelid = con.conrelid
+                          AND i.indkey[0] = con.conkey[1])
+    LOOP
+        EXECUTE format('CREATE INDEX %I ON %s (%I)', 'idx_' || fk.tbl_name || '_' || fk.col,
+                       fk.tbl, fk.col);
+    END LOOP;
+END
+$$;

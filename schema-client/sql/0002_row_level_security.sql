@@ -7,8 +7,8 @@
 -- written. Tables without company_id (companies, cve_database, config_standards,
 -- system_logs) have no RLS: companies is managed by operators, the others are shared.
 --
--- A later migration that adds a table (or a partition) with company_id must enable and force
--- RLS on it and create its company_isolation policy itself: this file runs once.
+-- A later migration that adds a table (or a partition) with company_id must call
+-- isolate_by_company() on it: this file runs once.
 
 CREATE FUNCTION public.current_company_id() RETURNS uuid
     LANGUAGE sql
@@ -38,32 +38,31 @@ $$;
 COMMENT ON FUNCTION public.set_company_context(uuid) IS
     'Sets the company for the rest of the current transaction only (row-level security).';
 
+-- RLS enabled and forced on one table, with the company_isolation policy.
+CREATE FUNCTION public.isolate_by_company(p_table regclass) RETURNS void
+    LANGUAGE plpgsql
+    VOLATILE
+AS $$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', p_table);
+    EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', p_table);
+    EXECUTE format('CREATE POLICY company_isolation ON %s FOR ALL'
+                   ' USING (company_id = public.current_company_id())'
+                   ' WITH CHECK (company_id = public.current_company_id())', p_table);
+END
+$$;
+
+REVOKE ALL ON FUNCTION public.isolate_by_company(regclass) FROM PUBLIC;
+
 -- Every table of schema public with a company_id column: plain tables, partitioned parents
 -- and their partitions. Queries through a parent use the parent's policies; the partitions
 -- get the same policy so that reading a partition directly is filtered as well.
-DO $$
-DECLARE
-    t record;
-BEGIN
-    FOR t IN
-        SELECT c.relname
-        FROM pg_class c
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-        JOIN pg_attribute a ON a.attrelid = c.oid
-        WHERE n.nspname = 'public'
-          AND c.relkind IN ('r', 'p')
-          AND a.attname = 'company_id'
-          AND a.attnum > 0
-          AND NOT a.attisdropped
-        ORDER BY c.relname
-    LOOP
-        EXECUTE format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY', t.relname);
-        EXECUTE format('ALTER TABLE public.%I FORCE ROW LEVEL SECURITY', t.relname);
-        EXECUTE format(
-            'CREATE POLICY company_isolation ON public.%I FOR ALL'
-            ' USING (company_id = public.current_company_id())'
-            ' WITH CHECK (company_id = public.current_company_id())',
-            t.relname);
-    END LOOP;
-END
-$$;
+SELECT public.isolate_by_company(c.oid::regclass)
+FROM pg_class c
+JOIN pg_attribute a ON a.attrelid = c.oid
+WHERE c.relnamespace = 'public'::regnamespace
+  AND c.relkind IN ('r', 'p')
+  AND a.attname = 'company_id'
+  AND a.attnum > 0
+  AND NOT a.attisdropped
+ORDER BY c.relname;

@@ -142,11 +142,7 @@ CREATE TABLE public.enrollment_tokens (
 );
 CREATE INDEX idx_enrollment_tokens_company_id ON public.enrollment_tokens (company_id);
 
-ALTER TABLE public.enrollment_tokens ENABLE ROW LEVEL SECURITY;
-ALTER TABLE public.enrollment_tokens FORCE ROW LEVEL SECURITY;
-CREATE POLICY company_isolation ON public.enrollment_tokens FOR ALL
-    USING (company_id = public.current_company_id())
-    WITH CHECK (company_id = public.current_company_id());
+SELECT public.isolate_by_company('public.enrollment_tokens');
 
 -- ---------------------------------------------------------------------------------------------
 -- Agents: key prefix, liveness, revocation, enrolling token.
@@ -194,11 +190,7 @@ CREATE INDEX idx_ingested_batches_company_scan ON public.ingested_batches (compa
 CREATE INDEX idx_ingested_batches_agent_id ON public.ingested_batches (agent_id);
 CREATE INDEX idx_ingested_batches_received_at ON public.ingested_batches (received_at);
 
-ALTER TABLE public.ingested_batches ENABLE ROW LEVEL SECURITY;
-ALTER TABLE public.ingested_batches FORCE ROW LEVEL SECURITY;
-CREATE POLICY company_isolation ON public.ingested_batches FOR ALL
-    USING (company_id = public.current_company_id())
-    WITH CHECK (company_id = public.current_company_id());
+SELECT public.isolate_by_company('public.ingested_batches');
 
 -- ---------------------------------------------------------------------------------------------
 -- Authentication before any company is known: two SECURITY DEFINER functions owned by
