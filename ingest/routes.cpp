@@ -42,6 +42,30 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+// The optional "identity": {"machine_id": "…", "hardware_uuid": "…"} of an enrollment.
+pg::MachineIdentity read_identity(const json& document, std::vector<std::string>& problems) {
+  pg::MachineIdentity identity;
+  const auto found = document.is_object() ? document.find("identity") : document.end();
+  if (!document.is_object() || found == document.end()) return identity;
+  if (!found->is_object()) {
+    problems.push_back("$.identity: expected object");
+    return identity;
+  }
+  for (const auto& [key, value] : found->items()) {
+    const bool text = value.is_string() && !value.get<std::string>().empty() &&
+                      value.get<std::string>().size() <= 128;
+    if (key != "machine_id" && key != "hardware_uuid")
+      problems.push_back("$.identity." + key + ": unknown key");
+    else if (!text)
+      problems.push_back("$.identity." + key + ": expected a string of 1 to 128 characters");
+    else if (key == "machine_id")
+      identity.machine_id = value.get<std::string>();
+    else
+      identity.hardware_uuid = value.get<std::string>();
+  }
+  return identity;
+}
+
 Response unauthorized(std::string_view message) {
   return error_response(401, "unauthorized", message);
 }
@@ -152,7 +176,7 @@ Response Routes::enroll(const Request& request) {
     problems.push_back("$: expected object");
   } else {
     for (const auto& item : document.items())
-      if (item.key() != "enrollment_token" && item.key() != "agent")
+      if (item.key() != "enrollment_token" && item.key() != "agent" && item.key() != "identity")
         problems.push_back("$." + item.key() + ": unknown key");
     const auto t = document.find("enrollment_token");
     if (t == document.end() || !t->is_string() || t->get<std::string>().empty())
@@ -171,24 +195,36 @@ Response Routes::enroll(const Request& request) {
       info = std::move(*parsed);
     }
   }
+  const pg::MachineIdentity identity = read_identity(document, problems);
   if (!problems.empty())
     return error_response(422, "invalid_request", "the enrollment request is invalid", problems);
 
   const std::string key = new_secret(kApiKeyPrefix);
-  std::optional<pg::AgentRef> agent;
+  std::optional<pg::Enrollment> enrollment;
   {
     auto connection = pool_.acquire();
-    agent = pg::enroll_agent(*connection, stored_form(token).hash, info, stored_form(key));
+    enrollment = pg::enroll_agent(*connection, stored_form(token).hash, info, stored_form(key),
+                                  identity);
   }
-  if (!agent) {
+  if (!enrollment) {
     metrics_.count_error("unauthorized");
     logger()->warn("refused an enrollment from {}: unknown, revoked, expired or used-up token",
                    request.remote_address);
     return unauthorized("the enrollment token is unknown, revoked, expired or used up");
   }
-  logger()->info("enrolled agent {} ({}) of company {}", agent->agent_id, info.hostname,
-                 agent->company_id);
-  return json_response(201, {{"agent_id", agent->agent_id}, {"api_key", key}});
+  const pg::AgentRef& agent = enrollment->agent;
+  if (enrollment->clone_of)
+    logger()->warn("agent {} ({}) of company {} claims the machine id of agent {} with other "
+                   "hardware: enrolled apart, flagged as a clone",
+                   agent.agent_id, info.hostname, agent.company_id, *enrollment->clone_of);
+  else
+    logger()->info("{} agent {} ({}) of company {}",
+                   enrollment->reenrolled ? "re-enrolled" : "enrolled", agent.agent_id,
+                   info.hostname, agent.company_id);
+  json answer = {{"agent_id", agent.agent_id}, {"api_key", key},
+                 {"reenrolled", enrollment->reenrolled}};
+  if (enrollment->clone_of) answer["clone_of"] = *enrollment->clone_of;
+  return json_response(201, answer);
 }
 
 Response Routes::heartbeat(const Request& request) {

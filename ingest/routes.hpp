@@ -2,8 +2,11 @@
 // The ingest's routes, as a handler function (see http/request.hpp): no sockets here, so each
 // route can be tested by calling handle() with a Request.
 //
-//   POST /api/v1/enroll     {"enrollment_token": "zte_…", "agent": {AgentInfo}} → 201
-//                           {"agent_id", "api_key"} (the key is shown this once)
+//   POST /api/v1/enroll     {"enrollment_token": "zte_…", "agent": {AgentInfo},
+//                           "identity"?: {"machine_id", "hardware_uuid"?}} → 201
+//                           {"agent_id", "api_key", "reenrolled", "clone_of"?} (the key is
+//                           shown this once; the same machine enrolling again gets its agent
+//                           back with a new key)
 //   POST /api/v1/heartbeat  Bearer key; {"capabilities"?, "metrics"?, "status"?} → 200
 //   POST /api/v1/batches    Bearer key; a finding batch (wire format v1) → 200
 //                           {"batch_id", "result": "written"|"duplicate", counts}

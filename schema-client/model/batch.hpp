@@ -13,6 +13,7 @@
 namespace zt::model {
 
 inline constexpr int kSchemaVersion = 1;
+inline constexpr int kMaxParts = 100000;  // batches one scan may be split into
 
 // The `agents` columns of the seed schema that the agent itself knows.
 struct AgentInfo {
@@ -51,6 +52,10 @@ struct Scan {
 struct Batch {
   int schema_version = kSchemaVersion;
   std::string batch_id;  // UUID, fixed before the batch is first written
+  // A scan too large for one batch is sent as `parts` batches, numbered 1..parts; each
+  // carries the whole scan object. The ingest resolves findings once all parts are in.
+  int part = 1;
+  int parts = 1;
   AgentInfo agent;
   Scan scan;
   std::vector<Finding> findings;

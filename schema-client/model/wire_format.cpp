@@ -32,6 +32,11 @@ json to_json(const Finding& f) {
           {"metadata", f.metadata}};
 }
 
+json to_json(const Dependency& d) {
+  return {{"name", d.name}, {"version", d.version}, {"type", d.type},
+          {"location", d.location}, {"license", d.license}};
+}
+
 namespace {
 
 json to_json(const Scan& s) {
@@ -44,11 +49,6 @@ json to_json(const Scan& s) {
           {"options", s.options},
           {"results", s.results},
           {"metadata", s.metadata}};
-}
-
-json to_json(const Dependency& d) {
-  return {{"name", d.name}, {"version", d.version}, {"type", d.type},
-          {"location", d.location}, {"license", d.license}};
 }
 
 // ---------- reading ----------
@@ -293,6 +293,7 @@ json to_json(const Batch& b) {
   json dependencies = json::array();
   for (const Dependency& d : b.dependencies) dependencies.push_back(to_json(d));
   return {{"schema_version", b.schema_version}, {"batch_id", b.batch_id},
+          {"part", b.part},                     {"parts", b.parts},
           {"agent", to_json(b.agent)},          {"scan", to_json(b.scan)},
           {"findings", std::move(findings)},    {"dependencies", std::move(dependencies)}};
 }
@@ -305,7 +306,8 @@ std::string serialize(const Batch& batch, int indent) {
 Result<Batch> batch_from_json(const json& document) {
   std::vector<std::string> problems;
   ObjectReader r(document, "$", problems,
-                 {"schema_version", "batch_id", "agent", "scan", "findings", "dependencies"});
+                 {"schema_version", "batch_id", "part", "parts", "agent", "scan", "findings",
+                  "dependencies"});
   Batch b;
   if (auto version = r.integer("schema_version", 0, 1 << 30, true);
       version && *version != kSchemaVersion)
@@ -313,6 +315,11 @@ Result<Batch> batch_from_json(const json& document) {
                                             " (this reader knows " +
                                             std::to_string(kSchemaVersion) + ")");
   b.batch_id = read_uuid(r, "batch_id");
+  b.parts = static_cast<int>(r.integer("parts", 1, kMaxParts).value_or(1));
+  b.part = static_cast<int>(r.integer("part", 1, kMaxParts).value_or(1));
+  if (b.part > b.parts)
+    r.fail(r.path_of("part"), "must not exceed parts (" + std::to_string(b.parts) + "), got " +
+                                  std::to_string(b.part));
   if (const json* agent = r.get("agent", true)) b.agent = read_agent(*agent, problems);
   if (const json* scan = r.get("scan", true)) b.scan = read_scan(*scan, problems);
   b.findings = read_array<Finding>(r.array("findings", true), "$.findings", problems,

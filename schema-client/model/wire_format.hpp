@@ -15,6 +15,7 @@ namespace zt::model {
 nlohmann::json to_json(const Batch& batch);
 nlohmann::json to_json(const Finding& finding);
 nlohmann::json to_json(const AgentInfo& agent);
+nlohmann::json to_json(const Dependency& dependency);
 std::string serialize(const Batch& batch, int indent = -1);
 
 Result<Batch> batch_from_json(const nlohmann::json& document);

@@ -108,8 +108,14 @@ const CategoryStatement& category_statement(model::Category category) {
 
 constexpr std::string_view kInsertBatch =
     "INSERT INTO ingested_batches (batch_id, company_id, agent_id, scan_id, finding_count,"
-    " dependency_count) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6)"
-    " ON CONFLICT (batch_id) DO NOTHING RETURNING batch_id";
+    " dependency_count, part, parts) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6,"
+    " $7, $8) ON CONFLICT (batch_id) DO NOTHING RETURNING batch_id";
+
+// Parts of the scan received, this one included. Runs after the scan upsert, which locks the
+// scan row: a concurrent part of the same scan waits for this transaction, then sees it.
+constexpr std::string_view kPartsReceived =
+    "SELECT count(DISTINCT part) FROM ingested_batches"
+    " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND scan_id = $3::uuid";
 
 constexpr std::string_view kUpdateAgent =
     "UPDATE agents SET name = $3, hostname = $4, version = $5, os = $6, os_version = $7,"
@@ -275,7 +281,8 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
   if (tx.exec(kInsertBatch, {param(batch.batch_id), param(agent.company_id),
                              param(agent.agent_id), param(batch.scan.id),
                              param(static_cast<std::int64_t>(batch.findings.size())),
-                             param(static_cast<std::int64_t>(batch.dependencies.size()))})
+                             param(static_cast<std::int64_t>(batch.dependencies.size())),
+                             param(batch.part), param(batch.parts)})
           .empty()) {
     report.duplicate = true;
     return report;  // rolled back: nothing of a batch seen before is written again
@@ -306,7 +313,11 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
   write_findings(tx, agent, batch, started, report);
   write_dependencies(tx, agent, batch, report);
 
-  if (const auto categories = completed_categories(scan); !categories.empty())
+  const bool whole_scan_in =
+      batch.parts == 1 ||
+      tx.exec(kPartsReceived, {param(agent.company_id), param(agent.agent_id), param(scan.id)})
+              .integer(0, 0) >= batch.parts;
+  if (const auto categories = completed_categories(scan); whole_scan_in && !categories.empty())
     report.resolved = tx.exec(kResolve, {param(agent.company_id), param(agent.agent_id),
                                          param(text_array(categories)), param(started)})
                           .affected();

@@ -4,7 +4,8 @@
 //   the agent's own `agents` row, the `scans` row, every finding into vulnerabilities_v2 and
 //   its category table (upsert by fingerprint: last_seen moves, discovered_at stays, a
 //   resolved finding seen again reopens), CVE findings into the v1 `vulnerabilities`, the
-//   inventory into `dependencies`; then every open finding of a category whose collectors all
+//   inventory into `dependencies`; then, once every part of the scan is in (a scan may be
+//   split over several batches), every open finding of a category whose collectors all
 //   completed in this scan, and that this scan did not report, becomes `resolved`.
 // Each table is written by one multi-row statement (rows passed as one JSON array), never a
 // statement per finding. The company comes from `agent` (the authenticated key), never from

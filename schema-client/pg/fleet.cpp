@@ -11,8 +11,31 @@ std::optional<Authenticated> authenticate_agent(Connection& connection,
                        rows.boolean(0, 2)};
 }
 
-std::optional<AgentRef> enroll_agent(Connection& connection, std::string_view token_hash,
-                                     const model::AgentInfo& info, const StoredSecret& key) {
+namespace {
+
+// The agent this machine enrolled before in the company, and whether it is the same hardware.
+struct KnownMachine {
+  std::string agent_id;
+  bool same_hardware = false;
+};
+
+std::optional<KnownMachine> known_machine(Transaction& tx, const std::string& company,
+                                          const MachineIdentity& identity) {
+  if (identity.machine_id.empty()) return std::nullopt;
+  const Rows rows = tx.exec(
+      "SELECT id, hardware_uuid IS NOT DISTINCT FROM $3 FROM agents"
+      " WHERE company_id = $1::uuid AND machine_id = $2 AND revoked_at IS NULL"
+      " AND clone_of IS NULL ORDER BY created_at LIMIT 1 FOR UPDATE",
+      {param(company), param(identity.machine_id), param(identity.hardware_uuid)});
+  if (rows.empty()) return std::nullopt;
+  return KnownMachine{std::string(rows.text(0, 0)), rows.boolean(0, 1)};
+}
+
+}  // namespace
+
+std::optional<Enrollment> enroll_agent(Connection& connection, std::string_view token_hash,
+                                       const model::AgentInfo& info, const StoredSecret& key,
+                                       const MachineIdentity& identity) {
   Transaction tx(connection);
   const Rows token =
       tx.exec("SELECT token_id, company_id FROM zt_redeem_enrollment_token($1)",
@@ -20,17 +43,45 @@ std::optional<AgentRef> enroll_agent(Connection& connection, std::string_view to
   if (token.empty()) return std::nullopt;
   const std::string company(token.text(0, 1));
   tx.set_company(company);
-  const Rows agent = tx.exec(
-      "INSERT INTO agents (company_id, name, hostname, version, os, os_version, cpu_cores,"
-      " memory_gb, capabilities, metrics, status, api_key, api_key_prefix, enrollment_token_id,"
-      " last_seen_at) VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb,"
-      " 'online', $11, $12, $13::uuid, now()) RETURNING id",
-      {param(company), param(info.name), param(info.hostname), param(info.version),
-       param(info.os), param(info.os_version), param(info.cpu_cores), param(info.memory_gb),
-       param(info.capabilities), param(info.metrics), param(key.hash), param(key.prefix),
-       param(token.text(0, 0))});
+
+  Enrollment enrollment;
+  const std::optional<KnownMachine> known = known_machine(tx, company, identity);
+  const std::vector<Param> values = {
+      param(company),           param(info.name),         param(info.hostname),
+      param(info.version),      param(info.os),           param(info.os_version),
+      param(info.cpu_cores),    param(info.memory_gb),    param(info.capabilities),
+      param(info.metrics),      param(key.hash),          param(key.prefix),
+      param(token.text(0, 0)),  param(identity.machine_id.empty()
+                                          ? std::nullopt
+                                          : std::optional<std::string>(identity.machine_id)),
+      param(identity.hardware_uuid)};
+  if (known && known->same_hardware) {
+    std::vector<Param> update = values;
+    update.push_back(param(known->agent_id));
+    tx.exec(
+        "UPDATE agents SET name = $2, hostname = $3, version = $4, os = $5, os_version = $6,"
+        " cpu_cores = $7, memory_gb = $8, capabilities = $9::jsonb, metrics = $10::jsonb,"
+        " status = 'online', api_key = $11, api_key_prefix = $12, enrollment_token_id = $13::uuid,"
+        " machine_id = $14, hardware_uuid = $15, last_seen_at = now(), updated_at = now()"
+        " WHERE id = $16::uuid AND company_id = $1::uuid",
+        update);
+    enrollment.agent = {known->agent_id, company};
+    enrollment.reenrolled = true;
+  } else {
+    std::vector<Param> insert = values;
+    insert.push_back(known ? param(known->agent_id) : std::nullopt);
+    const Rows agent = tx.exec(
+        "INSERT INTO agents (company_id, name, hostname, version, os, os_version, cpu_cores,"
+        " memory_gb, capabilities, metrics, status, api_key, api_key_prefix,"
+        " enrollment_token_id, machine_id, hardware_uuid, clone_of, last_seen_at)"
+        " VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, 'online', $11,"
+        " $12, $13::uuid, $14, $15, $16::uuid, now()) RETURNING id",
+        insert);
+    enrollment.agent = {std::string(agent.text(0, 0)), company};
+    if (known) enrollment.clone_of = known->agent_id;
+  }
   tx.commit();
-  return AgentRef{std::string(agent.text(0, 0)), company};
+  return enrollment;
 }
 
 void record_heartbeat(Connection& connection, const AgentRef& agent,

@@ -33,10 +33,24 @@ struct Authenticated {
 std::optional<Authenticated> authenticate_agent(Connection& connection,
                                                 std::string_view key_hash);
 
-// Redeems the token (one use) and creates the agent with the key; nullopt when the token is
-// unknown, revoked, expired or used up.
-std::optional<AgentRef> enroll_agent(Connection& connection, std::string_view token_hash,
-                                     const model::AgentInfo& info, const StoredSecret& key);
+struct MachineIdentity {
+  std::string machine_id;  // "" when the agent could not tell
+  std::optional<std::string> hardware_uuid;
+};
+
+struct Enrollment {
+  AgentRef agent;
+  bool reenrolled = false;                // the machine's existing agent, with a new key
+  std::optional<std::string> clone_of;    // another agent already claims this machine id
+};
+
+// Redeems the token (one use). The same machine (machine id and hardware UUID) enrolling again
+// in the company gets its unrevoked agent back with the new key; a machine id already
+// enrolled with another hardware UUID gets a new agent flagged clone_of the first; otherwise
+// a new agent. nullopt when the token is unknown, revoked, expired or used up.
+std::optional<Enrollment> enroll_agent(Connection& connection, std::string_view token_hash,
+                                       const model::AgentInfo& info, const StoredSecret& key,
+                                       const MachineIdentity& identity = {});
 
 // capabilities, metrics and status of the agent's own row; status is "online" unless the
 // agent says otherwise.

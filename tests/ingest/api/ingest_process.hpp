@@ -49,6 +49,7 @@ class IngestProcess {
   pg::Connection& owner() { return owner_; }
   const std::string& database() const { return database_; }
   unsigned short port() const { return port_; }
+  const test::TlsFiles& tls() const { return tls_; }  // its certificate is the CA
   test::Child& server() { return *server_; }
 
  private:

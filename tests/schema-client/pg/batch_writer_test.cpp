@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "schema-client/model/category.hpp"
+#include "schema-client/model/uuid.hpp"
 #include "schema-client/pg/batch_writer.hpp"
 #include "tests/schema-client/pg/tenant_fixture.hpp"
 #include "tests/schema-client/sample_batch.hpp"
@@ -153,4 +154,38 @@ TEST_CASE("Findings with the same fingerprint in one batch are written once", "[
   REQUIRE(report.ok());
   CHECK(report->findings == static_cast<long long>(batch.findings.size()) - 1);
   CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2 WHERE title = 'the later copy'") == 1);
+}
+
+TEST_CASE("A scan split over several batches resolves only once all its parts are in, in any "
+          "order",
+          "[integration]") {
+  TenantDatabase db;
+  const auto agent = db.add_agent("Acme");
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, scan_at(agent, 10)).ok());
+
+  // The next scan reports everything but auth, in two parts sent second part first.
+  const Batch whole = scan_at(agent, 11);
+  Batch first = whole, second = whole;
+  first.batch_id = zt::model::new_uuid();
+  second.batch_id = zt::model::new_uuid();
+  first.part = 1;
+  second.part = 2;
+  first.parts = second.parts = 2;
+  std::erase_if(first.findings, [](const auto& f) { return f.category != Category::system; });
+  std::erase_if(second.findings, [](const auto& f) {
+    return f.category == Category::system || f.category == Category::auth;
+  });
+
+  auto late_part = zt::pg::write_batch(db.ingest(), agent, second);
+  REQUIRE(late_part.ok());
+  CHECK(late_part->resolved == 0);
+  CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2 WHERE status = 'resolved'") == 0);
+
+  auto completing = zt::pg::write_batch(db.ingest(), agent, first);
+  REQUIRE(completing.ok());
+  CHECK(completing->resolved == 1);
+  CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2 WHERE status = 'resolved'"
+                 " AND category = 'auth'") == 1);
+  CHECK(db.count("SELECT count(*) FROM ingested_batches WHERE scan_id = '" + whole.scan.id +
+                 "' AND parts = 2") == 2);
 }

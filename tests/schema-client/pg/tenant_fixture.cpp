@@ -26,7 +26,7 @@ pg::AgentRef TenantDatabase::add_agent_to(const std::string& company_id) {
   auto agent = pg::enroll_agent(ingest_, model::sha256_hex(token), info,
                                 {model::sha256_hex(key), "zt_test"});
   if (!agent) throw std::runtime_error("enrollment refused");
-  return *agent;
+  return agent->agent;
 }
 
 long long TenantDatabase::count(const std::string& sql) {
