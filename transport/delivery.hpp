@@ -1,0 +1,146 @@
+#pragma once
+// Delivery: the agent's upload loop and heartbeat (DESIGN.md, "Delivery"). Batches wait in
+// the Spool; one thread sends the oldest to POST /api/v1/batches and takes it out of the
+// spool only once the ingest acknowledged it. Scans put batches in the spool and never wait
+// for uploads; uploads never wait for scans.
+//
+// What each answer does (classify(), upload_outcome.hpp; STYLE.md rule 7):
+//   delivered (2xx, a duplicate too)  acknowledge: the batch leaves the spool.
+//   retry (no answer, 408, 429, 5xx)  the batch stays; the next attempt waits
+//                                     Backoff::next(): exponential with full jitter, from
+//                                     backoff.initial up to backoff.cap, and never less than
+//                                     the answer's Retry-After.
+//   rejected (another 4xx)            the batch moves to the spool's dead-letter/ folder
+//                                     with the reason, is counted, and the next one goes on.
+//   unauthorized (401/403)            the batch stays; uploads stop and batches keep being
+//                                     spooled. With an enrollment token the agent enrolls
+//                                     again and carries on with the new key; otherwise it
+//                                     waits for a usable key (credentials.hpp). Logged once
+//                                     clearly, then rate limited; DeliveryStats says so.
+// Pacing: between two uploads the loop waits `pacing` with ±50 % jitter, and at least the
+// Retry-After of the last answer, whatever it was (a server may slow a fleet down with a
+// 2xx). A backlog after an outage therefore drains at a steady rate, and a fleet coming back
+// does not arrive in step. A batch spooled while the loop is idle goes out at once.
+//
+// The api key: the configured one, else the stored one, else enroll (credentials.hpp).
+// The heartbeat (heartbeat.hpp) runs on a second thread with its own client.
+//
+// Threads: create() on any thread; start(), stop() and the destructor from the owner's
+// thread; stats() from any. `agent_info` is called from both delivery threads (the
+// heartbeat's body, the enrollment request): it must be thread-safe. The Spool must outlive
+// the Delivery.
+// stop() returns within about a second plus a request in flight: an upload is bounded by
+// client.total_timeout (the agent sets it to tens of seconds, not minutes), a heartbeat by
+// the same or 30 s, whichever is less. Meanwhile, if there is a usable key, it sends a last
+// heartbeat with status "stopping", bounded by stopping_heartbeat_timeout. A batch whose
+// upload was not acknowledged stays in the spool (an upload answered while stopping is
+// still acknowledged).
+// Secrets: the api key and the token are config::Secret; neither reaches a log line.
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "schema-client/config/secret.hpp"
+#include "schema-client/model/batch.hpp"
+#include "schema-client/model/result.hpp"
+#include "transport/backoff.hpp"
+#include "transport/credentials.hpp"
+#include "transport/delivery_log.hpp"
+#include "transport/delivery_metrics.hpp"
+#include "transport/heartbeat.hpp"
+#include "transport/http_client.hpp"
+#include "transport/spool.hpp"
+
+namespace zt::transport {
+
+struct DeliveryOptions {
+  ClientOptions client;
+  BackoffPolicy backoff;
+  std::chrono::milliseconds pacing{100};  // between consecutive uploads, ±50 % jitter; 0 = none
+  std::chrono::seconds heartbeat_interval{60};
+  config::Secret enrollment_token;
+  config::Secret configured_api_key;
+  std::filesystem::path state_dir;        // holds agent.key
+  std::filesystem::path host_root = "/";  // the machine identity sent when enrolling
+  // While no key is usable, how often the loop looks at the key file again.
+  std::chrono::milliseconds key_recheck{60000};
+  // The last heartbeat ("stopping") on stop(): its connect and total timeout; 0 = none sent.
+  std::chrono::milliseconds stopping_heartbeat_timeout{1000};
+  std::optional<std::uint64_t> seed;  // for the jitter; tests fix it
+};
+
+// Errors name the option: the backoff policy (validate(BackoffPolicy)), a heartbeat
+// interval or key_recheck that is not positive, pacing or stopping_heartbeat_timeout
+// negative, no state_dir.
+model::Status validate(const DeliveryOptions& options);
+
+class Delivery {
+ public:
+  using AgentInfoProvider = std::function<model::AgentInfo()>;
+
+  // Checks the options and makes the HTTP clients (IngestClient::create's errors). Starts
+  // nothing.
+  static model::Result<std::unique_ptr<Delivery>> create(DeliveryOptions options, Spool& spool,
+                                                         AgentInfoProvider agent_info);
+  ~Delivery();  // stop()
+  Delivery(const Delivery&) = delete;
+  Delivery& operator=(const Delivery&) = delete;
+
+  // Starts the upload thread and the heartbeat thread. Once.
+  void start();
+  // Stops both and waits for them. Idempotent. Not restartable.
+  void stop();
+
+  DeliveryStats stats() const;
+
+ private:
+  struct Clients {
+    std::unique_ptr<IngestClient> uploads, heartbeat, farewell;
+  };
+  Delivery(DeliveryOptions options, Spool& spool, AgentInfoProvider agent_info, Clients clients);
+
+  void run();
+  // Makes sure a usable key is there; false when the loop has to go round again (it waited,
+  // or has to wait, for a backoff, a blocked key or a stop).
+  bool ensure_key();
+  void upload(const SpooledBatch& batch, const config::Secret& key);
+  // After an answer: the next upload waits at least `at_least` and the pacing interval.
+  void pace(std::optional<std::chrono::seconds> advice, std::chrono::milliseconds at_least);
+  // Waits until `deadline`, a stop, or (when `poke` is set) a poke. False on stop.
+  bool wait_until(std::chrono::steady_clock::time_point deadline, bool poke = false);
+  bool stopping() const;
+  // A key event (refused, confirmed): wakes the upload loop wherever it waits for one.
+  void poke();
+  void record_failure(const std::string& reason);
+
+  const DeliveryOptions options_;
+  Spool& spool_;
+  Credentials credentials_;
+  const std::unique_ptr<IngestClient> client_;
+  const std::unique_ptr<IngestClient> farewell_client_;
+  Backoff backoff_;  // upload thread only
+  std::mt19937_64 jitter_;  // upload thread only
+  std::chrono::steady_clock::time_point not_before_{};  // upload thread only
+  std::string stopped_reason_logged_;                    // upload thread only
+  LogLimiter log_limit_;
+
+  mutable std::mutex mutex_;  // guards everything below
+  std::condition_variable wake_;
+  bool stop_ = false;
+  bool started_ = false;
+  bool poked_ = false;
+  DeliveryStats stats_;  // the upload loop's part (not credentials, not heartbeats)
+
+  std::unique_ptr<Heartbeat> heartbeat_;
+  std::thread thread_;
+};
+
+}  // namespace zt::transport

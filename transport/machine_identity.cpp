@@ -1,0 +1,92 @@
+#include "transport/machine_identity.hpp"
+
+#include <array>
+#include <fstream>
+
+namespace zt::transport {
+namespace {
+
+// Where the identity lives, relative to the host root.
+constexpr std::array<std::string_view, 2> kMachineIdFiles = {"etc/machine-id",
+                                                             "var/lib/dbus/machine-id"};
+constexpr std::string_view kProductUuidFile = "sys/class/dmi/id/product_uuid";
+constexpr std::size_t kMaxRead = 4096;  // both files hold one short line
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// True when every hex digit of `text` is `digit`.
+bool all_digits_are(std::string_view text, char digit) {
+  for (const char c : text)
+    if (c != '-' && c != digit) return false;
+  return true;
+}
+
+std::optional<std::string> read_small(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string text(kMaxRead, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_machine_id(std::string_view text) {
+  const std::string_view id = trim(text);
+  if (id.size() != 32) return std::nullopt;
+  std::string out;
+  for (const char c : id) {
+    if (!is_hex(c)) return std::nullopt;
+    out += to_lower(c);
+  }
+  if (all_digits_are(out, '0')) return std::nullopt;
+  return out;
+}
+
+std::optional<std::string> parse_hardware_uuid(std::string_view text) {
+  const std::string_view uuid = trim(text);
+  if (uuid.size() != 36) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < uuid.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? uuid[i] != '-' : !is_hex(uuid[i])) return std::nullopt;
+    out += to_lower(uuid[i]);
+  }
+  if (all_digits_are(out, '0') || all_digits_are(out, 'f')) return std::nullopt;
+  return out;
+}
+
+MachineIdentity read_machine_identity(const std::filesystem::path& root) {
+  MachineIdentity identity;
+  for (const std::string_view file : kMachineIdFiles) {
+    if (auto text = read_small(root / file))
+      if (auto id = parse_machine_id(*text)) {
+        identity.machine_id = std::move(*id);
+        break;
+      }
+  }
+  if (auto text = read_small(root / kProductUuidFile))
+    identity.hardware_uuid = parse_hardware_uuid(*text);
+  return identity;
+}
+
+nlohmann::json to_json(const MachineIdentity& identity) {
+  nlohmann::json out = nlohmann::json::object();
+  if (!identity.machine_id.empty()) out["machine_id"] = identity.machine_id;
+  if (identity.hardware_uuid) out["hardware_uuid"] = *identity.hardware_uuid;
+  return out;
+}
+
+}  // namespace zt::transport

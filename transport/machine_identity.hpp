@@ -1,0 +1,38 @@
+#pragma once
+// The machine's identity, sent when the agent enrolls so the console can tell a re-installed
+// agent on the same machine from a new machine: the systemd machine id (/etc/machine-id,
+// else /var/lib/dbus/machine-id) and, where readable (root only, on most systems), the
+// hardware UUID from the firmware (/sys/class/dmi/id/product_uuid). The hostname travels
+// with them in the agent's info.
+//
+// Parsing is pure (any thread, never logs); read_machine_identity() reads the files under
+// `root` (the agent's host_root: "/" or a container's "/host"). A missing or unreadable file
+// leaves its field empty: identity helps, it is not required.
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zt::transport {
+
+struct MachineIdentity {
+  std::string machine_id;                    // 32 lower-case hex digits; "" when unknown
+  std::optional<std::string> hardware_uuid;  // lower-case 8-4-4-4-12
+
+  bool operator==(const MachineIdentity&) const = default;
+};
+
+// 32 hex digits (one line, surrounding whitespace ignored), lower-cased; nullopt otherwise,
+// including systemd's "uninitialized" and all zeros.
+std::optional<std::string> parse_machine_id(std::string_view text);
+// An 8-4-4-4-12 hex UUID, lower-cased; nullopt otherwise, including the all-zero and
+// all-F placeholders some firmware reports.
+std::optional<std::string> parse_hardware_uuid(std::string_view text);
+
+MachineIdentity read_machine_identity(const std::filesystem::path& root);
+
+// {"machine_id": …, "hardware_uuid": …}, the absent ones left out.
+nlohmann::json to_json(const MachineIdentity& identity);
+
+}  // namespace zt::transport

@@ -1,0 +1,96 @@
+#include "transport/upload_outcome.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace zt::transport {
+namespace {
+
+constexpr std::size_t kMaxProblems = 3;
+constexpr std::size_t kMaxReason = 1024;
+
+Outcome outcome_of(long status) {
+  if (status >= 200 && status < 300) return Outcome::delivered;
+  if (status == 401 || status == 403) return Outcome::unauthorized;
+  if (status == 408 || status == 429) return Outcome::retry;
+  if (status >= 400 && status < 500) return Outcome::rejected;
+  return Outcome::retry;  // 0 (no answer), 5xx, and the 1xx/3xx we never expect
+}
+
+// Printable ASCII only: the text goes into log lines.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (const char c : text) out += (c >= 0x20 && c < 0x7f) ? c : ' ';
+  return out;
+}
+
+std::string text_of(const nlohmann::json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+// "code: message (problem; problem; +N more)" from {"error": {...}}, or the body's start.
+std::string describe_error_body(std::string_view body) {
+  const auto document = nlohmann::json::parse(body, nullptr, false);
+  if (document.is_object() && document.contains("error") && document["error"].is_object()) {
+    const auto& error = document["error"];
+    std::string text = text_of(error, "code");
+    if (const std::string message = text_of(error, "message"); !message.empty())
+      text += (text.empty() ? "" : ": ") + message;
+    if (const auto problems = error.find("problems");
+        problems != error.end() && problems->is_array() && !problems->empty()) {
+      std::string list;
+      std::size_t shown = 0;
+      for (const auto& problem : *problems) {
+        if (shown == kMaxProblems) break;
+        if (!problem.is_string()) continue;
+        list += (shown++ ? "; " : "") + problem.get<std::string>();
+      }
+      if (problems->size() > shown)
+        list += (shown ? "; +" : "+") + std::to_string(problems->size() - shown) + " more";
+      text += " (" + list + ")";
+    }
+    return text;
+  }
+  return std::string(body.substr(0, 200));
+}
+
+}  // namespace
+
+std::string_view to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::delivered:
+      return "delivered";
+    case Outcome::retry:
+      return "retry";
+    case Outcome::rejected:
+      return "rejected";
+    case Outcome::unauthorized:
+      return "unauthorized";
+  }
+  return "unknown";
+}
+
+Classified classify(const HttpAnswer& answer) {
+  Classified result;
+  result.outcome = outcome_of(answer.status);
+  result.retry_after = answer.retry_after;
+  if (answer.status == 0) {
+    result.reason = "no answer: " + (answer.error.empty() ? "unknown error" : answer.error);
+  } else if (result.outcome == Outcome::delivered) {
+    const auto document = nlohmann::json::parse(answer.body, nullptr, false);
+    const std::string written = document.is_object() ? text_of(document, "result") : std::string();
+    result.duplicate = written == "duplicate";
+    result.reason =
+        "HTTP " + std::to_string(answer.status) + (written.empty() ? "" : " ") + written;
+  } else {
+    std::string detail = describe_error_body(answer.body);
+    if (answer.status >= 300 && answer.status < 400)
+      detail = "unexpected redirect; check server.url" + (detail.empty() ? "" : ": " + detail);
+    result.reason = "HTTP " + std::to_string(answer.status) + (detail.empty() ? "" : " ") + detail;
+  }
+  result.reason = printable(result.reason);
+  if (result.reason.size() > kMaxReason) result.reason.resize(kMaxReason);
+  return result;
+}
+
+}  // namespace zt::transport
