@@ -28,35 +28,21 @@ $$;
 -- Fingerprints: one row per (company, fingerprint) → INSERT … ON CONFLICT (company_id,
 -- fingerprint) DO UPDATE. NULL for rows that do not come from agents (NULLs never conflict).
 -- ---------------------------------------------------------------------------------------------
-ALTER TABLE public.vulnerabilities_v2     ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.vulnerabilities        ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.system_vulnerabilities ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.network_findings       ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.compliance_checks      ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.auth_findings          ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.database_findings      ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.api_findings           ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.container_findings     ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.ai_ml_findings         ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.iot_ot_findings        ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.privacy_findings       ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.web3_findings          ADD COLUMN fingerprint varchar(64);
-ALTER TABLE public.config_findings        ADD COLUMN fingerprint varchar(64);
-
-CREATE UNIQUE INDEX ux_vulnerabilities_v2_company_fingerprint     ON public.vulnerabilities_v2     (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_vulnerabilities_company_fingerprint        ON public.vulnerabilities        (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_system_vulnerabilities_company_fingerprint ON public.system_vulnerabilities (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_network_findings_company_fingerprint       ON public.network_findings       (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_compliance_checks_company_fingerprint      ON public.compliance_checks      (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_auth_findings_company_fingerprint          ON public.auth_findings          (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_database_findings_company_fingerprint      ON public.database_findings      (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_api_findings_company_fingerprint           ON public.api_findings           (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_container_findings_company_fingerprint     ON public.container_findings     (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_ai_ml_findings_company_fingerprint         ON public.ai_ml_findings         (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_iot_ot_findings_company_fingerprint        ON public.iot_ot_findings        (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_privacy_findings_company_fingerprint       ON public.privacy_findings       (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_web3_findings_company_fingerprint          ON public.web3_findings          (company_id, fingerprint);
-CREATE UNIQUE INDEX ux_config_findings_company_fingerprint        ON public.config_findings        (company_id, fingerprint);
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['vulnerabilities_v2', 'vulnerabilities', 'system_vulnerabilities',
+        'network_findings', 'compliance_checks', 'auth_findings', 'database_findings',
+        'api_findings', 'container_findings', 'ai_ml_findings', 'iot_ot_findings',
+        'privacy_findings', 'web3_findings', 'config_findings']
+    LOOP
+        EXECUTE format('ALTER TABLE public.%I ADD COLUMN fingerprint varchar(64)', t);
+        EXECUTE format('CREATE UNIQUE INDEX %I ON public.%I (company_id, fingerprint)',
+                       'ux_' || t || '_company_fingerprint', t);
+    END LOOP;
+END
+$$;
 
 -- ---------------------------------------------------------------------------------------------
 -- vulnerabilities_v2: the last scan that reported the finding (agent_id is in the seed), and
@@ -75,55 +61,24 @@ CREATE INDEX idx_vulnerabilities_v2_company_agent_status ON public.vulnerabiliti
 -- Category rows → their vulnerabilities_v2 row. The key includes company_id, so a category
 -- row can only point at a finding of its own company (and the FK stays Citus-colocatable).
 -- ---------------------------------------------------------------------------------------------
-ALTER TABLE public.system_vulnerabilities ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT system_vulnerabilities_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.network_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT network_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.compliance_checks ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT compliance_checks_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.auth_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT auth_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.database_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT database_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.api_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT api_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.container_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT container_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.ai_ml_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT ai_ml_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.iot_ot_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT iot_ot_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.privacy_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT privacy_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.web3_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT web3_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-ALTER TABLE public.config_findings ADD COLUMN vulnerability_id uuid,
-    ADD CONSTRAINT config_findings_vulnerability_fkey FOREIGN KEY (vulnerability_id, company_id)
-        REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE;
-
-CREATE INDEX idx_system_vulnerabilities_vulnerability_id ON public.system_vulnerabilities (vulnerability_id, company_id);
-CREATE INDEX idx_network_findings_vulnerability_id       ON public.network_findings       (vulnerability_id, company_id);
-CREATE INDEX idx_compliance_checks_vulnerability_id      ON public.compliance_checks      (vulnerability_id, company_id);
-CREATE INDEX idx_auth_findings_vulnerability_id          ON public.auth_findings          (vulnerability_id, company_id);
-CREATE INDEX idx_database_findings_vulnerability_id      ON public.database_findings      (vulnerability_id, company_id);
-CREATE INDEX idx_api_findings_vulnerability_id           ON public.api_findings           (vulnerability_id, company_id);
-CREATE INDEX idx_container_findings_vulnerability_id     ON public.container_findings     (vulnerability_id, company_id);
-CREATE INDEX idx_ai_ml_findings_vulnerability_id         ON public.ai_ml_findings         (vulnerability_id, company_id);
-CREATE INDEX idx_iot_ot_findings_vulnerability_id        ON public.iot_ot_findings        (vulnerability_id, company_id);
-CREATE INDEX idx_privacy_findings_vulnerability_id       ON public.privacy_findings       (vulnerability_id, company_id);
-CREATE INDEX idx_web3_findings_vulnerability_id          ON public.web3_findings          (vulnerability_id, company_id);
-CREATE INDEX idx_config_findings_vulnerability_id        ON public.config_findings        (vulnerability_id, company_id);
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['system_vulnerabilities', 'network_findings', 'compliance_checks',
+        'auth_findings', 'database_findings', 'api_findings', 'container_findings',
+        'ai_ml_findings', 'iot_ot_findings', 'privacy_findings', 'web3_findings',
+        'config_findings']
+    LOOP
+        EXECUTE format('ALTER TABLE public.%I ADD COLUMN vulnerability_id uuid,'
+                       ' ADD CONSTRAINT %I FOREIGN KEY (vulnerability_id, company_id)'
+                       ' REFERENCES public.vulnerabilities_v2 (id, company_id) ON DELETE CASCADE',
+                       t, t || '_vulnerability_fkey');
+        EXECUTE format('CREATE INDEX %I ON public.%I (vulnerability_id, company_id)',
+                       'idx_' || t || '_vulnerability_id', t);
+    END LOOP;
+END
+$$;
 
 -- ---------------------------------------------------------------------------------------------
 -- Enrollment tokens (an operator creates one; an agent redeems it once per enrollment)
