@@ -107,27 +107,34 @@ int run_token_create(const std::string& database_url, const TokenRequest& reques
 }
 
 int run_agent_list(const std::string& database_url, const std::optional<std::string>& company_id,
-                   Format format) {
+                   std::chrono::seconds heartbeat_interval, Format format) {
   if (company_id && !model::is_uuid(*company_id)) return bad_uuid("--company", *company_id);
   return with_database(database_url, [&](pg::Connection& connection) {
-    const auto agents = pg::list_agents(connection, company_id);
+    const auto agents = pg::list_agents(connection, company_id, heartbeat_interval);
+    const auto or_null = [](const std::optional<std::string>& value) {
+      return value ? json(*value) : json();
+    };
     json document = json::array();
     std::string text;
     char line[512];
-    std::snprintf(line, sizeof line, "%-36s  %-36s  %-20s  %-8s  %-8s  %-12s  %s\n", "AGENT",
-                  "COMPANY", "HOSTNAME", "STATUS", "VERSION", "KEY", "LAST SEEN");
+    std::snprintf(line, sizeof line, "%-36s  %-36s  %-20s  %-8s  %-8s  %-12s  %-20s  %s\n",
+                  "AGENT", "COMPANY", "HOSTNAME", "STATUS", "VERSION", "KEY", "LAST SEEN", "FLAG");
     text += line;
     for (const pg::AgentSummary& a : agents) {
       document.push_back({{"id", a.id}, {"company_id", a.company_id}, {"name", a.name},
                           {"hostname", a.hostname}, {"status", a.status}, {"version", a.version},
                           {"os", a.os}, {"os_version", a.os_version},
                           {"api_key_prefix", a.key_prefix},
-                          {"last_seen_at", a.last_seen_at ? json(*a.last_seen_at) : json()},
-                          {"revoked_at", a.revoked_at ? json(*a.revoked_at) : json()}});
-      std::snprintf(line, sizeof line, "%-36s  %-36s  %-20s  %-8s  %-8s  %-12s  %s\n",
+                          {"last_seen_at", or_null(a.last_seen_at)},
+                          {"revoked_at", or_null(a.revoked_at)},
+                          {"clone_suspected_at", or_null(a.clone_suspected_at)},
+                          {"clone_reason", or_null(a.clone_reason)}});
+      const std::string flag =
+          a.clone_suspected_at ? "clone suspected: " + a.clone_reason.value_or("") : "";
+      std::snprintf(line, sizeof line, "%-36s  %-36s  %-20s  %-8s  %-8s  %-12s  %-20s  %s\n",
                     a.id.c_str(), a.company_id.c_str(), a.hostname.c_str(), a.status.c_str(),
                     a.version.c_str(), (a.key_prefix + "…").c_str(),
-                    a.last_seen_at.value_or("never").c_str());
+                    a.last_seen_at.value_or("never").c_str(), flag.c_str());
       text += line;
     }
     print(format, document, text);

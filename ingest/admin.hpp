@@ -4,6 +4,7 @@
 // and its errors to stderr, and returns the process exit code: 0 done, 1 failed (the database
 // refused or is unreachable: the message says why), 2 bad arguments.
 // They connect with the operator's database URL (the schema owner for migrate).
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -21,8 +22,10 @@ struct TokenRequest {
   std::optional<int> valid_days;
 };
 int run_token_create(const std::string& database_url, const TokenRequest& request, Format format);
+// An agent's status reads "offline" after three `heartbeat_interval`s without a heartbeat
+// (pg::list_agents); a suspected clone is flagged.
 int run_agent_list(const std::string& database_url, const std::optional<std::string>& company_id,
-                   Format format);
+                   std::chrono::seconds heartbeat_interval, Format format);
 int run_agent_revoke(const std::string& database_url, const std::string& agent_id, Format format);
 
 }  // namespace zt::ingest

@@ -113,7 +113,8 @@ int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
   if (*serve) return run_serve(config);
   if (*company_create) return run_company_create(url, company_name, output);
   if (*token_create) return run_token_create(url, token_request, output);
-  if (*agent_list) return run_agent_list(url, list_company, output);
+  if (*agent_list)
+    return run_agent_list(url, list_company, config.limits.heartbeat_interval, output);
   if (*agent_revoke) return run_agent_revoke(url, revoke_id, output);
   return 2;
 }

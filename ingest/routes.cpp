@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ingest/credentials.hpp"
+#include "schema-client/model/uuid.hpp"
 #include "schema-client/model/wire_format.hpp"
 #include "schema-client/pg/fleet.hpp"
 
@@ -42,26 +43,32 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-// The optional "identity": {"machine_id": "…", "hardware_uuid": "…"} of an enrollment.
-pg::MachineIdentity read_identity(const json& document, std::vector<std::string>& problems) {
+// An "identity" object (routes.hpp), each problem named by its JSON path. The length limits
+// are the columns' (agents.machine_id, agents.hardware_uuid).
+pg::MachineIdentity read_identity(const json& value, std::vector<std::string>& problems) {
   pg::MachineIdentity identity;
-  const auto found = document.is_object() ? document.find("identity") : document.end();
-  if (!document.is_object() || found == document.end()) return identity;
-  if (!found->is_object()) {
+  if (!value.is_object()) {
     problems.push_back("$.identity: expected object");
     return identity;
   }
-  for (const auto& [key, value] : found->items()) {
-    const bool text = value.is_string() && !value.get<std::string>().empty() &&
-                      value.get<std::string>().size() <= 128;
-    if (key != "machine_id" && key != "hardware_uuid")
-      problems.push_back("$.identity." + key + ": unknown key");
-    else if (!text)
-      problems.push_back("$.identity." + key + ": expected a string of 1 to 128 characters");
-    else if (key == "machine_id")
-      identity.machine_id = value.get<std::string>();
-    else
-      identity.hardware_uuid = value.get<std::string>();
+  for (const auto& [key, field] : value.items()) {
+    const std::string path = "$.identity." + key;
+    const std::string text = field.is_string() ? field.get<std::string>() : std::string();
+    if (key == "machine_id" || key == "hardware_uuid") {
+      const std::size_t max = key == "machine_id" ? 128 : 64;
+      if (text.empty() || text.size() > max)
+        problems.push_back(path + ": expected a string of 1 to " + std::to_string(max) +
+                           " characters");
+      else if (key == "machine_id")
+        identity.machine_id = text;
+      else
+        identity.hardware_uuid = text;
+    } else if (key == "boot_id") {
+      if (!model::is_uuid(text)) problems.push_back(path + ": expected a lower-case UUID");
+      else identity.boot_id = text;
+    } else {
+      problems.push_back(path + ": unknown key");
+    }
   }
   return identity;
 }
@@ -195,7 +202,10 @@ Response Routes::enroll(const Request& request) {
       info = std::move(*parsed);
     }
   }
-  const pg::MachineIdentity identity = read_identity(document, problems);
+  pg::MachineIdentity identity;
+  if (document.is_object())
+    if (const auto found = document.find("identity"); found != document.end())
+      identity = read_identity(*found, problems);
   if (!problems.empty())
     return error_response(422, "invalid_request", "the enrollment request is invalid", problems);
 
@@ -238,6 +248,7 @@ Response Routes::heartbeat(const Request& request) {
   std::vector<std::string> problems;
   json capabilities = json::object(), metrics = json::object();
   std::string status = "online";
+  pg::MachineIdentity identity;
   if (!document.is_object()) {
     problems.push_back("$: expected object");
   } else {
@@ -249,6 +260,8 @@ Response Routes::heartbeat(const Request& request) {
         if (!value.is_string() || (value != "online" && value != "degraded" && value != "stopping"))
           problems.push_back("$.status: must be one of online, degraded, stopping");
         else status = value.get<std::string>();
+      } else if (key == "identity") {
+        identity = read_identity(value, problems);
       } else {
         problems.push_back("$." + key + ": unknown key");
       }
@@ -256,10 +269,16 @@ Response Routes::heartbeat(const Request& request) {
   }
   if (!problems.empty())
     return error_response(422, "invalid_request", "the heartbeat is invalid", problems);
+  std::optional<std::string> clone_evidence;
   {
     auto connection = pool_.acquire();
-    pg::record_heartbeat(*connection, agent, capabilities, metrics, status);
+    clone_evidence =
+        pg::record_heartbeat(*connection, agent, capabilities, metrics, status, identity);
   }
+  if (clone_evidence)
+    logger()->warn("agent {} of company {} is flagged as a suspected clone, its api key in use "
+                   "on another machine: {}",
+                   agent.agent_id, agent.company_id, *clone_evidence);
   return json_response(200, {{"status", "ok"},
                              {"heartbeat_interval_seconds", settings_.heartbeat_interval.count()}});
 }
@@ -292,6 +311,14 @@ Response Routes::batches(const Request& request) {
                              {"findings_written", written->findings},
                              {"dependencies_written", written->dependencies},
                              {"findings_resolved", written->resolved}});
+}
+
+void Routes::amend(std::string_view path, Response& response) const {
+  if (path != kBatches) return;
+  json body = json::parse(response.body, nullptr, false);
+  if (!body.is_object()) return;
+  body["max_batch_findings"] = settings_.max_batch_findings;
+  response.body = body.dump();
 }
 
 Response Routes::ready() {

@@ -76,7 +76,9 @@ int run_serve(const IngestConfig& config) {
   pg::Pool pool(config.database_url.reveal(), config.database_connections);
   Metrics metrics;
   RateLimiter limiter(limits.agent_requests_per_second, limits.agent_burst);
-  Routes routes(pool, metrics, limiter, {limits.database_retry_after});
+  Routes routes(pool, metrics, limiter,
+                {limits.database_retry_after, limits.heartbeat_interval,
+                 limits.max_batch_findings});
 
   ServerOptions options;
   options.address = config.listen.address;
@@ -93,6 +95,9 @@ int run_serve(const IngestConfig& config) {
   options.io_threads = config.io_threads;
   options.worker_threads = config.database_connections;
   options.known_routes = Routes::paths();
+  options.amend = [&routes](std::string_view path, Response& response) {
+    routes.amend(path, response);
+  };
   auto server = HttpServer::start(
       options, [&routes](const Request& request) { return routes.handle(request); }, metrics);
   if (!server) {

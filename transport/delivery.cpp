@@ -78,7 +78,8 @@ Delivery::Delivery(DeliveryOptions options, Spool& spool, AgentInfoProvider agen
       log_limit_(kLogInterval) {
   heartbeat_ = std::make_unique<Heartbeat>(
       options_.heartbeat_interval, std::move(clients.heartbeat), spool_, credentials_,
-      std::move(agent_info), [this] { return stats(); }, [this] { poke(); });
+      read_machine_identity(options_.host_root), std::move(agent_info),
+      [this] { return stats(); }, [this] { poke(); });
 }
 
 Delivery::~Delivery() { stop(); }
@@ -242,6 +243,10 @@ void Delivery::upload(const SpooledBatch& batch, const config::Secret& key) {
   const HttpAnswer answer =
       client_->post_json(kBatchesPath, batch.body, key.reveal(), BodyEncoding::gzip_encoded);
   const Classified classified = classify(answer);
+  if (classified.max_batch_findings) {
+    std::lock_guard lock(mutex_);
+    stats_.advised_batch_findings = classified.max_batch_findings;
+  }
 
   switch (classified.outcome) {
     case Outcome::delivered: {

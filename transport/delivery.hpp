@@ -69,7 +69,8 @@ struct DeliveryOptions {
   config::Secret enrollment_token;
   config::Secret configured_api_key;
   std::filesystem::path state_dir;        // holds agent.key
-  std::filesystem::path host_root = "/";  // the machine identity sent when enrolling
+  // Where the machine identity is read, sent when enrolling and with every heartbeat.
+  std::filesystem::path host_root = "/";
   // While no key is usable, how often the loop looks at the key file again.
   std::chrono::milliseconds key_recheck{60000};
   // The last heartbeat ("stopping") on stop(): its connect and total timeout; 0 = none sent.

@@ -71,13 +71,17 @@ json delivery_metrics(const DeliveryStats& delivery) {
 }
 
 json heartbeat_body(const model::AgentInfo& agent, const DeliveryStats& delivery,
-                    const SpoolStats& spool, std::optional<std::string_view> status) {
+                    const SpoolStats& spool, std::optional<std::string_view> status,
+                    const MachineIdentity& identity) {
   json metrics = agent.metrics.is_object() ? agent.metrics : json::object();
   metrics["spool"] = spool_metrics(spool);
   metrics["delivery"] = delivery_metrics(delivery);
-  return {{"capabilities", agent.capabilities.is_object() ? agent.capabilities : json::object()},
-          {"metrics", std::move(metrics)},
-          {"status", status ? *status : heartbeat_status(delivery, spool)}};
+  json body = {
+      {"capabilities", agent.capabilities.is_object() ? agent.capabilities : json::object()},
+      {"metrics", std::move(metrics)},
+      {"status", status ? *status : heartbeat_status(delivery, spool)}};
+  if (identity != MachineIdentity{}) body["identity"] = to_json(identity);
+  return body;
 }
 
 }  // namespace zt::transport

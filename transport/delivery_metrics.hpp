@@ -16,7 +16,9 @@
 //                             "heartbeats_ok", "heartbeats_failed",
 //                             "credentials": {"key_source", "enrolled", "agent_id", "usable",
 //                                             "enrollments", "refusals", "unsaved"}}},
-//    "status": "online" | "degraded" | "stopping"}
+//    "status": "online" | "degraded" | "stopping",
+//    "identity": {"machine_id", "hardware_uuid", "boot_id"} (machine_identity.hpp; the
+//                absent ones left out, the whole key when none is known)}
 // Times are RFC 3339; absent ones are null. No secret is in there: CredentialStatus has none.
 // Pure functions over plain values; any thread.
 #include <chrono>
@@ -29,6 +31,7 @@
 #include "schema-client/model/batch.hpp"
 #include "schema-client/model/timestamp.hpp"
 #include "transport/credentials.hpp"
+#include "transport/machine_identity.hpp"
 #include "transport/spool.hpp"
 
 namespace zt::transport {
@@ -50,6 +53,8 @@ struct DeliveryStats {
   bool uploads_stopped = false;
   std::string stopped_reason;
   CredentialStatus credentials;
+  // The batch size the ingest asked for in its last answer that said (upload_outcome.hpp).
+  std::optional<std::size_t> advised_batch_findings;
   // Heartbeats.
   std::uint64_t heartbeats_ok = 0;
   std::uint64_t heartbeats_failed = 0;
@@ -68,6 +73,7 @@ nlohmann::json delivery_metrics(const DeliveryStats& delivery);
 // The whole body. `status` overrides heartbeat_status() ("stopping" on the way out).
 nlohmann::json heartbeat_body(const model::AgentInfo& agent, const DeliveryStats& delivery,
                               const SpoolStats& spool,
-                              std::optional<std::string_view> status = std::nullopt);
+                              std::optional<std::string_view> status = std::nullopt,
+                              const MachineIdentity& identity = {});
 
 }  // namespace zt::transport

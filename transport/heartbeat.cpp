@@ -27,11 +27,13 @@ std::optional<std::chrono::seconds> advised_interval(const std::string& body) {
 }  // namespace
 
 Heartbeat::Heartbeat(std::chrono::seconds interval, std::unique_ptr<IngestClient> client,
-                     Spool& spool, Credentials& credentials, AgentInfoProvider agent_info,
-                     StatsProvider stats, std::function<void()> on_key_event)
+                     Spool& spool, Credentials& credentials, MachineIdentity identity,
+                     AgentInfoProvider agent_info, StatsProvider stats,
+                     std::function<void()> on_key_event)
     : client_(std::move(client)),
       spool_(spool),
       credentials_(credentials),
+      identity_(std::move(identity)),
       agent_info_(std::move(agent_info)),
       stats_(std::move(stats)),
       on_key_event_(std::move(on_key_event)),
@@ -126,7 +128,7 @@ std::chrono::milliseconds Heartbeat::beat(IngestClient& client,
                            "available ({}){}",
                            e.what(), suppressed_note(*held));
   }
-  const std::string body = heartbeat_body(agent, stats_(), spool, status).dump();
+  const std::string body = heartbeat_body(agent, stats_(), spool, status, identity_).dump();
   const HttpAnswer answer = client.post_json(kHeartbeatPath, body, key->reveal());
   const Classified classified = classify(answer);
 

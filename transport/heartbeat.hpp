@@ -1,6 +1,8 @@
 #pragma once
 // Heartbeat: tells the ingest that the agent is alive, what it can do and how it is doing
-// (POST /api/v1/heartbeat; the body is heartbeat_body(), delivery_metrics.hpp). It runs on
+// (POST /api/v1/heartbeat; the body is heartbeat_body(), delivery_metrics.hpp, with the
+// machine identity given at construction: the boot id lets the ingest tell two machines
+// sharing one api key apart). It runs on
 // its own thread with its own IngestClient, so an upload in flight or a long upload backoff
 // never delays it.
 //
@@ -38,6 +40,7 @@
 #include "transport/delivery_log.hpp"
 #include "transport/delivery_metrics.hpp"
 #include "transport/http_client.hpp"
+#include "transport/machine_identity.hpp"
 #include "transport/spool.hpp"
 
 namespace zt::transport {
@@ -49,8 +52,8 @@ class Heartbeat {
   using StatsProvider = std::function<DeliveryStats()>;
 
   Heartbeat(std::chrono::seconds interval, std::unique_ptr<IngestClient> client, Spool& spool,
-            Credentials& credentials, AgentInfoProvider agent_info, StatsProvider stats,
-            std::function<void()> on_key_event);
+            Credentials& credentials, MachineIdentity identity, AgentInfoProvider agent_info,
+            StatsProvider stats, std::function<void()> on_key_event);
   ~Heartbeat();
   Heartbeat(const Heartbeat&) = delete;
   Heartbeat& operator=(const Heartbeat&) = delete;
@@ -76,6 +79,7 @@ class Heartbeat {
   const std::unique_ptr<IngestClient> client_;
   Spool& spool_;
   Credentials& credentials_;
+  const MachineIdentity identity_;
   const AgentInfoProvider agent_info_;
   const StatsProvider stats_;
   const std::function<void()> on_key_event_;

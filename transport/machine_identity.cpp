@@ -10,7 +10,8 @@ namespace {
 constexpr std::array<std::string_view, 2> kMachineIdFiles = {"etc/machine-id",
                                                              "var/lib/dbus/machine-id"};
 constexpr std::string_view kProductUuidFile = "sys/class/dmi/id/product_uuid";
-constexpr std::size_t kMaxRead = 4096;  // both files hold one short line
+constexpr std::string_view kBootIdFile = "proc/sys/kernel/random/boot_id";
+constexpr std::size_t kMaxRead = 4096;  // each file holds one short line
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -41,6 +42,19 @@ std::optional<std::string> read_small(const std::filesystem::path& path) {
   return text;
 }
 
+// An 8-4-4-4-12 hex UUID, lower-cased.
+std::optional<std::string> parse_uuid(std::string_view text) {
+  const std::string_view uuid = trim(text);
+  if (uuid.size() != 36) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < uuid.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? uuid[i] != '-' : !is_hex(uuid[i])) return std::nullopt;
+    out += to_lower(uuid[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<std::string> parse_machine_id(std::string_view text) {
@@ -56,17 +70,12 @@ std::optional<std::string> parse_machine_id(std::string_view text) {
 }
 
 std::optional<std::string> parse_hardware_uuid(std::string_view text) {
-  const std::string_view uuid = trim(text);
-  if (uuid.size() != 36) return std::nullopt;
-  std::string out;
-  for (std::size_t i = 0; i < uuid.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? uuid[i] != '-' : !is_hex(uuid[i])) return std::nullopt;
-    out += to_lower(uuid[i]);
-  }
-  if (all_digits_are(out, '0') || all_digits_are(out, 'f')) return std::nullopt;
-  return out;
+  std::optional<std::string> uuid = parse_uuid(text);
+  if (uuid && (all_digits_are(*uuid, '0') || all_digits_are(*uuid, 'f'))) return std::nullopt;
+  return uuid;
 }
+
+std::optional<std::string> parse_boot_id(std::string_view text) { return parse_uuid(text); }
 
 MachineIdentity read_machine_identity(const std::filesystem::path& root) {
   MachineIdentity identity;
@@ -79,6 +88,7 @@ MachineIdentity read_machine_identity(const std::filesystem::path& root) {
   }
   if (auto text = read_small(root / kProductUuidFile))
     identity.hardware_uuid = parse_hardware_uuid(*text);
+  if (auto text = read_small(root / kBootIdFile)) identity.boot_id = parse_boot_id(*text);
   return identity;
 }
 
@@ -86,6 +96,7 @@ nlohmann::json to_json(const MachineIdentity& identity) {
   nlohmann::json out = nlohmann::json::object();
   if (!identity.machine_id.empty()) out["machine_id"] = identity.machine_id;
   if (identity.hardware_uuid) out["hardware_uuid"] = *identity.hardware_uuid;
+  if (identity.boot_id) out["boot_id"] = *identity.boot_id;
   return out;
 }
 

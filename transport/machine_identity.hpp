@@ -3,7 +3,9 @@
 // agent on the same machine from a new machine: the systemd machine id (/etc/machine-id,
 // else /var/lib/dbus/machine-id) and, where readable (root only, on most systems), the
 // hardware UUID from the firmware (/sys/class/dmi/id/product_uuid). The hostname travels
-// with them in the agent's info.
+// with them in the agent's info. Heartbeats send it too, with the kernel's boot id
+// (/proc/sys/kernel/random/boot_id, new at every boot): two running machines never share
+// one, so the ingest can tell when a copied api key runs on a second machine.
 //
 // Parsing is pure (any thread, never logs); read_machine_identity() reads the files under
 // `root` (the agent's host_root: "/" or a container's "/host"). A missing or unreadable file
@@ -19,6 +21,7 @@ namespace zt::transport {
 struct MachineIdentity {
   std::string machine_id;                    // 32 lower-case hex digits; "" when unknown
   std::optional<std::string> hardware_uuid;  // lower-case 8-4-4-4-12
+  std::optional<std::string> boot_id;        // lower-case 8-4-4-4-12
 
   bool operator==(const MachineIdentity&) const = default;
 };
@@ -29,10 +32,12 @@ std::optional<std::string> parse_machine_id(std::string_view text);
 // An 8-4-4-4-12 hex UUID, lower-cased; nullopt otherwise, including the all-zero and
 // all-F placeholders some firmware reports.
 std::optional<std::string> parse_hardware_uuid(std::string_view text);
+// An 8-4-4-4-12 hex UUID, lower-cased; nullopt otherwise.
+std::optional<std::string> parse_boot_id(std::string_view text);
 
 MachineIdentity read_machine_identity(const std::filesystem::path& root);
 
-// {"machine_id": …, "hardware_uuid": …}, the absent ones left out.
+// {"machine_id": …, "hardware_uuid": …, "boot_id": …}, the absent ones left out.
 nlohmann::json to_json(const MachineIdentity& identity);
 
 }  // namespace zt::transport

@@ -28,9 +28,18 @@ std::string text_of(const nlohmann::json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
+// The ingest's advice, when it is a sensible number (ingest/README.md, "max_batch_findings").
+std::optional<std::size_t> advised_batch_findings(const nlohmann::json& document) {
+  if (!document.is_object()) return std::nullopt;
+  const auto found = document.find("max_batch_findings");
+  if (found == document.end() || !found->is_number_integer()) return std::nullopt;
+  const auto value = found->get<std::int64_t>();
+  if (value < 1 || value > kMaxAdvisedBatchFindings) return std::nullopt;
+  return static_cast<std::size_t>(value);
+}
+
 // "code: message (problem; problem; +N more)" from {"error": {...}}, or the body's start.
-std::string describe_error_body(std::string_view body) {
-  const auto document = nlohmann::json::parse(body, nullptr, false);
+std::string describe_error_body(const nlohmann::json& document, std::string_view body) {
   if (document.is_object() && document.contains("error") && document["error"].is_object()) {
     const auto& error = document["error"];
     std::string text = text_of(error, "code");
@@ -74,16 +83,17 @@ Classified classify(const HttpAnswer& answer) {
   Classified result;
   result.outcome = outcome_of(answer.status);
   result.retry_after = answer.retry_after;
+  const auto document = nlohmann::json::parse(answer.body, nullptr, false);
+  result.max_batch_findings = advised_batch_findings(document);
   if (answer.status == 0) {
     result.reason = "no answer: " + (answer.error.empty() ? "unknown error" : answer.error);
   } else if (result.outcome == Outcome::delivered) {
-    const auto document = nlohmann::json::parse(answer.body, nullptr, false);
     const std::string written = document.is_object() ? text_of(document, "result") : std::string();
     result.duplicate = written == "duplicate";
     result.reason =
         "HTTP " + std::to_string(answer.status) + (written.empty() ? "" : " ") + written;
   } else {
-    std::string detail = describe_error_body(answer.body);
+    std::string detail = describe_error_body(document, answer.body);
     if (answer.status >= 300 && answer.status < 400)
       detail = "unexpected redirect; check server.url" + (detail.empty() ? "" : ": " + detail);
     result.reason = "HTTP " + std::to_string(answer.status) + (detail.empty() ? "" : " ") + detail;

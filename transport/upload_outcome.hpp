@@ -14,10 +14,13 @@
 //                                                   counted; later batches carry on
 //
 // `retry_after` is passed on whatever the outcome: a server may also advise a slower rate
-// on a success. `reason` is for log lines and dead-letter notes: the status, the ingest's
+// on a success. So is `max_batch_findings`, the batch size the ingest asks for (its answers'
+// field of that name, taken when within 1..kMaxAdvisedBatchFindings). `reason` is for log lines and dead-letter notes: the status, the ingest's
 // error code and message, and its first problems; it never holds a key (the ingest never
 // echoes one). Pure functions, any thread.
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +28,8 @@
 #include "transport/http_client.hpp"
 
 namespace zt::transport {
+
+inline constexpr std::int64_t kMaxAdvisedBatchFindings = 100000;
 
 enum class Outcome { delivered, retry, rejected, unauthorized };
 std::string_view to_string(Outcome outcome);
@@ -34,6 +39,7 @@ struct Classified {
   std::optional<std::chrono::seconds> retry_after;
   std::string reason;      // "HTTP 422 invalid_request: … ($.findings[0].severity: …)"
   bool duplicate = false;  // delivered, and the ingest already had this batch
+  std::optional<std::size_t> max_batch_findings;
 };
 
 Classified classify(const HttpAnswer& answer);

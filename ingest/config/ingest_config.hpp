@@ -60,6 +60,8 @@ struct IngestConfig {
     double agent_requests_per_second = 2.0;          // per agent, sustained
     double agent_burst = 20;                         // per agent, at once
     std::chrono::seconds database_retry_after{5};    // Retry-After when the database is down
+    std::chrono::seconds heartbeat_interval{60};     // advised to agents; 3 missed: offline
+    std::size_t max_batch_findings = 1000;           // findings + dependencies, advised
     friend bool operator==(const Limits&, const Limits&) = default;
   } limits;
 

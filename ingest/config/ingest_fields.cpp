@@ -13,6 +13,7 @@ namespace {
 
 using config::assign;
 using config::expected;
+using config::to_optional_path;
 using config::Value;
 using Field = config::Field<IngestConfig>;
 
@@ -47,15 +48,6 @@ model::Result<std::string> to_ip_address(const Value& value) {
   }
   return expected("an IP address (e.g. 127.0.0.1, or 0.0.0.0 or :: for every interface)",
                   value);
-}
-
-// Nothing or "" is "not set" (then TLS must be off: checked with the whole section).
-model::Result<std::filesystem::path> to_optional_path(const Value& value) {
-  if (value.shape == Value::Shape::nothing || (value.shape == Value::Shape::scalar &&
-                                               value.text.empty())) {
-    return std::filesystem::path();
-  }
-  return config::to_absolute_path(value);
 }
 
 // A libpq URL or key=value connection string, told apart by their look only: libpq checks it
@@ -147,6 +139,18 @@ const Field kLimitsFields[] = {
      [](IngestConfig& c, const Value& v) {
        return assign(c.limits.database_retry_after,
                      config::to_duration(v, config::kTimeoutRange));
+     }},
+    {"heartbeat_interval",
+     "The heartbeat interval advised to agents: 1s..1h. An agent silent for three reads as "
+     "offline.",
+     false,
+     [](IngestConfig& c, const Value& v) {
+       return assign(c.limits.heartbeat_interval, config::to_duration(v, config::kTimeoutRange));
+     }},
+    {"max_batch_findings",
+     "The most findings plus dependencies per batch, advised to agents: 1..100000.", false,
+     [](IngestConfig& c, const Value& v) {
+       return assign(c.limits.max_batch_findings, config::to_integer(v, 1, 100000));
      }},
 };
 

@@ -13,8 +13,10 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/http/request.hpp"
@@ -35,6 +37,9 @@ struct ServerOptions {
   std::size_t io_threads = 1;
   std::size_t worker_threads = 4;
   std::vector<std::string> known_routes;  // metrics route label; any other path is "other"
+  // Optional: called on every answer before it is sent, the server's own refusals included,
+  // with the request's path ("" when none was read), on the connection's thread.
+  std::function<void(std::string_view path, Response& response)> amend;
 };
 
 class HttpServer {

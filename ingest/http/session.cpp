@@ -121,6 +121,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
 
   void read_request() {
     if (draining_) return finish();
+    path_.clear();
     route_ = "other";
     gzip_ = false;
     parser_.emplace();
@@ -260,6 +261,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
                            reply.response.status, path_);
       reply = refusal(500, "internal_error", "internal server error", false);
     }
+    if (options().amend) options().amend(path_, reply.response);
     status_ = reply.response.status;
     close_after_ = reply.close || !keep_alive_ || draining_ || context_->stopping();
     response_.emplace();

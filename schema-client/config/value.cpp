@@ -89,6 +89,12 @@ model::Result<std::filesystem::path> to_absolute_path(const Value& value) {
   return expected("an absolute path", value);
 }
 
+model::Result<std::filesystem::path> to_optional_path(const Value& value) {
+  if (value.shape == Shape::nothing || (value.shape == Shape::scalar && value.text.empty()))
+    return std::filesystem::path();
+  return to_absolute_path(value);
+}
+
 model::Result<std::chrono::seconds> to_duration(const Value& value, const DurationRange& range) {
   if (value.shape == Shape::scalar) {
     const std::optional<std::chrono::seconds> duration = parse_duration(value.text);

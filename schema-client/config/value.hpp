@@ -49,6 +49,8 @@ model::Result<long long> to_integer(const Value& value, long long min, long long
 model::Result<std::string> to_text(const Value& value);
 model::Result<std::string> to_choice(const Value& value, std::span<const std::string_view> choices);
 model::Result<std::filesystem::path> to_absolute_path(const Value& value);
+// Nothing or "" (the empty path: not set), else an absolute path.
+model::Result<std::filesystem::path> to_optional_path(const Value& value);
 // A duration as parse_duration (duration.hpp) reads it, within `range`.
 model::Result<std::chrono::seconds> to_duration(const Value& value, const DurationRange& range);
 

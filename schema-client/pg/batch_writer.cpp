@@ -117,9 +117,12 @@ constexpr std::string_view kPartsReceived =
     "SELECT count(DISTINCT part) FROM ingested_batches"
     " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND scan_id = $3::uuid";
 
+// The batch's metrics are merged over the stored ones: what only heartbeats carry (spool,
+// delivery, drops_reported) stays.
 constexpr std::string_view kUpdateAgent =
     "UPDATE agents SET name = $3, hostname = $4, version = $5, os = $6, os_version = $7,"
-    " cpu_cores = $8, memory_gb = $9, capabilities = $10::jsonb, metrics = $11::jsonb,"
+    " cpu_cores = $8, memory_gb = $9, capabilities = $10::jsonb,"
+    " metrics = coalesce(metrics, '{}'::jsonb) || $11::jsonb,"
     " status = 'online', last_seen_at = now(), updated_at = now()"
     " WHERE id = $1::uuid AND company_id = $2::uuid";
 

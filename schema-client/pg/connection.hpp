@@ -55,6 +55,7 @@ class Rows {
  public:
   explicit Rows(PGresult* result) : result_(result, &PQclear) {}
   int size() const { return PQntuples(result_.get()); }
+  int columns() const { return PQnfields(result_.get()); }
   bool empty() const { return size() == 0; }
   bool is_null(int row, int column) const { return PQgetisnull(result_.get(), row, column) != 0; }
   std::string_view text(int row, int column) const;

@@ -1,5 +1,7 @@
 #include "schema-client/pg/fleet.hpp"
 
+#include "schema-client/pg/reported_drops.hpp"
+
 namespace zt::pg {
 
 std::optional<Authenticated> authenticate_agent(Connection& connection,
@@ -84,18 +86,68 @@ std::optional<Enrollment> enroll_agent(Connection& connection, std::string_view 
   return enrollment;
 }
 
-void record_heartbeat(Connection& connection, const AgentRef& agent,
-                      const nlohmann::json& capabilities, const nlohmann::json& metrics,
-                      std::string_view status) {
+namespace {
+
+// What the agent's row says about its machine, read under the row's lock.
+struct KnownIdentity {
+  std::optional<std::string> machine_id, hardware_uuid, latest_boot_id;
+  bool boot_id_returned = false;  // the heartbeat's boot id is in the history, not the latest
+  bool suspected = false;         // clone_suspected_at is set
+};
+
+// Why `seen` says another machine uses the agent's key, if it does.
+std::optional<std::string> clone_evidence(const KnownIdentity& known,
+                                          const MachineIdentity& seen) {
+  if (known.boot_id_returned)
+    return "boot id " + *seen.boot_id + " came back after boot id " +
+           known.latest_boot_id.value_or("") + ": two machines take turns with one api key";
+  const auto differs = [](const std::optional<std::string>& enrolled, const std::string& sent) {
+    return enrolled && !sent.empty() && *enrolled != sent;
+  };
+  if (differs(known.machine_id, seen.machine_id))
+    return "machine id " + seen.machine_id + " is not the enrolled " + *known.machine_id;
+  if (differs(known.hardware_uuid, seen.hardware_uuid.value_or("")))
+    return "hardware uuid " + *seen.hardware_uuid + " is not the enrolled " +
+           *known.hardware_uuid;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> record_heartbeat(Connection& connection, const AgentRef& agent,
+                                            const nlohmann::json& capabilities,
+                                            const nlohmann::json& metrics,
+                                            std::string_view status,
+                                            const MachineIdentity& identity) {
   Transaction tx(connection);
   tx.set_company(agent.company_id);
+  const Rows row = tx.exec(
+      "SELECT machine_id, hardware_uuid, boot_ids[1]::text,"
+      " coalesce($3::uuid = ANY (boot_ids) AND $3::uuid <> boot_ids[1], false),"
+      " clone_suspected_at IS NOT NULL, metrics->'drops_reported'"
+      " FROM agents WHERE id = $1::uuid AND company_id = $2::uuid AND revoked_at IS NULL"
+      " FOR UPDATE",
+      {param(agent.agent_id), param(agent.company_id), param(identity.boot_id)});
+  if (row.empty()) return std::nullopt;  // revoked meanwhile: nothing to record
+  const KnownIdentity known{row.optional_text(0, 0), row.optional_text(0, 1),
+                            row.optional_text(0, 2), row.boolean(0, 3), row.boolean(0, 4)};
+  const std::optional<std::string> evidence = clone_evidence(known, identity);
+  const nlohmann::json previous_drops =
+      row.is_null(0, 5) ? nlohmann::json() : nlohmann::json::parse(row.text(0, 5), nullptr, false);
   tx.exec(
       "UPDATE agents SET capabilities = $3::jsonb, metrics = $4::jsonb, status = $5,"
-      " last_seen_at = now(), updated_at = now() WHERE id = $1::uuid AND company_id = $2::uuid"
-      " AND revoked_at IS NULL",
-      {param(agent.agent_id), param(agent.company_id), param(capabilities), param(metrics),
-       param(status)});
+      " boot_ids = CASE WHEN $6::uuid IS NULL THEN boot_ids"
+      " ELSE (ARRAY[$6::uuid] || array_remove(boot_ids, $6::uuid))[1:$7::int] END,"
+      " clone_suspected_at = CASE WHEN $8::text IS NULL THEN clone_suspected_at"
+      " ELSE coalesce(clone_suspected_at, now()) END,"
+      " clone_reason = CASE WHEN clone_suspected_at IS NULL THEN $8 ELSE clone_reason END,"
+      " last_seen_at = now(), updated_at = now() WHERE id = $1::uuid AND company_id = $2::uuid",
+      {param(agent.agent_id), param(agent.company_id), param(capabilities),
+       param(with_reported_drops(metrics, previous_drops)), param(status),
+       param(identity.boot_id), param(kBootHistory), param(evidence)});
   tx.commit();
+  if (known.suspected) return std::nullopt;
+  return evidence;
 }
 
 std::string create_company(Connection& connection, std::string_view name) {
@@ -140,18 +192,23 @@ std::vector<std::string> company_ids(Connection& connection,
 // Operators see every company by visiting each under its own context: row-level security
 // holds for them too.
 std::vector<AgentSummary> list_agents(Connection& connection,
-                                      const std::optional<std::string>& company_id) {
+                                      const std::optional<std::string>& company_id,
+                                      std::chrono::seconds heartbeat_interval) {
   std::vector<AgentSummary> agents;
   for (const std::string& company : company_ids(connection, company_id)) {
     Transaction tx(connection);
     tx.set_company(company);
     const Rows rows = tx.exec(
         "SELECT id, company_id, coalesce(name, ''), coalesce(hostname, ''),"
-        " coalesce(status, ''), coalesce(version, ''), coalesce(os, ''),"
+        " coalesce(zt_agent_status(status, revoked_at, last_seen_at,"
+        " $1::bigint * interval '1 second'), ''),"
+        " coalesce(version, ''), coalesce(os, ''),"
         " coalesce(os_version, ''), coalesce(api_key_prefix, ''),"
         " to_char(last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-        " to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-        " FROM agents ORDER BY created_at DESC, id");
+        " to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+        " to_char(clone_suspected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+        " clone_reason FROM agents ORDER BY created_at DESC, id",
+        {param(static_cast<std::int64_t>(heartbeat_interval.count()))});
     for (int r = 0; r < rows.size(); ++r) {
       AgentSummary a;
       a.id = rows.text(r, 0);
@@ -165,6 +222,8 @@ std::vector<AgentSummary> list_agents(Connection& connection,
       a.key_prefix = rows.text(r, 8);
       a.last_seen_at = rows.optional_text(r, 9);
       a.revoked_at = rows.optional_text(r, 10);
+      a.clone_suspected_at = rows.optional_text(r, 11);
+      a.clone_reason = rows.optional_text(r, 12);
       agents.push_back(std::move(a));
     }
     tx.commit();

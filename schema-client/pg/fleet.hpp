@@ -8,6 +8,7 @@
 //
 // Errors: DbError is thrown (unavailable() for "retry later"). "Not found" and "refused" are
 // ordinary results (nullopt / false).
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ std::optional<Authenticated> authenticate_agent(Connection& connection,
 struct MachineIdentity {
   std::string machine_id;  // "" when the agent could not tell
   std::optional<std::string> hardware_uuid;
+  std::optional<std::string> boot_id;  // a UUID; heartbeats only (enrollment ignores it)
 };
 
 struct Enrollment {
@@ -52,11 +54,22 @@ std::optional<Enrollment> enroll_agent(Connection& connection, std::string_view 
                                        const model::AgentInfo& info, const StoredSecret& key,
                                        const MachineIdentity& identity = {});
 
-// capabilities, metrics and status of the agent's own row; status is "online" unless the
-// agent says otherwise.
-void record_heartbeat(Connection& connection, const AgentRef& agent,
-                      const nlohmann::json& capabilities, const nlohmann::json& metrics,
-                      std::string_view status);
+// The boot ids an agent's row remembers (agents.boot_ids).
+inline constexpr int kBootHistory = 8;
+
+// capabilities, metrics (with the drops reported over the agent's life added up:
+// reported_drops.hpp) and status of the agent's own row (status is "online" unless the
+// agent says otherwise), last_seen_at, and the identity's boot id at the head of the agent's
+// boot id history (its last kBootHistory distinct boot ids, newest first). The enrolled
+// identity is never changed. Returns why, when this heartbeat made the agent clone-suspected
+// (it was not before): a boot id that comes back after another one (two machines take turns
+// with one key: a reboot only ever brings a new one), or a machine id or hardware UUID other
+// than the enrolled one. A suspected agent stays so (clone_suspected_at, clone_reason).
+std::optional<std::string> record_heartbeat(Connection& connection, const AgentRef& agent,
+                                            const nlohmann::json& capabilities,
+                                            const nlohmann::json& metrics,
+                                            std::string_view status,
+                                            const MachineIdentity& identity = {});
 
 // Operators (admin commands).
 std::string create_company(Connection& connection, std::string_view name);
@@ -72,10 +85,14 @@ std::string create_enrollment_token(Connection& connection, std::string_view com
 struct AgentSummary {
   std::string id, company_id, name, hostname, status, version, os, os_version, key_prefix;
   std::optional<std::string> last_seen_at, revoked_at;
+  std::optional<std::string> clone_suspected_at, clone_reason;
 };
-// Every agent of every company (or of one), newest first within a company.
+// Every agent of every company (or of one), newest first within a company. `status` is the
+// one people read (zt_agent_status, migration 0005): "offline" for an unrevoked agent not
+// heard from in three `heartbeat_interval`s, else the stored one.
 std::vector<AgentSummary> list_agents(Connection& connection,
-                                      const std::optional<std::string>& company_id);
+                                      const std::optional<std::string>& company_id,
+                                      std::chrono::seconds heartbeat_interval);
 // false when no such agent exists.
 bool revoke_agent(Connection& connection, std::string_view agent_id);
 

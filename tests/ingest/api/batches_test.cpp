@@ -142,3 +142,36 @@ TEST_CASE("A gzip batch is accepted", "[integration]") {
   CHECK(ingest.count("SELECT count(*) FROM vulnerabilities_v2") ==
         static_cast<long long>(batch.findings.size()));
 }
+
+TEST_CASE("Every answer to a batch advises max_batch_findings, refusals included",
+          "[integration]") {
+  IngestProcess ingest("limits:\n  max_batch_findings: 250\n  agent_requests_per_second: 0.01\n"
+                       "  agent_burst: 3\n");
+  const auto agent = enrolled(ingest);
+  const auto batch = zt::testing::completed_scan(agent.id, 10);
+  auto advised = [](const zt::test::HttpReply& r) {
+    INFO(r.status << " " << r.body);
+    return json::parse(r.body).at("max_batch_findings").get<int>();
+  };
+  const auto written = ingest.post("/api/v1/batches", body_of(batch), agent.key);
+  REQUIRE(written.status == 200);
+  CHECK(advised(written) == 250);
+  const auto duplicate = ingest.post("/api/v1/batches", body_of(batch), agent.key);
+  REQUIRE(json::parse(duplicate.body).at("result") == "duplicate");
+  CHECK(advised(duplicate) == 250);
+  json invalid = zt::model::to_json(batch);
+  invalid.erase("batch_id");
+  const auto refused = ingest.post("/api/v1/batches", invalid.dump(), agent.key);
+  REQUIRE(refused.status == 422);
+  CHECK(advised(refused) == 250);
+  const auto too_large =
+      ingest.post("/api/v1/batches", std::string(9 * 1024 * 1024, ' '), agent.key);
+  REQUIRE(too_large.status == 413);  // the server's own refusal, before any route
+  CHECK(advised(too_large) == 250);
+  // Three requests of a burst of three were authenticated above: the fourth is over.
+  const auto over_rate = ingest.post("/api/v1/batches", body_of(batch), agent.key);
+  REQUIRE(over_rate.status == 429);
+  CHECK(advised(over_rate) == 250);
+  // Other routes are not told.
+  CHECK_FALSE(json::parse(ingest.get("/healthz").body).contains("max_batch_findings"));
+}

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <signal.h>
+
 #include <regex>
 
 #include "schema-client/model/wire_format.hpp"
@@ -14,33 +16,56 @@ using namespace std::chrono_literals;
 
 std::string ingest_binary() { return std::string(ZT_BINARY_DIR) + "/ingest/zerotrace-ingest"; }
 
-IngestProcess::IngestProcess(const std::string& extra_yaml)
+IngestProcess::IngestProcess(const std::string& extra_yaml, bool https)
     : database_(test::shared_cluster().create_database()),
       owner_url_(test::shared_cluster().url(database_)),
-      owner_(test::shared_cluster().conninfo(database_)) {
+      owner_(test::shared_cluster().conninfo(database_)),
+      extra_yaml_(extra_yaml),
+      https_(https) {
+  start();
+}
+
+void IngestProcess::start() {
+  const std::string tls =
+      https_ ? "tls:\n  certificate_file: " + tls_.certificate().string() +
+                   "\n  key_file: " + tls_.key().string() + "\n"
+             : "tls:\n  enabled: false\n";
   const std::string config = tree_.write(
       "ingest.yaml",
-      "listen:\n  address: 127.0.0.1\n  port: 0\n"
-      "tls:\n  certificate_file: " + tls_.certificate().string() +
-      "\n  key_file: " + tls_.key().string() + "\n"
+      "listen:\n  address: 127.0.0.1\n  port: " + std::to_string(port_) + "\n" + tls +
       "database:\n  url: " + test::shared_cluster().url(database_, test::PostgresCluster::kIngestRole) +
-      "\n  connections: 2\n" + extra_yaml).string();
+      "\n  connections: 2\n" + extra_yaml_).string();
   server_ = std::make_unique<test::Child>(
       std::vector<std::string>{ingest_binary(), "--config", config, "serve"});
-  REQUIRE(server_->wait_for_stderr("listening on https://127.0.0.1:", 20s));
+  REQUIRE(server_->wait_for_stderr("listening on http", 20s));
   std::smatch match;
   const std::string& err = server_->stderr_text();
-  REQUIRE(std::regex_search(err, match, std::regex("listening on https://127\\.0\\.0\\.1:(\\d+)")));
+  REQUIRE(std::regex_search(err, match, std::regex("listening on https?://127\\.0\\.0\\.1:(\\d+)")));
   port_ = static_cast<unsigned short>(std::stoi(match[1]));
 }
 
+void IngestProcess::stop() {
+  ::kill(server_->pid(), SIGTERM);
+  REQUIRE(server_->wait_for_exit(20s) == 0);
+  server_.reset();
+}
+
+std::string IngestProcess::base_url() const {
+  return (https_ ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port_);
+}
+
 AdminResult IngestProcess::admin(const std::vector<std::string>& args) const {
-  std::vector<std::string> argv = {ingest_binary(), "--database-url", owner_url_, "--format",
-                                   "json"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  const test::Completed done = test::run_process(argv);
+  std::vector<std::string> json_args = {"--format", "json"};
+  json_args.insert(json_args.end(), args.begin(), args.end());
+  const test::Completed done = admin_text(json_args);
   AdminResult result{done.exit_code, nlohmann::json::parse(done.out, nullptr, false), done.err};
   return result;
+}
+
+test::Completed IngestProcess::admin_text(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv = {ingest_binary(), "--database-url", owner_url_};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return test::run_process(argv);
 }
 
 std::string IngestProcess::create_company(const std::string& name) const {
@@ -56,11 +81,13 @@ std::string IngestProcess::create_token(const std::string& company_id) const {
 }
 
 std::pair<std::string, std::string> IngestProcess::enroll(const std::string& token,
-                                                          const std::string& hostname) {
+                                                          const std::string& hostname,
+                                                          const nlohmann::json& identity) {
   model::AgentInfo info;
   info.name = info.hostname = hostname;
   info.version = "0.1.0";
-  const nlohmann::json body = {{"enrollment_token", token}, {"agent", model::to_json(info)}};
+  nlohmann::json body = {{"enrollment_token", token}, {"agent", model::to_json(info)}};
+  if (!identity.is_null()) body["identity"] = identity;
   const test::HttpReply reply = post("/api/v1/enroll", body.dump());
   REQUIRE(reply.status == 201);
   const auto answer = nlohmann::json::parse(reply.body);
@@ -71,12 +98,12 @@ test::HttpReply IngestProcess::post(const std::string& path, const std::string& 
                                     const std::string& api_key,
                                     std::vector<std::string> headers) {
   if (!api_key.empty()) headers.push_back("Authorization: Bearer " + api_key);
-  return test::http_request({"POST", "https://127.0.0.1:" + std::to_string(port_) + path,
+  return test::http_request({"POST", base_url() + path,
                              headers, body, tls_.certificate().string(), 10s});
 }
 
 test::HttpReply IngestProcess::get(const std::string& path) {
-  return test::http_request({"GET", "https://127.0.0.1:" + std::to_string(port_) + path, {},
+  return test::http_request({"GET", base_url() + path, {},
                              "", tls_.certificate().string(), 10s});
 }
 

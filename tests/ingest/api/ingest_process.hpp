@@ -30,14 +30,25 @@ struct AdminResult {
 class IngestProcess {
  public:
   // `extra_yaml` is appended to the generated configuration (e.g. a `limits:` section).
-  explicit IngestProcess(const std::string& extra_yaml = "");
+  // `https` false serves plain HTTP (for a test that must see the requests on the wire).
+  explicit IngestProcess(const std::string& extra_yaml = "", bool https = true);
+
+  // Stops the server (SIGTERM, then waits for it), and starts it again on the same port.
+  void stop();
+  void start();
+  // "https://127.0.0.1:<port>" (or http://).
+  std::string base_url() const;
 
   AdminResult admin(const std::vector<std::string>& args) const;
+  // The same with the text output (stdout as is).
+  test::Completed admin_text(const std::vector<std::string>& args) const;
   std::string create_company(const std::string& name) const;
   std::string create_token(const std::string& company_id) const;
-  // Enrolls through the API and returns {agent_id, api_key}.
+  // Enrolls through the API (with `identity` as "identity" unless null) and returns
+  // {agent_id, api_key}.
   std::pair<std::string, std::string> enroll(const std::string& token,
-                                             const std::string& hostname = "web-1");
+                                             const std::string& hostname = "web-1",
+                                             const nlohmann::json& identity = nullptr);
 
   test::HttpReply post(const std::string& path, const std::string& body,
                        const std::string& api_key = "",
@@ -58,8 +69,10 @@ class IngestProcess {
   pg::Connection owner_;
   test::TlsFiles tls_;
   test::TempTree tree_;
+  std::string extra_yaml_;
+  bool https_ = true;
   std::unique_ptr<test::Child> server_;
-  unsigned short port_ = 0;
+  unsigned short port_ = 0;  // 0 until the first start picked one
 };
 
 }  // namespace zt::testing

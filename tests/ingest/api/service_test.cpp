@@ -65,6 +65,7 @@ TEST_CASE("While the database is down batches get 503 with Retry-After, once it 
   const auto down = ingest.post("/api/v1/batches", zt::model::serialize(batch), key);
   CHECK(down.status == 503);
   CHECK(down.headers.count("retry-after") == 1);
+  CHECK(json::parse(down.body).at("max_batch_findings") == 1000);
   CHECK(ingest.get("/readyz").status == 503);
   CHECK(ingest.get("/healthz").status == 200);
   zt::test::shared_cluster().start();

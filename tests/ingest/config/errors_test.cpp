@@ -14,7 +14,8 @@ TEST_CASE("ingest config: unknown keys list the known keys", "[unit]") {
   CHECK(errors_of("limits:\n  max_body: 1\n") ==
         "ingest.yaml:2:3: limits.max_body: unknown key (known keys: max_body_bytes, "
         "max_decompressed_bytes, header_timeout, body_timeout, idle_timeout, max_connections, "
-        "agent_requests_per_second, agent_burst, database_retry_after)");
+        "agent_requests_per_second, agent_burst, database_retry_after, heartbeat_interval, "
+        "max_batch_findings)");
   CHECK(errors_of("# top\nlisten:\nlisen:\n  port: 1\n") ==
         "ingest.yaml:3:1: lisen: unknown key (known keys: listen, tls, database, limits, "
         "server, log)");
@@ -58,6 +59,12 @@ TEST_CASE("ingest config: bad values name the key and what is expected", "[unit]
   CHECK(errors_of("limits:\n  database_retry_after: 2h\n") ==
         "ingest.yaml:2:3: limits.database_retry_after: expected a duration between 1s and 1h "
         "(e.g. 30s, 5m, 1h), got \"2h\"");
+  CHECK(errors_of("limits:\n  max_batch_findings: 100001\n") ==
+        "ingest.yaml:2:3: limits.max_batch_findings: expected an integer between 1 and "
+        "100000, got \"100001\"");
+  CHECK(errors_of("limits:\n  heartbeat_interval: 0s\n") ==
+        "ingest.yaml:2:3: limits.heartbeat_interval: expected a duration between 1s and 1h "
+        "(e.g. 30s, 5m, 1h), got \"0s\"");
   CHECK(errors_of("limits:\n  max_connections: -1\n") ==
         "ingest.yaml:2:3: limits.max_connections: expected an integer between 1 and 100000, "
         "got \"-1\"");

@@ -30,6 +30,8 @@ void check_defaults(const IngestConfig& config) {
   CHECK(config.limits.agent_requests_per_second == 2.0);
   CHECK(config.limits.agent_burst == 20.0);
   CHECK(config.limits.database_retry_after == 5s);
+  CHECK(config.limits.heartbeat_interval == 60s);
+  CHECK(config.limits.max_batch_findings == 1000);
   CHECK(config.io_threads == 1);
   CHECK(config.log_level == "info");
 }
@@ -72,6 +74,8 @@ limits:
   agent_requests_per_second: 0.5
   agent_burst: 1e3
   database_retry_after: 30
+  heartbeat_interval: 15s
+  max_batch_findings: 100000
 server:
   io_threads: 4
 log:
@@ -94,6 +98,8 @@ log:
   CHECK(config.limits.agent_requests_per_second == 0.5);
   CHECK(config.limits.agent_burst == 1000.0);
   CHECK(config.limits.database_retry_after == 30s);
+  CHECK(config.limits.heartbeat_interval == 15s);
+  CHECK(config.limits.max_batch_findings == 100000);
   CHECK(config.io_threads == 4);
   CHECK(config.log_level == "debug");
 }
@@ -154,7 +160,7 @@ TEST_CASE("ingest config: load_ingest_config reads the file and names it", "[uni
 
 TEST_CASE("ingest config: documented keys, with the one environment variable", "[unit]") {
   const std::vector<config::KeyDoc> docs = documented_ingest_keys();
-  REQUIRE(docs.size() == 2 + 3 + 2 + 9 + 1 + 1);
+  REQUIRE(docs.size() == 2 + 3 + 2 + 11 + 1 + 1);
   CHECK(docs.front().key == "listen.address");
   CHECK(docs.back().key == "log.level");
   std::vector<std::string> with_environment;

@@ -1,5 +1,5 @@
-// The machine identity: parsing the machine id and the hardware UUID, and reading them
-// under a host root.
+// The machine identity: parsing the machine id, the hardware UUID and the boot id, and
+// reading them under a host root.
 #include "transport/machine_identity.hpp"
 
 #include <catch2/catch.hpp>
@@ -31,17 +31,29 @@ TEST_CASE("hardware uuid: 8-4-4-4-12 hex, lower-cased, placeholders are not one"
   CHECK_FALSE(parse_hardware_uuid("Not Settable"));
 }
 
+TEST_CASE("boot id: 8-4-4-4-12 hex, lower-cased", "[unit]") {
+  CHECK(parse_boot_id("8DB09341-96B9-4D08-A359-0C9D273A9340\n") ==
+        "8db09341-96b9-4d08-a359-0c9d273a9340");
+  CHECK_FALSE(parse_boot_id(""));
+  CHECK_FALSE(parse_boot_id("8db0934196b94d08a3590c9d273a9340"));
+  CHECK_FALSE(parse_boot_id("8db09341-96b9-4d08-a359-0c9d273a934"));
+  CHECK_FALSE(parse_boot_id("8db09341-96b9-4d08-a359-0c9d273a934x"));
+}
+
 TEST_CASE("read_machine_identity reads under the host root", "[unit]") {
   TempTree root;
-  SECTION("both files") {
+  SECTION("all three files") {
     root.write("etc/machine-id", "0123456789abcdef0123456789abcdef\n");
     root.write("sys/class/dmi/id/product_uuid", "EC2A1B3C-4D5E-6F70-8192-A3B4C5D6E7F8\n");
+    root.write("proc/sys/kernel/random/boot_id", "8db09341-96b9-4d08-a359-0c9d273a9340\n");
     const MachineIdentity identity = read_machine_identity(root.root());
     CHECK(identity.machine_id == "0123456789abcdef0123456789abcdef");
     CHECK(identity.hardware_uuid == "ec2a1b3c-4d5e-6f70-8192-a3b4c5d6e7f8");
+    CHECK(identity.boot_id == "8db09341-96b9-4d08-a359-0c9d273a9340");
     CHECK(to_json(identity) ==
           nlohmann::json{{"machine_id", "0123456789abcdef0123456789abcdef"},
-                         {"hardware_uuid", "ec2a1b3c-4d5e-6f70-8192-a3b4c5d6e7f8"}});
+                         {"hardware_uuid", "ec2a1b3c-4d5e-6f70-8192-a3b4c5d6e7f8"},
+                         {"boot_id", "8db09341-96b9-4d08-a359-0c9d273a9340"}});
   }
   SECTION("dbus's copy when /etc/machine-id is empty; no hardware uuid") {
     root.write("etc/machine-id", "");
@@ -49,10 +61,17 @@ TEST_CASE("read_machine_identity reads under the host root", "[unit]") {
     const MachineIdentity identity = read_machine_identity(root.root());
     CHECK(identity.machine_id == "fedcba9876543210fedcba9876543210");
     CHECK_FALSE(identity.hardware_uuid);
+    CHECK_FALSE(identity.boot_id);
     CHECK(to_json(identity) == nlohmann::json{{"machine_id", "fedcba9876543210fedcba9876543210"}});
   }
   SECTION("nothing at all") {
     CHECK(read_machine_identity(root.root()) == MachineIdentity{});
     CHECK(to_json(MachineIdentity{}) == nlohmann::json::object());
   }
+}
+
+TEST_CASE("read_machine_identity reads this machine's boot id from /proc", "[unit]") {
+  const MachineIdentity identity = read_machine_identity("/");
+  REQUIRE(identity.boot_id);
+  CHECK(identity.boot_id == parse_boot_id(zt::test::read_text("/proc/sys/kernel/random/boot_id")));
 }

@@ -1,5 +1,5 @@
-// The heartbeat against a fake ingest: what it carries, the drop record cleared only after
-// the ingest accepted it, the interval the ingest advises.
+// The heartbeat against a fake ingest: what it carries (the machine identity too), the drop
+// record cleared only after the ingest accepted it, the interval the ingest advises.
 #include "transport/heartbeat.hpp"
 
 #include <catch2/catch.hpp>
@@ -61,7 +61,7 @@ TEST_CASE("the heartbeat carries capabilities, metrics, spool stats and the drop
   CHECK(first.authorization == bearer(kApiKey));
   const json& body = first.body;
   REQUIRE(body.is_object());
-  CHECK(body.size() == 3);  // capabilities, metrics, status: what the ingest's route accepts
+  CHECK(body.size() == 3);  // capabilities, metrics, status; no identity under this root
   CHECK(body["capabilities"] == sample_agent().capabilities);
   CHECK(body["status"] == "degraded");  // batches were lost
   const json& metrics = body["metrics"];
@@ -115,4 +115,22 @@ TEST_CASE("the heartbeat is not held up by an upload backoff", "[integration]") 
   REQUIRE(eventually([&] { return delivery->stats().retries == 1; }));  // now waiting an hour
   REQUIRE(eventually([&] { return ingest.count(kHeartbeatPath) >= 2; }, 5s));
   CHECK(ingest.seen(kHeartbeatPath).back().body["status"] == "degraded");
+}
+
+TEST_CASE("the heartbeat carries the machine identity read under the host root, boot id "
+          "included",
+          "[integration]") {
+  TempTree tree, host;
+  host.write("etc/machine-id", "0123456789abcdef0123456789abcdef\n");
+  host.write("proc/sys/kernel/random/boot_id", "8DB09341-96B9-4D08-A359-0C9D273A9340\n");
+  auto spool = open_spool(tree.root());
+  FakeIngest ingest(hold_batches);
+  DeliveryOptions options = fast_options(ingest, tree.root());
+  options.host_root = host.root();
+  auto delivery = start_delivery(options, *spool);
+
+  REQUIRE(eventually([&] { return ingest.count(kHeartbeatPath) >= 1; }));
+  CHECK(ingest.seen(kHeartbeatPath)[0].body["identity"] ==
+        json{{"machine_id", "0123456789abcdef0123456789abcdef"},
+             {"boot_id", "8db09341-96b9-4d08-a359-0c9d273a9340"}});
 }
