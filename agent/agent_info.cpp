@@ -27,10 +27,11 @@ nlohmann::json RunStats::to_json() const {
   return out;
 }
 
-model::AgentInfo make_agent_info(const AgentConfig& config, const HostFacts& host,
-                                 const std::vector<CollectorEntry>& collectors,
-                                 const RunStats& stats,
-                                 std::chrono::steady_clock::time_point agent_started) {
+namespace {
+
+// Everything but the metrics.
+model::AgentInfo describe_agent(const AgentConfig& config, const HostFacts& host,
+                                const std::vector<CollectorEntry>& collectors) {
   const ProcessFacts process = read_process_facts();
   model::AgentInfo info;
   info.name = config.agent.name.empty() ? host.hostname : config.agent.name;
@@ -51,14 +52,47 @@ model::AgentInfo make_agent_info(const AgentConfig& config, const HostFacts& hos
       {"platform", "linux"},
       {"arch", host.arch},
       {"kernel", host.kernel}};
+  return info;
+}
+
+nlohmann::json agent_metrics(const RunStats& stats,
+                             std::chrono::steady_clock::time_point agent_started) {
+  const ProcessFacts process = read_process_facts();
   const auto uptime = std::chrono::steady_clock::now() - agent_started;
-  info.metrics = {
+  return {
       {"rss_bytes", process.rss_bytes},
       {"peak_rss_bytes", process.peak_rss_bytes},
       {"cpu_user_seconds", std::round(process.cpu_user_seconds * 1000) / 1000},
       {"cpu_system_seconds", std::round(process.cpu_system_seconds * 1000) / 1000},
       {"uptime_seconds", std::chrono::duration_cast<std::chrono::seconds>(uptime).count()},
       {"collectors", stats.to_json()}};
+}
+
+}  // namespace
+
+model::AgentInfo make_agent_info(const AgentConfig& config, const HostFacts& host,
+                                 const std::vector<CollectorEntry>& collectors,
+                                 const RunStats& stats,
+                                 std::chrono::steady_clock::time_point agent_started) {
+  model::AgentInfo info = describe_agent(config, host, collectors);
+  info.metrics = agent_metrics(stats, agent_started);
+  return info;
+}
+
+void AgentInfoSource::describe(const AgentConfig& config, const HostFacts& host,
+                               const std::vector<CollectorEntry>& collectors) {
+  model::AgentInfo described = describe_agent(config, host, collectors);
+  std::lock_guard lock(mutex_);
+  described_ = std::move(described);
+}
+
+model::AgentInfo AgentInfoSource::current() const {
+  model::AgentInfo info;
+  {
+    std::lock_guard lock(mutex_);
+    info = described_;
+  }
+  info.metrics = agent_metrics(runs_, started_);
   return info;
 }
 

@@ -35,4 +35,21 @@ model::AgentInfo make_agent_info(const AgentConfig& config, const HostFacts& hos
                                  const RunStats& stats,
                                  std::chrono::steady_clock::time_point agent_started);
 
+// The daemon's row, for its batches and its heartbeats. describe() on the daemon's thread
+// after each (re)configuration; record() as runs finish; current() from any thread: the
+// last description with fresh metrics.
+class AgentInfoSource {
+ public:
+  void describe(const AgentConfig& config, const HostFacts& host,
+                const std::vector<CollectorEntry>& collectors);
+  void record(const CollectorRun& run) { runs_.record(run); }
+  model::AgentInfo current() const;
+
+ private:
+  const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
+  RunStats runs_;
+  mutable std::mutex mutex_;
+  model::AgentInfo described_;  // guarded by mutex_; metrics empty
+};
+
 }  // namespace zt::agent

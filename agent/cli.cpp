@@ -15,9 +15,12 @@ constexpr const char* kFooter = R"(Exit codes:
   3  --once --fail-on SEVERITY: a finding at or above SEVERITY was found
 
 Without --once the agent runs as a daemon in the foreground (for systemd): SIGTERM stops it,
-SIGHUP reloads the configuration (a bad new configuration is refused and the old one kept).
-Environment: ZEROTRACE_SERVER_URL, ZEROTRACE_SERVER_ENROLLMENT_TOKEN, ZEROTRACE_SERVER_API_KEY
-and ZEROTRACE_AGENT_HOST_ROOT override the configuration file.)";
+SIGHUP reloads the configuration (a bad new configuration is refused and the old one kept),
+SIGUSR1 runs every collector now. With server.url set, each scan is spooled under state_dir
+and uploaded; without it, scans are only logged.
+Environment: ZEROTRACE_SERVER_URL, ZEROTRACE_SERVER_ENROLLMENT_TOKEN, ZEROTRACE_SERVER_API_KEY,
+ZEROTRACE_SERVER_CA_FILE, ZEROTRACE_SERVER_PROXY and ZEROTRACE_AGENT_HOST_ROOT override the
+configuration file.)";
 
 }  // namespace
 

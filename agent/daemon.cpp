@@ -24,16 +24,15 @@ struct Daemon::State {
   AgentConfig config;
   std::span<const collector::CollectorDescriptor> descriptors;
   DaemonHooks hooks;
-  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   std::shared_ptr<asio::io_context> io = std::make_shared<asio::io_context>();
-  asio::signal_set signals{*io, SIGTERM, SIGINT, SIGHUP};
+  asio::signal_set signals{*io, SIGTERM, SIGINT, SIGHUP};  // and SIGUSR1 (the constructor)
   asio::steady_timer stop_timer{*io};
   std::shared_ptr<collector::HostFs> fs;
   HostFacts host;
   std::vector<CollectorEntry> collectors;
   std::shared_ptr<CollectorRunner> runner;
   std::unique_ptr<Scheduler> scheduler;
-  RunStats stats;
+  std::shared_ptr<AgentInfoSource> info;
   bool stopping = false;
   std::shared_ptr<spdlog::logger> log = logger("agent");
 
@@ -54,17 +53,19 @@ struct Daemon::State {
     runner->set_host(fs, host.identity);
     runner->set_max_concurrent(next.scheduler.max_concurrent);
     scheduler->apply(collectors, next.scheduler.splay_percent);
+    info->describe(next, host, collectors);
     for (const CollectorEntry& c : collectors)
       if (c.enabled && !c.availability.usable)
         log->warn("collector {} is enabled but cannot run here: {}", c.name(),
                   c.availability.reason);
     log->info("{} collector(s) scheduled (host root {}, at most {} at a time)",
               scheduler->armed(), next.agent.host_root.string(), next.scheduler.max_concurrent);
+    hooks.on_configured(next);
     hooks.on_armed(scheduler->armed());
   }
 
   void on_run(CollectorRun run) {
-    stats.record(run);
+    info->record(run);
     const std::string name = run.name;
     if (run.outcome == RunOutcome::skipped) {
       log->warn("collector {} skipped: {}", name, run.errors.empty() ? "" : run.errors.front());
@@ -73,7 +74,7 @@ struct Daemon::State {
       const model::Timestamp start = run.started;
       const model::Timestamp end = run.started + run.duration;
       model::Batch batch = build_batch(
-          {std::move(run)}, {}, make_agent_info(config, host, collectors, stats, started),
+          {std::move(run)}, {}, info->current(),
           {"scheduled", {{"collectors", {name}}, {"trigger", "schedule"}}, start, end});
       log->info("collector {}: {} in {} ms, {} findings, {} packages", name,
                 batch.scan.results[name]["status"].get<std::string>(),
@@ -87,8 +88,9 @@ struct Daemon::State {
   void wait_for_signal() {
     signals.async_wait([this](const boost::system::error_code& ec, int signal) {
       if (ec) return;
-      if (signal == SIGHUP) {
-        reload();
+      if (signal == SIGHUP || signal == SIGUSR1) {
+        if (signal == SIGHUP) reload();
+        else scan_now();
         wait_for_signal();
       } else {
         stop(signal);
@@ -105,6 +107,11 @@ struct Daemon::State {
     }
     config = std::move(next.value());
     configure(config);
+  }
+
+  void scan_now() {
+    log->info("SIGUSR1: running {} collector(s) now", scheduler->armed());
+    scheduler->run_now();
   }
 
   void stop(int signal) {
@@ -126,8 +133,10 @@ struct Daemon::State {
 };
 
 Daemon::Daemon(AgentConfig config, std::span<const collector::CollectorDescriptor> descriptors,
-               DaemonHooks hooks)
+               DaemonHooks hooks, std::shared_ptr<AgentInfoSource> info)
     : state_(std::make_unique<State>()) {
+  state_->info = std::move(info);
+  state_->signals.add(SIGUSR1);
   state_->config = std::move(config);
   state_->descriptors = descriptors;
   state_->hooks = std::move(hooks);

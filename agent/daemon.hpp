@@ -2,11 +2,13 @@
 // The long-running agent: schedules its collectors (scheduler.hpp), turns each run into a
 // finding batch and hands it to the batch sink, until SIGTERM or SIGINT. SIGHUP reloads the
 // configuration through `reload`; a configuration that does not load is refused with a log
-// line and the running one kept. On SIGTERM, runs in progress are asked to stop and given a
+// line and the running one kept. SIGUSR1 runs every scheduled collector now (one not already
+// running), as an operator's "scan now"; their schedule goes on from there. On SIGTERM, runs in progress are asked to stop and given a
 // short grace period; the daemon returns within 5 s whatever they do.
 #include <functional>
 #include <span>
 
+#include "agent/agent_info.hpp"
 #include "agent/config/config.hpp"
 #include "collectors/core/collector.hpp"
 #include "schema-client/model/batch.hpp"
@@ -17,14 +19,18 @@ namespace zt::agent {
 struct DaemonHooks {
   std::function<model::Result<AgentConfig>()> reload;
   std::function<void(const model::Batch&)> on_batch;
+  // After the configuration is applied, at start and after each reload (the daemon's thread).
+  std::function<void(const AgentConfig&)> on_configured = [](const AgentConfig&) {};
   // Called on the event loop's thread once the schedule is armed, and after each reload.
   std::function<void(std::size_t armed_collectors)> on_armed = [](std::size_t) {};
 };
 
 class Daemon {
  public:
+  // `info` is kept up to date for others to read (the heartbeat's body).
   Daemon(AgentConfig config, std::span<const collector::CollectorDescriptor> descriptors,
-         DaemonHooks hooks);
+         DaemonHooks hooks,
+         std::shared_ptr<AgentInfoSource> info = std::make_shared<AgentInfoSource>());
   ~Daemon();
   // Runs until SIGTERM or SIGINT. Returns the exit code.
   int run();

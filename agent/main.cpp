@@ -10,6 +10,7 @@
 #include "agent/list_collectors.hpp"
 #include "agent/logging.hpp"
 #include "agent/one_shot.hpp"
+#include "agent/uploads.hpp"
 #include "collectors/builtin.hpp"
 
 namespace {
@@ -45,13 +46,25 @@ int run(const CliOptions& cli) {
   }
   if (cli.once) return static_cast<int>(run_once(*config, cli, descriptors));
 
+  auto info = std::make_shared<AgentInfoSource>();
+  auto uploads = Uploads::create(*config, info);
+  if (!uploads) {
+    std::fprintf(stderr, "zerotrace-agent: cannot start uploads: %s\n",
+                 uploads.error().message.c_str());
+    return static_cast<int>(ExitCode::usage);
+  }
   DaemonHooks hooks;
   hooks.reload = [cli, descriptors, env] { return effective_config(cli, descriptors, env); };
-  // Delivery to the server (spool and uploader) is the transport's; until it is wired in,
-  // each batch is logged (daemon.cpp) and nothing else.
-  hooks.on_batch = [](const zt::model::Batch&) {};
-  Daemon daemon(std::move(config.value()), descriptors, std::move(hooks));
+  hooks.on_batch = [&uploads](const zt::model::Batch& batch) { (*uploads)->submit(batch); };
+  hooks.on_configured = [&uploads](const AgentConfig& next) {
+    if (zt::model::Status applied = (*uploads)->apply(next); !applied)
+      logger("agent")->error("the new server or upload settings are refused, the previous "
+                             "ones stay: {}",
+                             applied.error().message);
+  };
+  Daemon daemon(std::move(config.value()), descriptors, std::move(hooks), info);
   const int code = daemon.run();
+  (*uploads)->stop();
   finish(code, daemon.has_abandoned_runs());
 }
 

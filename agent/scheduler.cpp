@@ -47,6 +47,13 @@ void Scheduler::apply(const std::vector<CollectorEntry>& collectors, int splay_p
     if (timer.timer) timer.timer->cancel();
 }
 
+void Scheduler::run_now() {
+  for (auto& [name, timer] : timers_) {
+    timer.timer->cancel();
+    fire(name);
+  }
+}
+
 void Scheduler::stop() {
   for (auto& [name, timer] : timers_) timer.timer->cancel();
   timers_.clear();

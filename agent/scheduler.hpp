@@ -30,6 +30,9 @@ class Scheduler {
   // Schedules these collectors, replacing the schedule before. A collector whose interval
   // did not change keeps its next due time.
   void apply(const std::vector<CollectorEntry>& collectors, int splay_percent);
+  // Runs every armed collector now (the runner skips one already running); each one's next
+  // run comes an interval later.
+  void run_now();
   void stop();
   std::size_t armed() const { return timers_.size(); }
 

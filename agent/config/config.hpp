@@ -36,8 +36,27 @@ struct ServerSection {
   config::Secret enrollment_token;
   config::Secret api_key;
   bool allow_insecure_http = false;  // an http:// url is an error unless this is true
+  std::filesystem::path ca_file;  // "" = the system's CAs; else absolute
+  // Mutual TLS: both or neither (the loader checks); absolute.
+  std::filesystem::path client_certificate, client_key;
+  std::string proxy;  // "" = the environment's (https_proxy, …)
+  std::chrono::seconds connect_timeout{10};   // 1s..5m
+  std::chrono::seconds request_timeout{60};   // 1s..1h, the whole request
+  std::chrono::seconds heartbeat_interval{60};  // 10s..1h; the server may advise another
 
   friend bool operator==(const ServerSection&, const ServerSection&) = default;
+};
+
+// How finished scans wait on disk and travel to the server (transport/).
+struct UploadSection {
+  int spool_max_mib = 256;          // 1..65536
+  int batch_max_findings = 1000;    // 1..100000, findings and dependencies per batch
+  int batch_max_mib = 4;            // 1..64, JSON per batch before gzip
+  int pacing_ms = 100;              // 0..60000, between uploads, ±50 % jitter
+  std::chrono::seconds backoff_initial{1};  // 1s..1h
+  std::chrono::seconds backoff_cap{300};    // 1s..1d, and at least backoff_initial
+
+  friend bool operator==(const UploadSection&, const UploadSection&) = default;
 };
 
 struct CollectorConfig {
@@ -58,6 +77,7 @@ struct AgentConfig {
   AgentSection agent;
   SchedulerSection scheduler;
   ServerSection server;
+  UploadSection upload;
   // One entry per known collector (the descriptors given to the loader), defaults filled.
   std::map<std::string, CollectorConfig, std::less<>> collectors;
   std::string source;  // the file it came from, or "(built-in defaults)"

@@ -44,6 +44,7 @@ class Loader {
   void read_option(const OptionSpec& spec, nlohmann::json& options, const YAML::Node& key_node,
                    const YAML::Node& value, const std::string& key);
   void check_server();
+  void check_upload();
   void finish_collector(const CollectorDescriptor& descriptor);
 
   config::Reader reader_;
@@ -79,6 +80,8 @@ void Loader::read_root(const YAML::Node& root) {
       reader_.read_section(key_node, value, key, scheduler_fields(), config_.scheduler);
     } else if (key == "server") {
       reader_.read_section(key_node, value, key, server_fields(), config_.server);
+    } else if (key == "upload") {
+      reader_.read_section(key_node, value, key, upload_fields(), config_.upload);
     } else {
       read_collectors(key_node, value);
     }
@@ -175,17 +178,39 @@ void Loader::apply_environment() {
   reader_.apply_environment("agent", agent_fields(), config_.agent, env_);
   reader_.apply_environment("scheduler", scheduler_fields(), config_.scheduler, env_);
   reader_.apply_environment("server", server_fields(), config_.server, env_);
+  reader_.apply_environment("upload", upload_fields(), config_.upload, env_);
 }
 
-// Plain http sends the api_key in clear: only when asked for.
 void Loader::check_server() {
+  // Plain http sends the api_key in clear: only when asked for.
   const std::string* url = reader_.where_set("server.url");
-  if (url == nullptr || reader_.refused("server.allow_insecure_http")) return;
-  if (config_.server.url.starts_with("http://") && !config_.server.allow_insecure_http) {
+  if (url != nullptr && !reader_.refused("server.allow_insecure_http") &&
+      config_.server.url.starts_with("http://") && !config_.server.allow_insecure_http) {
     reader_.report(*url, "server.url",
            "http:// sends the api_key unencrypted; use https:// or set "
            "server.allow_insecure_http: true");
   }
+  const ServerSection& server = config_.server;
+  if (server.client_certificate.empty() != server.client_key.empty()) {
+    const bool certificate_set = !server.client_certificate.empty();
+    const std::string key = certificate_set ? "server.client_certificate" : "server.client_key";
+    reader_.report(*reader_.where_set(key), key,
+                   "client_certificate and client_key go together; set both or neither");
+  }
+}
+
+void Loader::check_upload() {
+  const UploadSection& upload = config_.upload;
+  const std::string* cap = reader_.where_set("upload.backoff_cap");
+  const std::string* initial = reader_.where_set("upload.backoff_initial");
+  if (upload.backoff_cap >= upload.backoff_initial || reader_.refused("upload.backoff_cap") ||
+      reader_.refused("upload.backoff_initial"))
+    return;
+  // The defaults are in order: one of the two was set.
+  reader_.report(cap ? *cap : *initial, "upload.backoff_cap",
+                 "must be at least backoff_initial (" +
+                     config::format_duration(upload.backoff_initial) + "), got " +
+                     config::format_duration(upload.backoff_cap));
 }
 
 void Loader::finish_collector(const CollectorDescriptor& descriptor) {
@@ -207,6 +232,7 @@ void Loader::finish_collector(const CollectorDescriptor& descriptor) {
 
 model::Result<AgentConfig> Loader::finish() && {
   check_server();
+  check_upload();
   for (const CollectorDescriptor& descriptor : collectors_) finish_collector(descriptor);
   const model::Status status = reader_.status();
   if (!status) return status.error();

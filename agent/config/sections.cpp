@@ -14,6 +14,7 @@ using config::to_bool;
 using config::to_choice;
 using config::to_duration;
 using config::to_integer;
+using config::to_optional_path;
 using config::to_secret;
 using config::to_text;
 
@@ -59,6 +60,59 @@ const Field<ServerSection> kServerFields[] = {
     {"allow_insecure_http",
      "Allow an http:// url, which sends the api_key unencrypted (tests only).", false,
      [](ServerSection& s, const Value& v) { return assign(s.allow_insecure_http, to_bool(v)); }},
+    {"ca_file", "PEM bundle the server's certificate is checked against; empty: the system's.",
+     true,
+     [](ServerSection& s, const Value& v) { return assign(s.ca_file, to_optional_path(v)); }},
+    {"client_certificate", "PEM client certificate for mutual TLS; goes with client_key.", false,
+     [](ServerSection& s, const Value& v) {
+       return assign(s.client_certificate, to_optional_path(v));
+     }},
+    {"client_key", "PEM key of client_certificate.", false,
+     [](ServerSection& s, const Value& v) { return assign(s.client_key, to_optional_path(v)); }},
+    {"proxy", "Proxy for the server, e.g. http://proxy:3128; empty: the environment's.", true,
+     [](ServerSection& s, const Value& v) { return assign(s.proxy, to_text(v)); }},
+    {"connect_timeout", "Time limit for connecting to the server: 1s..5m.", false,
+     [](ServerSection& s, const Value& v) {
+       return assign(s.connect_timeout, to_duration(v, kConnectTimeoutRange));
+     }},
+    {"request_timeout", "Time limit for a whole request, upload included: 1s..1h.", false,
+     [](ServerSection& s, const Value& v) {
+       return assign(s.request_timeout, to_duration(v, config::kTimeoutRange));
+     }},
+    {"heartbeat_interval", "How often the agent reports to the server: 10s..1h.", false,
+     [](ServerSection& s, const Value& v) {
+       return assign(s.heartbeat_interval, to_duration(v, kHeartbeatRange));
+     }},
+};
+
+const Field<UploadSection> kUploadFields[] = {
+    {"spool_max_mib",
+     "Disk space for batches not yet uploaded, in MiB; when full, the oldest are dropped (and "
+     "reported): 1..65536.",
+     false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.spool_max_mib, to_integer(v, 1, 65536));
+     }},
+    {"batch_max_findings", "Most findings and packages per batch: 1..100000.", false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.batch_max_findings, to_integer(v, 1, 100000));
+     }},
+    {"batch_max_mib", "Most JSON per batch, in MiB before compression: 1..64.", false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.batch_max_mib, to_integer(v, 1, 64));
+     }},
+    {"pacing_ms", "Pause between two uploads, in milliseconds (±50 % jitter): 0..60000.", false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.pacing_ms, to_integer(v, 0, 60000));
+     }},
+    {"backoff_initial", "First wait after a failed upload: 1s..1h.", false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.backoff_initial, to_duration(v, config::kTimeoutRange));
+     }},
+    {"backoff_cap", "Longest wait between retries: 1s..1d, at least backoff_initial.", false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.backoff_cap, to_duration(v, kBackoffCapRange));
+     }},
 };
 
 const Field<CollectorConfig> kCollectorFields[] = {
@@ -80,6 +134,7 @@ const Field<CollectorConfig> kCollectorFields[] = {
 std::span<const Field<AgentSection>> agent_fields() { return kAgentFields; }
 std::span<const Field<SchedulerSection>> scheduler_fields() { return kSchedulerFields; }
 std::span<const Field<ServerSection>> server_fields() { return kServerFields; }
+std::span<const Field<UploadSection>> upload_fields() { return kUploadFields; }
 std::span<const Field<CollectorConfig>> collector_fields() { return kCollectorFields; }
 
 std::vector<config::KeyDoc> documented_keys(
@@ -88,6 +143,7 @@ std::vector<config::KeyDoc> documented_keys(
   config::document_fields(docs, "agent", agent_fields());
   config::document_fields(docs, "scheduler", scheduler_fields());
   config::document_fields(docs, "server", server_fields());
+  config::document_fields(docs, "upload", upload_fields());
   for (const collector::CollectorDescriptor& descriptor : collectors) {
     const std::string section = "collectors." + std::string(descriptor.name);
     config::document_fields(docs, section, collector_fields());

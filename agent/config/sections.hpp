@@ -15,11 +15,13 @@
 namespace zt::agent {
 
 // The top-level sections, in the order the file documents them.
-inline constexpr std::string_view kSectionNames[] = {"agent", "scheduler", "server", "collectors"};
+inline constexpr std::string_view kSectionNames[] = {"agent", "scheduler", "server", "upload",
+                                                      "collectors"};
 
 std::span<const config::Field<AgentSection>> agent_fields();
 std::span<const config::Field<SchedulerSection>> scheduler_fields();
 std::span<const config::Field<ServerSection>> server_fields();
+std::span<const config::Field<UploadSection>> upload_fields();
 std::span<const config::Field<CollectorConfig>> collector_fields();  // enabled, interval, timeout
 
 // Every key, dotted ("collectors.system.interval"), with its help text and its environment

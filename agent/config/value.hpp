@@ -13,6 +13,12 @@ namespace zt::agent {
 
 inline constexpr config::DurationRange kIntervalRange{
     std::chrono::seconds(60), std::chrono::days(7), "between 60s and 7d"};
+inline constexpr config::DurationRange kConnectTimeoutRange{
+    std::chrono::seconds(1), std::chrono::minutes(5), "between 1s and 5m"};
+inline constexpr config::DurationRange kHeartbeatRange{
+    std::chrono::seconds(10), std::chrono::hours(1), "between 10s and 1h"};
+inline constexpr config::DurationRange kBackoffCapRange{
+    std::chrono::seconds(1), std::chrono::days(1), "between 1s and 1d"};
 
 // "" (nothing or an empty string: no server) or http(s)://host[:port][/…], scheme lower-cased.
 // Whether plain http is allowed is decided with the whole section (see the loader).

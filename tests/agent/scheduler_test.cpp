@@ -1,6 +1,7 @@
 #include "agent/scheduler.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <deque>
 
@@ -33,6 +34,20 @@ agent::CollectorEntry entry(std::string_view name_suffix, bool enabled, bool usa
   return e;
 }
 
+// A scheduler with its own io_context and runner. `on_run` sees each finished run, and may
+// stop the scheduler (then io->run() returns).
+struct Rig {
+  explicit Rig(std::function<void(agent::CollectorRun, agent::Scheduler&)> on_run)
+      : scheduler(io, runner, [this, on_run](agent::CollectorRun run) {
+          on_run(std::move(run), scheduler);
+        }, 1) {}
+
+  std::shared_ptr<boost::asio::io_context> io = std::make_shared<boost::asio::io_context>();
+  std::shared_ptr<agent::CollectorRunner> runner = std::make_shared<agent::CollectorRunner>(
+      io, std::make_shared<collector::HostFs>("/"), "id", 2, agent::ThreadPriority{});
+  agent::Scheduler scheduler;
+};
+
 }  // namespace
 
 TEST_CASE("the first run comes within splay% of the interval", "[unit]") {
@@ -61,24 +76,37 @@ TEST_CASE("later runs come at the interval plus or minus half the splay", "[unit
 }
 
 TEST_CASE("only enabled collectors that can run here are scheduled, and they run", "[unit]") {
-  auto io = std::make_shared<boost::asio::io_context>();
-  auto runner = std::make_shared<agent::CollectorRunner>(
-      io, std::make_shared<collector::HostFs>("/"), "id", 2, agent::ThreadPriority{});
   std::vector<std::string> ran;
-  std::unique_ptr<agent::Scheduler> scheduler;
-  scheduler = std::make_unique<agent::Scheduler>(
-      io, runner,
-      [&](agent::CollectorRun run) {
-        ran.push_back(run.name);
-        scheduler->stop();  // one round is enough
-      },
-      1);
+  Rig rig([&](agent::CollectorRun run, agent::Scheduler& scheduler) {
+    ran.push_back(run.name);
+    scheduler.stop();  // one round is enough
+  });
   std::vector<agent::CollectorEntry> entries = {
       entry("on", true, true, 60s, [] {}), entry("disabled", false, true, 60s, [] {}),
       entry("unusable", true, false, 60s, [] {})};
-  scheduler->apply(entries, 0);
-  CHECK(scheduler->armed() == 1);
-  io->run();
+  rig.scheduler.apply(entries, 0);
+  CHECK(rig.scheduler.armed() == 1);
+  rig.io->run();
   CHECK(ran == std::vector<std::string>{std::string(entries[0].name())});
-  CHECK(scheduler->armed() == 0);
+  CHECK(rig.scheduler.armed() == 0);
+}
+
+TEST_CASE("run_now runs every scheduled collector at once, however far its next run is",
+          "[unit]") {
+  std::vector<std::string> ran;
+  Rig rig([&](agent::CollectorRun run, agent::Scheduler& scheduler) {
+    ran.push_back(run.name);
+    if (ran.size() == 2) scheduler.stop();
+  });
+  // A 50 % splay of a day: left alone, the first runs would come hours from now.
+  std::vector<agent::CollectorEntry> entries = {entry("a", true, true, 86400s, [] {}),
+                                                entry("b", true, true, 86400s, [] {})};
+  rig.scheduler.apply(entries, 50);
+  rig.scheduler.run_now();
+  const auto start = std::chrono::steady_clock::now();
+  rig.io->run_for(10s);
+  CHECK(std::chrono::steady_clock::now() - start < 10s);
+  std::sort(ran.begin(), ran.end());
+  CHECK(ran == std::vector<std::string>{std::string(entries[0].name()),
+                                        std::string(entries[1].name())});
 }

@@ -126,6 +126,11 @@ bool Child::wait_for_stderr(const std::string& text, std::chrono::milliseconds l
   }
 }
 
+void Child::drain() {
+  while (read_some(std::chrono::milliseconds(0))) {
+  }
+}
+
 int Child::wait_for_exit(std::chrono::milliseconds limit) {
   const auto until = std::chrono::steady_clock::now() + limit;
   while (status_ < 0) {

@@ -31,6 +31,8 @@ class Child {
   bool wait_for_stderr(const std::string& text, std::chrono::milliseconds limit);
   // Waits for the exit; -1 when the limit passes first.
   int wait_for_exit(std::chrono::milliseconds limit);
+  // Reads what stderr has now, without waiting, so a chatty child never blocks on the pipe.
+  void drain();
   const std::string& stderr_text() const { return err_; }
 
  private:

@@ -164,10 +164,11 @@ TEST_CASE("config: unknown keys list the known keys of their section", "[unit]")
         "splay_percent, nice, idle_io)");
   CHECK(errors_of("server:\n  token: x\n") ==
         "conf/agent.yaml:2:3: server.token: unknown key (known keys: url, enrollment_token, "
-        "api_key, allow_insecure_http)");
+        "api_key, allow_insecure_http, ca_file, client_certificate, client_key, proxy, "
+        "connect_timeout, request_timeout, heartbeat_interval)");
   CHECK(errors_of("# top\nagnet:\n  name: x\n") ==
         "conf/agent.yaml:2:1: agnet: unknown key (known keys: agent, scheduler, server, "
-        "collectors)");
+        "upload, collectors)");
   CHECK(errors_of("collectors:\n  system:\n    package: true\n") ==
         "conf/agent.yaml:3:5: collectors.system.package: unknown key (known keys: enabled, "
         "interval, timeout, packages, max_packages, dpkg_status, exclude, sources)");
@@ -193,10 +194,10 @@ TEST_CASE("config: wrong types", "[unit]") {
         "conf/agent.yaml:2:3: collectors.system: expected a map of keys, got \"off\"");
   CHECK(errors_of("- agent\n- server\n") ==
         "conf/agent.yaml:1:1: expected a map with the sections agent, scheduler, server, "
-        "collectors, got a list");
+        "upload, collectors, got a list");
   CHECK(errors_of("just text\n") ==
         "conf/agent.yaml:1:1: expected a map with the sections agent, scheduler, server, "
-        "collectors, got \"just text\"");
+        "upload, collectors, got \"just text\"");
   CHECK(errors_of("scheduler:\n  idle_io: yes please\n") ==
         "conf/agent.yaml:2:3: scheduler.idle_io: expected true or false, got \"yes please\"");
   CHECK(errors_of("scheduler:\n  idle_io: yes\n") ==
@@ -318,7 +319,7 @@ TEST_CASE("config: load_config reads the file and names it in errors", "[unit]")
 TEST_CASE("config: documented_keys lists every key once, with its environment variable",
           "[unit]") {
   const std::vector<config::KeyDoc> docs = documented_keys(kCollectors);
-  REQUIRE(docs.size() == 4 + 4 + 4 + (3 + 5) + 3);
+  REQUIRE(docs.size() == 4 + 4 + 11 + 6 + (3 + 5) + 3);
   CHECK(docs.front().key == "agent.name");
   CHECK(docs.back().key == "collectors.network.timeout");
   std::vector<std::string> with_environment;
@@ -330,7 +331,37 @@ TEST_CASE("config: documented_keys lists every key once, with its environment va
                                 "agent.host_root=ZEROTRACE_AGENT_HOST_ROOT",
                                 "server.url=ZEROTRACE_SERVER_URL",
                                 "server.enrollment_token=ZEROTRACE_SERVER_ENROLLMENT_TOKEN",
-                                "server.api_key=ZEROTRACE_SERVER_API_KEY"});
+                                "server.api_key=ZEROTRACE_SERVER_API_KEY",
+                                "server.ca_file=ZEROTRACE_SERVER_CA_FILE",
+                                "server.proxy=ZEROTRACE_SERVER_PROXY"});
+}
+
+TEST_CASE("config: the server's TLS files and the upload settings", "[unit]") {
+  const auto config = parse_config(
+      "server:\n  url: https://ingest.example.com\n  ca_file: /etc/zt/ca.pem\n"
+      "  client_certificate: /etc/zt/agent.pem\n  client_key: /etc/zt/agent.key\n"
+      "  request_timeout: 30s\n  heartbeat_interval: 5m\n"
+      "upload:\n  spool_max_mib: 64\n  batch_max_findings: 500\n  backoff_cap: 1m\n",
+      "conf/agent.yaml", kCollectors, kNoEnv);
+  REQUIRE(config.ok());
+  CHECK(config->server.ca_file == "/etc/zt/ca.pem");
+  CHECK(config->server.client_key == "/etc/zt/agent.key");
+  CHECK(config->server.request_timeout == std::chrono::seconds(30));
+  CHECK(config->server.heartbeat_interval == std::chrono::minutes(5));
+  CHECK(config->upload.spool_max_mib == 64);
+  CHECK(config->upload.batch_max_findings == 500);
+  CHECK(config->upload.backoff_cap == std::chrono::minutes(1));
+
+  CHECK(errors_of("server:\n  client_certificate: /etc/zt/agent.pem\n") ==
+        "conf/agent.yaml:2:3: server.client_certificate: client_certificate and client_key go "
+        "together; set both or neither");
+  CHECK(errors_of("server:\n  ca_file: ca.pem\n") ==
+        "conf/agent.yaml:2:3: server.ca_file: expected an absolute path, got \"ca.pem\"");
+  CHECK(errors_of("upload:\n  backoff_initial: 10m\n  backoff_cap: 2m\n") ==
+        "conf/agent.yaml:3:3: upload.backoff_cap: must be at least backoff_initial (10m), got 2m");
+  CHECK(errors_of("upload:\n  batch_max_findings: 0\n") ==
+        "conf/agent.yaml:2:3: upload.batch_max_findings: expected an integer between 1 and "
+        "100000, got \"0\"");
 }
 
 }  // namespace
