@@ -88,13 +88,13 @@ struct Daemon::State {
   void wait_for_signal() {
     signals.async_wait([this](const boost::system::error_code& ec, int signal) {
       if (ec) return;
-      if (signal == SIGHUP || signal == SIGUSR1) {
-        if (signal == SIGHUP) reload();
-        else scan_now();
-        wait_for_signal();
-      } else {
+      if (signal == SIGTERM || signal == SIGINT) {
         stop(signal);
+        return;
       }
+      if (signal == SIGHUP) reload();
+      else scan_now();
+      wait_for_signal();
     });
   }
 

@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kIngested = "SELECT count(*) FROM ingested_batches";
-constexpr const char* kCollectors[] = {"system", "network", "auth"};
 // Scans some of whose parts never arrived.
 constexpr const char* kIncompleteScans =
     "SELECT count(*) FROM (SELECT scan_id FROM ingested_batches GROUP BY scan_id, parts"
