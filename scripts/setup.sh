@@ -14,6 +14,10 @@ packages=(
   catch2 python3 python3-jsonschema procps iproute2 openssl bsdutils
   # a real PostgreSQL server: the tests start throwaway clusters of their own
   postgresql
+  # real engines for the database and container collectors' tests (started by the tests on
+  # loopback ports and private sockets; runc because crun cannot start containers on hosts
+  # with hybrid cgroups, busybox-static for the test image)
+  redis-server memcached podman runc busybox-static
 )
 
 missing=()

@@ -4,15 +4,6 @@
 
 namespace zt::network {
 
-bool is_wildcard(const Listener& listener) {
-  return listener.address == "0.0.0.0" || listener.address == "::";
-}
-
-bool is_loopback(const Listener& listener) {
-  const std::string& a = listener.address;
-  return a.starts_with("127.") || a == "::1" || a.starts_with("::ffff:127.");
-}
-
 std::string service_name(const Listener& listener) {
   if (listener.banner && !listener.banner->service.empty()) return listener.banner->service;
   if (listener.process)

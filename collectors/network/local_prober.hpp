@@ -10,10 +10,13 @@
 #include <optional>
 #include <string>
 
-#include "collectors/network/socket_table.hpp"
+#include "collectors/core/socket_table.hpp"
 #include "schema-client/model/timestamp.hpp"
 
 namespace zt::network {
+
+using collector::Family;
+using collector::Protocol;
 
 struct Endpoint {
   Family family = Family::ipv4;

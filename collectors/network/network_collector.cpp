@@ -4,8 +4,8 @@
 #include <exception>
 #include <filesystem>
 
-#include "collectors/network/host_paths.hpp"
-#include "collectors/network/host_sockets.hpp"
+#include "collectors/core/host_sockets.hpp"
+#include "collectors/core/proc_paths.hpp"
 #include "collectors/network/network_options.hpp"
 #include "collectors/network/probe_plan.hpp"
 #include "collectors/network/report.hpp"
@@ -35,9 +35,9 @@ class NetworkCollector final : public collector::Collector {
       : options_(std::move(options)), prober_(std::move(prober)), clock_(std::move(clock)) {}
 
   Availability capabilities(const HostFs& fs) const override {
-    auto text = fs.read_file(kTcpTablePath, kSocketTableMaxBytes);
+    auto text = fs.read_file(collector::kTcpTablePath, collector::kSocketTableMaxBytes);
     if (!text) return {false, "cannot read " + text.error().message};
-    std::string reason = fs.describe(kTcpTablePath) + " readable; ";
+    std::string reason = fs.describe(collector::kTcpTablePath) + " readable; ";
     const std::string refusal = refusal_for(fs, *prober_);
     reason += refusal.empty() ? "live probing (banners, TLS) of local TCP ports possible"
                               : "no live probing: " + refusal;
@@ -47,9 +47,12 @@ class NetworkCollector final : public collector::Collector {
   CollectResult collect(Context& context) override {
     CollectResult result;
     try {
-      HostSockets host = read_host_sockets(context);
+      collector::HostSockets host = collector::read_host_sockets(context);
       result.problems = std::move(host.problems);
-      std::vector<Listener>& listeners = host.listeners;
+      std::vector<Listener> listeners;
+      listeners.reserve(host.listeners.size());
+      for (collector::ListeningSocket& socket : host.listeners)
+        listeners.push_back(Listener{std::move(socket)});
 
       const std::string refusal = refusal_for(context.fs(), *prober_);
       ProbeSettings settings{options_.probe_banners, options_.probe_tls,

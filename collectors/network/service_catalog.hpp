@@ -12,10 +12,13 @@
 #include <span>
 #include <string_view>
 
-#include "collectors/network/socket_table.hpp"
+#include "collectors/core/socket_table.hpp"
 #include "schema-client/model/severity.hpp"
 
 namespace zt::network {
+
+using collector::Family;
+using collector::Protocol;
 
 struct WellKnownPort {
   std::uint16_t port;

@@ -1,10 +1,10 @@
-#include "collectors/network/proc_process.hpp"
+#include "collectors/core/proc_process.hpp"
 
 #include <charconv>
 
 #include "collectors/core/text.hpp"
 
-namespace zt::network {
+namespace zt::collector {
 namespace {
 
 template <typename T>
@@ -36,10 +36,21 @@ std::string parse_comm(std::string_view text) {
   return std::string(text.substr(0, newline));
 }
 
+std::vector<std::string> parse_cmdline(std::string_view text) {
+  std::vector<std::string> arguments;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\0');
+    arguments.emplace_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return arguments;
+}
+
 std::optional<std::uint32_t> parse_status_uid(std::string_view text) {
-  for (std::string_view line : collector::split_lines(text)) {
+  for (std::string_view line : split_lines(text)) {
     if (!line.starts_with("Uid:")) continue;
-    const auto words = collector::split_whitespace(line.substr(4));
+    const auto words = split_whitespace(line.substr(4));
     if (words.size() < 2) return std::nullopt;
     return parse_decimal<std::uint32_t>(words[1]);
   }
@@ -48,7 +59,7 @@ std::optional<std::uint32_t> parse_status_uid(std::string_view text) {
 
 std::map<std::uint32_t, std::string> parse_passwd(std::string_view text) {
   std::map<std::uint32_t, std::string> users;
-  for (std::string_view line : collector::split_lines(text)) {
+  for (std::string_view line : split_lines(text)) {
     if (line.empty() || line.front() == '#') continue;
     // name:password:uid:gid:gecos:home:shell
     const std::size_t first = line.find(':');
@@ -64,4 +75,4 @@ std::map<std::uint32_t, std::string> parse_passwd(std::string_view text) {
   return users;
 }
 
-}  // namespace zt::network
+}  // namespace zt::collector

@@ -1,20 +1,20 @@
-#include "collectors/network/host_sockets.hpp"
+#include "collectors/core/host_sockets.hpp"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
 #include <unordered_map>
 
-#include "collectors/network/host_paths.hpp"
-#include "collectors/network/proc_process.hpp"
+#include "collectors/core/proc_paths.hpp"
+#include "collectors/core/proc_process.hpp"
 
-namespace zt::network {
+namespace zt::collector {
 namespace {
 
 using collector::HostFs;
 
 void read_tables(const HostFs& fs, HostSockets& out) {
-  std::map<std::tuple<int, std::uint16_t, int, std::string>, Listener> by_key;
+  std::map<std::tuple<int, std::uint16_t, int, std::string>, ListeningSocket> by_key;
   for (const SocketTablePath& table : kSocketTables) {
     auto text = fs.read_file(table.path, kSocketTableMaxBytes);
     if (!text) {
@@ -32,7 +32,7 @@ void read_tables(const HostFs& fs, HostSockets& out) {
       const auto key = std::make_tuple(static_cast<int>(s.protocol), s.local_port,
                                        static_cast<int>(s.family), s.local_address);
       auto [it, fresh] = by_key.try_emplace(key);
-      Listener& l = it->second;
+      ListeningSocket& l = it->second;
       if (fresh) {
         l.protocol = s.protocol;
         l.family = s.family;
@@ -48,7 +48,7 @@ void read_tables(const HostFs& fs, HostSockets& out) {
 }
 
 // Which pids hold which listener's sockets.
-void find_owners(const collector::Context& context, HostSockets& out) {
+void find_owners(const Context& context, HostSockets& out) {
   const HostFs& fs = context.fs();
   std::unordered_map<std::uint64_t, std::size_t> wanted;  // inode → listener
   for (std::size_t i = 0; i < out.listeners.size(); ++i)
@@ -96,7 +96,7 @@ void name_owners(const HostFs& fs, HostSockets& out) {
     auto it = users.find(uid);
     return it != users.end() ? it->second : std::to_string(uid);
   };
-  for (Listener& l : out.listeners) {
+  for (ListeningSocket& l : out.listeners) {
     std::sort(l.pids.begin(), l.pids.end());
     l.pids.erase(std::unique(l.pids.begin(), l.pids.end()), l.pids.end());
     for (int pid : l.pids) {  // the lowest pid that can still be read
@@ -104,8 +104,10 @@ void name_owners(const HostFs& fs, HostSockets& out) {
       auto status = fs.read_file(proc_status_path(pid), kSmallFileMaxBytes);
       if (!comm || !status) continue;
       const auto uid = parse_status_uid(*status);
+      auto cmdline = fs.read_file(proc_cmdline_path(pid), kSmallFileMaxBytes);
       l.process = ProcessInfo{pid, parse_comm(*comm),
-                              uid ? user_name(*uid) : user_name(l.socket_uid)};
+                              uid ? user_name(*uid) : user_name(l.socket_uid),
+                              cmdline ? parse_cmdline(*cmdline) : std::vector<std::string>{}};
       break;
     }
   }
@@ -113,7 +115,7 @@ void name_owners(const HostFs& fs, HostSockets& out) {
 
 }  // namespace
 
-HostSockets read_host_sockets(const collector::Context& context) {
+HostSockets read_host_sockets(const Context& context) {
   HostSockets out;
   read_tables(context.fs(), out);
   find_owners(context, out);
@@ -121,4 +123,13 @@ HostSockets read_host_sockets(const collector::Context& context) {
   return out;
 }
 
-}  // namespace zt::network
+bool is_wildcard(const ListeningSocket& socket) {
+  return socket.address == "0.0.0.0" || socket.address == "::";
+}
+
+bool is_loopback(const ListeningSocket& socket) {
+  const std::string& a = socket.address;
+  return a.starts_with("127.") || a == "::1" || a.starts_with("::ffff:127.");
+}
+
+}  // namespace zt::collector

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace zt::network {
+namespace zt::collector {
 
 enum class Protocol { tcp, udp };
 enum class Family { ipv4, ipv6 };
@@ -52,4 +52,4 @@ SocketTable parse_socket_table(std::string_view text, Protocol protocol, Family 
 // text is not 8 (ipv4) or 32 (ipv6) hex digits.
 std::optional<std::string> decode_address(std::string_view hex, Family family);
 
-}  // namespace zt::network
+}  // namespace zt::collector

@@ -1,4 +1,4 @@
-#include "collectors/network/socket_table.hpp"
+#include "collectors/core/socket_table.hpp"
 
 #include <arpa/inet.h>
 
@@ -7,7 +7,7 @@
 
 #include "collectors/core/text.hpp"
 
-namespace zt::network {
+namespace zt::collector {
 namespace {
 
 template <typename T>
@@ -98,4 +98,4 @@ SocketTable parse_socket_table(std::string_view text, Protocol protocol, Family 
   return table;
 }
 
-}  // namespace zt::network
+}  // namespace zt::collector

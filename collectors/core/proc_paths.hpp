@@ -1,13 +1,13 @@
 #pragma once
-// Every host path the network collector reads, in one place. They are host paths: HostFs
-// resolves them under the configured host root.
+// The /proc and /etc paths that host_sockets.cpp reads, in one place. They are host paths:
+// HostFs resolves them under the configured host root.
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-#include "collectors/network/socket_table.hpp"
+#include "collectors/core/socket_table.hpp"
 
-namespace zt::network {
+namespace zt::collector {
 
 struct SocketTablePath {
   std::string_view path;
@@ -24,7 +24,7 @@ inline constexpr SocketTablePath kSocketTables[] = {
     {"/proc/net/udp6", Protocol::udp, Family::ipv6},
 };
 
-// The file capabilities() checks.
+// The table whose readability says whether sockets can be read at all.
 inline constexpr std::string_view kTcpTablePath = "/proc/net/tcp";
 
 inline constexpr std::string_view kProcPath = "/proc";
@@ -38,10 +38,13 @@ inline std::string proc_comm_path(int pid) { return "/proc/" + std::to_string(pi
 inline std::string proc_status_path(int pid) {
   return "/proc/" + std::to_string(pid) + "/status";
 }
+inline std::string proc_cmdline_path(int pid) {
+  return "/proc/" + std::to_string(pid) + "/cmdline";
+}
 
 // Read caps: a socket table of a busy server (tens of thousands of connections) stays under
 // this; the small files are a few hundred bytes.
 inline constexpr std::size_t kSocketTableMaxBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kSmallFileMaxBytes = std::size_t{1} << 20;
 
-}  // namespace zt::network
+}  // namespace zt::collector

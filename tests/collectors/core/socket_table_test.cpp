@@ -1,15 +1,15 @@
-#include "collectors/network/socket_table.hpp"
+#include "collectors/core/socket_table.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "tests/support/fuzz.hpp"
 #include "tests/support/temp_tree.hpp"
 
-using zt::network::decode_address;
-using zt::network::Family;
-using zt::network::is_listening;
-using zt::network::parse_socket_table;
-using zt::network::Protocol;
+using zt::collector::decode_address;
+using zt::collector::Family;
+using zt::collector::is_listening;
+using zt::collector::parse_socket_table;
+using zt::collector::Protocol;
 
 namespace {
 
@@ -48,7 +48,7 @@ constexpr std::string_view kUdp =
 
 }  // namespace
 
-TEST_CASE("socket table: IPv4 TCP lines", "[unit][network][socket_table]") {
+TEST_CASE("socket table: IPv4 TCP lines", "[unit][core][socket_table]") {
   const auto table = parse_socket_table(kTcp, Protocol::tcp, Family::ipv4);
   CHECK(table.malformed_lines == 0);
   REQUIRE(table.sockets.size() == 2);
@@ -75,7 +75,7 @@ TEST_CASE("socket table: IPv4 TCP lines", "[unit][network][socket_table]") {
 }
 
 TEST_CASE("socket table: IPv6 byte order, mapped and link-local addresses",
-          "[unit][network][socket_table]") {
+          "[unit][core][socket_table]") {
   const auto table = parse_socket_table(kTcp6, Protocol::tcp, Family::ipv6);
   CHECK(table.malformed_lines == 0);
   REQUIRE(table.sockets.size() == 4);
@@ -90,7 +90,7 @@ TEST_CASE("socket table: IPv6 byte order, mapped and link-local addresses",
 }
 
 TEST_CASE("socket table: UDP, unconnected is listening, connected is not",
-          "[unit][network][socket_table]") {
+          "[unit][core][socket_table]") {
   const auto table = parse_socket_table(kUdp, Protocol::udp, Family::ipv4);
   REQUIRE(table.sockets.size() == 2);
   CHECK(table.sockets[0].local_port == 34218);
@@ -104,7 +104,7 @@ TEST_CASE("socket table: UDP, unconnected is listening, connected is not",
   CHECK_FALSE(is_listening(tcp_close));
 }
 
-TEST_CASE("socket table: headers, blank and malformed lines", "[unit][network][socket_table]") {
+TEST_CASE("socket table: headers, blank and malformed lines", "[unit][core][socket_table]") {
   CHECK(parse_socket_table("", Protocol::tcp, Family::ipv4).sockets.empty());
   const auto table = parse_socket_table(
       "  sl  local_address\n\n"
@@ -124,7 +124,7 @@ TEST_CASE("socket table: headers, blank and malformed lines", "[unit][network][s
   CHECK(parse_socket_table(kTcp, Protocol::tcp, Family::ipv6).malformed_lines == 2);
 }
 
-TEST_CASE("socket table: decode_address", "[unit][network][socket_table]") {
+TEST_CASE("socket table: decode_address", "[unit][core][socket_table]") {
   CHECK(decode_address("00000000", Family::ipv4) == "0.0.0.0");
   CHECK(decode_address("0100007F", Family::ipv4) == "127.0.0.1");
   CHECK(decode_address("3500007F", Family::ipv4) == "127.0.0.53");
@@ -136,7 +136,7 @@ TEST_CASE("socket table: decode_address", "[unit][network][socket_table]") {
   CHECK_FALSE(decode_address("+100007F", Family::ipv4));
 }
 
-TEST_CASE("socket table: the fixture hosts' tables parse cleanly", "[unit][network][socket_table]") {
+TEST_CASE("socket table: the fixture hosts' tables parse cleanly", "[unit][core][socket_table]") {
   for (const char* host : {"net-hardened", "net-weak"}) {
     const auto dir = zt::test::fixture_host(host) / "proc/net";
     for (const auto& [file, protocol, family] :
@@ -151,7 +151,7 @@ TEST_CASE("socket table: the fixture hosts' tables parse cleanly", "[unit][netwo
   }
 }
 
-TEST_CASE("socket table: fuzzed input", "[unit][network][socket_table][fuzz]") {
+TEST_CASE("socket table: fuzzed input", "[unit][core][socket_table][fuzz]") {
   for (auto family : {Family::ipv4, Family::ipv6}) {
     const std::string_view seed = family == Family::ipv4 ? kTcp : kTcp6;
     zt::test::fuzz_text(seed, [&](const std::string& text) {
