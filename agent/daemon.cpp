@@ -10,6 +10,7 @@
 #include "agent/batch_builder.hpp"
 #include "agent/logging.hpp"
 #include "agent/scheduler.hpp"
+#include "schema-client/model/timestamp.hpp"
 
 namespace zt::agent {
 
@@ -27,6 +28,8 @@ struct Daemon::State {
   std::shared_ptr<asio::io_context> io = std::make_shared<asio::io_context>();
   asio::signal_set signals{*io, SIGTERM, SIGINT, SIGHUP};  // and SIGUSR1 (the constructor)
   asio::steady_timer stop_timer{*io};
+  asio::steady_timer watchdog_timer{*io};
+  std::unique_ptr<ServiceManager> service;
   std::shared_ptr<collector::HostFs> fs;
   HostFacts host;
   std::vector<CollectorEntry> collectors;
@@ -62,6 +65,20 @@ struct Daemon::State {
               scheduler->armed(), next.agent.host_root.string(), next.scheduler.max_concurrent);
     hooks.on_configured(next);
     hooks.on_armed(scheduler->armed());
+    service->ready(scheduled_status());
+  }
+
+  std::string scheduled_status() const {
+    return std::to_string(scheduler->armed()) + " collector(s) scheduled";
+  }
+
+  // The pings come from the loop that runs the schedule: if it hangs, they stop.
+  void ping_watchdog() {
+    service->watchdog();
+    watchdog_timer.expires_after(service->watchdog_period());
+    watchdog_timer.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) ping_watchdog();
+    });
   }
 
   void on_run(CollectorRun run) {
@@ -76,10 +93,13 @@ struct Daemon::State {
       model::Batch batch = build_batch(
           {std::move(run)}, {}, info->current(),
           {"scheduled", {{"collectors", {name}}, {"trigger", "schedule"}}, start, end});
-      log->info("collector {}: {} in {} ms, {} findings, {} packages", name,
-                batch.scan.results[name]["status"].get<std::string>(),
-                batch.scan.results[name]["duration_ms"].get<std::int64_t>(),
-                batch.findings.size(), batch.dependencies.size());
+      const std::string outcome = fmt::format(
+          "{}: {} in {} ms, {} findings", name,
+          batch.scan.results[name]["status"].get<std::string>(),
+          batch.scan.results[name]["duration_ms"].get<std::int64_t>(), batch.findings.size());
+      log->info("collector {}, {} packages", outcome, batch.dependencies.size());
+      service->status(scheduled_status() + "; last run " + model::format_timestamp(end) +
+                      ": " + outcome);
       hooks.on_batch(batch);
     }
     if (stopping && runner->in_flight() == 0) io->stop();
@@ -117,6 +137,8 @@ struct Daemon::State {
   void stop(int signal) {
     log->info("{}: stopping", signal == SIGTERM ? "SIGTERM" : "SIGINT");
     stopping = true;
+    service->stopping();
+    watchdog_timer.cancel();
     scheduler->stop();
     runner->stop_all();
     if (runner->in_flight() == 0) {
@@ -133,9 +155,11 @@ struct Daemon::State {
 };
 
 Daemon::Daemon(AgentConfig config, std::span<const collector::CollectorDescriptor> descriptors,
-               DaemonHooks hooks, std::shared_ptr<AgentInfoSource> info)
+               DaemonHooks hooks, std::shared_ptr<AgentInfoSource> info,
+               std::unique_ptr<ServiceManager> service)
     : state_(std::make_unique<State>()) {
   state_->info = std::move(info);
+  state_->service = std::move(service);
   state_->signals.add(SIGUSR1);
   state_->config = std::move(config);
   state_->descriptors = descriptors;
@@ -147,6 +171,7 @@ Daemon::~Daemon() = default;
 int Daemon::run() {
   State& s = *state_;
   s.configure(s.config);
+  if (s.service->watchdog_period().count() > 0) s.ping_watchdog();
   s.wait_for_signal();
   s.io->run();
   s.log->info("stopped");

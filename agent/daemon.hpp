@@ -4,12 +4,15 @@
 // configuration through `reload`; a configuration that does not load is refused with a log
 // line and the running one kept. SIGUSR1 runs every scheduled collector now (one not already
 // running), as an operator's "scan now"; their schedule goes on from there. On SIGTERM, runs in progress are asked to stop and given a
-// short grace period; the daemon returns within 5 s whatever they do.
+// short grace period; the daemon returns within 5 s whatever they do. The service manager
+// hears READY once the schedule is armed, a STATUS after each run, STOPPING, and watchdog
+// pings from the event loop itself.
 #include <functional>
 #include <span>
 
 #include "agent/agent_info.hpp"
 #include "agent/config/config.hpp"
+#include "agent/service_manager.hpp"
 #include "collectors/core/collector.hpp"
 #include "schema-client/model/batch.hpp"
 #include "schema-client/model/result.hpp"
@@ -30,7 +33,8 @@ class Daemon {
   // `info` is kept up to date for others to read (the heartbeat's body).
   Daemon(AgentConfig config, std::span<const collector::CollectorDescriptor> descriptors,
          DaemonHooks hooks,
-         std::shared_ptr<AgentInfoSource> info = std::make_shared<AgentInfoSource>());
+         std::shared_ptr<AgentInfoSource> info = std::make_shared<AgentInfoSource>(),
+         std::unique_ptr<ServiceManager> service = make_service_manager());
   ~Daemon();
   // Runs until SIGTERM or SIGINT. Returns the exit code.
   int run();
