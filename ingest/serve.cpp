@@ -1,6 +1,7 @@
 #include "ingest/serve.hpp"
 
 #include <signal.h>
+#include <systemd/sd-daemon.h>
 
 #include <spdlog/spdlog.h>
 
@@ -108,10 +109,13 @@ int run_serve(const IngestConfig& config) {
     log->warn("TLS is off (tls.enabled: false): api keys cross the network in clear text");
   log->info("listening on {}://{}:{}", config.tls.enabled ? "https" : "http",
             config.listen.address, (*server)->port());
+  // systemd (Type=notify): ready once the port is bound. Does nothing without NOTIFY_SOCKET.
+  sd_notifyf(0, "READY=1\nSTATUS=listening on port %u", unsigned{(*server)->port()});
 
   int received = 0;
   sigwait(&stop_signals, &received);
   log->info("stopping on signal {}", received);
+  sd_notify(0, "STOPPING=1");
   (*server)->stop();
   log->info("stopped");
   return 0;

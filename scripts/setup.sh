@@ -18,6 +18,8 @@ packages=(
   # loopback ports and private sockets; runc because crun cannot start containers on hosts
   # with hybrid cgroups, busybox-static for the test image)
   redis-server memcached podman runc busybox-static
+  # packaging: .deb (dpkg-shlibdeps, lintian) and .rpm builds, systemd-analyze for the units
+  dpkg-dev lintian rpm systemd
 )
 
 missing=()

@@ -19,7 +19,8 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 }
 
 std::vector<std::string> environment(const std::vector<std::string>& extra) {
-  std::vector<std::string> env = {"PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8"};
+  std::vector<std::string> env = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                                  "LANG=C.UTF-8"};
   env.insert(env.end(), extra.begin(), extra.end());
   return env;
 }
