@@ -1,13 +1,13 @@
 #include "agent/daemon.hpp"
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/signal_set.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <csignal>
 #include <random>
 
 #include "agent/agent_info.hpp"
 #include "agent/batch_builder.hpp"
+#include "agent/daemon_control.hpp"
 #include "agent/logging.hpp"
 #include "agent/scheduler.hpp"
 #include "schema-client/model/timestamp.hpp"
@@ -26,7 +26,7 @@ struct Daemon::State {
   std::span<const collector::CollectorDescriptor> descriptors;
   DaemonHooks hooks;
   std::shared_ptr<asio::io_context> io = std::make_shared<asio::io_context>();
-  asio::signal_set signals{*io, SIGTERM, SIGINT, SIGHUP};  // and SIGUSR1 (the constructor)
+  std::unique_ptr<ControlListener> controls;
   asio::steady_timer stop_timer{*io};
   asio::steady_timer watchdog_timer{*io};
   std::unique_ptr<ServiceManager> service;
@@ -105,17 +105,10 @@ struct Daemon::State {
     if (stopping && runner->in_flight() == 0) io->stop();
   }
 
-  void wait_for_signal() {
-    signals.async_wait([this](const boost::system::error_code& ec, int signal) {
-      if (ec) return;
-      if (signal == SIGTERM || signal == SIGINT) {
-        stop(signal);
-        return;
-      }
-      if (signal == SIGHUP) reload();
-      else scan_now();
-      wait_for_signal();
-    });
+  void listen() {
+    controls = listen_for_controls(
+        *io, {[this](const std::string& reason) { stop(reason); }, [this] { reload(); },
+              [this] { scan_now(); }});
   }
 
   void reload() {
@@ -134,8 +127,9 @@ struct Daemon::State {
     scheduler->run_now();
   }
 
-  void stop(int signal) {
-    log->info("{}: stopping", signal == SIGTERM ? "SIGTERM" : "SIGINT");
+  void stop(const std::string& reason) {
+    if (stopping) return;
+    log->info("{}: stopping", reason);
     stopping = true;
     service->stopping();
     watchdog_timer.cancel();
@@ -160,7 +154,6 @@ Daemon::Daemon(AgentConfig config, std::span<const collector::CollectorDescripto
     : state_(std::make_unique<State>()) {
   state_->info = std::move(info);
   state_->service = std::move(service);
-  state_->signals.add(SIGUSR1);
   state_->config = std::move(config);
   state_->descriptors = descriptors;
   state_->hooks = std::move(hooks);
@@ -172,10 +165,17 @@ int Daemon::run() {
   State& s = *state_;
   s.configure(s.config);
   if (s.service->watchdog_period().count() > 0) s.ping_watchdog();
-  s.wait_for_signal();
+  s.listen();
   s.io->run();
+  s.controls.reset();
   s.log->info("stopped");
   return 0;
+}
+
+void Daemon::request_stop(std::string reason) {
+  asio::post(*state_->io, [state = state_.get(), reason = std::move(reason)] {
+    state->stop(reason);
+  });
 }
 
 bool Daemon::has_abandoned_runs() const {

@@ -1,13 +1,15 @@
 #pragma once
 // The long-running agent: schedules its collectors (scheduler.hpp), turns each run into a
-// finding batch and hands it to the batch sink, until SIGTERM or SIGINT. SIGHUP reloads the
-// configuration through `reload`; a configuration that does not load is refused with a log
-// line and the running one kept. SIGUSR1 runs every scheduled collector now (one not already
-// running), as an operator's "scan now"; their schedule goes on from there. On SIGTERM, runs in progress are asked to stop and given a
+// finding batch and hands it to the batch sink, until it is stopped. The platform's controls
+// (daemon_control.hpp) stop it (SIGTERM, SIGINT), reload the configuration through `reload`
+// (SIGHUP; a configuration that does not load is refused with a log line and the running one
+// kept) and run every scheduled collector now (SIGUSR1; one already running is skipped, and
+// the schedule goes on from there). On stop, runs in progress are asked to stop and given a
 // short grace period; the daemon returns within 5 s whatever they do. The service manager
 // hears READY once the schedule is armed, a STATUS after each run, STOPPING, and watchdog
 // pings from the event loop itself.
 #include <functional>
+#include <string>
 #include <span>
 
 #include "agent/agent_info.hpp"
@@ -36,8 +38,11 @@ class Daemon {
          std::shared_ptr<AgentInfoSource> info = std::make_shared<AgentInfoSource>(),
          std::unique_ptr<ServiceManager> service = make_service_manager());
   ~Daemon();
-  // Runs until SIGTERM or SIGINT. Returns the exit code.
+  // Runs until stopped (daemon_control.hpp: SIGTERM or SIGINT on Linux). Returns the exit
+  // code.
   int run();
+  // Stops as SIGTERM does, from any thread (the Windows service's control handler).
+  void request_stop(std::string reason);
   // True if a collector run was abandoned and its thread may still be going.
   bool has_abandoned_runs() const;
 

@@ -8,9 +8,10 @@ model::Result<AgentConfig> effective_config(
     const CliOptions& cli, std::span<const collector::CollectorDescriptor> descriptors,
     const config::EnvLookup& env) {
   std::error_code ec;
+  const std::filesystem::path default_file = default_config_file();
   auto loaded = cli.config ? load_config(*cli.config, descriptors, env)
-                : std::filesystem::exists(kDefaultConfigPath, ec)
-                    ? load_config(kDefaultConfigPath, descriptors, env)
+                : std::filesystem::exists(default_file, ec)
+                    ? load_config(default_file, descriptors, env)
                     : default_config(descriptors, env);
   if (!loaded) return loaded;
   AgentConfig config = std::move(loaded.value());

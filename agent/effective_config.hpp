@@ -1,6 +1,6 @@
 #pragma once
-// The configuration a run uses: the file given with --config, else the default file when it
-// exists, else the built-in defaults; the environment overrides (ZEROTRACE_…); then the
+// The configuration a run uses: the file given with --config, else the default file
+// (platform_paths.hpp) when it exists, else the built-in defaults; the environment overrides (ZEROTRACE_…); then the
 // command line's --host-root and --collectors on top.
 #include <span>
 
@@ -8,8 +8,6 @@
 #include "agent/config/config_loader.hpp"
 
 namespace zt::agent {
-
-inline constexpr const char* kDefaultConfigPath = "/etc/zerotrace/agent.yaml";
 
 model::Result<AgentConfig> effective_config(
     const CliOptions& cli, std::span<const collector::CollectorDescriptor> descriptors,

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "agent/config/platform_paths.hpp"
 #include "collectors/core/options.hpp"
 #include "schema-client/config/secret.hpp"
 
@@ -16,7 +17,7 @@ namespace zt::agent {
 struct AgentSection {
   std::string name;  // as the console shows it; "" = the host name
   std::filesystem::path host_root = "/";  // absolute
-  std::filesystem::path state_dir = "/var/lib/zerotrace-agent";  // absolute
+  std::filesystem::path state_dir = default_state_dir();  // absolute
   std::string log_level = "info";  // trace, debug, info, warn or error
 
   friend bool operator==(const AgentSection&, const AgentSection&) = default;
