@@ -11,7 +11,7 @@
 #include "collectors/auth/host_paths.hpp"
 #include "collectors/auth/report.hpp"
 #include "collectors/auth/snapshot.hpp"
-#include "collectors/auth/utf8.hpp"
+#include "collectors/core/utf8.hpp"
 
 namespace zt::auth {
 namespace {
@@ -115,11 +115,11 @@ class AuthCollector final : public collector::Collector {
             snapshot.keys ? key_findings(*snapshot.keys) : Findings{},
             policy_findings(snapshot.policy, options_.min_password_length)})
         for (model::Finding& f : part) {
-          make_valid_utf8(f);
+          collector::make_valid_utf8(f);
           result.findings.push_back(std::move(f));
         }
       result.inventory = make_inventory(snapshot);
-      make_valid_utf8(result.inventory);
+      collector::make_valid_utf8(result.inventory);
     } catch (const std::exception& e) {
       // Only allocation failures and the like get here; the parse functions do not throw.
       result.problems.push_back(std::string("auth collector failed: ") + e.what());

@@ -9,7 +9,7 @@
 #include "collectors/auth/ssh_algorithms.hpp"
 #include "collectors/auth/sshd_config.hpp"
 #include "collectors/auth/sudoers.hpp"
-#include "collectors/auth/utf8.hpp"
+#include "collectors/core/utf8.hpp"
 #include "tests/support/fuzz.hpp"
 #include "tests/support/temp_tree.hpp"
 
@@ -27,7 +27,7 @@ std::string hardened(std::string_view path) {
 // serialised (which throws on invalid UTF-8).
 void emit(Findings findings) {
   for (auto& f : findings) {
-    make_valid_utf8(f);
+    zt::collector::make_valid_utf8(f);
     (void)nlohmann::json{{"t", f.title},
                          {"d", f.description},
                          {"r", f.remediation},
@@ -37,7 +37,7 @@ void emit(Findings findings) {
   }
 }
 void emit(nlohmann::json inventory) {
-  make_valid_utf8(inventory);
+  zt::collector::make_valid_utf8(inventory);
   (void)inventory.dump();
 }
 }  // namespace
@@ -116,16 +116,4 @@ TEST_CASE("fuzz: authorized_keys", "[unit][auth][fuzz]") {
         {PathMode{"/h/.ssh/authorized_keys", 0600, 0}, parse_authorized_keys(t, 50)});
     emit(key_findings(view));
   });
-}
-
-TEST_CASE("utf8: invalid sequences become U+FFFD", "[unit][auth]") {
-  CHECK(valid_utf8("plain") == "plain");
-  CHECK(valid_utf8("caf\xc3\xa9") == "caf\xc3\xa9");
-  CHECK(valid_utf8("J\xfcrgen") == "J\xef\xbf\xbdrgen");                        // Latin-1
-  CHECK(valid_utf8("\xc0\xaf") == "\xef\xbf\xbd\xef\xbf\xbd");                  // overlong
-  CHECK(valid_utf8("\xed\xa0\x80") == "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");  // surrogate
-  CHECK(valid_utf8("\xf0\x9f\x98") == "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");  // truncated
-  nlohmann::json j = {{"k\xff", {"a\xfe", 1}}};
-  make_valid_utf8(j);
-  CHECK(j.dump() == "{\"k\xef\xbf\xbd\":[\"a\xef\xbf\xbd\",1]}");
 }

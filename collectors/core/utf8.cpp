@@ -1,6 +1,6 @@
-#include "collectors/auth/utf8.hpp"
+#include "collectors/core/utf8.hpp"
 
-namespace zt::auth {
+namespace zt::collector {
 namespace {
 
 // The length of the valid UTF-8 sequence at text[i] (RFC 3629: no overlongs, no surrogates,
@@ -32,7 +32,9 @@ std::size_t sequence_length(std::string_view text, std::size_t i) {
   return n;
 }
 
-bool is_valid(std::string_view text) {
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t n = sequence_length(text, i);
     if (n == 0) return false;
@@ -40,8 +42,6 @@ bool is_valid(std::string_view text) {
   }
   return true;
 }
-
-}  // namespace
 
 std::string valid_utf8(std::string_view text) {
   std::string out;
@@ -62,13 +62,13 @@ std::string valid_utf8(std::string_view text) {
 void make_valid_utf8(nlohmann::json& value) {
   if (value.is_string()) {
     auto& s = value.get_ref<std::string&>();
-    if (!is_valid(s)) s = valid_utf8(s);
+    if (!is_valid_utf8(s)) s = valid_utf8(s);
   } else if (value.is_array()) {
     for (auto& item : value) make_valid_utf8(item);
   } else if (value.is_object()) {
     bool keys_ok = true;
     for (auto it = value.begin(); it != value.end(); ++it) {
-      keys_ok = keys_ok && is_valid(it.key());
+      keys_ok = keys_ok && is_valid_utf8(it.key());
       make_valid_utf8(it.value());
     }
     if (!keys_ok) {
@@ -82,9 +82,9 @@ void make_valid_utf8(nlohmann::json& value) {
 
 void make_valid_utf8(model::Finding& f) {
   for (std::string* s : {&f.title, &f.description, &f.remediation})
-    if (!is_valid(*s)) *s = valid_utf8(*s);
+    if (!is_valid_utf8(*s)) *s = valid_utf8(*s);
   make_valid_utf8(f.fields);
   make_valid_utf8(f.metadata);
 }
 
-}  // namespace zt::auth
+}  // namespace zt::collector

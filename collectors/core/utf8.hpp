@@ -8,11 +8,14 @@
 
 #include "schema-client/model/finding.hpp"
 
-namespace zt::auth {
+namespace zt::collector {
 
+// RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF.
+bool is_valid_utf8(std::string_view text);
+// `text` with every invalid sequence replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 // Every string (and object key) in `value`, recursively.
 void make_valid_utf8(nlohmann::json& value);
 void make_valid_utf8(model::Finding& finding);
 
-}  // namespace zt::auth
+}  // namespace zt::collector
