@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <stdexcept>
 #include <vector>
 
@@ -50,7 +51,10 @@ bool running_as_root() { return ::geteuid() == 0; }
 
 }  // namespace
 
-PostgresCluster::PostgresCluster() : bin_(server_bin_dir()), port_(free_port()) {
+PostgresCluster::PostgresCluster() : PostgresCluster(PostgresOptions{}) {}
+
+PostgresCluster::PostgresCluster(const PostgresOptions& options)
+    : bin_(server_bin_dir()), port_(free_port()) {
   std::string pattern = (std::filesystem::temp_directory_path() / "zt-pg-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;
@@ -62,7 +66,38 @@ PostgresCluster::PostgresCluster() : bin_(server_bin_dir()), port_(free_port()) 
   }
   run_as_server_user({(bin_ / "initdb").string(), "-D", (dir_ / "data").string(), "-A", "trust",
                       "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"});
+  apply(options);
   start();
+}
+
+void PostgresCluster::write_server_file(const std::string& name, const std::string& text,
+                                        bool append) const {
+  const std::filesystem::path path = dir_ / "data" / name;
+  {
+    std::ofstream out(path, append ? std::ios::app : std::ios::trunc);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + path.string());
+  }
+  if (running_as_root()) {
+    const passwd* user = ::getpwnam("postgres");
+    if (user == nullptr || ::chown(path.c_str(), user->pw_uid, user->pw_gid) != 0)
+      throw std::runtime_error("cannot chown " + path.string());
+  }
+}
+
+void PostgresCluster::apply(const PostgresOptions& options) const {
+  std::string lines;
+  for (const std::string& line : options.conf_lines) lines += line + "\n";
+  if (!lines.empty()) write_server_file("postgresql.conf", lines, true);
+  if (!options.hba.empty()) write_server_file("pg_hba.conf", options.hba, false);
+  if (options.self_signed_tls) {
+    const std::string key = (dir_ / "data" / "server.key").string();
+    run_as_server_user({"/usr/bin/openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                        "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out",
+                        (dir_ / "data" / "server.crt").string(), "-days", "1", "-subj",
+                        "/CN=localhost"});
+    run_as_server_user({"/bin/chmod", "600", key});  // PostgreSQL refuses a readable key
+  }
 }
 
 PostgresCluster::~PostgresCluster() {

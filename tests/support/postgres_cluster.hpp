@@ -14,9 +14,21 @@
 
 namespace zt::test {
 
+// How a cluster differs from the default one (trust everywhere, TLS off): for tests that
+// look at the server's own security settings (the database collector's).
+struct PostgresOptions {
+  // Appended to postgresql.conf after initdb ("ssl = on", "password_encryption = md5").
+  std::vector<std::string> conf_lines;
+  // Replaces pg_hba.conf when not empty.
+  std::string hba;
+  // A self-signed server.crt/server.key (made with `openssl req`) in the data directory.
+  bool self_signed_tls = false;
+};
+
 class PostgresCluster {
  public:
   PostgresCluster();
+  explicit PostgresCluster(const PostgresOptions& options);
   ~PostgresCluster();
   PostgresCluster(const PostgresCluster&) = delete;
   PostgresCluster& operator=(const PostgresCluster&) = delete;
@@ -25,6 +37,7 @@ class PostgresCluster {
   void start();  // on the same port and data
 
   unsigned short port() const { return port_; }
+  std::filesystem::path data_dir() const { return dir_ / "data"; }
   // libpq key/value connection string for `database` as `user` (no password: trust auth).
   std::string conninfo(std::string_view database, std::string_view user = "postgres") const;
   // The same as a postgresql:// URL.
@@ -41,6 +54,8 @@ class PostgresCluster {
 
  private:
   void run_as_server_user(const std::vector<std::string>& argv) const;
+  void apply(const PostgresOptions& options) const;
+  void write_server_file(const std::string& name, const std::string& text, bool append) const;
   void superuser_sql(std::string_view database, std::string_view sql) const;
 
   std::filesystem::path dir_;

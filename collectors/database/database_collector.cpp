@@ -1,0 +1,145 @@
+#include "collectors/database/database_collector.hpp"
+
+#include <exception>
+
+#include "collectors/core/host_sockets.hpp"
+#include "collectors/core/proc_paths.hpp"
+#include "collectors/core/utf8.hpp"
+#include "collectors/database/checks.hpp"
+#include "collectors/database/database_options.hpp"
+#include "collectors/database/discover.hpp"
+#include "collectors/database/live_checks.hpp"
+#include "collectors/database/locate.hpp"
+#include "collectors/database/report.hpp"
+
+namespace zt::database {
+namespace {
+
+using collector::Availability;
+using collector::CollectResult;
+using collector::Context;
+using collector::HostFs;
+using Clock = std::chrono::steady_clock;
+
+bool is_this_machine(const HostFs& fs) { return fs.root().lexically_normal() == "/"; }
+
+// Why live checks cannot run at this root, or "" when they can.
+std::string refusal_for(const HostFs& fs, const LiveChecker& checker) {
+  if (!checker.live() || is_this_machine(fs)) return {};
+  return "host root is " + fs.root().string() +
+         ", not this machine's /: its servers are not contacted";
+}
+
+class DatabaseCollector final : public collector::Collector {
+ public:
+  DatabaseCollector(DatabaseOptions options, std::unique_ptr<LiveChecker> checker)
+      : options_(options), checker_(std::move(checker)) {}
+
+  Availability capabilities(const HostFs& fs) const override {
+    const bool sockets = !fs.is_missing(collector::kTcpTablePath);
+    if (!sockets && !has_default_config(fs))
+      return {false, "no " + fs.describe(collector::kTcpTablePath) +
+                         " and no database configuration file at its default path"};
+    const std::string refusal = refusal_for(fs, *checker_);
+    std::string reason = sockets ? "database configuration files and the listening sockets of "
+                                   "/proc; "
+                                 : "database configuration files only (no /proc/net/tcp); ";
+    reason += !options_.live_checks ? "live checks disabled"
+              : refusal.empty()     ? "live checks of local servers through loopback possible"
+                                    : "no live checks: " + refusal;
+    return {true, reason};
+  }
+
+  CollectResult collect(Context& context) override {
+    CollectResult result;
+    try {
+      run(context, result);
+    } catch (const std::exception& e) {
+      // Only allocation failures and the like get here; parsers and the checker do not throw.
+      result.problems.push_back(std::string("database collector failed: ") + e.what());
+    }
+    return result;
+  }
+
+ private:
+  void run(const Context& context, CollectResult& result) {
+    const HostFs& fs = context.fs();
+    // A host root without /proc (a copied tree) has configuration files only: not a problem.
+    collector::HostSockets host;
+    if (!fs.is_missing(collector::kTcpTablePath)) {
+      host = collector::read_host_sockets(context);
+      result.problems = std::move(host.problems);
+    }
+    std::vector<Server> servers = servers_from_sockets(host.listeners);
+
+    const std::string refusal = refusal_for(fs, *checker_);
+    LiveSummary live;
+    live.enabled = options_.live_checks && refusal.empty();
+    live.note = !options_.live_checks ? "live checks disabled (live_checks: false)"
+                : !refusal.empty()
+                    ? refusal
+                    : "running servers checked through loopback; limit " +
+                          std::to_string(options_.live_timeout.count()) + " ms per server";
+
+    std::size_t left_out = 0;
+    for (Server& server : servers) {
+      if (context.should_stop()) {
+        ++left_out;
+        continue;
+      }
+      std::string reported_config;
+      if (live.enabled) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(context.deadline() -
+                                                                                Clock::now());
+        reported_config = run_live_checks(
+            server, *checker_,
+            std::max(std::chrono::milliseconds{0}, std::min(left, options_.live_timeout)));
+      }
+      load_running_config(fs, server, reported_config, result.problems);
+    }
+    if (left_out > 0)
+      result.problems.push_back("stopped before checking " + std::to_string(left_out) +
+                                " database server(s): deadline passed or shutdown requested");
+
+    if (!context.stopped_before("database configuration files", result.problems)) {
+      std::vector<Server> installed = configured_servers(fs, servers, result.problems);
+      for (Server& s : installed) servers.push_back(std::move(s));
+    }
+    for (Server& s : servers) s.issues = check_server(s);
+    result.findings = make_findings(servers);
+    result.inventory = make_inventory(servers, live);
+    // Configuration values are copied as read; findings and inventory are JSON (UTF-8).
+    for (model::Finding& f : result.findings) collector::make_valid_utf8(f);
+    collector::make_valid_utf8(result.inventory);
+  }
+
+  DatabaseOptions options_;
+  std::unique_ptr<LiveChecker> checker_;
+};
+
+std::unique_ptr<collector::Collector> make(const collector::OptionValues& values) {
+  return make_collector(values, make_system_checker());
+}
+
+}  // namespace
+
+std::unique_ptr<collector::Collector> make_collector(const collector::OptionValues& values,
+                                                     std::unique_ptr<LiveChecker> checker) {
+  return std::make_unique<DatabaseCollector>(DatabaseOptions::from(values), std::move(checker));
+}
+
+collector::CollectorDescriptor descriptor() {
+  return {
+      .name = "database",
+      .category = model::Category::database,
+      .default_interval = std::chrono::seconds{3600},
+      .summary =
+          "database servers (PostgreSQL, MySQL/MariaDB, Redis, MongoDB, Memcached, "
+          "Elasticsearch/OpenSearch): weak configuration, exposure, and live checks "
+          "for password-less access",
+      .options = option_specs(),
+      .make = &make,
+  };
+}
+
+}  // namespace zt::database

@@ -1,0 +1,132 @@
+#include "collectors/database/live_checks.hpp"
+
+#include "collectors/database/wire.hpp"
+
+namespace zt::database {
+namespace {
+
+std::string target_text(const Target& t) {
+  const bool v6 = t.family == collector::Family::ipv6;
+  return (v6 ? "[" + t.address + "]" : t.address) + ":" + std::to_string(t.port);
+}
+
+LiveCheck record(std::string_view check, const Target& target, const ExchangeResult& result) {
+  LiveCheck c;
+  c.check = std::string(check);
+  c.target = target_text(target);
+  c.connected = result.connected;
+  c.error = result.error;
+  return c;
+}
+
+std::string check_postgres(Server& server, LiveChecker& checker, const Target& target,
+                           std::chrono::milliseconds limit) {
+  Exchange ex;
+  ex.send = pg_startup_message("postgres", "postgres");
+  ex.complete = [](std::string_view r) { return pg_answer_complete(r); };
+  ex.farewell = [](std::string_view r) {
+    return parse_pg_answer(r).auth == PgAuth::ok ? pg_terminate_message() : std::string();
+  };
+  const ExchangeResult result = checker.exchange(target, ex, limit);
+  LiveCheck c = record("postgres_no_password", target, result);
+  const PgAnswer answer = parse_pg_answer(result.received);
+  if (result.connected) {
+    c.outcome = std::string(to_string(answer.auth));
+    if (!answer.error.empty()) c.outcome += ": " + answer.error;
+  }
+  server.live_open = answer.auth == PgAuth::ok;
+  if (!answer.server_version.empty()) server.version = answer.server_version;
+  server.live.push_back(std::move(c));
+  return {};
+}
+
+std::string check_redis(Server& server, LiveChecker& checker, const Target& target,
+                        std::chrono::milliseconds limit) {
+  Exchange ex;
+  ex.send = std::string(kRedisRequest);
+  ex.complete = [](std::string_view r) { return redis_answer_complete(r); };
+  const ExchangeResult result = checker.exchange(target, ex, limit);
+  LiveCheck c = record("redis_ping", target, result);
+  const RedisAnswer answer = parse_redis_answer(result.received);
+  if (result.connected)
+    c.outcome = answer.pong               ? "answered PONG without a password"
+                : !answer.refusal.empty() ? "refused: " + answer.refusal
+                                          : "no RESP answer";
+  server.live_open = answer.pong;
+  if (!answer.version.empty()) server.version = answer.version;
+  server.live.push_back(std::move(c));
+  return answer.config_file;
+}
+
+void check_memcached(Server& server, LiveChecker& checker, const Target& target,
+                     std::chrono::milliseconds limit) {
+  Exchange ex;
+  ex.send = std::string(kMemcachedRequest);
+  ex.complete = [](std::string_view r) { return memcached_answer_complete(r); };
+  ex.max_bytes = 256;
+  const ExchangeResult result = checker.exchange(target, ex, limit);
+  LiveCheck c = record("memcached_version", target, result);
+  if (auto version = parse_memcached_version(result.received)) {
+    server.version = *version;
+    c.outcome = "VERSION " + *version;
+  } else if (result.connected) {
+    c.outcome = "no VERSION answer";
+  }
+  server.live.push_back(std::move(c));
+}
+
+void check_mysql(Server& server, LiveChecker& checker, const Target& target,
+                 std::chrono::milliseconds limit) {
+  Exchange ex;
+  ex.complete = [](std::string_view r) { return mysql_greeting_complete(r); };
+  ex.max_bytes = 1024;
+  const ExchangeResult result = checker.exchange(target, ex, limit);
+  LiveCheck c = record("mysql_handshake", target, result);
+  if (auto greeting = parse_mysql_greeting(result.received)) {
+    if (!greeting->version.empty()) {
+      server.version = greeting->version;
+      c.outcome = "handshake, version " + greeting->version;
+    } else {
+      c.outcome = "error packet: " + greeting->error;
+    }
+  } else if (result.connected) {
+    c.outcome = "no MySQL handshake";
+  }
+  server.live.push_back(std::move(c));
+}
+
+}  // namespace
+
+std::optional<Target> loopback_target(const Server& server) {
+  for (const collector::ListeningSocket& s : server.sockets) {
+    if (s.protocol != collector::Protocol::tcp) continue;
+    if (collector::is_wildcard(s))
+      return Target{s.family, s.family == collector::Family::ipv4 ? "127.0.0.1" : "::1", s.port};
+    if (collector::is_loopback(s)) return Target{s.family, s.address, s.port};
+  }
+  return std::nullopt;
+}
+
+std::string run_live_checks(Server& server, LiveChecker& checker, std::chrono::milliseconds limit) {
+  const auto target = loopback_target(server);
+  if (!target) return {};
+  switch (server.engine) {
+    case Engine::postgresql:
+      return check_postgres(server, checker, *target, limit);
+    case Engine::redis:
+      return check_redis(server, checker, *target, limit);
+    case Engine::memcached:
+      check_memcached(server, checker, *target, limit);
+      return {};
+    case Engine::mysql:
+      check_mysql(server, checker, *target, limit);
+      return {};
+    case Engine::mongodb:
+    case Engine::elasticsearch:
+    case Engine::opensearch:
+      return {};
+  }
+  return {};
+}
+
+}  // namespace zt::database

@@ -1,0 +1,50 @@
+#pragma once
+// A LiveChecker that replays recorded answers by port, and remembers what it was asked.
+// live() is false, so the collector uses it whatever the host root (fixture trees).
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "collectors/database/live_checker.hpp"
+
+namespace zt::test {
+
+struct RecordedAnswers {
+  std::map<std::uint16_t, std::string> by_port;  // bytes the "server" sends
+  std::vector<database::Target> asked;
+  std::vector<std::string> sent;
+};
+
+class FakeChecker final : public database::LiveChecker {
+ public:
+  explicit FakeChecker(std::shared_ptr<RecordedAnswers> answers) : answers_(std::move(answers)) {}
+  bool live() const override { return false; }
+  database::ExchangeResult exchange(const database::Target& target,
+                                    const database::Exchange& exchange,
+                                    std::chrono::milliseconds) override {
+    answers_->asked.push_back(target);
+    answers_->sent.push_back(exchange.send);
+    database::ExchangeResult result;
+    const auto it = answers_->by_port.find(target.port);
+    if (it == answers_->by_port.end()) {
+      result.error = "connect: Connection refused";
+      return result;
+    }
+    result.connected = true;
+    result.received = it->second;
+    if (exchange.farewell) answers_->sent.push_back(exchange.farewell(result.received));
+    return result;
+  }
+
+ private:
+  std::shared_ptr<RecordedAnswers> answers_;
+};
+
+// Recorded bytes of the servers' answers.
+std::string pg_auth_ok_answer(const std::string& version);
+std::string pg_message(char type, const std::string& payload);
+std::string redis_open_answer(const std::string& version, const std::string& config_file);
+std::string mysql_greeting(const std::string& version);
+
+}  // namespace zt::test
