@@ -1,6 +1,8 @@
 #include "collectors/builtin.hpp"
 
 #include "collectors/auth/auth_collector.hpp"
+#include "collectors/container/container_collector.hpp"
+#include "collectors/database/database_collector.hpp"
 #include "collectors/network/network_collector.hpp"
 #include "collectors/system/system_collector.hpp"
 
@@ -12,6 +14,8 @@ std::span<const CollectorDescriptor> builtin_collectors() {
       zt::system::descriptor(),
       zt::network::descriptor(),
       zt::auth::descriptor(),
+      zt::container::descriptor(),
+      zt::database::descriptor(),
   };
   return kBuiltin;
 }

@@ -2,7 +2,11 @@
 
 #include <signal.h>
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
+
+#include "collectors/builtin.hpp"
 
 namespace zt::testing {
 
@@ -27,7 +31,6 @@ AgentProcess::~AgentProcess() {
 
 void AgentProcess::write_config() const {
   const AgentSetup& s = setup_;
-  const std::string enabled = s.collectors_enabled ? "true" : "false";
   std::string yaml = "agent:\n  host_root: " + s.host_root.string() +
                      "\n  state_dir: " + state_dir().string() +
                      "\n  log_level: debug\n"
@@ -45,8 +48,10 @@ void AgentProcess::write_config() const {
           std::to_string(s.batch_max_mib) + "\n  spool_max_mib: " +
           std::to_string(s.spool_max_mib) + "\n";
   yaml += "collectors:\n";
-  for (const char* name : {"system", "network", "auth"})
-    yaml += std::string("  ") + name + ":\n    enabled: " + enabled + "\n";
+  for (const collector::CollectorDescriptor& d : collector::builtin_collectors()) {
+    const bool on = s.collectors_enabled && std::ranges::count(kE2eCollectors, d.name) > 0;
+    yaml += "  " + std::string(d.name) + ":\n    enabled: " + (on ? "true" : "false") + "\n";
+  }
   tree_.write("agent.yaml", yaml);
 }
 

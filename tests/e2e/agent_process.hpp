@@ -6,12 +6,17 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "tests/support/process.hpp"
 #include "tests/support/temp_tree.hpp"
 
 namespace zt::testing {
+
+// The collectors the end-to-end tests run, the others disabled: the three that the mixed host
+// (make_mixed_host) has findings for.
+inline constexpr std::string_view kE2eCollectors[] = {"system", "network", "auth"};
 
 struct AgentSetup {
   std::string server_url;

@@ -54,9 +54,12 @@ long long E2eWorld::answered(const std::string& route, int code) {
 }
 
 nlohmann::json one_shot_report(const std::filesystem::path& host_root) {
+  std::string collectors;
+  for (std::string_view name : kE2eCollectors)
+    collectors += (collectors.empty() ? "" : ",") + std::string(name);
   const test::Completed done =
-      test::run_process({agent_binary(), "--once", "--format", "json", "--host-root",
-                         host_root.string()});
+      test::run_process({agent_binary(), "--once", "--format", "json", "--collectors",
+                         collectors, "--host-root", host_root.string()});
   INFO(done.err);
   REQUIRE(done.exit_code == 0);
   return nlohmann::json::parse(done.out);
