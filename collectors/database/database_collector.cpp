@@ -21,13 +21,8 @@ using collector::Context;
 using collector::HostFs;
 using Clock = std::chrono::steady_clock;
 
-bool is_this_machine(const HostFs& fs) { return fs.root().lexically_normal() == "/"; }
-
-// Why live checks cannot run at this root, or "" when they can.
 std::string refusal_for(const HostFs& fs, const LiveChecker& checker) {
-  if (!checker.live() || is_this_machine(fs)) return {};
-  return "host root is " + fs.root().string() +
-         ", not this machine's /: its servers are not contacted";
+  return collector::live_check_refusal(fs, checker.live(), "its servers are not contacted");
 }
 
 class DatabaseCollector final : public collector::Collector {

@@ -13,16 +13,12 @@
 #include <string>
 #include <string_view>
 
-#include "collectors/core/socket_table.hpp"
+#include "collectors/core/loopback_socket.hpp"
 
 namespace zt::database {
 
-struct Target {
-  collector::Family family = collector::Family::ipv4;
-  std::string address;  // numeric loopback: "127.0.0.1", "::1"
-  std::uint16_t port = 0;
-  bool operator==(const Target&) const = default;
-};
+// A server's loopback address.
+using Target = collector::Endpoint;
 
 struct Exchange {
   std::string send;  // may be empty: the server speaks first

@@ -10,20 +10,14 @@
 #include <optional>
 #include <string>
 
-#include "collectors/core/socket_table.hpp"
+#include "collectors/core/loopback_socket.hpp"
 #include "schema-client/model/timestamp.hpp"
 
 namespace zt::network {
 
+using collector::Endpoint;
 using collector::Family;
 using collector::Protocol;
-
-struct Endpoint {
-  Family family = Family::ipv4;
-  std::string address;  // numeric: "127.0.0.1", "::1"
-  std::uint16_t port = 0;
-  bool operator==(const Endpoint&) const = default;
-};
 
 struct BannerResult {
   bool connected = false;

@@ -19,13 +19,17 @@
 #include <cstring>
 #include <memory>
 
+#include "collectors/core/loopback_socket.hpp"
 #include "collectors/network/banner.hpp"
 #include "collectors/network/local_prober.hpp"
 
 namespace zt::network {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = collector::DeadlineClock;
+using collector::connect_to;
+using collector::Fd;
+using collector::wait_for;
 
 // Offered for the weak-cipher check. What this OpenSSL build lacks (Debian 12 has no RC4,
 // DES or 3DES suites) simply drops out of the list.
@@ -33,20 +37,6 @@ constexpr const char* kWeakCipherList = "eNULL:aNULL:EXPORT:LOW:RC4:DES:3DES:MD5
 // The other handshakes: the library's usual suites, at security level 0 so that old servers
 // (small keys, SHA-1, TLS 1.0/1.1) still complete the handshake and can be inspected.
 constexpr const char* kDefaultCipherList = "DEFAULT:@SECLEVEL=0";
-
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 // Blocks SIGPIPE in this thread for its lifetime and discards one raised meanwhile.
 class SigpipeGuard {
@@ -78,75 +68,6 @@ class SigpipeGuard {
   bool was_pending_ = false;
   bool blocked_ = false;
 };
-
-int millis_left(Clock::time_point deadline) {
-  const auto left =
-      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-  return left <= 0 ? 0 : static_cast<int>(std::min<long long>(left, 1'000'000));
-}
-
-// >0 ready, 0 deadline passed, <0 poll failed.
-int wait_for(int fd, short events, Clock::time_point deadline) {
-  for (;;) {
-    pollfd p{fd, events, 0};
-    const int rc = ::poll(&p, 1, millis_left(deadline));
-    if (rc < 0 && errno == EINTR) continue;
-    return rc;
-  }
-}
-
-// A connected non-blocking socket, or -1 with `error` set.
-int connect_to(const Endpoint& target, Clock::time_point deadline, std::string& error,
-               bool& timed_out) {
-  sockaddr_storage storage{};
-  socklen_t length = 0;
-  if (target.family == Family::ipv4) {
-    auto* sin = reinterpret_cast<sockaddr_in*>(&storage);
-    sin->sin_family = AF_INET;
-    sin->sin_port = htons(target.port);
-    if (::inet_pton(AF_INET, target.address.c_str(), &sin->sin_addr) != 1) {
-      error = "not a numeric IPv4 address: " + target.address;
-      return -1;
-    }
-    length = sizeof(sockaddr_in);
-  } else {
-    auto* sin6 = reinterpret_cast<sockaddr_in6*>(&storage);
-    sin6->sin6_family = AF_INET6;
-    sin6->sin6_port = htons(target.port);
-    if (::inet_pton(AF_INET6, target.address.c_str(), &sin6->sin6_addr) != 1) {
-      error = "not a numeric IPv6 address: " + target.address;
-      return -1;
-    }
-    length = sizeof(sockaddr_in6);
-  }
-  const int fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  if (fd < 0) {
-    error = std::string("socket: ") + std::strerror(errno);
-    return -1;
-  }
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&storage), length) == 0) return fd;
-  if (errno != EINPROGRESS) {
-    error = std::string("connect: ") + std::strerror(errno);
-    ::close(fd);
-    return -1;
-  }
-  const int ready = wait_for(fd, POLLOUT, deadline);
-  int so_error = 0;
-  socklen_t so_length = sizeof so_error;
-  if (ready == 0) {
-    error = "connect: timed out";
-    timed_out = true;
-  } else if (ready < 0) {
-    error = std::string("poll: ") + std::strerror(errno);
-  } else if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &so_error, &so_length) != 0 ||
-             so_error != 0) {
-    error = std::string("connect: ") + std::strerror(so_error != 0 ? so_error : errno);
-  } else {
-    return fd;
-  }
-  ::close(fd);
-  return -1;
-}
 
 std::string openssl_error(std::string_view fallback) {
   const unsigned long code = ERR_get_error();

@@ -19,13 +19,8 @@ using collector::Context;
 using collector::HostFs;
 using Clock = std::chrono::steady_clock;
 
-bool is_this_machine(const HostFs& fs) { return fs.root().lexically_normal() == "/"; }
-
-// Why live probes cannot run at this root, or "" when they can.
 std::string refusal_for(const HostFs& fs, const LocalProber& prober) {
-  if (!prober.live() || is_this_machine(fs)) return {};
-  return "host root is " + fs.root().string() +
-         ", not this machine's /: its sockets are not probed live";
+  return collector::live_check_refusal(fs, prober.live(), "its sockets are not probed live");
 }
 
 class NetworkCollector final : public collector::Collector {
@@ -52,7 +47,8 @@ class NetworkCollector final : public collector::Collector {
       std::vector<Listener> listeners;
       listeners.reserve(host.listeners.size());
       for (collector::ListeningSocket& socket : host.listeners)
-        listeners.push_back(Listener{std::move(socket)});
+        listeners.push_back(
+            Listener{std::move(socket), std::nullopt, std::nullopt, std::nullopt});
 
       const std::string refusal = refusal_for(context.fs(), *prober_);
       ProbeSettings settings{options_.probe_banners, options_.probe_tls,

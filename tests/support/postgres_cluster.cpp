@@ -12,6 +12,7 @@
 
 #include "schema-client/pg/connection.hpp"
 #include "schema-client/pg/migrations.hpp"
+#include "tests/support/loopback.hpp"
 #include "tests/support/process.hpp"
 
 namespace zt::test {
@@ -32,21 +33,6 @@ std::filesystem::path server_bin_dir() {
   return best;
 }
 
-unsigned short free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    ::close(fd);
-    throw std::runtime_error("cannot find a free port");
-  }
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
 bool running_as_root() { return ::geteuid() == 0; }
 
 }  // namespace
@@ -54,7 +40,7 @@ bool running_as_root() { return ::geteuid() == 0; }
 PostgresCluster::PostgresCluster() : PostgresCluster(PostgresOptions{}) {}
 
 PostgresCluster::PostgresCluster(const PostgresOptions& options)
-    : bin_(server_bin_dir()), port_(free_port()) {
+    : bin_(server_bin_dir()), port_(free_loopback_port()) {
   std::string pattern = (std::filesystem::temp_directory_path() / "zt-pg-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;

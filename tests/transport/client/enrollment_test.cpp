@@ -148,7 +148,7 @@ TEST_CASE("enrollment: busy, broken and unreachable ingests are told apart", "[i
   }
   SECTION("nothing listening: retry") {
     ClientOptions options;
-    options.base_url = "http://127.0.0.1:" + std::to_string(closed_port());
+    options.base_url = "http://127.0.0.1:" + std::to_string(test::free_loopback_port());
     options.allow_insecure_http = true;
     options.no_proxy = "*";
     const auto result = enroll(*make_client(options), sample_request());

@@ -213,7 +213,7 @@ TEST_CASE("an answer past max_answer_bytes is cut off: no answer, retry", "[inte
 
 TEST_CASE("nothing listening: a network error, retry", "[integration]") {
   ClientOptions options;
-  options.base_url = "http://127.0.0.1:" + std::to_string(closed_port());
+  options.base_url = "http://127.0.0.1:" + std::to_string(test::free_loopback_port());
   options.allow_insecure_http = true;
   options.no_proxy = "*";
   auto client = make_client(options);
@@ -227,7 +227,7 @@ TEST_CASE("an explicit proxy is used: a closed proxy port is a retryable network
           "[integration]") {
   TlsFiles tls;
   ScriptedIngest server(ok_answer, &tls);
-  const unsigned short proxy_port = closed_port();
+  const unsigned short proxy_port = test::free_loopback_port();
   ClientOptions options = server.client_options();
   options.ca_file = tls.certificate();
   options.proxy = "http://127.0.0.1:" + std::to_string(proxy_port);
@@ -272,7 +272,7 @@ TEST_CASE("with no proxy option, libcurl's https_proxy environment variable is u
   };
   TlsFiles tls;
   ScriptedIngest server(ok_answer, &tls);
-  const unsigned short proxy_port = closed_port();
+  const unsigned short proxy_port = test::free_loopback_port();
   const ScopedEnv proxy("https_proxy", "http://127.0.0.1:" + std::to_string(proxy_port));
   const ScopedEnv no_proxy("no_proxy", std::nullopt), no_proxy_upper("NO_PROXY", std::nullopt);
   ClientOptions options = server.client_options();

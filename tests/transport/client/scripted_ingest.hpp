@@ -16,6 +16,7 @@
 
 #include "ingest/http/server.hpp"
 #include "ingest/metrics.hpp"
+#include "tests/support/loopback.hpp"
 #include "tests/support/tls_files.hpp"
 #include "transport/http_client.hpp"
 
@@ -87,20 +88,6 @@ inline ingest::Response json_answer(unsigned status, std::string body,
   response.body = std::move(body);
   response.retry_after = retry_after;
   return response;
-}
-
-// A loopback port that was free a moment ago and has no listener now.
-inline unsigned short closed_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-    throw std::runtime_error("cannot find a free port");
-  ::close(fd);
-  return ntohs(address.sin_port);
 }
 
 inline std::unique_ptr<transport::IngestClient> make_client(transport::ClientOptions options) {

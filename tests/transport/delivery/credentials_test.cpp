@@ -19,7 +19,7 @@ namespace {
 
 std::unique_ptr<IngestClient> nobody_answers() {
   ClientOptions options;
-  options.base_url = "http://127.0.0.1:" + std::to_string(closed_port());
+  options.base_url = "http://127.0.0.1:" + std::to_string(test::free_loopback_port());
   options.allow_insecure_http = true;
   options.no_proxy = "*";
   return make_client(options);

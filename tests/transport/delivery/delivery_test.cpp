@@ -130,7 +130,7 @@ TEST_CASE("no answer at all: retried with backoff, the batch stays", "[integrati
   put_batches(*spool, 1);
   FakeIngest unused;
   DeliveryOptions options = fast_options(unused, tree.root());
-  options.client.base_url = "http://127.0.0.1:" + std::to_string(closed_port());
+  options.client.base_url = "http://127.0.0.1:" + std::to_string(test::free_loopback_port());
   auto delivery = start_delivery(options, *spool);
 
   REQUIRE(eventually([&] { return delivery->stats().retries >= 3; }));
