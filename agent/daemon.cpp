@@ -154,6 +154,7 @@ Daemon::Daemon(AgentConfig config, std::span<const collector::CollectorDescripto
     : state_(std::make_unique<State>()) {
   state_->info = std::move(info);
   state_->service = std::move(service);
+  state_->service->on_stop_request([this] { request_stop("service stop"); });
   state_->config = std::move(config);
   state_->descriptors = descriptors;
   state_->hooks = std::move(hooks);

@@ -10,6 +10,7 @@
 #include "agent/list_collectors.hpp"
 #include "agent/logging.hpp"
 #include "agent/one_shot.hpp"
+#include "agent/service_manager.hpp"
 #include "agent/uploads.hpp"
 #include "collectors/builtin.hpp"
 
@@ -26,32 +27,37 @@ using namespace zt::agent;
   std::exit(code);
 }
 
-int run(const CliOptions& cli) {
+struct Outcome {
+  int code = 0;
+  bool abandoned_threads = false;
+};
+
+Outcome run(const CliOptions& cli) {
   const auto descriptors = zt::collector::builtin_collectors();
   const zt::config::EnvLookup env = zt::config::process_environment();
   auto config = effective_config(cli, descriptors, env);
   if (!config) {
     std::fprintf(stderr, "zerotrace-agent: invalid configuration:\n%s\n",
                  config.error().message.c_str());
-    return static_cast<int>(ExitCode::usage);
+    return {static_cast<int>(ExitCode::usage)};
   }
   init_logging(config->agent.log_level);
   if (cli.check_config) {
     std::printf("configuration OK: %s\n", config->source.c_str());
-    return 0;
+    return {};
   }
   if (cli.list_collectors) {
     list_collectors(std::cout, *config, descriptors);
-    return 0;
+    return {};
   }
-  if (cli.once) return static_cast<int>(run_once(*config, cli, descriptors));
+  if (cli.once) return {static_cast<int>(run_once(*config, cli, descriptors))};
 
   auto info = std::make_shared<AgentInfoSource>();
   auto uploads = Uploads::create(*config, info);
   if (!uploads) {
     std::fprintf(stderr, "zerotrace-agent: cannot start uploads: %s\n",
                  uploads.error().message.c_str());
-    return static_cast<int>(ExitCode::usage);
+    return {static_cast<int>(ExitCode::usage)};
   }
   DaemonHooks hooks;
   hooks.reload = [cli, descriptors, env] { return effective_config(cli, descriptors, env); };
@@ -65,7 +71,7 @@ int run(const CliOptions& cli) {
   Daemon daemon(std::move(config.value()), descriptors, std::move(hooks), info);
   const int code = daemon.run();
   (*uploads)->stop();
-  finish(code, daemon.has_abandoned_runs());
+  return {code, daemon.has_abandoned_runs()};
 }
 
 }  // namespace
@@ -73,6 +79,10 @@ int run(const CliOptions& cli) {
 int main(int argc, char** argv) {
   auto parsed = parse_cli(argc, argv);
   if (auto* code = std::get_if<ExitCode>(&parsed)) return static_cast<int>(*code);
-  const int code = run(std::get<CliOptions>(parsed));
-  finish(code, false);
+  Outcome outcome;
+  const int code = run_as_service([&] {
+    outcome = run(std::get<CliOptions>(parsed));
+    return outcome.code;
+  });
+  finish(code, outcome.abandoned_threads);
 }

@@ -25,6 +25,8 @@ class SystemdNotifier final : public ServiceManager {
   void stopping() override { send("STOPPING=1\nSTATUS=stopping"); }
   void watchdog() override { send("WATCHDOG=1"); }
   std::chrono::milliseconds watchdog_period() const override { return period_; }
+  // systemd stops a service with SIGTERM (daemon_control_linux.cpp).
+  void on_stop_request(std::function<void()>) override {}
 
  private:
   // Without NOTIFY_SOCKET sd_notify returns 0 and sends nothing.
@@ -44,5 +46,7 @@ class SystemdNotifier final : public ServiceManager {
 std::unique_ptr<ServiceManager> make_service_manager() {
   return std::make_unique<SystemdNotifier>();
 }
+
+int run_as_service(const std::function<int()>& run) { return run(); }
 
 }  // namespace zt::agent

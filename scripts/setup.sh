@@ -20,6 +20,8 @@ packages=(
   redis-server memcached podman runc busybox-static
   # packaging: .deb (dpkg-shlibdeps, lintian) and .rpm builds, systemd-analyze for the units
   dpkg-dev lintian rpm systemd
+  # the Windows service's sources are cross-compiled in the tests
+  g++-mingw-w64-x86-64-posix
 )
 
 missing=()
