@@ -1,79 +1,21 @@
 // The daemon under a service manager: a unix datagram socket of the test's stands in for
 // systemd's NOTIFY_SOCKET, and the test reads what the real zerotrace-agent says on it.
-#include <poll.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <cstring>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "tests/support/notify_socket.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/temp_tree.hpp"
 
 using namespace zt;
 using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
+using test::NotifySocket;
 
 namespace {
-
-class NotifySocket {
- public:
-  explicit NotifySocket(const std::string& path) : path_(path) {
-    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    REQUIRE(fd_ >= 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    REQUIRE(path.size() < sizeof(address.sun_path));
-    std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
-    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0);
-  }
-  ~NotifySocket() { ::close(fd_); }
-
-  // The next datagram, or nothing when `limit` passes first.
-  std::optional<std::string> receive(std::chrono::milliseconds limit) {
-    pollfd ready{fd_, POLLIN, 0};
-    if (::poll(&ready, 1, static_cast<int>(limit.count())) != 1) return std::nullopt;
-    char buffer[4096];
-    const ssize_t n = ::recv(fd_, buffer, sizeof(buffer), 0);
-    if (n < 0) return std::nullopt;
-    return std::string(buffer, static_cast<std::size_t>(n));
-  }
-
-  // Every datagram that arrives within `window`.
-  std::vector<std::string> receive_for(std::chrono::milliseconds window) {
-    std::vector<std::string> messages;
-    const auto end = Clock::now() + window;
-    for (auto now = Clock::now(); now < end; now = Clock::now())
-      if (auto m = receive(std::chrono::duration_cast<std::chrono::milliseconds>(end - now)))
-        messages.push_back(*m);
-    return messages;
-  }
-
-  // Reads until a datagram contains `text`; every datagram read is kept in `seen`.
-  std::optional<std::string> wait_for(const std::string& text, std::chrono::milliseconds limit,
-                                      std::vector<std::string>& seen) {
-    const auto end = Clock::now() + limit;
-    for (auto now = Clock::now(); now < end; now = Clock::now()) {
-      auto m = receive(std::chrono::duration_cast<std::chrono::milliseconds>(end - now));
-      if (!m) break;
-      seen.push_back(*m);
-      if (m->find(text) != std::string::npos) return m;
-    }
-    return std::nullopt;
-  }
-
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-  int fd_ = -1;
-};
 
 std::size_t count_of(const std::vector<std::string>& messages, const std::string& text) {
   std::size_t n = 0;

@@ -16,12 +16,14 @@ using namespace std::chrono_literals;
 
 std::string ingest_binary() { return std::string(ZT_BINARY_DIR) + "/ingest/zerotrace-ingest"; }
 
-IngestProcess::IngestProcess(const std::string& extra_yaml, bool https)
+IngestProcess::IngestProcess(const std::string& extra_yaml, bool https,
+                             std::vector<std::string> env)
     : database_(test::shared_cluster().create_database()),
       owner_url_(test::shared_cluster().url(database_)),
       owner_(test::shared_cluster().conninfo(database_)),
       extra_yaml_(extra_yaml),
-      https_(https) {
+      https_(https),
+      env_(std::move(env)) {
   start();
 }
 
@@ -36,7 +38,7 @@ void IngestProcess::start() {
       "database:\n  url: " + test::shared_cluster().url(database_, test::PostgresCluster::kIngestRole) +
       "\n  connections: 2\n" + extra_yaml_).string();
   server_ = std::make_unique<test::Child>(
-      std::vector<std::string>{ingest_binary(), "--config", config, "serve"});
+      std::vector<std::string>{ingest_binary(), "--config", config, "serve"}, env_);
   REQUIRE(server_->wait_for_stderr("listening on http", 20s));
   std::smatch match;
   const std::string& err = server_->stderr_text();

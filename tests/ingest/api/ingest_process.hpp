@@ -31,7 +31,9 @@ class IngestProcess {
  public:
   // `extra_yaml` is appended to the generated configuration (e.g. a `limits:` section).
   // `https` false serves plain HTTP (for a test that must see the requests on the wire).
-  explicit IngestProcess(const std::string& extra_yaml = "", bool https = true);
+  // `env` ("KEY=value") is added to the server's environment.
+  explicit IngestProcess(const std::string& extra_yaml = "", bool https = true,
+                         std::vector<std::string> env = {});
 
   // Stops the server (SIGTERM, then waits for it), and starts it again on the same port.
   void stop();
@@ -71,6 +73,7 @@ class IngestProcess {
   test::TempTree tree_;
   std::string extra_yaml_;
   bool https_ = true;
+  std::vector<std::string> env_;
   std::unique_ptr<test::Child> server_;
   unsigned short port_ = 0;  // 0 until the first start picked one
 };

@@ -3,7 +3,9 @@
 #include "schema-client/model/wire_format.hpp"
 #include "tests/ingest/api/ingest_process.hpp"
 #include "tests/schema-client/sample_batch.hpp"
+#include "tests/support/notify_socket.hpp"
 #include "tests/support/postgres_cluster.hpp"
+#include "tests/support/temp_tree.hpp"
 
 using nlohmann::json;
 using zt::testing::IngestProcess;
@@ -102,4 +104,16 @@ TEST_CASE("serve refuses a role that would bypass row-level security, and an unm
       {zt::testing::ingest_binary(), "--config", unmigrated, "serve", "--listen", "127.0.0.1:0"});
   CHECK(not_ready.exit_code == 1);
   CHECK_THAT(not_ready.err, Catch::Contains("run `zerotrace-ingest migrate`"));
+}
+
+TEST_CASE("serve tells systemd it is ready once listening, and when it stops", "[integration]") {
+  zt::test::TempTree dir;
+  zt::test::NotifySocket notify((dir.root() / "notify").string());
+  IngestProcess ingest("", true, {"NOTIFY_SOCKET=" + notify.path()});
+  std::vector<std::string> seen;
+  const auto ready = notify.wait_for("READY=1", 10s, seen);
+  REQUIRE(ready);
+  CHECK(*ready == "READY=1\nSTATUS=listening on port " + std::to_string(ingest.port()));
+  ingest.stop();
+  CHECK(notify.wait_for("STOPPING=1", 10s, seen));
 }
