@@ -5,8 +5,11 @@ namespace {
 
 using nlohmann::json;
 
+// line 0: the evidence is the whole file (a setting that is missing), not one line of it.
 json evidence_json(const Evidence& e) {
-  return {{"file", e.file}, {"line", e.line}, {"value", e.value}};
+  json out = {{"file", e.file}, {"value", e.value}};
+  if (e.line > 0) out["line"] = e.line;
+  return out;
 }
 
 json process_json(const Server& s) {
@@ -30,13 +33,11 @@ model::Finding to_finding(const Server& server, const Issue& issue) {
   json evidence = json::array();
   for (const Evidence& e : issue.evidence) evidence.push_back(evidence_json(e));
   const Evidence main = issue.evidence.empty() ? Evidence{} : issue.evidence.front();
-  f.metadata = {{"file", main.file},
-                {"line", main.line},
-                {"value", main.value},
-                {"evidence", std::move(evidence)},
-                {"server_version", server.version},
-                {"process", process_json(server)},
-                {"config_files", server.config.files}};
+  f.metadata = evidence_json(main);
+  f.metadata["evidence"] = std::move(evidence);
+  f.metadata["config_files"] = server.config.files;
+  if (!server.version.empty()) f.metadata["server_version"] = server.version;
+  if (server.process) f.metadata["process"] = process_json(server);
   return f;
 }
 
