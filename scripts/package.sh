@@ -4,7 +4,7 @@
 # Prints the packages made.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh build
 build=${ZT_BUILD_DIR:-build/package}
 out=$PWD/build/packages
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DZT_BUILD_TESTS=OFF >/dev/null

@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Installs every build and test dependency of ZeroTrace from Debian 12's packages.
+# Installs the dependencies of ZeroTrace from Debian 12's packages:
+#   bash scripts/setup.sh build   what building the agent, the ingest and their packages needs
+#   bash scripts/setup.sh         that, and what the test suite needs (the real engines and
+#                                 tools the tests run against)
 # Idempotent: when everything is already installed it prints nothing and touches nothing.
 # Must run as root (or with sudo available) on Debian 12 "bookworm".
 set -euo pipefail
 
-packages=(
+build_packages=(
   # toolchain
   g++ make cmake ninja-build pkg-config
   # libraries (see ../shared/DESIGN.md, "Libraries")
   libboost-dev libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev
   libcli11-dev libssl-dev zlib1g-dev libsystemd-dev libpq-dev
-  # tests: Catch2 v2, a JSON Schema validator, the tools the live tests compare against
+  # packages: .deb (dpkg-shlibdeps) and .rpm
+  dpkg-dev rpm
+)
+test_packages=(
+  # Catch2 v2, a JSON Schema validator, the tools the live tests compare against
   catch2 python3 python3-jsonschema procps iproute2 openssl bsdutils
   # a real PostgreSQL server: the tests start throwaway clusters of their own
   postgresql
@@ -18,11 +25,17 @@ packages=(
   # loopback ports and private sockets; runc because crun cannot start containers on hosts
   # with hybrid cgroups, busybox-static for the test image)
   redis-server memcached podman runc busybox-static
-  # packaging: .deb (dpkg-shlibdeps, lintian) and .rpm builds, systemd-analyze for the units
-  dpkg-dev lintian rpm systemd
+  # the packages installed and checked by the tests, systemd-analyze for the units
+  lintian systemd
   # the Windows service's sources are cross-compiled in the tests
   g++-mingw-w64-x86-64-posix
 )
+
+case "${1:-all}" in
+  build) packages=("${build_packages[@]}") ;;
+  all) packages=("${build_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 [build|all]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
