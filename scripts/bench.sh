@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: wall time and peak RSS of a one-shot scan of this host (all usable collectors,
-# JSON report to a file), median of N runs (default 7). Builds the release binary first.
+# JSON report to a file), median of N runs (default 7), and each collector's time in the last
+# run. Builds the release binary first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -8,7 +9,7 @@ bash scripts/setup.sh
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DZT_BUILD_TESTS=OFF >/dev/null
 cmake --build build/release -j "${ZT_JOBS:-2}" --target zerotrace-agent >/dev/null
 python3 - "$runs" build/release/agent/zerotrace-agent <<'PY'
-import os, resource, statistics, subprocess, sys, tempfile, time
+import json, os, resource, statistics, subprocess, sys, tempfile, time
 runs, agent = int(sys.argv[1]), sys.argv[2]
 walls, rss = [], []
 with tempfile.TemporaryDirectory() as tmp:
@@ -24,8 +25,13 @@ with tempfile.TemporaryDirectory() as tmp:
         if os.waitstatus_to_exitcode(status) not in (0, 3):
             sys.exit(f"scan failed with status {status}")
     size = os.path.getsize(out)
+    with open(out) as f:
+        report = json.load(f)
 print(f"one-shot scan of this host, {runs} runs:")
 print(f"  wall time  median {statistics.median(walls)*1000:.0f} ms  (min {min(walls)*1000:.0f}, max {max(walls)*1000:.0f})")
 print(f"  peak RSS   median {statistics.median(rss):.1f} MiB  (min {min(rss):.1f}, max {max(rss):.1f})")
 print(f"  report     {size} bytes of JSON")
+print("  collectors in the last run:")
+for name, result in sorted(report["scan"]["results"].items()):
+    print(f"    {name:10} {result['status']:9} {result['duration_ms']:6} ms")
 PY
