@@ -96,10 +96,14 @@ namespace {
 
 template <typename Keep>
 std::size_t count_files(const fs::path& folder, Keep keep) {
+  // The daemon renames and deletes spool files meanwhile: no step here may throw.
   std::size_t n = 0;
   std::error_code ec;
-  for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec))
-    if (entry.is_regular_file() && keep(entry.path())) ++n;
+  for (fs::directory_iterator it(folder, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    std::error_code gone;
+    if (it->is_regular_file(gone) && keep(it->path())) ++n;
+  }
   return n;
 }
 
