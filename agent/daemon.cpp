@@ -160,7 +160,8 @@ Daemon::Daemon(AgentConfig config, std::span<const collector::CollectorDescripto
   state_->hooks = std::move(hooks);
 }
 
-Daemon::~Daemon() = default;
+// The service manager may outlive the daemon (its control handler runs on its own thread).
+Daemon::~Daemon() { state_->service->on_stop_request({}); }
 
 int Daemon::run() {
   State& s = *state_;

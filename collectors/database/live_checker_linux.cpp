@@ -1,8 +1,6 @@
 // The system LiveChecker: non-blocking POSIX sockets, every connect, send and receive bounded
 // by one poll() deadline per exchange. MSG_NOSIGNAL keeps a peer that closes early from
 // raising SIGPIPE.
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>

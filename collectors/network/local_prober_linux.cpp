@@ -2,9 +2,6 @@
 // client handshakes driven over them. Every wait has a deadline, so a peer that never
 // answers costs at most the limit given. SIGPIPE (a peer closing while OpenSSL writes) is
 // blocked for the probing thread and swallowed: the agent must not die of it.
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
