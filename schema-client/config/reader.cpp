@@ -1,5 +1,7 @@
 #include "schema-client/config/reader.hpp"
 
+#include "schema-client/config/yaml_syntax.hpp"
+
 namespace zt::config {
 
 Value to_value(const YAML::Node& node) {
@@ -48,9 +50,13 @@ void Reader::read_document(std::string_view yaml_text, const RootVisitor& read_r
       return;
     }
     if (documents.empty() || documents[0].IsNull()) return;  // an empty file: the defaults
+    if (const auto quote = unclosed_quote(documents[0], yaml_text)) {
+      report(at(*quote), "", "invalid YAML: a quoted value is never closed");
+      return;
+    }
     read_root(documents[0]);
   } catch (const YAML::Exception& error) {
-    report(at(error.mark), "", "invalid YAML: " + error.msg);
+    report(at(error.mark), "", "invalid YAML: " + error.msg + tab_hint(yaml_text));
   }
 }
 

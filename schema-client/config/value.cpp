@@ -100,7 +100,20 @@ model::Result<std::chrono::seconds> to_duration(const Value& value, const Durati
     const std::optional<std::chrono::seconds> duration = parse_duration(value.text);
     if (duration && *duration >= range.min && *duration <= range.max) return *duration;
   }
-  return expected("a duration " + std::string(range.text) + " (e.g. 30s, 5m, 1h)", value);
+  return expected("a duration " + std::string(range.text) + " (e.g. " + duration_examples(range) +
+                      ")",
+                  value);
+}
+
+std::string duration_examples(const DurationRange& range) {
+  using std::chrono::seconds;
+  constexpr seconds kCandidates[] = {seconds(30), seconds(300), seconds(3600), seconds(86400)};
+  std::string examples;
+  for (const seconds candidate : kCandidates) {
+    if (candidate < range.min || candidate > range.max) continue;
+    examples += (examples.empty() ? "" : ", ") + format_duration(candidate);
+  }
+  return examples.empty() ? format_duration(range.min) : examples;
 }
 
 model::Result<Secret> to_secret(const Value& value, SecretForm form) {

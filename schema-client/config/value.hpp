@@ -53,6 +53,9 @@ model::Result<std::filesystem::path> to_absolute_path(const Value& value);
 model::Result<std::filesystem::path> to_optional_path(const Value& value);
 // A duration as parse_duration (duration.hpp) reads it, within `range`.
 model::Result<std::chrono::seconds> to_duration(const Value& value, const DurationRange& range);
+// Durations inside `range` for an error message to show ("30s, 5m, 1h"; the minimum when none
+// of those fits), so that a user who copies the example gets a value that is accepted.
+std::string duration_examples(const DurationRange& range);
 
 // What a secret may look like: one word (a token, a key), or one line (a connection string,
 // which has spaces).

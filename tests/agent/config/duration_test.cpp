@@ -41,17 +41,17 @@ TEST_CASE("config: a bad or out-of-range duration names the key and the range", 
   system:
     interval: abc
 )") == "conf/agent.yaml:3:5: collectors.system.interval: expected a duration between 60s and "
-       "7d (e.g. 30s, 5m, 1h), got \"abc\"");
+       "7d (e.g. 5m, 1h, 1d), got \"abc\"");
   CHECK(errors_of(R"(collectors:
   system:
     interval: 59s
 )") == "conf/agent.yaml:3:5: collectors.system.interval: expected a duration between 60s and "
-       "7d (e.g. 30s, 5m, 1h), got \"59s\"");
+       "7d (e.g. 5m, 1h, 1d), got \"59s\"");
   CHECK(errors_of(R"(collectors:
   system:
     interval: 8d
 )") == "conf/agent.yaml:3:5: collectors.system.interval: expected a duration between 60s and "
-       "7d (e.g. 30s, 5m, 1h), got \"8d\"");
+       "7d (e.g. 5m, 1h, 1d), got \"8d\"");
   CHECK(errors_of(R"(collectors:
   network:
     timeout: 0

@@ -271,7 +271,7 @@ collectors:
        "got \"loud\"\n"
        "conf/agent.yaml:5:3: scheduler.nice: expected an integer between 0 and 19, got \"40\"\n"
        "conf/agent.yaml:8:5: collectors.system.interval: expected a duration between 60s and 7d "
-       "(e.g. 30s, 5m, 1h), got \"abc\"\n"
+       "(e.g. 5m, 1h, 1d), got \"abc\"\n"
        "conf/agent.yaml:9:5: collectors.system.packages: expected true or false, got \"yes "
        "please\"\n"
        "conf/agent.yaml:10:3: collectors.nope: unknown collector (known collectors: system, "
@@ -341,7 +341,8 @@ TEST_CASE("config: the server's TLS files and the upload settings", "[unit]") {
       "server:\n  url: https://ingest.example.com\n  ca_file: /etc/zt/ca.pem\n"
       "  client_certificate: /etc/zt/agent.pem\n  client_key: /etc/zt/agent.key\n"
       "  request_timeout: 30s\n  heartbeat_interval: 5m\n"
-      "upload:\n  spool_max_mib: 64\n  batch_max_findings: 500\n  backoff_cap: 1m\n",
+      "upload:\n  spool_max_mib: 64\n  batch_max_findings: 500\n  backoff_cap: 1m\n"
+      "  server_error_limit: 3\n  server_error_span: 0s\n",
       "conf/agent.yaml", kCollectors, kNoEnv);
   REQUIRE(config.ok());
   CHECK(config->server.ca_file == "/etc/zt/ca.pem");
@@ -351,6 +352,12 @@ TEST_CASE("config: the server's TLS files and the upload settings", "[unit]") {
   CHECK(config->upload.spool_max_mib == 64);
   CHECK(config->upload.batch_max_findings == 500);
   CHECK(config->upload.backoff_cap == std::chrono::minutes(1));
+  CHECK(config->upload.server_error_limit == 3);
+  CHECK(config->upload.server_error_span == std::chrono::seconds(0));
+  const auto defaults = parse_config("", "conf/agent.yaml", kCollectors, kNoEnv);
+  REQUIRE(defaults.ok());
+  CHECK(defaults->upload.server_error_limit == 10);
+  CHECK(defaults->upload.server_error_span == std::chrono::hours(1));
 
   CHECK(errors_of("server:\n  client_certificate: /etc/zt/agent.pem\n") ==
         "conf/agent.yaml:2:3: server.client_certificate: client_certificate and client_key go "
@@ -362,6 +369,12 @@ TEST_CASE("config: the server's TLS files and the upload settings", "[unit]") {
   CHECK(errors_of("upload:\n  batch_max_findings: 0\n") ==
         "conf/agent.yaml:2:3: upload.batch_max_findings: expected an integer between 1 and "
         "100000, got \"0\"");
+  CHECK(errors_of("upload:\n  server_error_limit: 0\n") ==
+        "conf/agent.yaml:2:3: upload.server_error_limit: expected an integer between 1 and "
+        "1000, got \"0\"");
+  CHECK_THAT(errors_of("upload:\n  server_error_span: 31d\n"),
+             Catch::StartsWith("conf/agent.yaml:2:3: upload.server_error_span: expected a "
+                               "duration between 0s and 30d"));
 }
 
 }  // namespace

@@ -111,6 +111,40 @@ TEST_CASE("config values: the reader sets keys and reports every problem in orde
         "x.yaml:3:1: expected one YAML document, found 2");
 }
 
+TEST_CASE("config values: a quote never closed is refused, not swallowed to the end", "[unit]") {
+  Section section;
+  // yaml-cpp 0.7 alone reads the token as "x\n  count: 3" and passes the file.
+  CHECK(problems_of("part:\n  token: \"x\n  count: 3\n", section, kNoEnv) ==
+        "x.yaml:2:10: invalid YAML: a quoted value is never closed");
+  CHECK(problems_of("part:\n  token: 'it''s\n", section, kNoEnv) ==
+        "x.yaml:2:10: invalid YAML: a quoted value is never closed");
+  CHECK(problems_of("part:\n  \"count: 3\n", section, kNoEnv) ==
+        "x.yaml:2:3: invalid YAML: a quoted value is never closed");
+  // Closed quotes, escaped quotes and quotes inside plain values are fine.
+  CHECK(problems_of("part:\n  token: \"a\\\"b\"\n  count: 3\n", section, kNoEnv).empty());
+  CHECK(section.token.reveal() == "a\"b");
+  CHECK(problems_of("part:\n  token: 'it''s'\n", section, kNoEnv).empty());
+  CHECK(problems_of("part:\n  token: a\"b\n", section, kNoEnv).empty());
+}
+
+TEST_CASE("config values: a tab in the indentation gets a hint that names its line", "[unit]") {
+  Section section;
+  const std::string problems = problems_of("part:\n  count: 3\n\ttoken: t\n", section, kNoEnv);
+  CHECK_THAT(problems, Catch::StartsWith("x.yaml:"));
+  CHECK_THAT(problems, Catch::Contains("invalid YAML: "));
+  CHECK_THAT(problems,
+             Catch::EndsWith("(YAML indents with spaces, not tabs; line 3 holds a tab)"));
+}
+
+TEST_CASE("config values: a refused duration's examples are inside its range", "[unit]") {
+  CHECK(duration_examples(kTimeoutRange) == "30s, 5m, 1h");
+  CHECK(duration_examples({1s, 60s, "between 1s and 1m"}) == "30s");
+  CHECK(duration_examples({60s, 24h * 7, "between 60s and 7d"}) == "5m, 1h, 1d");
+  CHECK(duration_examples({1s, 10s, "between 1s and 10s"}) == "1s");
+  CHECK(to_duration(scalar("2h"), {1s, 60s, "between 1s and 1m"}).error().message ==
+        "expected a duration between 1s and 1m (e.g. 30s), got \"2h\"");
+}
+
 TEST_CASE("config values: the environment overrides the keys that allow it", "[unit]") {
   const EnvLookup env = [](std::string_view name) -> std::optional<std::string> {
     if (name == "ZEROTRACE_PART_TOKEN") return "bad token";
