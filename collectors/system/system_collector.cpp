@@ -290,8 +290,9 @@ Date utc_today() {
 
 std::unique_ptr<collector::Collector> make_collector(const collector::OptionValues& options,
                                                      Today today) {
-  return std::make_unique<SystemCollector>(SystemOptions::from(options),
-                                           today ? std::move(today) : Today(&utc_today));
+  SystemOptions parsed = SystemOptions::from(options);
+  if (parsed.eol_as_of) today = [day = *parsed.eol_as_of] { return day; };
+  return std::make_unique<SystemCollector>(parsed, today ? std::move(today) : Today(&utc_today));
 }
 
 model::Result<OsRelease> read_host_os_release(const HostFs& fs) {

@@ -22,7 +22,8 @@ collector::CollectorDescriptor descriptor();
 using Today = std::function<Date()>;
 Date utc_today();
 
-// The collector made from validated options (as descriptor().make) with its clock.
+// The collector made from validated options (as descriptor().make) with its clock; the
+// eol_as_of option, when set, replaces the clock.
 std::unique_ptr<collector::Collector> make_collector(const collector::OptionValues& options,
                                                      Today today);
 

@@ -1,6 +1,8 @@
 #include "collectors/system/system_options.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace zt::system {
 namespace {
@@ -18,6 +20,9 @@ constexpr OptionSpec kOptions[] = {
      730},
     {"limited_security_support", OptionType::boolean, "true",
      "report installed packages on Debian's limited-security-support list (low severity)"},
+    {"eol_as_of", OptionType::text, "",
+     "judge end of life as of this day (YYYY-MM-DD) instead of today: to audit a date ahead, "
+     "or to make a report reproducible; empty: today"},
 };
 
 }  // namespace
@@ -33,6 +38,12 @@ SystemOptions SystemOptions::from(const collector::OptionValues& values) {
   options.eol_warning_days =
       static_cast<int>(std::clamp(values.integer("eol_warning_days"), 0LL, 730LL));
   options.limited_security_support = values.boolean("limited_security_support");
+  if (const std::string day = values.text("eol_as_of"); !day.empty()) {
+    options.eol_as_of = parse_iso_date(day);
+    if (!options.eol_as_of)
+      throw std::invalid_argument(
+          "collectors.system.eol_as_of: expected a day as YYYY-MM-DD, got \"" + day + "\"");
+  }
   return options;
 }
 

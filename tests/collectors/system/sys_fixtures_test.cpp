@@ -99,6 +99,13 @@ TEST_CASE("system: sys-hardened gives no findings", "[unit][system]") {
     CHECK(keys(collect_on(root, "2028-07-01")) == Strings{"os_end_of_life debian high"});
     CHECK(keys(collect_on(root, "2029-07-01")) == Strings{"os_end_of_life debian critical"});
   }
+  SECTION("eol_as_of replaces the clock, and a day that is not YYYY-MM-DD is refused") {
+    CHECK(keys(collect_on(root, "2026-11-26", options({{"eol_as_of", "2028-07-01"}}))) ==
+          Strings{"os_end_of_life debian high"});
+    CHECK_THROWS_WITH(collect_on(root, "2026-11-26", options({{"eol_as_of", "2028-7-1"}})),
+                      "collectors.system.eol_as_of: expected a day as YYYY-MM-DD, got "
+                      "\"2028-7-1\"");
+  }
   SECTION("eol_warning_days widens the window") {
     CHECK(keys(collect_on(root, "2027-12-01", options({{"eol_warning_days", 365}}))) ==
           Strings{"os_end_of_life_soon debian medium"});
