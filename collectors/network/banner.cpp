@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "collectors/core/text.hpp"
+#include "collectors/core/utf8.hpp"
 
 namespace zt::network {
 namespace {
@@ -76,9 +77,7 @@ std::optional<BannerInfo> parse_mysql(std::string_view bytes) {
   return BannerInfo{"mysql", std::string(version)};
 }
 
-}  // namespace
-
-std::optional<BannerInfo> parse_banner(std::string_view bytes) {
+std::optional<BannerInfo> parse_greeting(std::string_view bytes) {
   if (bytes.empty()) return std::nullopt;
   // telnet: IAC (255) followed by WILL/WONT/DO/DONT (251..254).
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xff &&
@@ -108,6 +107,14 @@ std::optional<BannerInfo> parse_banner(std::string_view bytes) {
     if (smtp && !ftp) return BannerInfo{"smtp", version};
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<BannerInfo> parse_banner(std::string_view bytes) {
+  std::optional<BannerInfo> info = parse_greeting(bytes);
+  if (info) info->version = collector::valid_utf8(info->version);
+  return info;
 }
 
 std::string banner_excerpt(std::string_view bytes, std::size_t max) {

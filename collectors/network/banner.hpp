@@ -8,6 +8,8 @@
 
 namespace zt::network {
 
+// Also what an answer to a first message says (first_message.hpp): "http", "redis",
+// "memcached", and "postgresql" from its SSLRequest answer.
 struct BannerInfo {
   std::string service;  // "ssh", "smtp", "ftp", "pop3", "imap", "mysql", "vnc", "telnet"
   std::string version;  // "OpenSSH_9.2p1 Debian-2", "vsFTPd 3.0.3", "8.0.36"; may be empty
@@ -23,7 +25,8 @@ struct BannerInfo {
 //   MySQL protocol-10 handshake packet            → mysql, its server version string
 //   VNC   "RFB 003.008"                          → vnc, "RFB 003.008"
 //   telnet option negotiation (IAC DO/WILL …)    → telnet, ""
-// nullopt for anything else (a 220 that names neither FTP nor SMTP included).
+// nullopt for anything else (a 220 that names neither FTP nor SMTP included). The version is
+// valid UTF-8 (invalid sequences become U+FFFD).
 std::optional<BannerInfo> parse_banner(std::string_view bytes);
 
 // The banner's first line as evidence: printable ASCII only (others become '.'), at most

@@ -5,8 +5,11 @@
 #include <filesystem>
 
 #include "collectors/core/host_sockets.hpp"
+#include "collectors/core/probe_engine.hpp"
 #include "collectors/core/proc_paths.hpp"
+#include "collectors/core/utf8.hpp"
 #include "collectors/network/network_options.hpp"
+#include "collectors/network/port_probe.hpp"
 #include "collectors/network/probe_plan.hpp"
 #include "collectors/network/report.hpp"
 
@@ -18,6 +21,9 @@ using collector::CollectResult;
 using collector::Context;
 using collector::HostFs;
 using Clock = std::chrono::steady_clock;
+
+// Ports probed at once, so sockets open at once (one per port at a time).
+constexpr std::size_t kMaxOpenProbes = 64;
 
 std::string refusal_for(const HostFs& fs, const LocalProber& prober) {
   return collector::live_check_refusal(fs, prober.live(), "its sockets are not probed live");
@@ -61,8 +67,10 @@ class NetworkCollector final : public collector::Collector {
       summary.live = refusal.empty() && (options_.probe_banners || options_.probe_tls);
       summary.note = !refusal.empty() ? refusal
                      : summary.live
-                         ? "TCP listeners probed through loopback or their own address; "
-                           "limit " + std::to_string(options_.probe_timeout.count()) +
+                         ? "TCP listeners probed through loopback or their own address, "
+                           "concurrently (at most " + std::to_string(kMaxOpenProbes) +
+                               " at once); limit " +
+                               std::to_string(options_.probe_timeout.count()) +
                                " ms per port, at most " +
                                std::to_string(options_.max_probed_ports) + " ports per run"
                          : "probing disabled (probe_banners and probe_tls are false)";
@@ -71,6 +79,10 @@ class NetworkCollector final : public collector::Collector {
 
       result.findings = make_findings(listeners, clock_());
       result.inventory = make_inventory(listeners, plan, summary);
+      // Process names, command lines and certificate names are the host's bytes: JSON
+      // needs UTF-8.
+      for (model::Finding& f : result.findings) collector::make_valid_utf8(f);
+      collector::make_valid_utf8(result.inventory);
     } catch (const std::exception& e) {
       // Only allocation failures and the like get here; parsers and the prober do not throw.
       result.problems.push_back(std::string("network collector failed: ") + e.what());
@@ -79,60 +91,55 @@ class NetworkCollector final : public collector::Collector {
   }
 
  private:
+  // Every planned port at once (at most kMaxOpenProbes at a time), each by its own limit
+  // from when it starts, all by one deadline for the phase: the run's, or sooner the limit
+  // times the number of rounds the bound on open sockets makes.
   void run_probes(const Context& context, std::vector<Listener>& listeners,
                   std::vector<PlannedProbe>& plan, std::vector<std::string>& problems) {
+    std::vector<std::size_t> probed;  // indexes into plan
+    for (std::size_t i = 0; i < plan.size(); ++i)
+      if (plan[i].target) probed.push_back(i);
+    const auto rounds = static_cast<long>((probed.size() + kMaxOpenProbes - 1) / kMaxOpenProbes);
+    const auto limit = options_.probe_timeout;
+    const auto phase_deadline =
+        std::min(context.deadline(), Clock::now() + limit * std::max(rounds, 1L));
+    const PortProbeSettings settings{options_.probe_banners, options_.probe_tls};
+    std::vector<collector::ProbeCheck> checks;
+    checks.reserve(probed.size());
+    for (std::size_t i : probed)
+      checks.push_back([this, &listener = listeners[plan[i].listener], target = *plan[i].target,
+                        settings, limit, phase_deadline] {
+        return probe_port(*prober_, listener, target, settings,
+                          std::min(Clock::now() + limit, phase_deadline));
+      });
+
+    const auto outcomes = collector::run_probe_checks(
+        checks, {phase_deadline, kMaxOpenProbes}, [&context] { return context.should_stop(); });
     std::size_t left_out = 0;
-    for (PlannedProbe& p : plan) {
-      if (!p.target) continue;
-      if (left_out > 0 || context.should_stop()) {
-        p.target.reset();
-        p.skipped = "the run stopped before probing it";
-        ++left_out;
-        continue;
+    std::size_t cut_short = 0;
+    for (std::size_t k = 0; k < probed.size(); ++k) {
+      PlannedProbe& p = plan[probed[k]];
+      switch (outcomes[k].state) {
+        case collector::CheckState::not_started:
+          p.skipped = "the run stopped before probing it";
+          p.target.reset();
+          ++left_out;
+          break;
+        case collector::CheckState::abandoned: ++cut_short; break;
+        case collector::CheckState::failed:
+          problems.push_back("probing " + endpoint_text(p.target->address, p.target->port) +
+                             " failed: " + outcomes[k].error);
+          break;
+        case collector::CheckState::finished: break;
       }
-      probe(context, listeners[p.listener], *p.target);
     }
     if (left_out > 0)
       problems.push_back("stopped before probing " + std::to_string(left_out) +
                          " port(s): deadline passed or shutdown requested");
-  }
-
-  void probe(const Context& context, Listener& listener, const Endpoint& target) {
-    const auto port_deadline = std::min(Clock::now() + options_.probe_timeout, context.deadline());
-    const auto left = [&] {
-      return std::max(std::chrono::milliseconds{0},
-                      std::chrono::duration_cast<std::chrono::milliseconds>(port_deadline -
-                                                                            Clock::now()));
-    };
-    if (options_.probe_banners) {
-      // Half of the port's time when a TLS probe follows: a TLS server never speaks first,
-      // so waiting longer for it would only delay the handshake.
-      const auto limit = options_.probe_tls ? left() / 2 : left();
-      BannerResult banner = prober_->banner(target, limit);
-      if (banner.connected && !banner.bytes.empty()) {
-        listener.banner = parse_banner(banner.bytes);
-        listener.banner_bytes = std::move(banner.bytes);
-        return;  // it spoke first, in cleartext: not a TLS port
-      }
-      if (!banner.connected) return;  // refused or unreachable: nothing more to learn
-    }
-    if (!options_.probe_tls || context.should_stop() || left().count() == 0) return;
-    TlsObservation tls;
-    tls.main = prober_->tls(target, TlsAttempt{}, left());
-    if (!tls.main.handshake_ok) return;  // not TLS (or too slow): nothing recorded
-    for (TlsCap cap : {TlsCap::tls1_0, TlsCap::tls1_1}) {
-      if (context.should_stop() || left().count() == 0) break;
-      TlsResult capped = prober_->tls(target, TlsAttempt{cap, false}, left());
-      if (capped.handshake_ok && !capped.protocol.empty() &&
-          std::find(tls.legacy.begin(), tls.legacy.end(), capped.protocol) == tls.legacy.end())
-        tls.legacy.push_back(capped.protocol);
-    }
-    if (!context.should_stop() && left().count() > 0) {
-      TlsResult weak = prober_->tls(target, TlsAttempt{TlsCap::none, true}, left());
-      tls.weak_check_done = !weak.timed_out;
-      if (weak.handshake_ok) tls.weak_cipher = weak.cipher;
-    }
-    listener.tls = std::move(tls);
+    if (cut_short > 0)
+      problems.push_back("stopped while probing " + std::to_string(cut_short) +
+                         " port(s): deadline passed or shutdown requested; what they said "
+                         "before is kept");
   }
 
   NetworkOptions options_;

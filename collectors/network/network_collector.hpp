@@ -4,12 +4,14 @@
 // (/proc/<pid>/fd, comm, status, /etc/passwd). Each listener is an info finding; services
 // that should be local but listen on every interface, and cleartext services, are problem
 // findings (see report.hpp for the finding types and severities). On the live host (host
-// root "/") it also reads the greeting of services that speak first and probes TLS on this
-// host's own TCP ports (loopback, or the socket's own address; never another host), bounded
-// by a per-port time limit, a cap of ports per run and allow/deny lists.
+// root "/") it also talks to this host's own TCP ports (loopback, or the socket's own
+// address; never another host): the greeting of services that speak first, the first
+// message of those that wait for the client (first_message.hpp), TLS. All ports at once
+// (at most 64 open sockets), each bounded by the per-port time limit, the whole probing phase
+// by one deadline; a cap of ports per run and allow/deny lists choose the ports.
 //
-// collect() never throws; it checks Context::should_stop() between ports, and a stop ends the
-// run with what it has and a problem saying so. Not for concurrent collect() calls.
+// collect() never throws; a stop (Context::should_stop()) ends the probing within 50 ms with
+// what it has and a problem saying so. Not for concurrent collect() calls.
 #include <functional>
 #include <memory>
 

@@ -12,12 +12,14 @@ using collector::OptionType;
 constexpr OptionSpec kOptions[] = {
     {"probe_banners", OptionType::boolean, "true",
      "read the greeting of local TCP services that speak first (SSH, SMTP, FTP, POP3, IMAP, "
-     "MySQL, VNC, telnet) to learn their version; nothing is sent"},
+     "MySQL, VNC, telnet), and send the first message of those that wait for the client "
+     "(HTTP HEAD, Redis PING, Memcached version), to learn service and version"},
     {"probe_tls", OptionType::boolean, "true",
      "TLS handshakes with local TCP listeners: protocol, cipher, certificate expiry, legacy "
      "TLS 1.0/1.1 and weak ciphers accepted"},
     {"probe_timeout_ms", OptionType::integer, "1500",
-     "time limit for all probes of one port, in milliseconds", 100, 10000},
+     "time limit for all probes of one port, in milliseconds; ports are probed at once, so "
+     "this is also about the time the whole probing takes", 100, 10000},
     {"max_probed_ports", OptionType::integer, "32",
      "most TCP ports probed per run (in port order); 0 turns probing off", 0, 1024},
     {"probe_ports_allow", OptionType::text_list, "[]",

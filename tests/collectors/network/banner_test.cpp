@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "collectors/core/utf8.hpp"
 #include "tests/support/fuzz.hpp"
 
 using zt::network::banner_excerpt;
@@ -80,7 +81,18 @@ TEST_CASE("banner: fuzzed input", "[unit][network][banner][fuzz]") {
         std::string("* OK [CAPABILITY IMAP4rev1] Dovecot ready.\r\n+OK Dovecot\r\n"),
         mysql_greeting("10.11.6-MariaDB-0+deb12u1")})
     zt::test::fuzz_text(seed, [](const std::string& text) {
-      (void)parse_banner(text);
-      CHECK(banner_excerpt(text).size() <= 200);
+      std::optional<BannerInfo> info;
+      CHECK_NOTHROW(info = parse_banner(text));
+      std::string excerpt;
+      CHECK_NOTHROW(excerpt = banner_excerpt(text));
+      // The excerpt is evidence in JSON: printable ASCII from the first line, at most 200.
+      CHECK(excerpt.size() <= 200);
+      CHECK(excerpt.find_first_of("\r\n") == std::string::npos);
+      for (char c : excerpt) CHECK((c >= 0x20 && c < 0x7f));
+      if (info) {
+        CHECK_FALSE(info->service.empty());
+        CHECK(zt::collector::is_valid_utf8(info->version));
+        CHECK(info->version.size() <= text.size());
+      }
     });
 }

@@ -1,6 +1,7 @@
 #include "collectors/network/network_collector.hpp"
 
 #include <catch2/catch.hpp>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -26,6 +27,7 @@ namespace {
 
 using Key = std::tuple<std::string, std::string, int, std::string>;  // type, host, port, proto
 using Keys = std::set<Key>;
+using Calls = std::map<std::string, std::vector<std::string>>;  // target → its calls, in order
 
 OptionValues options(const json& overrides = json::object()) {
   json values = OptionValues::defaults(zt::network::descriptor().options).as_json();
@@ -217,7 +219,12 @@ TEST_CASE("network: hardened host gives info rows only", "[unit][network]") {
   CHECK(chrony.metadata.at("source") == "/proc/net/udp6");
 
   // A fake prober replays recordings: with none, TCP ports are probed and nothing is found.
-  CHECK(recorded->calls.size() == 4 * 2);
+  // sshd greets first, then TLS; PostgreSQL is asked for TLS through its SSLRequest.
+  CHECK(zt::test::calls_by_target(recorded->calls) ==
+        Calls{{"127.0.0.1:22", {"banner 127.0.0.1:22", "tls 127.0.0.1:22 cap=0 weak=0"}},
+              {"::1:22", {"banner ::1:22", "tls ::1:22 cap=0 weak=0"}},
+              {"127.0.0.1:5432", {"tls 127.0.0.1:5432 cap=0 weak=0 pg=1"}},
+              {"::1:5432", {"tls ::1:5432 cap=0 weak=0 pg=1"}}});
   CHECK(result.inventory.at("listener_count") == 6);
   CHECK(result.inventory.at("processes") == json{{"pids_scanned", 7}, {"pids_unreadable", 0}});
   CHECK(result.inventory.at("listeners").at(0) ==
@@ -295,25 +302,24 @@ TEST_CASE("network: weak host with recorded banners and TLS results", "[unit][ne
   CHECK(keys(result) == expected);
   check_valid(result);
 
-  // Only TCP ports, in port order, through loopback for wildcard binds; TLS only where nothing
-  // was said first and the port accepted the connection; capped and weak handshakes only
-  // after a good one.
-  CHECK(recorded->calls == std::vector<std::string>{
-                               "banner 127.0.0.1:21",
-                               "banner 127.0.0.1:22",
-                               "banner 127.0.0.1:23",
-                               "banner 127.0.0.1:443",
-                               "tls 127.0.0.1:443 cap=0 weak=0",
-                               "tls 127.0.0.1:443 cap=1 weak=0",
-                               "tls 127.0.0.1:443 cap=2 weak=0",
-                               "tls 127.0.0.1:443 cap=0 weak=1",
-                               "banner ::1:3306",
-                               "banner 127.0.0.1:6379",
-                               "tls 127.0.0.1:6379 cap=0 weak=0",
-                               "banner 127.0.0.1:7000",
-                               "banner 127.0.0.1:11211",
-                               "tls 127.0.0.1:11211 cap=0 weak=0",
-                           });
+  // Only TCP ports, through loopback for wildcard binds; the first message of the service
+  // expected there (Redis PING, Memcached version), TLS at once on 443, and elsewhere only
+  // where nothing was said and the port accepted the connection; capped and weak handshakes
+  // only after a good one.
+  CHECK(zt::test::calls_by_target(recorded->calls) ==
+        Calls{{"127.0.0.1:21", {"banner 127.0.0.1:21"}},
+              {"127.0.0.1:22", {"banner 127.0.0.1:22"}},
+              {"127.0.0.1:23", {"banner 127.0.0.1:23"}},
+              {"127.0.0.1:443",
+               {"tls 127.0.0.1:443 cap=0 weak=0", "tls 127.0.0.1:443 cap=1 weak=0",
+                "tls 127.0.0.1:443 cap=2 weak=0", "tls 127.0.0.1:443 cap=0 weak=1"}},
+              {"::1:3306", {"banner ::1:3306"}},
+              {"127.0.0.1:6379",
+               {"banner 127.0.0.1:6379 ask=redis_ping", "tls 127.0.0.1:6379 cap=0 weak=0"}},
+              {"127.0.0.1:7000", {"banner 127.0.0.1:7000 ask=redis_ping"}},
+              {"127.0.0.1:11211",
+               {"banner 127.0.0.1:11211 ask=memcached_version",
+                "tls 127.0.0.1:11211 cap=0 weak=0"}}});
 
   const Finding& ssh = find(result, "listening_service", "0.0.0.0", 22);
   CHECK(ssh.fields.at("service_version") == "OpenSSH_9.2p1 Debian-2+deb12u3");
@@ -386,7 +392,9 @@ TEST_CASE("network: cap of probed ports", "[unit][network]") {
   auto recorded = std::make_shared<zt::test::Recorded>();
   const auto result = collect_at(fixture_host("net-weak"), recorded,
                                  options({{"max_probed_ports", 2}, {"probe_tls", false}}));
-  CHECK(recorded->calls == std::vector<std::string>{"banner 127.0.0.1:21", "banner 127.0.0.1:22"});
+  CHECK(zt::test::calls_by_target(recorded->calls) ==
+        Calls{{"127.0.0.1:21", {"banner 127.0.0.1:21"}},
+              {"127.0.0.1:22", {"banner 127.0.0.1:22"}}});
   std::size_t capped = 0;
   for (const auto& p : result.inventory.at("probing").at("probes"))
     capped += p.at("skipped") == "cap of 2 probed ports per run (max_probed_ports) reached";
