@@ -49,7 +49,7 @@ std::string product_version(std::string_view line) {
       std::string_view v = words.front();
       while (!v.empty() && std::string_view(";,)]").find(v.back()) != std::string_view::npos)
         v.remove_suffix(1);
-      if (!v.empty()) version += " " + std::string(v);
+      if (!v.empty()) version.append(" ").append(v);
     }
     return version;
   }

@@ -7,6 +7,8 @@
 #include <catch2/catch.hpp>
 #include <optional>
 #include <set>
+#include <stop_token>
+#include <thread>
 #include <tuple>
 
 #include "collectors/network/network_collector.hpp"
@@ -89,4 +91,37 @@ TEST_CASE("network on this host: five listeners that wait for the client, probed
   INFO("probing took " << seconds << " s");
   CHECK(took >= kPortLimit - 100ms);  // the silent port was given its whole limit
   CHECK(took < 12s);
+}
+
+TEST_CASE("network on this host: a stop request ends the probing at once",
+          "[integration][network]") {
+  const zt::test::LocalServers local({zt::test::ServerKind::silent});
+  json values = zt::collector::OptionValues::defaults(zt::network::descriptor().options).as_json();
+  values["probe_timeout_ms"] = 10000;
+  values["probe_ports_allow"] = {std::to_string(local.ports().at(0))};
+  auto collector = zt::network::descriptor().make(zt::collector::OptionValues(values));
+  const zt::collector::HostFs fs("/");
+  std::stop_source stop;
+  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 120s, stop.get_token());
+
+  // Stops the run once the silent port has been connected to: the probing is under way.
+  std::jthread stopper([&](const std::stop_token& done) {
+    const auto give_up = std::chrono::steady_clock::now() + 60s;
+    while (local.accepted() == 0 && !done.stop_requested() &&
+           std::chrono::steady_clock::now() < give_up)
+      std::this_thread::sleep_for(5ms);  // polling the server's counter: no event to wait on
+    stop.request_stop();
+  });
+  const auto started = std::chrono::steady_clock::now();
+  const auto result = collector->collect(context);
+  const auto took = std::chrono::steady_clock::now() - started;
+  stopper.request_stop();
+
+  CHECK(local.accepted() >= 1);
+  CHECK(result.problems ==
+        std::vector<std::string>{"stopped while probing 1 port(s): deadline passed or shutdown "
+                                 "requested; what they said before is kept"});
+  // The port's own limit is 10 s; the stop is seen within 50 ms.
+  INFO("the run took " << std::chrono::duration<double>(took).count() << " s");
+  CHECK(took < 8s);
 }

@@ -81,6 +81,7 @@ void LocalServers::serve(const std::stop_token& stop) {
       if (i < listeners_.size()) {
         const int client = ::accept4(fds[i].fd, nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
         if (client < 0) continue;
+        ++accepted_;
         if (kinds_[i] == ServerKind::greeter) {
           send_all(client, kGreeting);
           ::close(client);

@@ -11,6 +11,7 @@
 //     silent   accepts and holds the connection, never reads or writes.
 //   make_certificate / start_tls_server: `openssl s_server` processes with certificates made
 //   by the OpenSSL API; killed by pid when the returned Child goes.
+#include <atomic>
 #include <memory>
 #include <string>
 #include <thread>
@@ -36,12 +37,15 @@ class LocalServers {
 
   // In the order of `kinds`.
   const std::vector<unsigned short>& ports() const { return ports_; }
+  // Connections accepted so far, by all of them.
+  std::size_t accepted() const { return accepted_.load(); }
 
  private:
   void serve(const std::stop_token& stop);
   std::vector<int> listeners_;
   std::vector<ServerKind> kinds_;
   std::vector<unsigned short> ports_;
+  std::atomic<std::size_t> accepted_ = 0;
   std::jthread thread_;
 };
 
