@@ -5,6 +5,12 @@
 // (by the seed schema's names, without the columns every finding has at the top level:
 // severity, title, description, remediation, risk_score, metadata) and the fields that
 // identify the thing found, from which the fingerprint is made.
+//
+// Each field also carries its column's limits (the varchar length, the integer range of the
+// column or its CHECK), read by the column check of columns.hpp; SCHEMA.md lists them and a
+// test compares them with the live schema's information_schema.
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -20,6 +26,14 @@ enum class FieldType { text, integer, number, boolean, timestamp, date, json };
 struct FieldSpec {
   std::string_view name;
   FieldType type;
+  // text: the most characters the column takes (varchar(n), or the cap of a text column in a
+  // b-tree or full-text index); 0: unbounded text.
+  std::uint32_t max_chars = 0;
+  // text over max_chars: cut to it and noted (free text), or refused (what names a thing).
+  bool cut = false;
+  // integer: the column's range (integer, narrowed by its CHECK).
+  std::int64_t min = std::numeric_limits<std::int32_t>::min();
+  std::int64_t max = std::numeric_limits<std::int32_t>::max();
 };
 
 struct CategorySpec {
@@ -32,6 +46,8 @@ struct CategorySpec {
 };
 
 const CategorySpec& spec(Category category);
+// The field `name` of the category's table, or nullptr.
+const FieldSpec* find_field(const CategorySpec& category, std::string_view name);
 std::string_view to_string(Category category);
 std::optional<Category> parse_category(std::string_view text);
 std::span<const CategorySpec> all_categories();

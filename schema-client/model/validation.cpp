@@ -22,12 +22,6 @@ bool has_type(const nlohmann::json& value, FieldType type) {
   return false;
 }
 
-const FieldSpec* find_field(const CategorySpec& category, std::string_view name) {
-  for (const FieldSpec& f : category.fields)
-    if (f.name == name) return &f;
-  return nullptr;
-}
-
 }  // namespace
 
 std::string_view json_type_name(const nlohmann::json& value) {

@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <optional>
 
+#include "schema-client/model/columns.hpp"
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/model/validation.hpp"
 
@@ -221,6 +222,16 @@ Scan read_scan(const json& value, std::vector<std::string>& problems) {
   return s;
 }
 
+// Adds the problems about a path not reported yet.
+void add_unreported(std::vector<std::string>& problems, std::vector<std::string> more) {
+  for (std::string& problem : more) {
+    const std::string field_path = problem.substr(0, problem.find(": "));
+    bool reported = false;
+    for (const std::string& p : problems) reported = reported || p.starts_with(field_path + ": ");
+    if (!reported) problems.push_back(std::move(problem));
+  }
+}
+
 Finding read_finding(const json& value, const std::string& path,
                      std::vector<std::string>& problems) {
   ObjectReader r(value, path, problems,
@@ -251,12 +262,7 @@ Finding read_finding(const json& value, const std::string& path,
   // The semantic checks, less those about a field already reported by its path above. The
   // fields cannot be checked against an unknown category's columns.
   if (!category) return f;
-  for (std::string& problem : finding_problems(f, path)) {
-    const std::string field_path = problem.substr(0, problem.find(": "));
-    bool reported = false;
-    for (const std::string& p : problems) reported = reported || p.starts_with(field_path + ": ");
-    if (!reported) problems.push_back(std::move(problem));
-  }
+  add_unreported(problems, finding_problems(f, path));
   return f;
 }
 
@@ -326,6 +332,8 @@ Result<Batch> batch_from_json(const json& document) {
                                    read_finding);
   b.dependencies = read_array<Dependency>(r.array("dependencies", false), "$.dependencies",
                                           problems, read_dependency);
+  // What no column would take (columns.hpp).
+  add_unreported(problems, column_problems(b));
   if (!problems.empty()) return joined(problems);
   return b;
 }
@@ -333,6 +341,7 @@ Result<Batch> batch_from_json(const json& document) {
 Result<AgentInfo> agent_from_json(const json& value) {
   std::vector<std::string> problems;
   AgentInfo agent = read_agent(value, problems);
+  add_unreported(problems, column_problems(agent));
   if (!problems.empty()) return joined(problems);
   return agent;
 }

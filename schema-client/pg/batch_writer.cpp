@@ -11,8 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kRlsViolation = "42501";
-
 // The finding's common values travel under zt_ names so they never meet a field of the same
 // name (compliance_checks has its own `category` and `status`).
 json category_record(const model::Finding& f) {
@@ -109,7 +107,7 @@ const CategoryStatement& category_statement(model::Category category) {
 constexpr std::string_view kInsertBatch =
     "INSERT INTO ingested_batches (batch_id, company_id, agent_id, scan_id, finding_count,"
     " dependency_count, part, parts) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5, $6,"
-    " $7, $8) ON CONFLICT (batch_id) DO NOTHING RETURNING batch_id";
+    " $7, $8) ON CONFLICT (company_id, agent_id, batch_id) DO NOTHING RETURNING batch_id";
 
 // Parts of the scan received, this one included. Runs after the scan upsert, which locks the
 // scan row: a concurrent part of the same scan waits for this transaction, then sees it.
@@ -126,13 +124,13 @@ constexpr std::string_view kUpdateAgent =
     " status = 'online', last_seen_at = now(), updated_at = now()"
     " WHERE id = $1::uuid AND company_id = $2::uuid";
 
-// A scan id already used by another agent of the company is not taken over; one of another
-// company is invisible here and its row fails the row-level security check.
+// A scan id already used by another agent of the company is not taken over; another
+// company's scans are keyed apart (company_id, id) and never meet this one.
 constexpr std::string_view kUpsertScan =
     "INSERT INTO scans AS s (id, company_id, agent_id, scan_type, status, progress, start_time,"
     " end_time, options, results, metadata) VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6,"
     " $7::timestamptz, $8::timestamptz, $9::jsonb, $10::jsonb, $11::jsonb)"
-    " ON CONFLICT (id) DO UPDATE SET status = excluded.status, progress = excluded.progress,"
+    " ON CONFLICT (company_id, id) DO UPDATE SET status = excluded.status, progress = excluded.progress,"
     " end_time = excluded.end_time, results = s.results || excluded.results,"
     " metadata = s.metadata || excluded.metadata, updated_at = now()"
     " WHERE s.agent_id = excluded.agent_id RETURNING id";
@@ -301,17 +299,12 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
   const std::string started = model::format_timestamp(scan.start_time);
   std::optional<std::string> ended;
   if (scan.end_time) ended = model::format_timestamp(*scan.end_time);
-  try {
-    if (tx.exec(kUpsertScan, {param(scan.id), param(agent.company_id), param(agent.agent_id),
-                              param(scan.scan_type), param(to_string(scan.status)),
-                              param(scan.progress), param(started), param(ended),
-                              param(scan.options), param(scan.results), param(scan.metadata)})
-            .empty())
-      return model::Error{"scan " + scan.id + " belongs to another agent"};
-  } catch (const DbError& e) {
-    if (e.sqlstate() != kRlsViolation) throw;
-    return model::Error{"scan " + scan.id + " belongs to another agent"};
-  }
+  if (tx.exec(kUpsertScan, {param(scan.id), param(agent.company_id), param(agent.agent_id),
+                            param(scan.scan_type), param(to_string(scan.status)),
+                            param(scan.progress), param(started), param(ended),
+                            param(scan.options), param(scan.results), param(scan.metadata)})
+          .empty())
+    return model::Error{"scan " + scan.id + " belongs to another agent of this company"};
 
   write_findings(tx, agent, batch, started, report);
   write_dependencies(tx, agent, batch, report);

@@ -1,6 +1,8 @@
 #pragma once
 // Writes one finding batch of an authenticated agent into the schema, in ONE transaction:
-//   ingested_batches (idempotency: a batch_id seen before writes nothing and says so),
+//   ingested_batches (idempotency per company and agent: a batch_id this agent sent before
+//   writes nothing and says so; another agent's or another company's equal batch_id is
+//   unrelated),
 //   the agent's own `agents` row, the `scans` row, every finding into vulnerabilities_v2 and
 //   its category table (upsert by fingerprint: last_seen moves, discovered_at stays, a
 //   resolved finding seen again reopens), CVE findings into the v1 `vulnerabilities`, the
@@ -12,8 +14,10 @@
 // the batch; row-level security holds the transaction to that company, and every update is
 // limited to rows of this agent.
 //
-// Errors: a batch that cannot be written as sent (its scan id belongs to another agent) is an
-// Error value, with nothing written. Database failures throw DbError (unavailable() for
+// Errors: a batch that cannot be written as sent (its scan id belongs to another agent of the
+// same company; scans are keyed by (company_id, id), so other companies' never meet it) is an
+// Error value, with nothing written. The batch is expected to have passed the strict reader
+// and model::fit_to_columns (columns.hpp): then no value of it makes PostgreSQL refuse it. Database failures throw DbError (unavailable() for
 // "retry later"); the transaction is rolled back.
 #include <cstdint>
 #include <string>

@@ -93,15 +93,31 @@ TEST_CASE("An agent of A sending B's ids writes nothing of B", "[integration]") 
   REQUIRE(zt::pg::write_batch(db.ingest(), b, of_b).ok());
   const long long b_rows = db.count("SELECT count(*) FROM vulnerabilities_v2");
 
-  SECTION("B's scan id") {
+  SECTION("B's scan id and batch id: A's scan of that id is A's own, B's stays as it was") {
     zt::model::Batch forged = batch_for(a.agent_id);
     forged.scan.id = of_b.scan.id;
+    forged.batch_id = of_b.batch_id;
+    forged.scan.scan_type = "forged";
     auto result = zt::pg::write_batch(db.ingest(), a, forged);
+    REQUIRE(result.ok());
+    CHECK_FALSE(result->duplicate);
+    CHECK(db.count("SELECT count(*) FROM scans WHERE id = '" + of_b.scan.id + "'") == 2);
+    CHECK(db.count("SELECT count(*) FROM scans WHERE scan_type = 'forged' AND company_id = '" +
+                   b.company_id + "'") == 0);
+    CHECK(db.count("SELECT count(*) FROM ingested_batches") == 2);
+    CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2 WHERE company_id = '" +
+                   b.company_id + "'") == b_rows);
+    CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2 WHERE company_id = '" +
+                   a.company_id + "' AND scan_id = '" + of_b.scan.id + "'") == b_rows);
+  }
+  SECTION("a scan id of another agent of the same company is refused") {
+    const auto b2 = db.add_agent_to(b.company_id);
+    zt::model::Batch forged = batch_for(b2.agent_id);
+    forged.scan.id = of_b.scan.id;
+    auto result = zt::pg::write_batch(db.ingest(), b2, forged);
     REQUIRE_FALSE(result.ok());
     CHECK_THAT(result.error().message, Catch::Contains("belongs to another agent"));
-    CHECK(db.count("SELECT count(*) FROM scans") == 1);
     CHECK(db.count("SELECT count(*) FROM ingested_batches") == 1);
-    CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2") == b_rows);
   }
   SECTION("B's fingerprints: A gets rows of its own, B's stay as they were") {
     zt::model::Batch forged = of_b;

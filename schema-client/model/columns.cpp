@@ -1,0 +1,317 @@
+#include "schema-client/model/columns.hpp"
+
+#include <cmath>
+#include <optional>
+
+#include "schema-client/model/timestamp.hpp"
+
+namespace zt::model {
+namespace {
+
+using nlohmann::json;
+
+// The fixed columns of a finding (vulnerabilities_v2 and the category tables; title and
+// description feed the full-text index, whose tsvector holds at most 1 MB), of the agent,
+// the scan and a dependency. Unbounded text columns outside any index have no row.
+constexpr FieldSpec kTitle{.name = "title", .type = FieldType::text, .max_chars = 1024, .cut = true};
+constexpr FieldSpec kDescription{
+    .name = "description", .type = FieldType::text, .max_chars = 65536, .cut = true};
+constexpr FieldSpec kRemediation{
+    .name = "remediation", .type = FieldType::text, .max_chars = 65536, .cut = true};
+constexpr FieldSpec kAgentVersion{.name = "version", .type = FieldType::text, .max_chars = 64};
+constexpr FieldSpec kScanType{.name = "scan_type", .type = FieldType::text, .max_chars = 50};
+// dependencies (company_id, name) is a b-tree index: the cap of category.cpp's kIndexedChars.
+constexpr FieldSpec kDependencyName{.name = "name", .type = FieldType::text, .max_chars = 500};
+constexpr FieldSpec kDependencyType{.name = "type", .type = FieldType::text, .max_chars = 50};
+constexpr FieldSpec kPlainText{.name = "", .type = FieldType::text};
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+
+// Characters as PostgreSQL counts them in UTF-8: every byte that does not continue one.
+std::size_t characters(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The byte offset where character `n` starts (s.size() when there are fewer).
+std::size_t offset_of_character(std::string_view s, std::size_t n) {
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n-- == 0) return i;
+  return s.size();
+}
+
+std::size_t replace_nul(std::string& s) {
+  std::size_t count = 0;
+  for (std::size_t at = s.find('\0'); at != std::string::npos; at = s.find('\0', at)) {
+    s.replace(at, 1, kReplacement);
+    at += kReplacement.size();
+    ++count;
+  }
+  return count;
+}
+
+// Applies the cleanings to one value after another, noting each change.
+class Fitter {
+ public:
+  void text(std::string& value, const FieldSpec& spec, const std::string& path) {
+    if (const std::size_t n = replace_nul(value))
+      notes.push_back(path + ": " + std::to_string(n) + " U+0000 replaced by U+FFFD");
+    if (!spec.cut || spec.max_chars == 0) return;
+    if (const std::size_t n = characters(value); n > spec.max_chars) {
+      value.resize(offset_of_character(value, spec.max_chars));
+      notes.push_back(path + ": cut from " + std::to_string(n) + " to " +
+                      std::to_string(spec.max_chars) + " characters");
+    }
+  }
+
+  // Stops one level past kMaxJsonDepth: deeper values are refused by column_problems.
+  void value(json& v, const std::string& path, int depth = 1) {
+    if (v.is_string()) return text(v.get_ref<std::string&>(), kPlainText, path);
+    if (depth > kMaxJsonDepth + 1) return;
+    if (v.is_array()) {
+      for (std::size_t i = 0; i < v.size(); ++i)
+        value(v[i], path + "[" + std::to_string(i) + "]", depth + 1);
+      return;
+    }
+    if (!v.is_object()) return;
+    bool renamed = false;
+    for (const auto& item : v.items()) renamed = renamed || item.key().find('\0') != std::string::npos;
+    if (renamed) {
+      json cleaned = json::object();
+      for (auto& item : v.items()) {
+        std::string key = item.key();
+        if (const std::size_t n = replace_nul(key))
+          notes.push_back(path + "." + key + ": " + std::to_string(n) +
+                          " U+0000 replaced by U+FFFD in the key");
+        cleaned[key] = std::move(item.value());
+      }
+      v = std::move(cleaned);
+    }
+    for (auto& item : v.items()) value(item.value(), path + "." + item.key(), depth + 1);
+  }
+
+  std::vector<std::string> notes;
+};
+
+void note_in(json& metadata, const std::vector<std::string>& notes) {
+  if (notes.empty() || !metadata.is_object()) return;
+  json& list = metadata[std::string(kCleanedKey)];
+  if (!list.is_array()) list = json::array();
+  for (const std::string& n : notes) list.push_back(n);
+}
+
+// ---------- problems ----------
+
+void text_problem(std::string_view value, const FieldSpec& spec, const std::string& path,
+                  std::vector<std::string>& problems) {
+  if (spec.cut || spec.max_chars == 0) return;
+  if (const std::size_t n = characters(value); n > spec.max_chars)
+    problems.push_back(path + ": longer than the column's " + std::to_string(spec.max_chars) +
+                       " characters (" + std::to_string(n) + ")");
+}
+
+// The path of the first container nested deeper than `levels` allow, or nullopt.
+std::optional<std::string> too_deep(const json& v, int levels, const std::string& path) {
+  if (!v.is_structured()) return std::nullopt;
+  if (levels == 0) return path;
+  if (v.is_array()) {
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (auto p = too_deep(v[i], levels - 1, path + "[" + std::to_string(i) + "]")) return p;
+    return std::nullopt;
+  }
+  for (const auto& item : v.items())
+    if (auto p = too_deep(item.value(), levels - 1, path + "." + item.key())) return p;
+  return std::nullopt;
+}
+
+void json_problem(const json& v, const std::string& path, std::vector<std::string>& problems) {
+  if (auto p = too_deep(v, kMaxJsonDepth, path))
+    problems.push_back(*p + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+                       " levels");
+}
+
+constexpr Timestamp kFirstInstant{std::chrono::sys_days{std::chrono::year{1} / 1 / 1}};
+
+void instant_problem(Timestamp t, const std::string& path, std::vector<std::string>& problems) {
+  if (t < kFirstInstant) problems.push_back(path + ": must not be before 0001-01-01 (UTC)");
+}
+
+void field_problem(const json& value, const FieldSpec& spec, const std::string& path,
+                   std::vector<std::string>& problems) {
+  switch (spec.type) {
+    case FieldType::text:
+      if (value.is_string()) text_problem(value.get_ref<const std::string&>(), spec, path, problems);
+      return;
+    case FieldType::integer: {
+      if (!value.is_number_integer()) return;
+      const bool over = value.is_number_unsigned()
+                            ? value.get<std::uint64_t>() > static_cast<std::uint64_t>(spec.max)
+                            : value.get<std::int64_t>() > spec.max;
+      if (over || (!value.is_number_unsigned() && value.get<std::int64_t>() < spec.min))
+        problems.push_back(path + ": must be between " + std::to_string(spec.min) + " and " +
+                           std::to_string(spec.max) + " (the column's range), got " +
+                           value.dump());
+      return;
+    }
+    case FieldType::timestamp:
+      if (value.is_string())
+        if (auto t = parse_timestamp(value.get_ref<const std::string&>()))
+          instant_problem(*t, path, problems);
+      return;
+    case FieldType::date:
+      if (value.is_string() && value.get_ref<const std::string&>().starts_with("0000"))
+        problems.push_back(path + ": must not be before 0001-01-01");
+      return;
+    case FieldType::json:
+      json_problem(value, path, problems);
+      return;
+    case FieldType::number:
+    case FieldType::boolean: return;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> fit_to_columns(Finding& f) {
+  Fitter fitter;
+  fitter.text(f.title, kTitle, "title");
+  fitter.text(f.description, kDescription, "description");
+  fitter.text(f.remediation, kRemediation, "remediation");
+  if (f.fields.is_object()) {
+    const CategorySpec& category = spec(f.category);
+    for (auto& item : f.fields.items()) {
+      const FieldSpec* field = find_field(category, item.key());
+      if (field != nullptr && item.value().is_string())
+        fitter.text(item.value().get_ref<std::string&>(), *field, "fields." + item.key());
+      else
+        fitter.value(item.value(), "fields." + item.key());
+    }
+  }
+  fitter.value(f.metadata, "metadata");
+  note_in(f.metadata, fitter.notes);
+  return std::move(fitter.notes);
+}
+
+std::vector<std::string> fit_to_columns(AgentInfo& a) {
+  Fitter fitter;
+  fitter.text(a.name, kPlainText, "$.agent.name");
+  fitter.text(a.hostname, kPlainText, "$.agent.hostname");
+  fitter.text(a.version, kAgentVersion, "$.agent.version");
+  fitter.text(a.os, kPlainText, "$.agent.os");
+  fitter.text(a.os_version, kPlainText, "$.agent.os_version");
+  fitter.value(a.capabilities, "$.agent.capabilities");
+  fitter.value(a.metrics, "$.agent.metrics");
+  return std::move(fitter.notes);
+}
+
+std::vector<std::string> fit_json_to_column(nlohmann::json& value, std::string_view path) {
+  Fitter fitter;
+  fitter.value(value, std::string(path));
+  return std::move(fitter.notes);
+}
+
+std::vector<std::string> fit_to_columns(Batch& b) {
+  Fitter fitter;
+  fitter.notes = fit_to_columns(b.agent);
+  Scan& s = b.scan;
+  fitter.text(s.scan_type, kScanType, "$.scan.scan_type");
+  fitter.value(s.options, "$.scan.options");
+  fitter.value(s.results, "$.scan.results");
+  fitter.value(s.metadata, "$.scan.metadata");
+  for (std::size_t i = 0; i < b.dependencies.size(); ++i) {
+    Dependency& d = b.dependencies[i];
+    const std::string path = "$.dependencies[" + std::to_string(i) + "].";
+    fitter.text(d.name, kDependencyName, path + "name");
+    fitter.text(d.version, kPlainText, path + "version");
+    fitter.text(d.type, kDependencyType, path + "type");
+    fitter.text(d.location, kPlainText, path + "location");
+    fitter.text(d.license, kPlainText, path + "license");
+  }
+  note_in(s.metadata, fitter.notes);
+  std::vector<std::string> notes = std::move(fitter.notes);
+  for (std::size_t i = 0; i < b.findings.size(); ++i)
+    for (const std::string& n : fit_to_columns(b.findings[i]))
+      notes.push_back("$.findings[" + std::to_string(i) + "]." + n);
+  return notes;
+}
+
+std::vector<std::string> column_problems(const Finding& f, std::string_view path) {
+  std::vector<std::string> problems;
+  const std::string p(path);
+  text_problem(f.title, kTitle, p + ".title", problems);
+  text_problem(f.description, kDescription, p + ".description", problems);
+  text_problem(f.remediation, kRemediation, p + ".remediation", problems);
+  if (f.fields.is_object()) {
+    const CategorySpec& category = spec(f.category);
+    for (const auto& item : f.fields.items())
+      if (const FieldSpec* field = find_field(category, item.key()))
+        field_problem(item.value(), *field, p + ".fields." + item.key(), problems);
+  }
+  json_problem(f.metadata, p + ".metadata", problems);
+  // The writer stores it in vulnerabilities.cvss_score, numeric(3,1) between 0 and 10.
+  if (f.category == Category::system && f.metadata.is_object())
+    if (const auto cvss = f.metadata.find("cvss_score");
+        cvss != f.metadata.end() && !cvss->is_null() &&
+        !(cvss->is_number() && cvss->get<double>() >= 0 && cvss->get<double>() <= 10))
+      problems.push_back(p + ".metadata.cvss_score: must be a number between 0 and 10, got " +
+                         cvss->dump());
+  return problems;
+}
+
+std::vector<std::string> column_problems(const AgentInfo& a) {
+  std::vector<std::string> problems;
+  text_problem(a.version, kAgentVersion, "$.agent.version", problems);
+  json_problem(a.capabilities, "$.agent.capabilities", problems);
+  json_problem(a.metrics, "$.agent.metrics", problems);
+  return problems;
+}
+
+std::vector<std::string> json_column_problems(const nlohmann::json& value,
+                                              std::string_view path) {
+  std::vector<std::string> problems;
+  json_problem(value, std::string(path), problems);
+  return problems;
+}
+
+std::vector<std::string> column_problems(const Batch& b) {
+  std::vector<std::string> problems = column_problems(b.agent);
+  text_problem(b.scan.scan_type, kScanType, "$.scan.scan_type", problems);
+  instant_problem(b.scan.start_time, "$.scan.start_time", problems);
+  if (b.scan.end_time) instant_problem(*b.scan.end_time, "$.scan.end_time", problems);
+  json_problem(b.scan.options, "$.scan.options", problems);
+  json_problem(b.scan.results, "$.scan.results", problems);
+  json_problem(b.scan.metadata, "$.scan.metadata", problems);
+  for (std::size_t i = 0; i < b.dependencies.size(); ++i) {
+    const std::string path = "$.dependencies[" + std::to_string(i) + "].";
+    text_problem(b.dependencies[i].name, kDependencyName, path + "name", problems);
+    text_problem(b.dependencies[i].type, kDependencyType, path + "type", problems);
+  }
+  for (std::size_t i = 0; i < b.findings.size(); ++i)
+    for (std::string& p : column_problems(b.findings[i], "$.findings[" + std::to_string(i) + "]"))
+      problems.push_back(std::move(p));
+  return problems;
+}
+
+std::vector<StoredColumn> stored_columns() {
+  static constexpr FieldSpec kVersion{.name = "version", .type = FieldType::text};
+  static constexpr FieldSpec kLocation{.name = "location", .type = FieldType::text};
+  static constexpr FieldSpec kLicense{.name = "license", .type = FieldType::text};
+  std::vector<StoredColumn> columns = {
+      {"vulnerabilities_v2", "title", &kTitle},
+      {"vulnerabilities_v2", "description", &kDescription},
+      {"vulnerabilities_v2", "remediation", &kRemediation},
+      {"agents", "version", &kAgentVersion},
+      {"scans", "scan_type", &kScanType},
+      {"dependencies", "name", &kDependencyName},
+      {"dependencies", "type", &kDependencyType},
+      {"dependencies", "version", &kVersion},
+      {"dependencies", "location", &kLocation},
+      {"dependencies", "license", &kLicense}};
+  for (const CategorySpec& category : all_categories())
+    for (const FieldSpec& field : category.fields)
+      columns.push_back({category.table, field.name, &field});
+  return columns;
+}
+
+}  // namespace zt::model
