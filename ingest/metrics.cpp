@@ -1,5 +1,6 @@
 #include "ingest/metrics.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -82,6 +83,22 @@ void Metrics::add_findings_written(std::uint64_t count) {
   findings_written_ += count;
 }
 
+void Metrics::add_values_cleaned(std::uint64_t count) {
+  std::lock_guard lock(mutex_);
+  values_cleaned_ += count;
+}
+
+void Metrics::count_database_error(std::string_view sqlstate) {
+  // Only two characters of [0-9A-Z] become a label: at most 1,296 series.
+  const bool well_formed =
+      sqlstate.size() == 5 && std::all_of(sqlstate.begin(), sqlstate.begin() + 2, [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+      });
+  const std::string label = well_formed ? std::string(sqlstate.substr(0, 2)) : "other";
+  std::lock_guard lock(mutex_);
+  ++database_errors_[label];
+}
+
 void Metrics::set_open_connections(int count) {
   std::lock_guard lock(mutex_);
   open_connections_ = count;
@@ -131,6 +148,17 @@ std::string Metrics::render() const {
   constexpr std::string_view kFindings = "zerotrace_ingest_findings_written_total";
   header(out, kFindings, "counter", "Findings written to the database.");
   out.append(kFindings).append(" ").append(std::to_string(findings_written_)).append("\n");
+
+  constexpr std::string_view kCleaned = "zerotrace_ingest_values_cleaned_total";
+  header(out, kCleaned, "counter",
+         "Values stored changed to fit their column (U+0000 replaced, free text cut).");
+  out.append(kCleaned).append(" ").append(std::to_string(values_cleaned_)).append("\n");
+
+  constexpr std::string_view kDatabaseErrors = "zerotrace_ingest_database_errors_total";
+  header(out, kDatabaseErrors, "counter",
+         "Database errors other than unavailable, by SQLSTATE class.");
+  for (const auto& [state_class, value] : database_errors_)
+    labelled(out, kDatabaseErrors, "class", state_class, std::to_string(value));
 
   constexpr std::string_view kOpen = "zerotrace_ingest_open_connections";
   header(out, kOpen, "gauge", "Client connections open now.");

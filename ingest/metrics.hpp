@@ -28,6 +28,13 @@ class Metrics {
   void count_batch(std::string_view outcome);
   // zerotrace_ingest_findings_written_total.
   void add_findings_written(std::uint64_t count);
+  // zerotrace_ingest_values_cleaned_total: values of accepted requests that were stored
+  // changed, as model::fit_to_columns documents (U+0000 replaced, free text cut).
+  void add_values_cleaned(std::uint64_t count);
+  // zerotrace_ingest_database_errors_total{class}: database errors other than "unavailable",
+  // by the SQLSTATE's class (its first two characters: "22" data exception, "23" integrity
+  // constraint violation, "54" program limit exceeded…; "other" for a malformed state).
+  void count_database_error(std::string_view sqlstate);
   // zerotrace_ingest_open_connections (gauge).
   void set_open_connections(int count);
 
@@ -50,7 +57,9 @@ class Metrics {
   std::map<std::string, Histogram, std::less<>> durations_;
   Counters errors_;
   Counters batches_;
+  Counters database_errors_;
   std::uint64_t findings_written_ = 0;
+  std::uint64_t values_cleaned_ = 0;
   int open_connections_ = 0;
 };
 

@@ -13,20 +13,49 @@
 //                           machine uses the key flags the agent (pg::record_heartbeat)
 //   POST /api/v1/batches    Bearer key; a finding batch (wire format v1) → 200
 //                           {"batch_id", "result": "written"|"duplicate", counts}
+//                           Idempotency is per company and agent: "duplicate" only when this
+//                           agent sent this batch_id before. Another agent's or company's
+//                           equal batch_id (or scan id of another company) is unrelated and
+//                           written as this agent's own; the answer tells nothing of others.
 //   Identity: {"machine_id"?: 1..128 characters, "hardware_uuid"?: 1..64 characters,
 //              "boot_id"?: a lower-case UUID (read from heartbeats only)}
 //   GET  /healthz           the process answers → 200
 //   GET  /readyz            the database answers → 200, else 503
 //   GET  /metrics           Prometheus text format
 //
+// Values and their columns (schema-client/model/columns.hpp, the same check the agent runs
+// before it spools a batch). Every value is checked against the column it is stored in
+// before anything is written; per field, either cleaned or refused:
+//   cleaned, stored changed and noted in metadata.zt_cleaned (the finding's, or the scan's
+//   for the agent, scan and dependency values), counted in zerotrace_ingest_values_cleaned_total:
+//     U+0000 in any string or JSON key → U+FFFD (text and jsonb refuse U+0000);
+//     a finding's title over 1,024 characters, description or remediation over 65,536 → cut.
+//   refused, 422 with each problem's JSON path:
+//     varchar columns over their length (finding_type 100, protocol 50, method 20, cve_id 64,
+//     status 32, agent version 64, scan_type 50, dependency type 50, … as in the model's rows);
+//     text columns in a b-tree index over 500 characters (network host, config file_path,
+//     dependency name); integers outside the column (port 0..65535, counts in int4);
+//     a system finding's metadata.cvss_score outside 0..10; timestamps and dates before
+//     0001-01-01; JSON deeper than 32 levels in any jsonb column (the path names the first
+//     container too deep). A body nested deeper than 256 levels is refused as it is parsed
+//     ("$: JSON nested deeper than 256 levels"), before anything copies it. A number too
+//     large for a double (1e400) is malformed JSON: 400.
+//   The same checks apply to an enrollment's agent and a heartbeat's capabilities and metrics.
+//
 // Refusals are JSON errors (http/request.hpp): 400 malformed JSON, 401 missing, unknown or
-// revoked key or token, 404/405, 409 a batch that collides with another agent's scan, 415 not
-// application/json, 422 schema violations (each problem with its JSON path), 429 past the
-// per-agent rate (Retry-After), 503 while the database is unreachable (Retry-After), 500 for
-// anything unexpected (logged). Nothing is written unless the whole request is accepted.
+// revoked key or token, 404/405, 409 a batch whose scan id belongs to another agent of the
+// same company, 413 a batch of more findings plus dependencies than max_batch_findings
+// ("batch_too_large"; the server's own 413 for a body over the byte limits), 415 not
+// application/json, 422 schema and column violations (each problem with its JSON path), 429
+// past the per-agent rate or past the client address's budget of failed authentications
+// (checked before the key is looked up, so a flood of unknown keys never reaches the
+// database; Retry-After), 503 while the database is unreachable (Retry-After). A database
+// error that is not "unavailable" is a 500: a check above missed something; it is logged with
+// its SQLSTATE and counted in zerotrace_ingest_database_errors_total{class}. Nothing is
+// written unless the whole request is accepted.
 // Every answer on /api/v1/batches, refusals included (the server's own, such as 413, too:
 // amend()), carries "max_batch_findings": the most findings plus dependencies per batch the
-// ingest wants.
+// ingest takes.
 // The company always comes from the authenticated agent. Thread-safe: one Routes serves all
 // worker threads.
 #include <chrono>
@@ -47,12 +76,16 @@ namespace zt::ingest {
 struct RouteSettings {
   std::chrono::seconds database_retry_after{5};
   std::chrono::seconds heartbeat_interval{60};  // advised to agents in heartbeat answers
-  std::size_t max_batch_findings = 1000;        // advised to agents in batch answers
+  // Findings plus dependencies per batch: advised in every batch answer; more is a 413.
+  std::size_t max_batch_findings = 1000;
 };
 
 class Routes {
  public:
-  Routes(pg::Pool& pool, Metrics& metrics, RateLimiter& limiter, RouteSettings settings);
+  // `limiter`: requests per agent id; `failed_auth`: failed authentications per client
+  // address, checked before any key is looked up.
+  Routes(pg::Pool& pool, Metrics& metrics, RateLimiter& limiter, RateLimiter& failed_auth,
+         RouteSettings settings);
 
   Response handle(const Request& request);
   // What every answer on `path` tells agents, added to `response` (a JSON object): for the
@@ -72,10 +105,13 @@ class Routes {
   std::variant<pg::AgentRef, Response> authenticate(const Request& request);
   // 429 with Retry-After once `key` is past its rate.
   std::optional<Response> rate_limited(const std::string& key, std::string_view what);
+  // Counts and logs (debug) what model::fit_to_columns changed.
+  void count_cleaned(const std::vector<std::string>& notes);
 
   pg::Pool& pool_;
   Metrics& metrics_;
   RateLimiter& limiter_;
+  RateLimiter& failed_auth_;
   RouteSettings settings_;
 };
 

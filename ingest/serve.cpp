@@ -77,7 +77,10 @@ int run_serve(const IngestConfig& config) {
   pg::Pool pool(config.database_url.reveal(), config.database_connections);
   Metrics metrics;
   RateLimiter limiter(limits.agent_requests_per_second, limits.agent_burst);
-  Routes routes(pool, metrics, limiter,
+  // Client addresses: a flood from very many of them shares one bucket past 65,536.
+  RateLimiter failed_auth(limits.failed_auth_per_second, limits.failed_auth_burst,
+                          std::chrono::steady_clock::now, 65536);
+  Routes routes(pool, metrics, limiter, failed_auth,
                 {limits.database_retry_after, limits.heartbeat_interval,
                  limits.max_batch_findings});
 

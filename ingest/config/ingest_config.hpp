@@ -59,9 +59,11 @@ struct IngestConfig {
     std::size_t max_connections = 256;               // connections open at once
     double agent_requests_per_second = 2.0;          // per agent, sustained
     double agent_burst = 20;                         // per agent, at once
+    double failed_auth_per_second = 1.0;             // per client address, sustained
+    double failed_auth_burst = 20;                   // per client address, at once
     std::chrono::seconds database_retry_after{5};    // Retry-After when the database is down
     std::chrono::seconds heartbeat_interval{60};     // advised to agents; 3 missed: offline
-    std::size_t max_batch_findings = 1000;           // findings + dependencies, advised
+    std::size_t max_batch_findings = 1000;           // findings + dependencies; more: 413
     friend bool operator==(const Limits&, const Limits&) = default;
   } limits;
 

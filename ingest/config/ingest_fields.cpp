@@ -134,6 +134,21 @@ const Field kLimitsFields[] = {
      [](IngestConfig& c, const Value& v) {
        return assign(c.limits.agent_burst, to_number(v, {1, 10000, "between 1 and 10000"}));
      }},
+    {"failed_auth_per_second",
+     "Failed authentications (unknown or revoked keys) per client address and second, "
+     "sustained: 0.01..10000. Past the budget, requests from that address are answered 429 "
+     "before any key is looked up.",
+     false,
+     [](IngestConfig& c, const Value& v) {
+       return assign(c.limits.failed_auth_per_second,
+                     to_number(v, {0.01, 10000, "between 0.01 and 10000"}));
+     }},
+    {"failed_auth_burst",
+     "Failed authentications a client address may have at once above that rate: 1..10000.",
+     false,
+     [](IngestConfig& c, const Value& v) {
+       return assign(c.limits.failed_auth_burst, to_number(v, {1, 10000, "between 1 and 10000"}));
+     }},
     {"database_retry_after",
      "The Retry-After of the answer when the database is unavailable: 1s..1h.", false,
      [](IngestConfig& c, const Value& v) {
@@ -148,7 +163,8 @@ const Field kLimitsFields[] = {
        return assign(c.limits.heartbeat_interval, config::to_duration(v, config::kTimeoutRange));
      }},
     {"max_batch_findings",
-     "The most findings plus dependencies per batch, advised to agents: 1..100000.", false,
+     "The most findings plus dependencies per batch: advised to agents, a larger batch is "
+     "refused with 413: 1..100000.", false,
      [](IngestConfig& c, const Value& v) {
        return assign(c.limits.max_batch_findings, config::to_integer(v, 1, 100000));
      }},

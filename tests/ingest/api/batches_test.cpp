@@ -117,16 +117,18 @@ TEST_CASE("Batches are refused with a clear error and nothing written", "[integr
     const auto r = ingest.post("/api/v1/batches", std::string(9 * 1024 * 1024, ' '), agent.key);
     CHECK(r.status == 413);
   }
-  SECTION("another company's scan id: 409") {
-    const auto other = enrolled(ingest, "Other");
-    const auto theirs = zt::testing::completed_scan(other.id, 10);
-    REQUIRE(ingest.post("/api/v1/batches", body_of(theirs), other.key).status == 200);
+  SECTION("the scan id of another agent of the same company: 409") {
+    std::string other_id, other_key;
+    std::tie(other_id, other_key) = ingest.enroll(ingest.create_token(agent.company), "web-2");
+    const auto theirs = zt::testing::completed_scan(other_id, 10);
+    REQUIRE(ingest.post("/api/v1/batches", body_of(theirs), other_key).status == 200);
     auto forged = batch;
     forged.scan.id = theirs.scan.id;
     const auto r = ingest.post("/api/v1/batches", body_of(forged), agent.key);
     CHECK(r.status == 409);
-    CHECK(ingest.count("SELECT count(*) FROM vulnerabilities_v2 WHERE company_id = '" +
-                       agent.company + "'") == 0);
+    CHECK(code_of(r) == "conflict");
+    CHECK(ingest.count("SELECT count(*) FROM vulnerabilities_v2 WHERE agent_id = '" + agent.id +
+                       "'") == 0);
   }
   CHECK(ingest.count("SELECT count(*) FROM ingested_batches WHERE agent_id = '" + agent.id +
                      "'") == 0);

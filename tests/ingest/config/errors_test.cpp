@@ -14,8 +14,8 @@ TEST_CASE("ingest config: unknown keys list the known keys", "[unit]") {
   CHECK(errors_of("limits:\n  max_body: 1\n") ==
         "ingest.yaml:2:3: limits.max_body: unknown key (known keys: max_body_bytes, "
         "max_decompressed_bytes, header_timeout, body_timeout, idle_timeout, max_connections, "
-        "agent_requests_per_second, agent_burst, database_retry_after, heartbeat_interval, "
-        "max_batch_findings)");
+        "agent_requests_per_second, agent_burst, failed_auth_per_second, failed_auth_burst, "
+        "database_retry_after, heartbeat_interval, max_batch_findings)");
   CHECK(errors_of("# top\nlisten:\nlisen:\n  port: 1\n") ==
         "ingest.yaml:3:1: lisen: unknown key (known keys: listen, tls, database, limits, "
         "server, log)");

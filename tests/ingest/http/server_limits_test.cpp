@@ -109,7 +109,7 @@ TEST_CASE("a malformed request gets 400", "[integration]") {
   RunningServer running(test_options());
   RawConnection raw(running.port());
   raw.send("NOT HTTP AT ALL\r\n\r\n");
-  const std::string answer = raw.read_until_closed(5s);
+  const std::string answer = raw.read_until_closed(30s);
   CHECK(answer.rfind("HTTP/1.1 400", 0) == 0);
   CHECK(raw.closed());
 }
@@ -118,17 +118,19 @@ TEST_CASE("half a header gets 408 and a closed connection after header_timeout",
           "[integration]") {
   auto options = test_options();
   options.header_timeout = 1s;
+  options.idle_timeout = options.body_timeout = 60s;
   RunningServer running(options);
-  RawConnection raw(running.port());
+  // Before the connection: the server's timer starts after it, so it cannot fire sooner.
+  // No upper bound on a loaded machine: the answer's code says which timeout fired.
   const auto start = std::chrono::steady_clock::now();
+  RawConnection raw(running.port());
   raw.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Le");
-  const std::string answer = raw.read_until_closed(5s);
+  const std::string answer = raw.read_until_closed(30s);
   const auto took = std::chrono::steady_clock::now() - start;
   CHECK(raw.closed());
   CHECK(answer.rfind("HTTP/1.1 408", 0) == 0);
   CHECK(answer.find("\"header_timeout\"") != std::string::npos);
-  CHECK(took >= 900ms);
-  CHECK(took < 4s);
+  CHECK(took >= 1s);
 }
 
 TEST_CASE("a body that stops coming gets 408 after body_timeout", "[integration]") {
@@ -137,7 +139,7 @@ TEST_CASE("a body that stops coming gets 408 after body_timeout", "[integration]
   RunningServer running(options);
   RawConnection raw(running.port());
   raw.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{\"a\":");
-  const std::string answer = raw.read_until_closed(5s);
+  const std::string answer = raw.read_until_closed(30s);
   CHECK(raw.closed());
   CHECK(answer.rfind("HTTP/1.1 408", 0) == 0);
   CHECK(answer.find("\"body_timeout\"") != std::string::npos);
@@ -146,9 +148,10 @@ TEST_CASE("a body that stops coming gets 408 after body_timeout", "[integration]
 TEST_CASE("a connection that sends nothing is closed after header_timeout", "[integration]") {
   auto options = test_options();
   options.header_timeout = 1s;
+  options.idle_timeout = 60s;
   RunningServer running(options);
   RawConnection raw(running.port());
-  CHECK(raw.read_until_closed(5s).empty());
+  CHECK(raw.read_until_closed(30s).empty());
   CHECK(raw.closed());
 }
 
@@ -180,16 +183,17 @@ TEST_CASE("beyond max_connections a new connection gets 503 and Retry-After", "[
 TEST_CASE("a keep-alive connection left idle is closed after idle_timeout", "[integration]") {
   auto options = test_options();
   options.idle_timeout = 1s;
+  options.header_timeout = 60s;  // so only the idle timeout can close it within the deadline
   RunningServer running(options);
   RawConnection raw(running.port());
-  raw.send("GET /echo HTTP/1.1\r\nHost: localhost\r\n\r\n");
+  // Before the request: the idle timer starts once the answer is written, after it.
   const auto start = std::chrono::steady_clock::now();
-  const std::string answer = raw.read_until_closed(5s);
+  raw.send("GET /echo HTTP/1.1\r\nHost: localhost\r\n\r\n");
+  const std::string answer = raw.read_until_closed(30s);
   const auto took = std::chrono::steady_clock::now() - start;
   CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
   CHECK(raw.closed());
-  CHECK(took >= 900ms);
-  CHECK(took < 4s);
+  CHECK(took >= 1s);
 }
 
 TEST_CASE("requests sent back to back on one connection are answered in order",
@@ -200,7 +204,7 @@ TEST_CASE("requests sent back to back on one connection are answered in order",
       "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nfirst"
       "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 6\r\nConnection: close\r\n\r\n"
       "second");
-  const std::string answer = raw.read_until_closed(5s);
+  const std::string answer = raw.read_until_closed(30s);
   CHECK(raw.closed());
   const auto first = answer.find(R"("body":"first")");
   const auto second = answer.find(R"("body":"second")");
@@ -210,7 +214,9 @@ TEST_CASE("requests sent back to back on one connection are answered in order",
 }
 
 TEST_CASE("stop closes connections that wait for a request at once", "[integration]") {
-  RunningServer running(test_options());
+  auto options = test_options();
+  options.header_timeout = options.idle_timeout = 120s;
+  RunningServer running(options);
   RawConnection silent(running.port());
   RawConnection kept_alive(running.port());
   kept_alive.send("GET /echo HTTP/1.1\r\nHost: localhost\r\n\r\n");
@@ -219,9 +225,10 @@ TEST_CASE("stop closes connections that wait for a request at once", "[integrati
   }));
   const auto start = std::chrono::steady_clock::now();
   running.server().stop();
-  CHECK(std::chrono::steady_clock::now() - start < 2s);
-  silent.read_until_closed(1s);
+  // Well under the timeouts (120 s), whatever the load: stop did not wait them out.
+  CHECK(std::chrono::steady_clock::now() - start < 60s);
+  silent.read_until_closed(30s);
   CHECK(silent.closed());
-  kept_alive.read_until_closed(1s);
+  kept_alive.read_until_closed(30s);
   CHECK(kept_alive.closed());
 }

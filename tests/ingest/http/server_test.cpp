@@ -191,8 +191,11 @@ TEST_CASE("stop lets a request in progress finish, then refuses connections", "[
     REQUIRE(changed.wait_for(lock, std::chrono::seconds(5), [&] { return entered; }));
   }
   auto stopped = std::async(std::launch::async, [&] { running.server().stop(); });
-  // stop() waits for the handler, which is still blocked.
-  CHECK(stopped.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);
+  // stop() closes the listener first, then waits for the handler, which is still blocked:
+  // once the port refuses connections, stop() is under way and cannot have returned.
+  REQUIRE(eventually([&] { return !accepts_connections(running.port()); },
+                     std::chrono::seconds(30)));
+  CHECK(stopped.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
   {
     std::lock_guard lock(mutex);
     release = true;

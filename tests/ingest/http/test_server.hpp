@@ -67,6 +67,20 @@ inline HttpCall post(std::string url, std::string body, std::vector<std::string>
   return call;
 }
 
+// Whether a TCP connection to the loopback `port` is accepted now.
+inline bool accepts_connections(unsigned short port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) throw std::runtime_error("socket() failed");
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(port);
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool connected =
+      ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return connected;
+}
+
 // Polls `condition` until it holds or `limit` passes.
 inline bool eventually(const std::function<bool()>& condition,
                        std::chrono::milliseconds limit = std::chrono::milliseconds(5000)) {
