@@ -212,3 +212,34 @@ TEST_CASE("A flood of unknown keys is refused with 429 before the database is as
   CHECK_THAT(metrics, Catch::Contains("zerotrace_ingest_errors_total{kind=\"auth_rate_limited\"} 21"));
   CHECK_THAT(metrics, Catch::Contains("zerotrace_ingest_errors_total{kind=\"unauthorized\"} 5"));
 }
+
+TEST_CASE("Enrollment and heartbeats get the same column checks: cleaned or 4xx, never a 5xx",
+          "[integration]") {
+  IngestProcess ingest;
+  const auto agent = enrolled(ingest, "Acme");
+  const json heartbeat = {{"metrics", {{std::string("k\0ey", 4), std::string("va\0lue", 6)}}},
+                          {"capabilities", {{"deep", nested(40)}}}};
+  const auto deep = ingest.post("/api/v1/heartbeat", heartbeat.dump(), agent.key);
+  REQUIRE(deep.status == 422);
+  std::string path = "$.capabilities.deep";
+  for (int i = 0; i < 31; ++i) path += ".a";
+  CHECK(problems_of(deep) == json::array({path + ": JSON nested deeper than 32 levels"}));
+
+  json cleaned = heartbeat;
+  cleaned.erase("capabilities");
+  const auto beat = ingest.post("/api/v1/heartbeat", cleaned.dump(), agent.key);
+  INFO(beat.body);
+  REQUIRE(beat.status == 200);
+  CHECK(ingest.count("SELECT count(*) FROM agents WHERE metrics->>('k' || chr(65533) || 'ey')"
+                     " = 'va' || chr(65533) || 'lue'") == 1);
+
+  zt::model::AgentInfo info;
+  info.name = info.hostname = "web-2";
+  info.version = std::string(65, '1');
+  const json enrollment = {{"enrollment_token", ingest.create_token(agent.company)},
+                           {"agent", zt::model::to_json(info)}};
+  const auto refused = ingest.post("/api/v1/enroll", enrollment.dump());
+  REQUIRE(refused.status == 422);
+  CHECK(problems_of(refused) ==
+        json::array({"$.agent.version: longer than the column's 64 characters (65)"}));
+}

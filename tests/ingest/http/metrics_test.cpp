@@ -71,3 +71,20 @@ TEST_CASE("metrics count right from many threads", "[unit]") {
   CHECK_THAT(text, Contains("zerotrace_ingest_requests_total{route=\"/x\",code=\"200\"} 4000\n"));
   CHECK_THAT(text, Contains("zerotrace_ingest_batches_total{outcome=\"written\"} 4000\n"));
 }
+
+TEST_CASE("database errors are counted by SQLSTATE class, cleaned values in total", "[unit]") {
+  Metrics metrics;
+  metrics.count_database_error("23514");
+  metrics.count_database_error("23505");
+  metrics.count_database_error("54000");
+  metrics.count_database_error("a\"b\ncd");  // not a SQLSTATE: never a label as it is
+  metrics.count_database_error("");
+  metrics.add_values_cleaned(3);
+  metrics.add_values_cleaned(2);
+  const std::string text = metrics.render();
+  CHECK_THAT(text, Contains("# TYPE zerotrace_ingest_database_errors_total counter\n"));
+  CHECK_THAT(text, Contains("zerotrace_ingest_database_errors_total{class=\"23\"} 2\n"));
+  CHECK_THAT(text, Contains("zerotrace_ingest_database_errors_total{class=\"54\"} 1\n"));
+  CHECK_THAT(text, Contains("zerotrace_ingest_database_errors_total{class=\"other\"} 2\n"));
+  CHECK_THAT(text, Contains("zerotrace_ingest_values_cleaned_total 5\n"));
+}

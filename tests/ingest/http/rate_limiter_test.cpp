@@ -99,3 +99,30 @@ TEST_CASE("the rate limiter keeps buckets that are still refilling", "[unit]") {
   CHECK_FALSE(limiter.acquire("busy"));
   CHECK(limiter.acquire("busy"));
 }
+
+TEST_CASE("check() says whether a token is there without taking it", "[unit]") {
+  FakeClock clock;
+  RateLimiter limiter(1.0, 2.0, clock.function());
+  for (int i = 0; i < 5; ++i) CHECK_FALSE(limiter.check("10.0.0.1"));
+  CHECK_FALSE(limiter.acquire("10.0.0.1"));
+  CHECK_FALSE(limiter.acquire("10.0.0.1"));
+  const auto wait = limiter.check("10.0.0.1");
+  REQUIRE(wait);
+  CHECK(*wait == 1s);
+  clock.now += 1s;
+  CHECK_FALSE(limiter.check("10.0.0.1"));
+}
+
+TEST_CASE("past max_keys buckets, new keys share one overflow bucket", "[unit]") {
+  FakeClock clock;
+  RateLimiter limiter(0.01, 1.0, clock.function(), 3);
+  CHECK_FALSE(limiter.acquire("a"));
+  CHECK_FALSE(limiter.acquire("b"));
+  CHECK_FALSE(limiter.acquire("c"));
+  // Two new keys past the cap: the first takes the shared bucket's one token, the second waits.
+  CHECK_FALSE(limiter.acquire("d"));
+  CHECK(limiter.acquire("e"));
+  CHECK(limiter.size() == 4);
+  // The keys that had a bucket keep theirs.
+  CHECK(limiter.acquire("a"));
+}
