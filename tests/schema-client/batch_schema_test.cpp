@@ -220,6 +220,16 @@ TEST_CASE("batch schema: valid and invalid batches, the reader and the schema ag
   });
 
   // Invalid: one problem each.
+  add("column-limits-exactly", true, [](json& d) {
+    d["findings"][3]["fields"]["finding_type"] = std::string(100, 'x');
+    d["findings"][1]["fields"]["port"] = 65535;
+    d["findings"][1]["fields"]["vulnerability_count"] = 2147483647;
+  });
+  add("varchar-overflow", false,
+      [](json& d) { d["findings"][3]["fields"]["finding_type"] = std::string(101, 'x'); });
+  add("port-out-of-range", false, [](json& d) { d["findings"][1]["fields"]["port"] = 65536; });
+  add("int4-overflow", false,
+      [](json& d) { d["findings"][1]["fields"]["vulnerability_count"] = 2147483648LL; });
   add("unknown-top-level-key", false, [](json& d) { d["company_id"] = "x"; });
   add("unknown-finding-key", false, [](json& d) { d["findings"][1]["cvss"] = 9.8; });
   add("unknown-agent-key", false, [](json& d) { d["agent"]["api_key"] = "secret"; });
@@ -427,8 +437,18 @@ TEST_CASE("batch schema: each category's fields are the columns of category.cpp,
       CAPTURE(f.name);
       model_names.emplace(f.name);
       REQUIRE(fields.at("properties").contains(std::string(f.name)));
-      CHECK(fields.at("properties").at(std::string(f.name)).at("$ref") ==
-            "#/$defs/field_" + schema_type_word(f.type));
+      const json& property = fields.at("properties").at(std::string(f.name));
+      CHECK(property.at("$ref") == "#/$defs/field_" + schema_type_word(f.type));
+      // The column limits the reader refuses past (model/columns.hpp) are the schema's.
+      if (f.type == model::FieldType::text && f.max_chars != 0 && !f.cut)
+        CHECK(property.value("maxLength", 0u) == f.max_chars);
+      else
+        CHECK_FALSE(property.contains("maxLength"));
+      const json& integer = schema().at("$defs").at("field_integer");
+      if (f.type == model::FieldType::integer) {
+        CHECK(property.value("minimum", integer.at("minimum").get<std::int64_t>()) == f.min);
+        CHECK(property.value("maximum", integer.at("maximum").get<std::int64_t>()) == f.max);
+      }
     }
     CHECK(keys_of(fields.at("properties")) == model_names);
   }
