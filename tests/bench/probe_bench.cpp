@@ -1,5 +1,5 @@
 // Benchmark of the network collector's live probing (scripts/bench-probes.sh): 30 listeners
-// of mixed kinds on loopback (real redis-server and memcached processes, `openssl s_server`
+// (by default; each kind's count is an option) of mixed kinds on loopback (real redis-server and memcached processes, `openssl s_server`
 // TLS servers, in-process HTTP servers, SSH-like greeters and silent ports), then one run of
 // the collector that probes exactly those ports, as the one-shot scan does. Prints the wall
 // time of the run, the process's peak RSS and what each kind was identified as; figures, not
@@ -46,8 +46,12 @@ int main(int argc, char** argv) {
   CLI::App app{"network collector: one probing run over 30 local listeners"};
   Mix mix;
   long timeout_ms = 0;
-  app.add_option("--silent", mix.silent, "silent ports among the listeners (default 4)");
+  app.add_option("--redis", mix.redis, "redis-server processes (default 3)");
+  app.add_option("--memcached", mix.memcached, "memcached processes (default 3)");
+  app.add_option("--tls", mix.tls, "openssl s_server processes (default 4)");
   app.add_option("--http", mix.http, "in-process HTTP servers (default 8)");
+  app.add_option("--greeters", mix.greeters, "in-process SSH-like greeters (default 8)");
+  app.add_option("--silent", mix.silent, "silent ports (default 4)");
   app.add_option("--timeout-ms", timeout_ms, "probe_timeout_ms (default: the option's default)");
   CLI11_PARSE(app, argc, argv);
 
