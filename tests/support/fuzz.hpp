@@ -1,10 +1,17 @@
 #pragma once
 // A small deterministic fuzzer for the pure parse functions: it calls `parse` on every
 // truncation of a seed text, on copies with random bytes flipped, inserted or deleted, on
-// random splices of the seed's lines, and on random bytes. The seed of the generator is
-// fixed, so a crash found here reproduces. A parser passes when it returns for every input:
-// no crash (the ASan build catches memory errors), no exception, no hang (CTest's timeout).
+// random splices of the seed's lines, and on random bytes. A parser passes when it returns for
+// every input: no exception escapes (the input that threw is printed, escaped, with the
+// generator's seed and the round), no crash (the ASan build catches memory errors), no hang
+// (CTest's timeout). The callbacks assert what the result must be (valid UTF-8 of whatever
+// leaves a collector, an error that names its path, a round trip, an order).
+// The generator's seed is fixed, so a failure reproduces; ZT_FUZZ_SEED=<number> draws other
+// inputs (the seed in use is in every failure message).
+#include <catch2/catch.hpp>
 #include <cstdint>
+#include <cstdlib>
+#include <exception>
 #include <random>
 #include <string>
 #include <string_view>
@@ -12,13 +19,45 @@
 
 namespace zt::test {
 
+inline std::uint64_t fuzz_seed() {
+  const char* chosen = std::getenv("ZT_FUZZ_SEED");
+  return chosen != nullptr ? std::strtoull(chosen, nullptr, 0) : 0x5eed5eedULL;
+}
+
+// `text` with every byte outside printable ASCII written as \xHH, for a failure message.
+inline std::string escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7f && c != '\\') {
+      out += c;
+    } else {
+      constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    }
+  }
+  return out;
+}
+
 template <typename Parse>
 void fuzz_text(std::string_view seed, Parse&& parse, int rounds = 3000) {
-  std::mt19937_64 rng(0x5eed5eedULL);
+  const std::uint64_t generator_seed = fuzz_seed();
+  std::mt19937_64 rng(generator_seed);
+  const auto call = [&](const std::string& text, int round) {
+    try {
+      parse(text);
+    } catch (const std::exception& e) {
+      FAIL("an exception escaped the parser (ZT_FUZZ_SEED=" << generator_seed << ", round "
+                                                            << round << "): " << e.what()
+                                                            << "\ninput: " << escaped(text));
+    }
+  };
   auto byte = [&] { return static_cast<char>(rng() & 0xff); };
   auto pick = [&](std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng() % n); };
 
-  for (std::size_t n = 0; n <= seed.size(); ++n) parse(std::string(seed.substr(0, n)));
+  for (std::size_t n = 0; n <= seed.size(); ++n) call(std::string(seed.substr(0, n)), -1);
 
   std::vector<std::string_view> lines;
   for (std::size_t pos = 0; pos < seed.size();) {
@@ -52,7 +91,7 @@ void fuzz_text(std::string_view seed, Parse&& parse, int rounds = 3000) {
         for (char& c : text) c = " \t\n:=#\"'\\[]{},/0aZ"[pick(19)];
         break;
     }
-    parse(text);
+    call(text, round);
   }
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <vector>
 
@@ -40,7 +41,7 @@ bool running_as_root() { return ::geteuid() == 0; }
 PostgresCluster::PostgresCluster() : PostgresCluster(PostgresOptions{}) {}
 
 PostgresCluster::PostgresCluster(const PostgresOptions& options)
-    : bin_(server_bin_dir()), port_(free_loopback_port()) {
+    : bin_(server_bin_dir()) {
   std::string pattern = (std::filesystem::temp_directory_path() / "zt-pg-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;
@@ -53,7 +54,18 @@ PostgresCluster::PostgresCluster(const PostgresOptions& options)
   run_as_server_user({(bin_ / "initdb").string(), "-D", (dir_ / "data").string(), "-A", "trust",
                       "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"});
   apply(options);
-  start();
+  port_ = start_on_free_port([&](unsigned short port) {
+    port_ = port;
+    try {
+      start();
+      return true;
+    } catch (const std::runtime_error&) {
+      std::ifstream log(dir_ / "server.log");
+      const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+      if (text.find("Address already in use") == std::string::npos) throw;
+      return false;  // another process took the port first
+    }
+  });
 }
 
 void PostgresCluster::write_server_file(const std::string& name, const std::string& text,
