@@ -1,7 +1,6 @@
 #include "collectors/network/first_message.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 #include "collectors/core/text.hpp"
@@ -17,7 +16,7 @@ struct ServiceApproach {
 };
 
 // Services named by service_catalog.cpp's tables; the rest are Opening::unknown.
-constexpr std::array<ServiceApproach, 22> kApproaches = {{
+constexpr ServiceApproach kApproaches[] = {
     {"ssh", {Opening::greeting}},
     {"ftp", {Opening::greeting}},
     {"smtp", {Opening::greeting}},
@@ -40,7 +39,7 @@ constexpr std::array<ServiceApproach, 22> kApproaches = {{
     {"docker-tls", {Opening::tls}},
     {"kubelet", {Opening::tls}},
     {"postgresql", {Opening::postgres}},
-}};
+};
 
 std::string_view first_line(std::string_view bytes) {
   return bytes.substr(0, std::min(bytes.find_first_of("\r\n"), bytes.size()));
