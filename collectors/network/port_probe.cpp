@@ -12,10 +12,10 @@ constexpr std::array<TlsCap, 2> kLegacyCaps = {TlsCap::tls1_0, TlsCap::tls1_1};
 
 bool passed(Deadline deadline) { return DeadlineClock::now() >= deadline; }
 
-// Half of the time left: for a first step that more steps may follow.
-Deadline halfway(Deadline deadline) {
+// One of `parts` equal parts of the time left: for a step that more steps may follow.
+Deadline share_of(Deadline deadline, int parts) {
   const auto now = DeadlineClock::now();
-  return deadline <= now ? deadline : now + (deadline - now) / 2;
+  return deadline <= now ? deadline : now + (deadline - now) / parts;
 }
 
 // What the port said in cleartext, first or to `ask`.
@@ -27,13 +27,13 @@ void record_reply(Listener& listener, const std::string& expected, Ask ask, std:
   listener.banner_bytes = std::move(bytes);
 }
 
-// The main handshake and, after a good one, the capped and the weak-cipher ones; the
-// observation is kept when the main one succeeded. Returns the main one.
+// The main handshake (by `main_deadline`) and, after a good one, the capped and the
+// weak-cipher ones; the observation is kept when the main one succeeded. Returns the main one.
 awaitable<TlsResult> probe_tls(LocalProber& prober, Listener& listener, Endpoint target,
-                               bool postgres, Deadline deadline) {
+                               bool postgres, Deadline main_deadline, Deadline deadline) {
   TlsObservation tls;
   const TlsAttempt main{TlsCap::none, false, postgres};
-  tls.main = co_await prober.tls(target, main, deadline);
+  tls.main = co_await prober.tls(target, main, main_deadline);
   if (!tls.main.handshake_ok) co_return tls.main;
   for (const TlsCap cap : kLegacyCaps) {
     if (passed(deadline)) break;
@@ -63,14 +63,20 @@ awaitable<void> probe_port(LocalProber& prober, Listener& listener, Endpoint tar
   if (approach.opening == Opening::tls || approach.opening == Opening::postgres) {
     if (!settings.tls) co_return;
     const bool postgres = approach.opening == Opening::postgres;
-    const TlsResult main = co_await probe_tls(prober, listener, target, postgres, deadline);
+    const TlsResult main =
+        co_await probe_tls(prober, listener, target, postgres, deadline, deadline);
     if (main.postgres_answer != 0) listener.banner = BannerInfo{"postgresql", ""};
     co_return;
   }
 
+  // A port nothing names is asked three questions: does it greet, does it speak TLS, does it
+  // answer HTTP. The first two get a quarter of its time each (servers on this host answer
+  // in milliseconds); one that answered neither is silent and is left at half its time.
   const bool unknown = approach.opening == Opening::unknown;
   if (settings.banners) {
-    const Deadline until = settings.tls || unknown ? halfway(deadline) : deadline;
+    const Deadline until = unknown ? share_of(deadline, 4)
+                           : settings.tls ? share_of(deadline, 2)
+                                          : deadline;
     BannerResult said = co_await prober.exchange(target, approach.ask, until);
     if (!said.connected) co_return;  // refused or unreachable: nothing more to learn
     if (!said.bytes.empty()) {       // it spoke in cleartext: not a TLS port
@@ -80,7 +86,9 @@ awaitable<void> probe_port(LocalProber& prober, Listener& listener, Endpoint tar
   }
   bool handshake_timed_out = false;
   if (settings.tls && !passed(deadline)) {
-    const TlsResult main = co_await probe_tls(prober, listener, target, false, deadline);
+    const Deadline main_deadline = unknown && settings.banners ? share_of(deadline, 3) : deadline;
+    const TlsResult main =
+        co_await probe_tls(prober, listener, target, false, main_deadline, deadline);
     if (main.handshake_ok) co_return;
     handshake_timed_out = main.timed_out;
   }

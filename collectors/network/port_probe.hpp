@@ -7,13 +7,15 @@
 //
 // The order, and what stops it:
 //   - greeting / ask / unknown: the cleartext exchange first (when banners are probed), with
-//     half the port's time left when more may follow; a port that refuses the connection is
-//     left there, one that said something in cleartext too (it is not TLS);
+//     half the port's time when TLS may follow, a quarter on an unknown port; a port that
+//     refuses the connection is left there, one that said something in cleartext too (it is
+//     not TLS);
 //   - TLS (when probed): the main handshake, then, after a good one only, the handshakes
 //     capped at TLS 1.0 and 1.1 and the weak-cipher one; a tls port starts here, a postgres
 //     port starts here through an SSLRequest;
-//   - unknown only: when neither the greeting nor TLS came, and the handshake failed without
-//     timing out, an HTTP HEAD.
+//   - unknown only: the main handshake within the next quarter of the port's time; when
+//     neither the greeting nor TLS came, and the handshake failed without timing out, an
+//     HTTP HEAD with the time left. A silent unknown port thus costs half its time.
 // An answer to a first message keeps the expected service's name ("elasticsearch" that
 // answers HTTP stays elasticsearch); the version comes from the answer.
 #include <utility>  // first: Boost 1.74's awaitable.hpp uses std::exchange without it
