@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ingest/credentials.hpp"
+#include "ingest/json_body.hpp"
 #include "schema-client/model/columns.hpp"
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/model/wire_format.hpp"
@@ -30,18 +31,6 @@ Response json_response(unsigned status, const json& body) {
   response.status = status;
   response.body = body.dump();
   return response;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return lines;
 }
 
 // An "identity" object (routes.hpp), each problem named by its JSON path. The length limits
@@ -76,46 +65,6 @@ pg::MachineIdentity read_identity(const json& value, std::vector<std::string>& p
 
 Response unauthorized(std::string_view message) {
   return error_response(401, "unauthorized", message);
-}
-
-// Deeper bodies are refused as they are parsed, before anything copies them (a copy of a JSON
-// value recurses once per level). Well above model::kMaxJsonDepth, which names the path.
-constexpr int kMaxBodyDepth = 256;
-
-// The JSON body of a POST, or the refusal: 415 for another media type, 400 when malformed,
-// 422 when nested deeper than kMaxBodyDepth.
-std::variant<json, Response> json_body(const Request& request) {
-  if (request.content_type != "application/json")
-    return error_response(415, "unsupported_media_type",
-                          "Content-Type must be application/json, got \"" +
-                              request.content_type + "\"");
-  bool too_deep = false;
-  json document = json::parse(
-      request.body,
-      [&too_deep](int depth, json::parse_event_t, json&) {
-        too_deep = too_deep || depth > kMaxBodyDepth;
-        return depth <= kMaxBodyDepth;  // false: the value is not kept
-      },
-      false);
-  if (document.is_discarded())
-    return error_response(400, "malformed_json", "the request body is not valid JSON");
-  if (too_deep) {
-    const std::string problem =
-        "$: JSON nested deeper than " + std::to_string(kMaxBodyDepth) + " levels";
-    return error_response(422, "invalid_request", "the request body nests JSON too deep",
-                          {problem});
-  }
-  return document;
-}
-
-// Findings plus dependencies of a batch document, counted before it is read.
-std::size_t batch_items(const json& document) {
-  std::size_t items = 0;
-  if (!document.is_object()) return items;
-  for (const char* key : {"findings", "dependencies"})
-    if (const auto it = document.find(key); it != document.end() && it->is_array())
-      items += it->size();
-  return items;
 }
 
 Response too_many(std::string_view message, std::chrono::seconds wait) {

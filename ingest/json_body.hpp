@@ -1,0 +1,31 @@
+#pragma once
+// Reading the JSON body of a request, for the routes: the media type, the syntax and the
+// nesting are checked before any route looks at it, and each refusal is the answer to send.
+// Pure functions: no I/O, no logging, any thread.
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ingest/http/request.hpp"
+
+namespace zt::ingest {
+
+// Deeper bodies are refused as they are parsed, before anything copies them (copying a JSON
+// value recurses once per level). Well above model::kMaxJsonDepth, whose check names the path.
+inline constexpr int kMaxBodyDepth = 256;
+
+// The JSON body of a POST, or the refusal: 415 for another media type than application/json,
+// 400 when malformed (a number too large for a double, 1e400, included), 422 when nested
+// deeper than kMaxBodyDepth ("$: JSON nested deeper than 256 levels").
+std::variant<nlohmann::json, Response> json_body(const Request& request);
+
+// Findings plus dependencies of a batch document, counted before it is read (0 when it has
+// no such arrays).
+std::size_t batch_items(const nlohmann::json& document);
+
+// The lines of a multi-line message (a reader's problems, one per line).
+std::vector<std::string> lines_of(const std::string& text);
+
+}  // namespace zt::ingest
