@@ -1,6 +1,5 @@
 #include "schema-client/model/columns.hpp"
 
-#include <cmath>
 #include <optional>
 
 #include "schema-client/model/timestamp.hpp"
