@@ -106,6 +106,7 @@ void CollectorRunner::start(Pending pending) {
   active.slot = slot;
   active.done = std::move(pending.done);
   active.started = model::now();
+  logger("runner")->debug("collector {} run started", slot->descriptor->name);
   active.deadline = std::make_unique<asio::steady_timer>(*io_, slot->timeout);
   const std::weak_ptr<CollectorRunner> weak = weak_from_this();
   active.deadline->async_wait([weak, id](const boost::system::error_code& ec) {

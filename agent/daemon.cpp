@@ -132,6 +132,7 @@ struct Daemon::State {
     log->info("{}: stopping", reason);
     stopping = true;
     service->stopping();
+    hooks.on_stopping();
     watchdog_timer.cancel();
     scheduler->stop();
     runner->stop_all();

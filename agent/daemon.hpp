@@ -28,6 +28,9 @@ struct DaemonHooks {
   std::function<void(const AgentConfig&)> on_configured = [](const AgentConfig&) {};
   // Called on the event loop's thread once the schedule is armed, and after each reload.
   std::function<void(std::size_t armed_collectors)> on_armed = [](std::size_t) {};
+  // Called on the event loop's thread when a stop begins, before runs in progress are given
+  // their grace period: what must not hold up the exit (an upload) is told to end now.
+  std::function<void()> on_stopping = [] {};
 };
 
 class Daemon {

@@ -68,6 +68,7 @@ Outcome run(const CliOptions& cli) {
                              "ones stay: {}",
                              applied.error().message);
   };
+  hooks.on_stopping = [&uploads] { (*uploads)->request_stop(); };
   Daemon daemon(std::move(config.value()), descriptors, std::move(hooks), info);
   const int code = daemon.run();
   (*uploads)->stop();

@@ -1,9 +1,7 @@
 #include "agent/uploads.hpp"
 
-#include <algorithm>
-
 #include "agent/logging.hpp"
-#include "transport/batch_splitter.hpp"
+#include "schema-client/model/columns.hpp"
 #include "transport/delivery.hpp"
 #include "transport/spool.hpp"
 
@@ -33,6 +31,10 @@ transport::DeliveryOptions delivery_options(const AgentConfig& config) {
   options.configured_api_key = server.api_key;
   options.state_dir = config.agent.state_dir;
   options.host_root = config.agent.host_root;
+  options.split.max_findings = static_cast<std::size_t>(upload.batch_max_findings);
+  options.split.max_bytes = static_cast<std::size_t>(upload.batch_max_mib) * kMiB;
+  options.server_error_limit = upload.server_error_limit;
+  options.server_error_span = upload.server_error_span;
   return options;
 }
 
@@ -40,6 +42,35 @@ transport::DeliveryOptions delivery_options(const AgentConfig& config) {
 bool delivery_settings_differ(const AgentConfig& a, const AgentConfig& b) {
   return a.server != b.server || a.upload != b.upload ||
          a.agent.state_dir != b.agent.state_dir || a.agent.host_root != b.agent.host_root;
+}
+
+// The model's checks, the ingest's own (schema-client/model/columns.hpp), before the scan is
+// spooled: values cleaned to fit their columns (noted in the batch by fit_to_columns), and
+// findings that no cleaning fits left out, each logged and listed in the scan's
+// metadata.zt_left_out, so that the ingest takes the rest. What is still wrong after that (the
+// scan or agent objects, a package) is spooled as it is: the delivery gives it up at once,
+// counted and reported (transport/part_planner.hpp).
+model::Batch fitted(model::Batch batch) {
+  const auto log = logger("agent");
+  if (const std::vector<std::string> cleaned = model::fit_to_columns(batch); !cleaned.empty())
+    log->warn("scan {}: {} value(s) changed to fit the database, the first: {}", batch.scan.id,
+              cleaned.size(), cleaned.front());
+  std::vector<model::Finding> kept;
+  nlohmann::json left_out = nlohmann::json::array();
+  for (std::size_t i = 0; i < batch.findings.size(); ++i) {
+    const std::vector<std::string> problems =
+        model::column_problems(batch.findings[i], "$.findings[" + std::to_string(i) + "]");
+    if (problems.empty()) {
+      kept.push_back(std::move(batch.findings[i]));
+      continue;
+    }
+    log->error("scan {}: finding \"{}\" left out, the database would refuse it: {}",
+               batch.scan.id, batch.findings[i].title, problems.front());
+    for (const std::string& problem : problems) left_out.push_back(problem);
+  }
+  batch.findings = std::move(kept);
+  if (!left_out.empty()) batch.scan.metadata["zt_left_out"] = std::move(left_out);
+  return batch;
 }
 
 }  // namespace
@@ -102,16 +133,13 @@ model::Status Uploads::apply(const AgentConfig& config) {
 
 void Uploads::submit(const model::Batch& batch) {
   if (!running_) return;
-  transport::SplitLimits limits;
-  limits.max_findings = static_cast<std::size_t>(config_.upload.batch_max_findings);
-  limits.max_bytes = static_cast<std::size_t>(config_.upload.batch_max_mib) * kMiB;
-  if (const auto advised = running_->delivery->stats().advised_batch_findings)
-    limits.max_findings = std::min(limits.max_findings, *advised);
-  for (const model::Batch& part : transport::split_batch(batch, limits)) {
-    if (model::Status stored = running_->spool->put(part); !stored)
-      logger("agent")->error("batch {} of scan {} not spooled: {}", part.batch_id,
-                             part.scan.id, stored.error().message);
-  }
+  if (model::Status stored = running_->spool->put(fitted(batch)); !stored)
+    logger("agent")->error("batch {} of scan {} not spooled: {}", batch.batch_id, batch.scan.id,
+                           stored.error().message);
+}
+
+void Uploads::request_stop() {
+  if (running_) running_->delivery->request_stop();
 }
 
 void Uploads::stop() { running_.reset(); }

@@ -1,8 +1,9 @@
 #pragma once
-// The daemon's way to the server (DESIGN.md, "Delivery"). Each finished scan's batch is cut
-// into batches of the configured size (or the smaller size the ingest advised; see
-// transport/batch_splitter.hpp) and written to the spool under <state_dir>/spool before any
-// upload is tried; a transport::Delivery uploads them and sends the heartbeat.
+// The daemon's way to the server (DESIGN.md, "Delivery"). Each finished scan's batch is
+// written whole to the spool under <state_dir>/spool before any upload is tried; a
+// transport::Delivery cuts it into batches of the configured size (or the smaller size the
+// ingest advised; see transport/batch_splitter.hpp) as it uploads them, and sends the
+// heartbeat.
 // Without server.url nothing is spooled or sent: the daemon only logs its scans.
 //
 // apply() takes a reloaded configuration: when the server, upload, state_dir or host_root
@@ -34,10 +35,15 @@ class Uploads {
   Uploads(const Uploads&) = delete;
   Uploads& operator=(const Uploads&) = delete;
 
-  // Spools the scan's batch, cut into parts. A part the spool could not store is logged (the
-  // spool has counted it as dropped, and the server hears of it).
+  // Spools the scan's batch, whole, fitted to the database's columns first (the model's
+  // checks, as the ingest runs them: findings no cleaning fits are left out and logged). One
+  // the spool could not store is logged (the spool has counted it as dropped, and the server
+  // hears of it).
   void submit(const model::Batch& batch);
   model::Status apply(const AgentConfig& config);
+  // Aborts the uploads in flight and ends the delivery's loops without waiting (the daemon's
+  // stop begins); scans finished meanwhile are still spooled. stop() then waits.
+  void request_stop();
   void stop();
 
  private:

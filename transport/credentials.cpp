@@ -144,12 +144,14 @@ Credentials::Step Credentials::enroll(IngestClient& client) {
       }
       return ready(true);
     }
-    case Outcome::retry: {
+    case Outcome::retry:
+    case Outcome::server_error: {  // enroll() answers retry for both
       std::lock_guard lock(mutex_);
       problem_ = result.message;
       return Step{Next::retry, false, result.retry_after, result.message};
     }
     case Outcome::unauthorized:
+    case Outcome::too_large:  // enroll() answers rejected for it
     case Outcome::rejected: {
       std::lock_guard lock(mutex_);
       enroll_refused_ = result.message;

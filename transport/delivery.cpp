@@ -32,6 +32,12 @@ model::Status validate(const DeliveryOptions& options) {
     return model::Error{"stopping_heartbeat_timeout must not be negative"};
   if (options.state_dir.empty())
     return model::Error{"state_dir is required: the agent's api key is stored there"};
+  if (options.split.max_findings == 0 || options.split.max_bytes == 0)
+    return model::Error{"batch limits (findings, bytes) must be positive"};
+  if (options.server_error_limit <= 0)
+    return model::Error{"server_error_limit must be positive"};
+  if (options.server_error_span.count() < 0)
+    return model::Error{"server_error_span must not be negative"};
   return model::Ok{};
 }
 
@@ -39,6 +45,10 @@ model::Result<std::unique_ptr<Delivery>> Delivery::create(DeliveryOptions option
                                                           AgentInfoProvider agent_info) {
   if (auto ok = validate(options); !ok) return ok.error();
   Clients clients;
+  // The uploads and the heartbeat end at once on stop; the last heartbeat is not aborted.
+  auto abort = std::make_shared<std::atomic<bool>>(false);
+  ClientOptions farewell_options = options.client;
+  options.client.abort = abort;
   auto uploads = IngestClient::create(options.client);
   if (!uploads) return uploads.error();
   clients.uploads = std::move(uploads).value();
@@ -52,21 +62,23 @@ model::Result<std::unique_ptr<Delivery>> Delivery::create(DeliveryOptions option
   clients.heartbeat = std::move(heartbeat).value();
   if (options.stopping_heartbeat_timeout.count() > 0) {
     // Short timeouts: the last heartbeat must not hold up the agent's exit.
-    ClientOptions quick = options.client;
+    ClientOptions quick = farewell_options;
     quick.connect_timeout = std::min(quick.connect_timeout, options.stopping_heartbeat_timeout);
     quick.total_timeout = options.stopping_heartbeat_timeout;
     auto farewell = IngestClient::create(std::move(quick));
     if (!farewell) return farewell.error();
     clients.farewell = std::move(farewell).value();
   }
-  return std::unique_ptr<Delivery>(
-      new Delivery(std::move(options), spool, std::move(agent_info), std::move(clients)));
+  return std::unique_ptr<Delivery>(new Delivery(std::move(options), spool, std::move(agent_info),
+                                                std::move(clients), std::move(abort)));
 }
 
 Delivery::Delivery(DeliveryOptions options, Spool& spool, AgentInfoProvider agent_info,
-                   Clients clients)
+                   Clients clients, std::shared_ptr<std::atomic<bool>> abort)
     : options_(std::move(options)),
       spool_(spool),
+      abort_(std::move(abort)),
+      planner_(options_.split),
       credentials_(CredentialOptions{options_.configured_api_key, options_.enrollment_token,
                                      options_.state_dir, options_.host_root},
                    agent_info),
@@ -95,15 +107,24 @@ void Delivery::start() {
   heartbeat_->start();
 }
 
+void Delivery::request_stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  abort_->store(true);
+  wake_.notify_all();
+  spool_.wake();
+}
+
 void Delivery::stop() {
   bool farewell = false;
   {
     std::lock_guard lock(mutex_);
-    farewell = started_ && !stop_;
-    stop_ = true;
+    farewell = started_ && !farewell_done_;
+    farewell_done_ = true;
   }
-  wake_.notify_all();
-  spool_.wake();
+  request_stop();
   heartbeat_->stop();
   // While the upload thread finishes a request in flight, if it has one.
   if (farewell && farewell_client_) heartbeat_->farewell(*farewell_client_);
@@ -238,10 +259,38 @@ void Delivery::pace(std::optional<std::chrono::seconds> advice, milliseconds at_
   not_before_ = SteadyClock::now() + wait;
 }
 
-void Delivery::upload(const SpooledBatch& batch, const config::Secret& key) {
-  // The spool keeps the body gzip-compressed: it is sent exactly as stored.
-  const HttpAnswer answer =
-      client_->post_json(kBatchesPath, batch.body, key.reveal(), BodyEncoding::gzip_encoded);
+void Delivery::upload(const SpooledBatch& record, const config::Secret& key) {
+  std::optional<std::size_t> advised;
+  {
+    std::lock_guard lock(mutex_);
+    advised = stats_.advised_batch_findings;
+  }
+  bool cut_made = false;
+  auto read = planner_.progress_of(record, advised, cut_made);
+  if (auto* unreadable = std::get_if<PartPlanner::Unreadable>(&read)) {
+    const std::string problem =
+        "spooled batch " + record.batch_id + " cannot be read: " + unreadable->problem;
+    if (unreadable->damaged)
+      spool_.quarantine_record(record.sequence, problem);
+    else
+      give_up(record, NextPart{}, ScanProgress{}, problem);
+    return;
+  }
+  ScanProgress progress = std::get<ScanProgress>(std::move(read));
+  if (progress.done()) {  // every part acknowledged; the record's deletion did not happen
+    spool_.acknowledge(record.sequence);
+    return;
+  }
+  // The cut is on disk before any part of it leaves: a restart sends the same batch_ids.
+  if (cut_made) {
+    if (auto saved = spool_.save_progress(record.sequence, progress); !saved)
+      return spool_failure(saved.error().message);
+    if (progress.parts() > 1)
+      delivery_log()->info("batch {} ({} findings) cut into {} parts", record.batch_id,
+                           record.finding_count, progress.parts());
+  }
+  const NextPart part = planner_.next(record, progress);
+  const HttpAnswer answer = client_->post_json(kBatchesPath, part.body, key.reveal(), part.encoding);
   const Classified classified = classify(answer);
   if (classified.max_batch_findings) {
     std::lock_guard lock(mutex_);
@@ -250,7 +299,15 @@ void Delivery::upload(const SpooledBatch& batch, const config::Secret& key) {
 
   switch (classified.outcome) {
     case Outcome::delivered: {
-      spool_.acknowledge(batch.sequence);
+      progress.acked = part.part;
+      progress.server_errors = 0;
+      progress.first_server_error_at.reset();
+      if (part.legacy || progress.done()) {
+        spool_.acknowledge(record.sequence);
+      } else if (auto saved = spool_.save_progress(record.sequence, progress); !saved) {
+        // The part goes again and is acknowledged as a duplicate.
+        return spool_failure(saved.error().message);
+      }
       const int failures = backoff_.failures();
       backoff_.reset();
       {
@@ -264,27 +321,21 @@ void Delivery::upload(const SpooledBatch& batch, const config::Secret& key) {
         log_limit_.reset("upload-retry");
         delivery_log()->info("uploads go through again after {} failed attempts", failures);
       }
-      delivery_log()->debug("batch {} ({} findings) delivered: {}", batch.batch_id,
-                            batch.finding_count, classified.reason);
+      delivery_log()->debug("batch {} (part {} of {}, {} items) delivered: {}", part.batch_id,
+                            part.part, part.parts, part.items, classified.reason);
       pace(classified.retry_after, milliseconds(0));
       return;
     }
-    case Outcome::rejected: {
-      spool_.dead_letter(batch.sequence, classified.reason);
-      backoff_.reset();  // the ingest answered: the way there works
-      {
-        std::lock_guard lock(mutex_);
-        ++stats_.dead_lettered;
-        ++stats_.uploads_failed;
-      }
-      record_failure(classified.reason);
-      if (const auto held = log_limit_.admit("dead-letter"))
-        delivery_log()->error(
-            "the ingest refused batch {} ({} findings) for good, moved to dead-letter: {}{}",
-            batch.batch_id, batch.finding_count, classified.reason, suppressed_note(*held));
+    case Outcome::rejected:
+      give_up(record, part, progress, classified.reason);
       pace(classified.retry_after, milliseconds(0));
       return;
-    }
+    case Outcome::too_large:
+      on_too_large(record, part, std::move(progress), classified);
+      return;
+    case Outcome::server_error:
+      on_server_error(record, part, std::move(progress), classified);
+      return;
     case Outcome::unauthorized: {
       credentials_.refused(key, classified.reason);
       {
@@ -295,7 +346,7 @@ void Delivery::upload(const SpooledBatch& batch, const config::Secret& key) {
       record_failure(classified.reason);
       if (const auto held = log_limit_.admit("unauthorized"))
         delivery_log()->error("the ingest refused the api key: {}; batch {} stays in the spool{}",
-                              classified.reason, batch.batch_id, suppressed_note(*held));
+                              classified.reason, part.batch_id, suppressed_note(*held));
       pace(classified.retry_after, milliseconds(0));
       return;
     }
@@ -309,7 +360,7 @@ void Delivery::upload(const SpooledBatch& batch, const config::Secret& key) {
       record_failure(classified.reason);
       if (const auto held = log_limit_.admit("upload-retry"))
         delivery_log()->warn("upload of batch {} failed ({}); attempt {}, next in {} ms{}",
-                             batch.batch_id, classified.reason, backoff_.failures(), ms(wait),
+                             part.batch_id, classified.reason, backoff_.failures(), ms(wait),
                              suppressed_note(*held));
       not_before_ = SteadyClock::now() + wait;
       return;

@@ -1,17 +1,31 @@
 #pragma once
-// Delivery: the agent's upload loop and heartbeat (DESIGN.md, "Delivery"). Batches wait in
-// the Spool; one thread sends the oldest to POST /api/v1/batches and takes it out of the
-// spool only once the ingest acknowledged it. Scans put batches in the spool and never wait
-// for uploads; uploads never wait for scans.
+// Delivery: the agent's upload loop and heartbeat (DESIGN.md, "Delivery"). Scans wait whole
+// in the Spool; one thread takes the oldest, cuts it into parts of at most `split` (or the
+// smaller size the ingest advised) when it first sends it, records the cut in the spool
+// (part_planner.hpp, scan_progress.hpp) and sends the parts in order to POST
+// /api/v1/batches. The scan leaves the spool only once the ingest acknowledged every part.
+// Scans put batches in the spool and never wait for uploads; uploads never wait for scans.
 //
-// What each answer does (classify(), upload_outcome.hpp; STYLE.md rule 7):
-//   delivered (2xx, a duplicate too)  acknowledge: the batch leaves the spool.
-//   retry (no answer, 408, 429, 5xx)  the batch stays; the next attempt waits
-//                                     Backoff::next(): exponential with full jitter, from
+// What each answer to a part does (classify(), upload_outcome.hpp; STYLE.md rule 7):
+//   delivered (2xx, a duplicate too)  the part is acknowledged in the progress; after the
+//                                     last part the scan leaves the spool.
+//   retry (no answer, 408, 429,       the part stays; the next attempt waits
+//   502, 503, 504…)                   Backoff::next(): exponential with full jitter, from
 //                                     backoff.initial up to backoff.cap, and never less than
-//                                     the answer's Retry-After.
-//   rejected (another 4xx)            the batch moves to the spool's dead-letter/ folder
-//                                     with the reason, is counted, and the next one goes on.
+//                                     the answer's Retry-After. Never given up on.
+//   server_error (500…)               as retry, and counted in the record's progress (so a
+//                                     restart does not reset it): once answered so more than
+//                                     server_error_limit times over at least
+//                                     server_error_span, the scan is dead-lettered like a
+//                                     rejected one and the next goes on.
+//   too_large (413)                   what is not acknowledged is cut again into smaller
+//                                     parts (PartPlanner::recut) and sent on at once; a
+//                                     single item still too large is rejected.
+//   rejected (another 4xx)            the scan moves to the spool's dead-letter/ folder
+//                                     with the reason (which part), is counted, and the next
+//                                     one goes on.
+// A record the model's reader refuses (a value no column takes) is given up the same way
+// before anything is sent; one that is not a batch at all is quarantined.
 //   unauthorized (401/403)            the batch stays; uploads stop and batches keep being
 //                                     spooled. With an enrollment token the agent enrolls
 //                                     again and carries on with the new key; otherwise it
@@ -29,13 +43,14 @@
 // thread; stats() from any. `agent_info` is called from both delivery threads (the
 // heartbeat's body, the enrollment request): it must be thread-safe. The Spool must outlive
 // the Delivery.
-// stop() returns within about a second plus a request in flight: an upload is bounded by
-// client.total_timeout (the agent sets it to tens of seconds, not minutes), a heartbeat by
-// the same or 30 s, whichever is less. Meanwhile, if there is a usable key, it sends a last
-// heartbeat with status "stopping", bounded by stopping_heartbeat_timeout. A batch whose
-// upload was not acknowledged stays in the spool (an upload answered while stopping is
-// still acknowledged).
+// request_stop() (any thread, never blocks) aborts the requests in flight (libcurl's progress
+// callback, ClientOptions::abort) and ends the loops; stop() does that, sends if there is a
+// usable key a last heartbeat with status "stopping" bounded by stopping_heartbeat_timeout,
+// and waits for the threads: it returns within about a second plus that timeout, whatever
+// the server does. A part whose upload was not acknowledged stays in the spool (an upload
+// answered while stopping is still acknowledged).
 // Secrets: the api key and the token are config::Secret; neither reaches a log line.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -57,7 +72,9 @@
 #include "transport/delivery_metrics.hpp"
 #include "transport/heartbeat.hpp"
 #include "transport/http_client.hpp"
+#include "transport/part_planner.hpp"
 #include "transport/spool.hpp"
+#include "transport/upload_outcome.hpp"
 
 namespace zt::transport {
 
@@ -76,11 +93,16 @@ struct DeliveryOptions {
   // The last heartbeat ("stopping") on stop(): its connect and total timeout; 0 = none sent.
   std::chrono::milliseconds stopping_heartbeat_timeout{1000};
   std::optional<std::uint64_t> seed;  // for the jitter; tests fix it
+  SplitLimits split;                  // parts of a scan, unless the ingest advises fewer items
+  // A part answered server_error more than this many times, over at least the span, is given
+  // up (dead-lettered).
+  int server_error_limit = 10;
+  std::chrono::seconds server_error_span{3600};
 };
 
 // Errors name the option: the backoff policy (validate(BackoffPolicy)), a heartbeat
-// interval or key_recheck that is not positive, pacing or stopping_heartbeat_timeout
-// negative, no state_dir.
+// interval, key_recheck, server_error_limit or split limit that is not positive, pacing,
+// stopping_heartbeat_timeout or server_error_span negative, no state_dir.
 model::Status validate(const DeliveryOptions& options);
 
 class Delivery {
@@ -97,7 +119,10 @@ class Delivery {
 
   // Starts the upload thread and the heartbeat thread. Once.
   void start();
-  // Stops both and waits for them. Idempotent. Not restartable.
+  // Ends both loops and aborts their requests in flight; returns at once. Any thread.
+  void request_stop();
+  // request_stop(), the last heartbeat, and waits for both threads. Idempotent. Not
+  // restartable.
   void stop();
 
   DeliveryStats stats() const;
@@ -106,13 +131,24 @@ class Delivery {
   struct Clients {
     std::unique_ptr<IngestClient> uploads, heartbeat, farewell;
   };
-  Delivery(DeliveryOptions options, Spool& spool, AgentInfoProvider agent_info, Clients clients);
+  Delivery(DeliveryOptions options, Spool& spool, AgentInfoProvider agent_info, Clients clients,
+           std::shared_ptr<std::atomic<bool>> abort);
 
   void run();
   // Makes sure a usable key is there; false when the loop has to go round again (it waited,
   // or has to wait, for a backoff, a blocked key or a stop).
   bool ensure_key();
-  void upload(const SpooledBatch& batch, const config::Secret& key);
+  // Sends the next part of the record and acts on the answer.
+  void upload(const SpooledBatch& record, const config::Secret& key);
+  // What the answer to `part` does to the record; `progress` is the record's.
+  void on_server_error(const SpooledBatch& record, const NextPart& part, ScanProgress progress,
+                       const Classified& answer);
+  void on_too_large(const SpooledBatch& record, const NextPart& part, ScanProgress progress,
+                    const Classified& answer);
+  void give_up(const SpooledBatch& record, const NextPart& part, const ScanProgress& progress,
+               const std::string& why);
+  // A file of the spool could not be written: counted like a failed attempt, backoff.
+  void spool_failure(const std::string& problem);
   // After an answer: the next upload waits at least `at_least` and the pacing interval.
   void pace(std::optional<std::chrono::seconds> advice, std::chrono::milliseconds at_least);
   // Waits until `deadline`, a stop, or (when `poke` is set) a poke. False on stop.
@@ -124,6 +160,8 @@ class Delivery {
 
   const DeliveryOptions options_;
   Spool& spool_;
+  const std::shared_ptr<std::atomic<bool>> abort_;  // set on stop: ends requests in flight
+  PartPlanner planner_;                             // upload thread only
   Credentials credentials_;
   const std::unique_ptr<IngestClient> client_;
   const std::unique_ptr<IngestClient> farewell_client_;
@@ -137,6 +175,7 @@ class Delivery {
   std::condition_variable wake_;
   bool stop_ = false;
   bool started_ = false;
+  bool farewell_done_ = false;
   bool poked_ = false;
   DeliveryStats stats_;  // the upload loop's part (not credentials, not heartbeats)
 

@@ -47,6 +47,7 @@ json spool_metrics(const SpoolStats& spool) {
            spool.oldest_age ? json(spool.oldest_age->count()) : json(nullptr)},
           {"dead_lettered", spool.dead_lettered},
           {"quarantined", spool.quarantined},
+          {"uncommitted_removed", spool.uncommitted_removed},
           {"io_errors", spool.io_errors},
           {"dropped", to_json(spool.dropped)}};
 }
@@ -55,6 +56,8 @@ json delivery_metrics(const DeliveryStats& delivery) {
   return {{"uploads_ok", delivery.uploads_ok},
           {"uploads_failed", delivery.uploads_failed},
           {"retries", delivery.retries},
+          {"server_errors", delivery.server_errors},
+          {"recuts", delivery.recuts},
           {"duplicates", delivery.duplicates},
           {"dead_lettered", delivery.dead_lettered},
           {"unauthorized", delivery.unauthorized},

@@ -6,10 +6,12 @@
 //   {"capabilities": <the agent's>,
 //    "metrics": {<the agent's metrics>,
 //                "spool": {"bytes", "batches", "oldest_age_seconds" (null when empty),
-//                          "dead_lettered", "quarantined", "io_errors",
+//                          "dead_lettered", "quarantined", "uncommitted_removed",
+//                          "io_errors",
 //                          "dropped": {"batches", "findings", "first_dropped_at",
 //                                      "last_dropped_at", "first_batch_id", "last_batch_id"}},
-//                "delivery": {"uploads_ok", "uploads_failed", "retries", "duplicates",
+//                "delivery": {"uploads_ok", "uploads_failed", "retries", "server_errors",
+//                             "recuts", "duplicates",
 //                             "dead_lettered", "unauthorized", "consecutive_failures",
 //                             "last_upload_at", "last_error", "last_error_at",
 //                             "uploads_stopped", "stopped_reason",
@@ -42,7 +44,11 @@ struct DeliveryStats {
   std::uint64_t duplicates = 0;      // of those, batches it had already
   std::uint64_t uploads_failed = 0;  // attempts that did not deliver, whatever the reason
   std::uint64_t retries = 0;         // of those, the ones to try again (no answer, 408, 429, 5xx)
-  std::uint64_t dead_lettered = 0;   // batches refused for good, moved to dead-letter/
+  std::uint64_t server_errors = 0;   // of those, answers counted against their batch (500…)
+  std::uint64_t recuts = 0;          // 413 answers: a scan cut again into smaller parts
+  // Scans given up: refused for good (a 4xx), or failed by the server too many times; moved to
+  // dead-letter/.
+  std::uint64_t dead_lettered = 0;
   std::uint64_t unauthorized = 0;    // answers that refused the api key (uploads and heartbeats)
   int consecutive_failures = 0;      // failed attempts since the last delivery (the backoff's)
   std::optional<model::Timestamp> last_upload_at;  // the last delivery

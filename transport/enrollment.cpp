@@ -50,9 +50,13 @@ EnrollmentResult enroll(IngestClient& client, const EnrollmentRequest& request) 
                        "); get a new token and set server.enrollment_token";
       return result;
     case Outcome::rejected:
+    case Outcome::too_large:
+      result.outcome = Outcome::rejected;
       result.message = "the ingest refused the enrollment request (" + classified.reason + ")";
       return result;
     case Outcome::retry:
+    case Outcome::server_error:  // counted against batches only: an enrollment is retried
+      result.outcome = Outcome::retry;
       result.message = "enrollment did not complete, will retry (" + classified.reason + ")";
       return result;
   }

@@ -170,6 +170,8 @@ std::chrono::milliseconds Heartbeat::beat(IngestClient& client,
       return wait_after(interval);
     }
     case Outcome::rejected:
+    case Outcome::too_large:
+    case Outcome::server_error:
     case Outcome::retry: {
       {
         std::lock_guard lock(mutex_);

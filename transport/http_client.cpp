@@ -115,6 +115,13 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
   return bytes;
 }
 
+// libcurl calls it often during a transfer (and about once a second while it waits); a
+// non-zero return ends the transfer with CURLE_ABORTED_BY_CALLBACK.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* abort = static_cast<const std::atomic<bool>*>(user);
+  return abort != nullptr && abort->load() ? 1 : 0;
+}
+
 bool is_tls_verification(CURLcode rc) {
   return rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE ||
          rc == CURLE_SSL_ISSUER_ERROR || rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
@@ -157,6 +164,11 @@ struct IngestClient::Impl {
     curl_easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_POST, 1L);
+    if (options.abort) {
+      curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+      curl_easy_setopt(c, CURLOPT_XFERINFODATA, options.abort.get());
+      curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    }
   }
 
   std::string describe_failure(CURLcode rc, const Sink& sink, std::string_view url) const {
@@ -164,6 +176,8 @@ struct IngestClient::Impl {
                                                : std::string(curl_easy_strerror(rc));
     if (sink.overflowed)
       what = "the answer is larger than " + std::to_string(sink.limit) + " bytes";
+    else if (rc == CURLE_ABORTED_BY_CALLBACK)
+      what = "aborted: the agent is stopping";
     else if (is_tls_verification(rc))
       what = "the server's TLS certificate could not be verified (" + what + "); " +
              (options.ca_file.empty()
@@ -205,6 +219,10 @@ HttpAnswer IngestClient::post_json(std::string_view path, std::string_view body,
   url += path;
 
   HttpAnswer answer;
+  if (self.options.abort && self.options.abort->load()) {
+    answer.error = "POST " + url + ": aborted: the agent is stopping";
+    return answer;
+  }
   std::string compressed;
   if (encoding == BodyEncoding::gzip) {
     auto packed = gzip_compress(body);

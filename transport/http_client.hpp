@@ -10,7 +10,8 @@
 // - Proxy: `proxy` when set, else libcurl's usual environment variables (https_proxy,
 //   HTTPS_PROXY, http_proxy, ALL_PROXY); `no_proxy` when set, else NO_PROXY / no_proxy.
 //   Set no_proxy = "*" to go direct whatever the environment says.
-// - Connect and total timeouts on every request; an answer body is capped.
+// - Connect and total timeouts on every request; an answer body is capped; a request can be
+//   aborted from another thread (ClientOptions::abort).
 //
 // Errors: create() refuses bad options with an Error naming the option. post_json() cannot
 // fail as a call: everything that happens is an HttpAnswer, status 0 (and `error`) when no
@@ -20,6 +21,7 @@
 // Secrets: the api key travels in the Authorization header and nowhere else; it never appears
 // in `error`, and libcurl's verbose output is never on.
 // Threads: one IngestClient belongs to one thread at a time. create() may run on any thread.
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
@@ -49,6 +51,10 @@ struct ClientOptions {
   std::chrono::milliseconds total_timeout{60000};  // the whole request, upload included
   std::string user_agent = "zerotrace-agent";
   std::size_t max_answer_bytes = 1024 * 1024;  // the ingest's answers are small JSON
+  // When set: once it holds true, a request in progress ends within about a second (libcurl's
+  // progress callback) and new ones end at once, with status 0 and an error that says so. For
+  // a stop that must not wait for total_timeout. Read from the thread doing the request.
+  std::shared_ptr<const std::atomic<bool>> abort;
 };
 
 // identity: sent as is; gzip: compressed here; gzip_encoded: already gzip (a spooled body),

@@ -63,6 +63,9 @@ model::Status Spool::put(const model::Batch& batch) {
   if (auto written = spool_dir_.write_durably(record_file_name(sequence), *record); !written)
     return lost(written.error().message);
   ++next_sequence_;
+  spool_log()->info("spooled batch {} (scan {}, {} findings, {} packages, part {} of {})",
+                    batch.batch_id, batch.scan.id, batch.findings.size(),
+                    batch.dependencies.size(), batch.part, batch.parts);
 
   std::vector<std::uint64_t> dropped;
   {
@@ -97,8 +100,11 @@ std::optional<SpooledBatch> Spool::front() {
         const std::size_t header_size = record->header.size();
         std::string body = std::move(file).value();
         body.erase(0, header_size);
+        std::optional<ScanProgress> progress;
+        if (entry.has_progress) progress = read_progress(sequence);
         return SpooledBatch{sequence,    entry.batch_id,   entry.finding_count,
-                            entry.bytes, entry.spooled_at, std::move(body)};
+                            entry.bytes, entry.spooled_at, std::move(body),
+                            std::move(progress)};
       }
       problem = record ? "the header says sequence " + std::to_string(record->header.sequence)
                        : record.error().message;
@@ -115,33 +121,69 @@ std::optional<SpooledBatch> Spool::front() {
   }
 }
 
+bool Spool::take_locked(std::uint64_t sequence, Entry* taken) {
+  const auto it = queue_.find(sequence);
+  if (it == queue_.end()) {
+    spool_log()->debug("record {} is no longer in the spool", sequence);
+    return false;
+  }
+  if (taken) *taken = it->second;
+  bytes_ -= it->second.bytes;
+  queue_.erase(it);
+  return true;
+}
+
+model::Status Spool::save_progress(std::uint64_t sequence, const ScanProgress& progress) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!queue_.contains(sequence)) return model::Ok{};
+  }
+  if (auto written = spool_dir_.write_durably(progress_file_name(sequence), to_text(progress));
+      !written)
+    return written;
+  std::lock_guard lock(mutex_);
+  if (const auto it = queue_.find(sequence); it != queue_.end()) it->second.has_progress = true;
+  return model::Ok{};
+}
+
+std::optional<ScanProgress> Spool::read_progress(std::uint64_t sequence) {
+  // A progress holds a few numbers per part; this is far more than a scan of kMaxParts has.
+  constexpr std::uint64_t kMaxProgressBytes = 16ull * 1024 * 1024;
+  const std::string name = progress_file_name(sequence);
+  auto text = spool_dir_.read(name, kMaxProgressBytes);
+  auto progress = text ? progress_from_text(*text) : model::Result<ScanProgress>(text.error());
+  if (progress) return std::move(progress).value();
+  {
+    std::lock_guard lock(mutex_);
+    if (const auto it = queue_.find(sequence); it != queue_.end()) it->second.has_progress = false;
+  }
+  quarantine(name, progress.error().message + "; the record starts over with a new cut");
+  return std::nullopt;
+}
+
 void Spool::acknowledge(std::uint64_t sequence) {
   {
     std::lock_guard lock(mutex_);
-    const auto it = queue_.find(sequence);
-    if (it == queue_.end()) {
-      spool_log()->debug("acknowledge: batch {} is no longer in the spool", sequence);
-      return;
-    }
-    bytes_ -= it->second.bytes;
-    queue_.erase(it);
+    if (!take_locked(sequence)) return;
   }
   delete_files({sequence});
   save_ledger();  // retries a save that failed earlier
+}
+
+void Spool::quarantine_record(std::uint64_t sequence, const std::string& reason) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!take_locked(sequence)) return;
+  }
+  quarantine(record_file_name(sequence), reason);
+  remove_progress(sequence);
 }
 
 void Spool::dead_letter(std::uint64_t sequence, std::string_view reason) {
   Entry entry;
   {
     std::lock_guard lock(mutex_);
-    const auto it = queue_.find(sequence);
-    if (it == queue_.end()) {
-      spool_log()->debug("dead_letter: batch {} is no longer in the spool", sequence);
-      return;
-    }
-    entry = it->second;
-    bytes_ -= entry.bytes;
-    queue_.erase(it);
+    if (!take_locked(sequence, &entry)) return;
     ++dead_lettered_;
   }
   spool_log()->warn("batch {} ({} findings) refused by the ingest for good, moved to {}: {}",
@@ -152,6 +194,7 @@ void Spool::dead_letter(std::uint64_t sequence, std::string_view reason) {
     ++io_errors_;
     spool_log()->error("{}", moved.error().message);
   }
+  remove_progress(sequence);
   save_ledger();
 }
 
@@ -168,6 +211,7 @@ SpoolStats Spool::stats() const {
   stats.dropped = drops_.summary();
   stats.dead_lettered = dead_lettered_;
   stats.quarantined = quarantined_;
+  stats.uncommitted_removed = uncommitted_removed_;
   stats.io_errors = io_errors_;
   return stats;
 }
@@ -298,7 +342,17 @@ void Spool::delete_files(const std::vector<std::uint64_t>& sequences) {
       ++io_errors_;
       spool_log()->error("{} (the batch may be sent again after a restart)",
                          removed.error().message);
+      continue;  // its progress stays with it
     }
+    remove_progress(sequence);
+  }
+}
+
+void Spool::remove_progress(std::uint64_t sequence) {
+  if (auto removed = spool_dir_.remove(progress_file_name(sequence)); !removed) {
+    std::lock_guard lock(mutex_);
+    ++io_errors_;
+    spool_log()->error("{} (deleted at the next start)", removed.error().message);
   }
 }
 

@@ -61,6 +61,7 @@ model::Result<std::unique_ptr<Spool>> Spool::open(const std::filesystem::path& s
 
 void Spool::load(const std::vector<SpoolDir::Entry>& entries) {
   std::uint64_t last_sequence = 0;
+  std::vector<std::uint64_t> progress_files;  // looked at once every record is in
   for (const SpoolDir::Entry& entry : entries) {
     if (entry.name == kSpoolLedgerFile) {
       load_ledger();
@@ -74,8 +75,13 @@ void Spool::load(const std::vector<SpoolDir::Entry>& entries) {
     }
     const std::optional<std::uint64_t> sequence = record_sequence(entry.name);
     if (sequence) last_sequence = std::max(last_sequence, *sequence);
-    if (ends_with(entry.name, kTmpSuffix)) {
-      quarantine(entry.name, "a temporary file left by an interrupted write");
+    if (ends_with(entry.name, kTmpSuffix) && entry.kind == SpoolDir::Kind::file) {
+      remove_uncommitted(entry.name);
+      continue;
+    }
+    if (const auto progress = progress_sequence(entry.name);
+        progress && entry.kind == SpoolDir::Kind::file) {
+      progress_files.push_back(*progress);
       continue;
     }
     if (entry.kind != SpoolDir::Kind::file || !sequence ||
@@ -100,6 +106,16 @@ void Spool::load(const std::vector<SpoolDir::Entry>& entries) {
                    Entry{header->batch_id, header->finding_count, entry.size, header->spooled_at});
     bytes_ += entry.size;
   }
+  for (const std::uint64_t sequence : progress_files) {
+    if (const auto it = queue_.find(sequence); it != queue_.end()) {
+      it->second.has_progress = true;
+      continue;
+    }
+    // Its record was acknowledged, dropped or set aside just before a crash.
+    spool_log()->info("{}: its record is gone, deleted",
+                      (spool_dir_.path() / progress_file_name(sequence)).string());
+    remove_progress(sequence);
+  }
   // Sequences never repeat while a file of that number exists anywhere in the spool.
   for (const SpoolDir* folder : {&quarantine_dir_, &dead_letter_dir_}) {
     if (auto set_aside = folder->list())
@@ -121,9 +137,21 @@ void Spool::load(const std::vector<SpoolDir::Entry>& entries) {
     trim(quarantine_dir_);
     trim(dead_letter_dir_);
   }
-  spool_log()->info("{}: {} batches waiting ({} bytes), {} files quarantined, {} unreported drops",
-                    spool_dir_.path().string(), queue_.size(), bytes_, quarantined_,
-                    drops_.events().size());
+  spool_log()->info(
+      "{}: {} records waiting ({} bytes), {} files quarantined, {} interrupted writes deleted, "
+      "{} unreported drops",
+      spool_dir_.path().string(), queue_.size(), bytes_, quarantined_, uncommitted_removed_,
+      drops_.events().size());
+}
+
+void Spool::remove_uncommitted(const std::string& name) {
+  spool_log()->info("{}: a write interrupted before it was committed (a crash), deleted",
+                    (spool_dir_.path() / name).string());
+  ++uncommitted_removed_;  // open(): no other thread yet
+  if (auto removed = spool_dir_.remove(name); !removed) {
+    ++io_errors_;
+    spool_log()->error("{}", removed.error().message);
+  }
 }
 
 void Spool::load_ledger() {

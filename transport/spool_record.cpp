@@ -11,6 +11,7 @@ namespace zt::transport {
 namespace {
 
 constexpr std::string_view kRecordSuffix = ".batch";
+constexpr std::string_view kProgressSuffix = ".progress";
 constexpr std::size_t kSequenceDigits = 20;
 
 void put_u64(std::string& out, std::uint64_t value) {
@@ -126,21 +127,44 @@ model::Result<RecordView> decode_record(std::string_view file) {
   return RecordView{std::move(header).value(), payload};
 }
 
-std::string record_file_name(std::uint64_t sequence) {
+namespace {
+
+std::string numbered_name(std::uint64_t sequence, std::string_view suffix) {
   char digits[kSequenceDigits + 1];
   std::snprintf(digits, sizeof digits, "%020llu", static_cast<unsigned long long>(sequence));
-  return std::string(digits) + std::string(kRecordSuffix);
+  return std::string(digits) + std::string(suffix);
 }
 
-std::optional<std::uint64_t> record_sequence(std::string_view file_name) {
-  if (file_name.size() < kSequenceDigits + kRecordSuffix.size() ||
-      file_name.substr(kSequenceDigits, kRecordSuffix.size()) != kRecordSuffix)
+// The number before `suffix` (which may be followed by more).
+std::optional<std::uint64_t> sequence_before(std::string_view file_name, std::string_view suffix) {
+  if (file_name.size() < kSequenceDigits + suffix.size() ||
+      file_name.substr(kSequenceDigits, suffix.size()) != suffix)
     return std::nullopt;
   std::uint64_t sequence = 0;
   const char* first = file_name.data();
   const char* last = first + kSequenceDigits;
   const auto [end, ec] = std::from_chars(first, last, sequence);
   if (ec != std::errc() || end != last) return std::nullopt;
+  return sequence;
+}
+
+}  // namespace
+
+std::string record_file_name(std::uint64_t sequence) {
+  return numbered_name(sequence, kRecordSuffix);
+}
+
+std::string progress_file_name(std::uint64_t sequence) {
+  return numbered_name(sequence, kProgressSuffix);
+}
+
+std::optional<std::uint64_t> record_sequence(std::string_view file_name) {
+  return sequence_before(file_name, kRecordSuffix);
+}
+
+std::optional<std::uint64_t> progress_sequence(std::string_view file_name) {
+  const auto sequence = sequence_before(file_name, kProgressSuffix);
+  if (!sequence || file_name != progress_file_name(*sequence)) return std::nullopt;
   return sequence;
 }
 

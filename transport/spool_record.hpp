@@ -68,6 +68,10 @@ model::Result<RecordView> decode_record(std::string_view file);
 
 // "<sequence zero-padded to 20 digits>.batch", so that names sort as numbers do.
 std::string record_file_name(std::uint64_t sequence);
+// "<sequence zero-padded to 20 digits>.progress": the delivery's progress (scan_progress.hpp).
+std::string progress_file_name(std::uint64_t sequence);
+// The sequence of a name progress_file_name() made; nullopt for any other name.
+std::optional<std::uint64_t> progress_sequence(std::string_view file_name);
 // The sequence of a record file name (also of a name that continues after ".batch", like
 // the ".1" of a second file of that name in quarantine/); nullopt for any other name.
 std::optional<std::uint64_t> record_sequence(std::string_view file_name);

@@ -12,8 +12,22 @@ Outcome outcome_of(long status) {
   if (status >= 200 && status < 300) return Outcome::delivered;
   if (status == 401 || status == 403) return Outcome::unauthorized;
   if (status == 408 || status == 429) return Outcome::retry;
+  if (status == 413) return Outcome::too_large;
   if (status >= 400 && status < 500) return Outcome::rejected;
-  return Outcome::retry;  // 0 (no answer), 5xx, and the 1xx/3xx we never expect
+  switch (status) {
+    case 501:
+    case 502:
+    case 503:
+    case 504:
+    case 505:
+    case 507:
+    case 511:
+      return Outcome::retry;  // about the server or the way there, never the batch
+    default:
+      break;
+  }
+  if (status >= 500 && status < 600) return Outcome::server_error;
+  return Outcome::retry;  // 0 (no answer), and the 1xx/3xx we never expect
 }
 
 // Printable ASCII only: the text goes into log lines.
@@ -71,6 +85,10 @@ std::string_view to_string(Outcome outcome) {
       return "delivered";
     case Outcome::retry:
       return "retry";
+    case Outcome::server_error:
+      return "server_error";
+    case Outcome::too_large:
+      return "too_large";
     case Outcome::rejected:
       return "rejected";
     case Outcome::unauthorized:

@@ -56,6 +56,10 @@ struct UploadSection {
   int pacing_ms = 100;              // 0..60000, between uploads, ±50 % jitter
   std::chrono::seconds backoff_initial{1};  // 1s..1h
   std::chrono::seconds backoff_cap{300};    // 1s..1d, and at least backoff_initial
+  // A batch answered 500 more than server_error_limit times over at least server_error_span
+  // is given up (transport/upload_outcome.hpp).
+  int server_error_limit = 10;                 // 1..1000
+  std::chrono::seconds server_error_span{3600};  // 0s..30d
 
   friend bool operator==(const UploadSection&, const UploadSection&) = default;
 };

@@ -113,6 +113,18 @@ const Field<UploadSection> kUploadFields[] = {
      [](UploadSection& s, const Value& v) {
        return assign(s.backoff_cap, to_duration(v, kBackoffCapRange));
      }},
+    {"server_error_limit",
+     "A batch the server fails on (HTTP 500) more than this many times, over at least "
+     "server_error_span, is given up (dead-letter/, reported): 1..1000.",
+     false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.server_error_limit, to_integer(v, 1, 1000));
+     }},
+    {"server_error_span",
+     "The least time between the first and the last of those failures: 0s..30d.", false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.server_error_span, to_duration(v, kServerErrorSpanRange));
+     }},
 };
 
 const Field<CollectorConfig> kCollectorFields[] = {

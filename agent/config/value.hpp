@@ -19,6 +19,8 @@ inline constexpr config::DurationRange kHeartbeatRange{
     std::chrono::seconds(10), std::chrono::hours(1), "between 10s and 1h"};
 inline constexpr config::DurationRange kBackoffCapRange{
     std::chrono::seconds(1), std::chrono::days(1), "between 1s and 1d"};
+inline constexpr config::DurationRange kServerErrorSpanRange{
+    std::chrono::seconds(0), std::chrono::hours(24 * 30), "between 0s and 30d"};
 
 // "" (nothing or an empty string: no server) or http(s)://host[:port][/…], scheme lower-cased.
 // Whether plain http is allowed is decided with the whole section (see the loader).

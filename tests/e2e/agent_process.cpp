@@ -36,7 +36,8 @@ void AgentProcess::write_config() const {
                      "\n  log_level: debug\n"
                      "scheduler:\n  splay_percent: 0\n"
                      "server:\n  url: " + s.server_url +
-                     "\n  heartbeat_interval: 10s\n  connect_timeout: 2s\n  request_timeout: 10s\n";
+                     "\n  heartbeat_interval: 10s\n  connect_timeout: 2s\n  request_timeout: " +
+                     std::to_string(s.request_timeout_seconds) + "s\n";
   if (s.server_url.starts_with("http://")) yaml += "  allow_insecure_http: true\n";
   if (!s.ca_file.empty()) yaml += "  ca_file: " + s.ca_file.string() + "\n";
   if (!s.enrollment_token.empty()) yaml += "  enrollment_token: " + s.enrollment_token + "\n";
@@ -46,10 +47,13 @@ void AgentProcess::write_config() const {
           std::to_string(s.backoff_cap_seconds) + "s\n  batch_max_findings: " +
           std::to_string(s.batch_max_findings) + "\n  batch_max_mib: " +
           std::to_string(s.batch_max_mib) + "\n  spool_max_mib: " +
-          std::to_string(s.spool_max_mib) + "\n";
+          std::to_string(s.spool_max_mib) + "\n  server_error_limit: " +
+          std::to_string(s.server_error_limit) + "\n  server_error_span: " +
+          s.server_error_span + "\n";
   yaml += "collectors:\n";
   for (const collector::CollectorDescriptor& d : collector::builtin_collectors()) {
-    const bool on = s.collectors_enabled && std::ranges::count(kE2eCollectors, d.name) > 0;
+    const bool on = s.collectors_enabled && std::ranges::count(kE2eCollectors, d.name) > 0 &&
+                    (s.only_collector.empty() || s.only_collector == d.name);
     yaml += "  " + std::string(d.name) + ":\n    enabled: " + (on ? "true" : "false") + "\n";
   }
   tree_.write("agent.yaml", yaml);

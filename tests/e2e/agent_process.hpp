@@ -25,11 +25,15 @@ struct AgentSetup {
   std::string api_key;
   std::filesystem::path host_root;
   bool collectors_enabled = true;
+  std::string only_collector;  // when set, the one of kE2eCollectors that runs
   int batch_max_findings = 1000;
   int batch_max_mib = 4;
   int spool_max_mib = 256;
   int backoff_cap_seconds = 2;
   int pacing_ms = 0;
+  int request_timeout_seconds = 10;
+  int server_error_limit = 10;
+  std::string server_error_span = "1h";
 };
 
 class AgentProcess {

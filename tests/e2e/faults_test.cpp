@@ -1,14 +1,19 @@
 // Delivery under faults, end to end (real daemon, ingest and PostgreSQL): the agent killed
-// mid-upload, the answer lost after the commit, a damaged spool, a database away (503) and
-// a rate limit (429). Each ends with every batch in the database once, or accounted for.
+// at random points of its scans, spool writes and uploads, the answer lost after the commit,
+// a damaged spool, a database away (503) and a rate limit (429). Each ends with every batch
+// in the database once, or accounted for.
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <set>
 #include <fstream>
 #include <random>
 #include <thread>
 
 #include "tests/e2e/e2e_world.hpp"
+#include "tests/e2e/spool_view.hpp"
 #include "tests/support/cut_proxy.hpp"
 #include "tests/support/postgres_cluster.hpp"
 
@@ -25,10 +30,9 @@ constexpr const char* kIncompleteScans =
     " HAVING count(*) <> parts) AS partial";
 
 // With the ingest stopped, runs `cycles` scan cycles and stops the agent: its spool then
-// holds every batch of them. Returns how many.
+// holds every scan of them, one record each. Returns how many.
 std::size_t spool_while_ingest_down(E2eWorld& world, AgentProcess& agent, int cycles) {
-  const std::size_t per_cycle =
-      batches_per_cycle(world.host.root(), agent.setup().batch_max_findings);
+  const std::size_t per_cycle = std::size(kE2eCollectors);
   world.ingest.stop();
   agent.start();  // the first cycle runs at start
   for (int cycle = 1; cycle <= cycles; ++cycle) {
@@ -38,6 +42,28 @@ std::size_t spool_while_ingest_down(E2eWorld& world, AgentProcess& agent, int cy
   }
   agent.stop();
   return agent.spooled_batches();
+}
+
+// The seed of a randomised test: ZT_E2E_SEED when set (to run a failure again), else a new
+// one each run. The test prints it.
+std::uint64_t e2e_seed() {
+  if (const char* text = std::getenv("ZT_E2E_SEED")) return std::stoull(text);
+  return (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}();
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The elements of `a` that `b` lacks, a few of them, for a failure message.
+std::string missing_from(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::string out;
+  std::size_t n = 0;
+  for (const std::string& x : a)
+    if (!b.contains(x) && n++ < 10) out += x + " ";
+  return std::to_string(n) + ": " + out;
 }
 
 // Appends `count` packages with random names and versions to the host's dpkg database.
@@ -60,36 +86,65 @@ std::vector<fs::path> spool_files(const AgentProcess& agent) {
 
 }  // namespace
 
-TEST_CASE("e2e: kill -9 of the agent at random points of its uploads, 60 times: no batch lost, "
-          "none twice",
+TEST_CASE("e2e: kill -9 of the agent at random points of its scans, spool writes and uploads: "
+          "every batch committed to the spool arrives once, every scan whole",
           "[integration]") {
+  const std::uint64_t seed = e2e_seed();
+  WARN("kill -9 test: random seed " << seed << " (ZT_E2E_SEED=" << seed << " runs it again)");
+  std::mt19937_64 random(seed);
   E2eWorld world;
   AgentSetup setup = world.provisioned_agent_setup();
-  setup.batch_max_findings = 1;  // many small batches: many points to be killed at
-  setup.pacing_ms = 20;          // and a drain that lasts over many of the agent's lives
+  setup.batch_max_findings = 2;  // scans in several parts: kills between parts of one scan
+  setup.pacing_ms = 10;
   AgentProcess agent(setup);
-  const std::size_t spooled = spool_while_ingest_down(world, agent, 3);
-  REQUIRE(spooled > 150);
 
-  world.ingest.start();
-  agent.setup().collectors_enabled = false;  // from now on only the spool is uploaded
-  std::mt19937 random(Catch::rngSeed());
-  std::uniform_int_distribution<int> lifetime_ms(0, 150);
-  int killed_mid_delivery = 0;
-  for (int kill = 0; kill < 60; ++kill) {
+  // Short lives land in the scans (which run at start) and their spool writes, long ones in
+  // the uploads; half of the lives start another scan cycle on the way.
+  std::uniform_int_distribution<int> short_life(0, 300), long_life(300, 2500);
+  std::bernoulli_distribution coin(0.5);
+  std::map<std::string, SpooledScan> committed;  // by the record's batch_id
+  const auto note = [&](const std::vector<SpooledScan>& scans) {
+    for (const SpooledScan& scan : scans) committed.emplace(scan.batch_id, scan);
+  };
+  int in_scans = 0, in_uploads = 0;
+  constexpr int kKills = 30;
+  for (int kill = 0; kill < kKills; ++kill) {
     agent.start();
-    std::this_thread::sleep_for(std::chrono::milliseconds(lifetime_ms(random)));
+    const int life = coin(random) ? short_life(random) : long_life(random);
+    const bool scan_again = coin(random);
+    std::this_thread::sleep_for(std::chrono::milliseconds(life / 2));
+    if (scan_again) agent.scan_now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(life - life / 2));
     agent.kill();
-    const long long ingested = world.count(kIngested);
-    if (ingested > 0 && static_cast<std::size_t>(ingested) < spooled) ++killed_mid_delivery;
+    const std::string log = agent.log();
+    const std::vector<SpooledScan> logged = committed_in_log(log);
+    note(logged);
+    note(committed_records(agent.spool_dir()));
+    // Every run this life started was spooled, or it died in a scan or a spool write.
+    if (occurrences(log, "run started") > logged.size())
+      ++in_scans;
+    else if (agent.spooled_batches() > 0)
+      ++in_uploads;
   }
-  INFO("kills while batches were still on their way: " << killed_mid_delivery);
-  CHECK(killed_mid_delivery >= 10);
+  INFO("seed " << seed << "; kills in scans or spool writes: " << in_scans
+               << ", in uploads: " << in_uploads << "; scans committed: " << committed.size());
+  CHECK(in_scans >= 3);
+  CHECK(in_uploads >= 3);
 
+  agent.setup().collectors_enabled = false;  // from now on only the spool is uploaded
   agent.start();
-  REQUIRE(agent.eventually([&] { return agent.spooled_batches() == 0; }, 120s));
+  REQUIRE(agent.eventually([&] { return agent.spooled_batches() == 0; }, 300s));
   agent.stop();
-  CHECK(world.count(kIngested) == static_cast<long long>(spooled));
+
+  std::set<std::string> expected;
+  for (const auto& [id, scan] : committed)
+    for (const std::string& part : part_ids(scan, setup.batch_max_findings)) expected.insert(part);
+  const std::vector<std::string> rows = world.lines("SELECT batch_id FROM ingested_batches");
+  const std::set<std::string> ingested(rows.begin(), rows.end());
+  CHECK(rows.size() == ingested.size());
+  INFO("committed, never ingested " << missing_from(expected, ingested));
+  INFO("ingested, never committed " << missing_from(ingested, expected));
+  CHECK(ingested == expected);
   CHECK(world.count(kIncompleteScans) == 0);
   CHECK(duplicated_rows(world) == 0);
   CHECK(agent.set_aside("quarantine") == 0);
@@ -117,16 +172,23 @@ TEST_CASE("e2e: the connection cut after the ingest committed: the retry is ackn
 }
 
 TEST_CASE("e2e: a spool file truncated and one with flipped bytes are quarantined, every intact "
-          "batch delivered",
+          "scan delivered",
           "[integration]") {
   E2eWorld world;
   AgentSetup setup = world.provisioned_agent_setup();
   setup.batch_max_findings = 5;
   AgentProcess agent(setup);
-  const std::size_t spooled = spool_while_ingest_down(world, agent, 1);
+  const std::size_t spooled = spool_while_ingest_down(world, agent, 2);
   const std::vector<fs::path> files = spool_files(agent);
   REQUIRE(files.size() == spooled);
-  REQUIRE(spooled >= 6);
+  REQUIRE(spooled == 6);
+  // The parts the intact scans are sent in: those of every record but the two damaged below.
+  std::set<std::string> expected;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (i == 1 || i == 4) continue;
+    for (const std::string& part : part_ids(read_record(files[i]), setup.batch_max_findings))
+      expected.insert(part);
+  }
   fs::resize_file(files[1], fs::file_size(files[1]) / 2);
   {
     std::fstream flip(files[4], std::ios::in | std::ios::out | std::ios::binary);
@@ -138,7 +200,8 @@ TEST_CASE("e2e: a spool file truncated and one with flipped bytes are quarantine
   agent.setup().collectors_enabled = false;
   agent.start();
   REQUIRE(agent.eventually([&] { return agent.spooled_batches() == 0; }, 60s));
-  CHECK(world.count(kIngested) == static_cast<long long>(spooled) - 2);
+  const std::vector<std::string> rows = world.lines("SELECT batch_id FROM ingested_batches");
+  CHECK(std::set<std::string>(rows.begin(), rows.end()) == expected);
   CHECK(agent.set_aside("quarantine") == 2);
   // The server hears of it with the heartbeats.
   CHECK(agent.eventually(

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <future>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -154,7 +155,7 @@ TEST_CASE("a gzip body arrives with Content-Encoding: gzip and the server inflat
 
   const auto plain = client->post_json(transport::kBatchesPath, body, "k");
   CHECK(plain.status == 413);
-  CHECK(transport::classify(plain).outcome == Outcome::rejected);
+  CHECK(transport::classify(plain).outcome == Outcome::too_large);
   CHECK(server.requests().size() == 1);
 }
 
@@ -197,6 +198,38 @@ TEST_CASE("the total timeout ends a request the server sits on: retry", "[integr
   CHECK_THAT(answer.error, Catch::Contains("timed out"));
   CHECK(took < std::chrono::seconds(3));
   CHECK(transport::classify(answer).outcome == Outcome::retry);
+}
+
+TEST_CASE("the abort flag ends a request the server sits on, and refuses the next at once",
+          "[integration]") {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  ScriptedIngest server([released](const ingest::Request& request) {
+    released.wait();
+    return ok_answer(request);
+  });
+  auto abort = std::make_shared<std::atomic<bool>>(false);
+  ClientOptions options = server.client_options();
+  options.total_timeout = std::chrono::minutes(2);  // only the abort can end it in time
+  options.abort = abort;
+  auto client = make_client(options);
+  std::atomic<bool> sent = false;
+  std::thread aborter([&] {
+    // The server holds the request by now or soon; the abort must end it either way.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    sent = true;
+    abort->store(true);
+  });
+  const auto answer = client->post_json(transport::kBatchesPath, "{}", "k");
+  aborter.join();
+  release.set_value();
+  CHECK(sent.load());
+  CHECK(answer.status == 0);
+  CHECK_THAT(answer.error, Catch::Contains("aborted: the agent is stopping"));
+  CHECK(transport::classify(answer).outcome == Outcome::retry);
+  const auto next = client->post_json(transport::kBatchesPath, "{}", "k");
+  CHECK(next.status == 0);
+  CHECK_THAT(next.error, Catch::Contains("aborted"));
 }
 
 TEST_CASE("an answer past max_answer_bytes is cut off: no answer, retry", "[integration]") {

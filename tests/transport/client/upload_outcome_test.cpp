@@ -24,11 +24,13 @@ TEST_CASE("classify: the outcome of every kind of status", "[unit]") {
   const Row table[] = {
       {200, Outcome::delivered}, {201, Outcome::delivered},    {204, Outcome::delivered},
       {0, Outcome::retry},       {408, Outcome::retry},        {429, Outcome::retry},
-      {500, Outcome::retry},     {502, Outcome::retry},        {503, Outcome::retry},
-      {504, Outcome::retry},     {301, Outcome::retry},        {307, Outcome::retry},
+      {500, Outcome::server_error}, {508, Outcome::server_error}, {599, Outcome::server_error},
+      {501, Outcome::retry},     {502, Outcome::retry},        {503, Outcome::retry},
+      {504, Outcome::retry},     {505, Outcome::retry},        {507, Outcome::retry},
+      {511, Outcome::retry},     {301, Outcome::retry},        {307, Outcome::retry},
       {100, Outcome::retry},     {401, Outcome::unauthorized}, {403, Outcome::unauthorized},
       {400, Outcome::rejected},  {404, Outcome::rejected},     {405, Outcome::rejected},
-      {409, Outcome::rejected},  {413, Outcome::rejected},     {415, Outcome::rejected},
+      {409, Outcome::rejected},  {413, Outcome::too_large},    {415, Outcome::rejected},
       {422, Outcome::rejected},  {499, Outcome::rejected},
   };
   for (const Row& row : table) {

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -110,6 +111,24 @@ inline bool eventually(const std::function<bool()>& condition,
     std::this_thread::sleep_for(2ms);
   }
   return true;
+}
+
+// For "promptly": far below the waits the code under test must cut short (a minute of idle
+// loop, a 30 s Retry-After, a minute of request timeout), far above what a loaded 2-core
+// machine needs.
+inline constexpr std::chrono::seconds kPromptly{15};
+
+// Runs `call` on another thread; whether it returned within `limit`. If it did not, waits
+// for it anyway (the test then fails, it does not hang).
+inline bool returns_within(std::chrono::milliseconds limit, const std::function<void()>& call) {
+  std::atomic<bool> done = false;
+  std::thread thread([&] {
+    call();
+    done = true;
+  });
+  const bool in_time = eventually([&] { return done.load(); }, limit);
+  thread.join();
+  return in_time;
 }
 
 inline model::AgentInfo sample_agent() {

@@ -20,7 +20,11 @@ TEST_CASE("heartbeat_body: the agent's info plus spool and delivery metrics", "[
   delivery.last_upload_at = testing::make_time(2026, 11, 26, 17, 0, 0);
   delivery.credentials.source = KeySource::enrolled;
   delivery.credentials.agent_id = "agent-7";
+  delivery.server_errors = 4;
+  delivery.recuts = 2;
+  delivery.dead_lettered = 1;
   SpoolStats spool;
+  spool.uncommitted_removed = 3;
 
   const json body = heartbeat_body(agent, delivery, spool);
   CHECK(body["capabilities"] == agent.capabilities);
@@ -32,6 +36,10 @@ TEST_CASE("heartbeat_body: the agent's info plus spool and delivery metrics", "[
         json{{"batches", 0}, {"findings", 0}, {"first_dropped_at", nullptr},
              {"last_dropped_at", nullptr}, {"first_batch_id", nullptr}, {"last_batch_id", nullptr}});
   CHECK(metrics["delivery"]["uploads_ok"] == 7);
+  CHECK(metrics["delivery"]["server_errors"] == 4);
+  CHECK(metrics["delivery"]["recuts"] == 2);
+  CHECK(metrics["delivery"]["dead_lettered"] == 1);
+  CHECK(metrics["spool"]["uncommitted_removed"] == 3);
   CHECK(metrics["delivery"]["last_upload_at"] == "2026-11-26T17:00:00.000Z");
   CHECK(metrics["delivery"]["last_error"].is_null());
   CHECK(metrics["delivery"]["credentials"]["enrolled"] == true);

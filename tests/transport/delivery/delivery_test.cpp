@@ -92,11 +92,10 @@ TEST_CASE("a batch spooled while the loop is idle goes out at once", "[integrati
   // The threads are running, and the loop found the spool empty: it waits for a batch.
   REQUIRE(eventually([&] { return ingest.count(kHeartbeatPath) >= 1; }));
 
-  const auto put_at = std::chrono::steady_clock::now();
   const std::vector<std::string> ids = put_batches(*spool, 1);
-  REQUIRE(eventually([&] { return ingest.count(kBatchesPath) == 1; }));
-  // The idle loop sleeps a minute unless put() wakes it.
-  CHECK(ingest.seen(kBatchesPath)[0].at - put_at < 1s);
+  // The idle loop sleeps a minute unless put() wakes it: a deadline well under that, and
+  // generous for a loaded machine.
+  REQUIRE(eventually([&] { return ingest.count(kBatchesPath) == 1; }, kPromptly));
   CHECK(ingest.seen(kBatchesPath)[0].batch_id == ids[0]);
 }
 
@@ -218,7 +217,7 @@ TEST_CASE("a backlog drains paced: uploads are spread, not sent back to back", "
   for (std::size_t i = 1; i < seen.size(); ++i) CHECK(seen[i].at - seen[i - 1].at >= 50ms);
 }
 
-TEST_CASE("stop() during a backoff wait returns within a second and the batch stays spooled",
+TEST_CASE("stop() during a backoff wait returns promptly and the batch stays spooled",
           "[integration]") {
   TempTree tree;
   auto spool = open_spool(tree.root());
@@ -227,9 +226,8 @@ TEST_CASE("stop() during a backoff wait returns within a second and the batch st
   auto delivery = start_delivery(fast_options(ingest, tree.root()), *spool);
   REQUIRE(eventually([&] { return delivery->stats().retries == 1; }));
 
-  const auto asked = std::chrono::steady_clock::now();
-  delivery->stop();
-  CHECK(std::chrono::steady_clock::now() - asked < 1s);
+  // The wait is 30 s (Retry-After): stop() must not sit it out.
+  REQUIRE(returns_within(kPromptly, [&] { delivery->stop(); }));
   CHECK(ingest.count(kBatchesPath) == 1);
 
   // On disk, for the next start.
@@ -249,9 +247,8 @@ TEST_CASE("stop() while idle is prompt and sends a last heartbeat saying stoppin
   auto delivery = start_delivery(fast_options(ingest, tree.root()), *spool);
   REQUIRE(eventually([&] { return delivery->stats().heartbeats_ok == 1; }));
 
-  const auto asked = std::chrono::steady_clock::now();
-  delivery->stop();
-  CHECK(std::chrono::steady_clock::now() - asked < 1s);
+  // The idle loop waits a minute and the next heartbeat is an hour away.
+  REQUIRE(returns_within(kPromptly, [&] { delivery->stop(); }));
   const auto beats = ingest.seen(kHeartbeatPath);
   REQUIRE(beats.size() == 2);
   CHECK(beats[0].body["status"] == "online");

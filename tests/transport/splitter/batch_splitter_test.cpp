@@ -2,12 +2,13 @@
 
 #include <set>
 
+#include "schema-client/model/uuid.hpp"
 #include "schema-client/model/wire_format.hpp"
 #include "tests/schema-client/sample_batch.hpp"
 #include "transport/batch_splitter.hpp"
 
 using zt::model::Batch;
-using zt::transport::split_batch;
+using namespace zt::transport;
 
 namespace {
 
@@ -27,13 +28,33 @@ Batch big_batch(std::size_t findings, std::size_t dependencies) {
   return batch;
 }
 
+// Every part of the cut of `batch` from item 0, as the delivery makes them (generation 0).
+std::vector<Batch> parts_of(const Batch& batch, const SplitLimits& limits) {
+  const std::vector<std::size_t> ends = cut_points(batch, 0, limits);
+  std::vector<Batch> parts;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < ends.size(); ++i) {
+    const int part = static_cast<int>(i) + 1;
+    parts.push_back(part_of(batch, begin, ends[i], part, static_cast<int>(ends.size()),
+                            part_batch_id(batch.batch_id, 0, part)));
+    begin = ends[i];
+  }
+  return parts;
+}
+
 }  // namespace
 
 TEST_CASE("A small batch stays whole, part 1 of 1, with its own id", "[unit]") {
   const Batch batch = big_batch(5, 3);
-  const auto parts = split_batch(batch, {});
+  const auto parts = parts_of(batch, {});
   REQUIRE(parts.size() == 1);
   CHECK(parts[0] == batch);  // part 1 of 1 and the same id: nothing changed
+}
+
+TEST_CASE("A scan without findings or packages is one empty part", "[unit]") {
+  const Batch batch = big_batch(0, 0);
+  CHECK(cut_points(batch, 0, {}) == std::vector<std::size_t>{0});
+  CHECK(parts_of(batch, {})[0] == batch);
 }
 
 TEST_CASE("A large scan is cut by findings and by bytes, nothing lost, order kept, every part "
@@ -41,16 +62,19 @@ TEST_CASE("A large scan is cut by findings and by bytes, nothing lost, order kep
           "[unit]") {
   const Batch batch = big_batch(2500, 1200);
   SECTION("by count") {
-    const auto parts = split_batch(batch, {1000, 64 * 1024 * 1024});
-    CHECK(parts.size() == 4);  // 3700 items, 1000 per part
+    CHECK(cut_points(batch, 0, {1000, 64 * 1024 * 1024}) ==
+          std::vector<std::size_t>{1000, 2000, 3000, 3700});
+    // From an item on: what a re-cut after a 413 does.
+    CHECK(cut_points(batch, 2500, {500, 64 * 1024 * 1024}) ==
+          std::vector<std::size_t>{3000, 3500, 3700});
   }
   SECTION("by bytes") {
     const std::size_t limit = 64 * 1024;
-    const auto parts = split_batch(batch, {100000, limit});
+    const auto parts = parts_of(batch, {100000, limit});
     REQUIRE(parts.size() > 10);
     for (const Batch& part : parts) CHECK(zt::model::serialize(part).size() <= limit);
   }
-  const auto parts = split_batch(batch, {700, 256 * 1024});
+  const auto parts = parts_of(batch, {700, 256 * 1024});
   std::vector<zt::model::Finding> findings;
   std::vector<zt::model::Dependency> dependencies;
   std::set<std::string> ids;
@@ -78,8 +102,23 @@ TEST_CASE("A large scan is cut by findings and by bytes, nothing lost, order kep
 TEST_CASE("A finding larger than the byte limit travels alone", "[unit]") {
   Batch batch = big_batch(3, 0);
   batch.findings[1].description = std::string(10000, 'x');
-  const auto parts = split_batch(batch, {1000, 4096});
+  const auto parts = parts_of(batch, {1000, 4096});
   REQUIRE(parts.size() == 3);
   CHECK(parts[1].findings.size() == 1);
   CHECK(parts[1].findings[0].description.size() == 10000);
+}
+
+TEST_CASE("Part ids are derived: the same in every run, apart per generation and part, UUIDs",
+          "[unit]") {
+  const std::string scan = zt::model::new_uuid();
+  CHECK(part_batch_id(scan, 0, 1) == scan);
+  std::set<std::string> ids{scan};
+  for (int generation = 0; generation < 3; ++generation)
+    for (int part = 1; part <= 50; ++part) {
+      const std::string id = part_batch_id(scan, generation, part);
+      CHECK(zt::model::is_uuid(id));
+      CHECK(id == part_batch_id(scan, generation, part));
+      if (generation > 0 || part > 1) CHECK(ids.insert(id).second);
+    }
+  CHECK(part_batch_id(zt::model::new_uuid(), 0, 2) != part_batch_id(scan, 0, 2));
 }

@@ -1,5 +1,6 @@
 // Torn and damaged files: found at open (or later by front()), moved to quarantine/ with a
-// reason, counted; the whole batches are still delivered, and nothing stalls.
+// reason, counted; the whole batches are still delivered, and nothing stalls. A write that was
+// never committed (a .tmp left by a crash) is not damage: deleted, counted apart.
 #include <catch2/catch.hpp>
 
 #include "tests/transport/spool/spool_fixture.hpp"
@@ -29,7 +30,8 @@ std::vector<std::string> drain(transport::Spool& spool) {
   return ids;
 }
 
-TEST_CASE("torn and damaged files are quarantined and counted at open, the rest delivered",
+TEST_CASE("torn and damaged files are quarantined and counted at open, interrupted writes "
+          "deleted and counted apart, the rest delivered",
           "[unit]") {
   TempTree tree;
   const std::vector<std::string> ids = spool_batches(tree.root(), 6);
@@ -38,6 +40,9 @@ TEST_CASE("torn and damaged files are quarantined and counted at open, the rest 
   // A crash while writing batch 7: its tmp file, half written.
   const std::string whole = read_text(batch_file(root, 1));
   write_bytes(root / "spool/00000000000000000007.batch.tmp", whole.substr(0, whole.size() / 2));
+  // And of a progress file and of the drop ledger.
+  write_bytes(root / "spool/00000000000000000001.progress.tmp", "{\"generation\":");
+  write_bytes(root / "spool/drops.json.tmp", "");
   // Batch 2 torn: shorter than its header says.
   std::filesystem::resize_file(batch_file(root, 2),
                                std::filesystem::file_size(batch_file(root, 2)) - 10);
@@ -53,14 +58,18 @@ TEST_CASE("torn and damaged files are quarantined and counted at open, the rest 
 
   auto spool = open_spool(root);
   const transport::SpoolStats stats = spool->stats();
-  CHECK(stats.quarantined == 7);
+  CHECK(stats.quarantined == 6);
+  CHECK(stats.uncommitted_removed == 3);
   CHECK(stats.batches == 2);
   CHECK(stats.dropped.batches == 0);
+  for (const char* tmp : {"00000000000000000007.batch.tmp", "00000000000000000001.progress.tmp",
+                          "drops.json.tmp"})
+    CHECK_FALSE(std::filesystem::exists(root / "spool" / tmp));
 
   const std::vector<std::string> quarantined = names_in(root / "spool/quarantine");
-  CHECK(quarantined.size() == 14);  // each with its .reason
+  CHECK(quarantined.size() == 12);  // each with its .reason
   for (const std::string name :
-       {"00000000000000000007.batch.tmp", "00000000000000000002.batch",
+       {"00000000000000000002.batch",
         "00000000000000000003.batch", "00000000000000000004.batch", "00000000000000000005.batch",
         "00000000000000000009.batch", "notes.txt"}) {
     INFO(name);
@@ -73,8 +82,6 @@ TEST_CASE("torn and damaged files are quarantined and counted at open, the rest 
              Catch::Contains("header checksum mismatch"));
   CHECK_THAT(read_text(root / "spool/quarantine/00000000000000000002.batch.reason"),
              Catch::Contains("the header says"));
-  CHECK_THAT(read_text(root / "spool/quarantine/00000000000000000007.batch.tmp.reason"),
-             Catch::Contains("interrupted write"));
 
   // The new batch is numbered after every file seen, quarantined ones included.
   const model::Batch later = make_batch();
