@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the dependencies of ZeroTrace from Debian 12's packages:
-#   bash scripts/setup.sh build   what building the agent, the ingest and their packages needs
+#   bash scripts/setup.sh build   what building the agent, the ingest and their packages needs,
+#                                 and running them together (scripts/local.sh)
 #   bash scripts/setup.sh         that, and what the test suite needs (the real engines and
 #                                 tools the tests run against)
 # Idempotent: when everything is already installed it prints nothing and touches nothing.
@@ -15,6 +16,8 @@ build_packages=(
   libcli11-dev libssl-dev zlib1g-dev libsystemd-dev libpq-dev
   # packages: .deb (dpkg-shlibdeps) and .rpm
   dpkg-dev rpm
+  # scripts/local.sh: its private PostgreSQL cluster (server, psql) and the ingest's certificate
+  postgresql openssl
 )
 test_packages=(
   # Catch2 v2, a JSON Schema validator, the tools the live tests compare against
