@@ -137,8 +137,17 @@ TEST_CASE("deb: install, run, upgrade keeping config, key and spool, purge leavi
   const fs::path agent_v2 = package_file(dir.root() / "v2", "zerotrace-agent_", ".deb");
 
   PurgeOnExit purge;
-  require_ok({"/usr/bin/dpkg", "-i", agent_v1.string(), ingest_v1.string()});
+  const auto install = run({"/usr/bin/dpkg", "-i", agent_v1.string(), ingest_v1.string()});
+  REQUIRE(install.exit_code == 0);
   REQUIRE(installed("zerotrace-agent"));
+  // The scripts say what comes next: where systemd is not running (a chroot, a container)
+  // how to start each service, and the ingest what it lacks (no database URL, no TLS key).
+  if (!fs::exists("/run/systemd/system")) {
+    CHECK_THAT(install.err, Catch::Contains("zerotrace-agent: systemd is not running here"));
+    CHECK_THAT(install.err, Catch::Contains("zerotrace-ingest: systemd is not running here"));
+  }
+  CHECK_THAT(install.err, Catch::Contains("ZEROTRACE_DATABASE_URL in /etc/default/zerotrace-ingest"));
+  CHECK_THAT(install.err, Catch::Contains("/etc/zerotrace/ingest.key (0600)"));
 
   require_root_owned("/usr/bin/zerotrace-agent", 0755);
   require_root_owned("/usr/bin/zerotrace-ingest", 0755);
@@ -149,6 +158,15 @@ TEST_CASE("deb: install, run, upgrade keeping config, key and spool, purge leavi
   require_root_owned("/usr/lib/systemd/system/zerotrace-ingest.service", 0644);
   const auto conffiles = run({"/usr/bin/dpkg-query", "-W", "-f=${Conffiles}", "zerotrace-agent"});
   CHECK_THAT(conffiles.out, Catch::Contains("/etc/zerotrace/agent.yaml"));
+  // The ingest's unit runs as a dynamic user: the key reaches it as a systemd credential, and
+  // the packaged configuration (valid as shipped) reads it there.
+  CHECK_THAT(read("/usr/lib/systemd/system/zerotrace-ingest.service"),
+             Catch::Contains("\nLoadCredential=ingest.key:/etc/zerotrace/ingest.key\n"));
+  CHECK_THAT(read("/etc/zerotrace/ingest.yaml"),
+             Catch::Contains("\n  key_file: /run/credentials/zerotrace-ingest.service/ingest.key\n"));
+  const auto no_database = run({"/usr/bin/zerotrace-ingest", "migrate"});
+  CHECK(no_database.exit_code == 2);
+  CHECK_THAT(no_database.err, Catch::StartsWith("zerotrace-ingest: no database URL"));
 
   const auto version = run({"/usr/bin/zerotrace-agent", "--version"});
   CHECK(version.exit_code == 0);
