@@ -11,7 +11,7 @@ set -euo pipefail
 build_packages=(
   # toolchain
   g++ make cmake ninja-build pkg-config
-  # libraries (see ../shared/DESIGN.md, "Libraries")
+  # libraries (see docs/ARCHITECTURE.md, "Libraries and the direction of their dependencies")
   libboost-dev libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev
   libcli11-dev libssl-dev zlib1g-dev libsystemd-dev libpq-dev
   # packages: .deb (dpkg-shlibdeps) and .rpm

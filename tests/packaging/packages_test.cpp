@@ -114,7 +114,7 @@ TEST_CASE("deb: computed library dependencies, description, maintainer, lintian 
   CHECK_THAT(fields.out, Catch::Contains("libyaml-cpp"));
   CHECK_THAT(fields.out, Catch::Contains("Maintainer: ZeroTrace engineering"));
   CHECK_THAT(fields.out, Catch::Contains("endpoint scanning agent"));
-  // The agent never links libpq (../shared/DESIGN.md); the ingest does.
+  // The agent never links libpq (docs/ARCHITECTURE.md); the ingest does.
   CHECK_THAT(fields.out, !Catch::Contains("libpq"));
   CHECK_THAT(run({"/usr/bin/dpkg-deb", "-f", ingest.string(), "Depends"}).out,
              Catch::Contains("libpq5"));
