@@ -1,49 +1,20 @@
 #include "ingest/admin.hpp"
 
 #include <cstdio>
-#include <functional>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
-#include "ingest/credentials.hpp"
-#include "schema-client/model/timestamp.hpp"
+#include "ingest/admin_support.hpp"
+#include "schema-client/config/duration.hpp"
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/pg/fleet.hpp"
 #include "schema-client/pg/migrations.hpp"
+#include "schema-client/pg/retention.hpp"
 
 namespace zt::ingest {
-namespace {
 
 using nlohmann::json;
-
-// Runs `body` with a connection; database errors become exit code 1 with the reason.
-int with_database(const std::string& url, const std::function<int(pg::Connection&)>& body) {
-  if (url.empty()) {
-    std::cerr << "zerotrace-ingest: no database URL: give --database-url, set "
-                 "ZEROTRACE_DATABASE_URL or database.url in the configuration\n";
-    return 2;
-  }
-  try {
-    pg::Connection connection(url);
-    return body(connection);
-  } catch (const pg::DbError& e) {
-    std::cerr << "zerotrace-ingest: " << e.what() << "\n";
-    return 1;
-  }
-}
-
-void print(Format format, const json& document, const std::string& text) {
-  if (format == Format::json) std::cout << document.dump(2) << "\n";
-  else std::cout << text;
-}
-
-int bad_uuid(std::string_view what, std::string_view value) {
-  std::cerr << "zerotrace-ingest: " << what << " must be a UUID, got \"" << value << "\"\n";
-  return 2;
-}
-
-}  // namespace
 
 int run_migrate(const std::string& database_url, Format format) {
   return with_database(database_url, [&](pg::Connection& connection) {
@@ -61,59 +32,11 @@ int run_migrate(const std::string& database_url, Format format) {
   });
 }
 
-int run_company_create(const std::string& database_url, const std::string& name, Format format) {
-  if (name.empty()) {
-    std::cerr << "zerotrace-ingest: the company name must not be empty\n";
-    return 2;
-  }
-  return with_database(database_url, [&](pg::Connection& connection) {
-    const std::string id = pg::create_company(connection, name);
-    print(format, {{"id", id}, {"name", name}}, "created company " + id + " (" + name + ")\n");
-    return 0;
-  });
-}
-
-int run_token_create(const std::string& database_url, const TokenRequest& request,
-                     Format format) {
-  if (!model::is_uuid(request.company_id)) return bad_uuid("--company", request.company_id);
-  if (request.max_uses && *request.max_uses < 1) {
-    std::cerr << "zerotrace-ingest: --max-uses must be at least 1\n";
-    return 2;
-  }
-  if (request.valid_days && *request.valid_days < 1) {
-    std::cerr << "zerotrace-ingest: --valid-days must be at least 1\n";
-    return 2;
-  }
-  return with_database(database_url, [&](pg::Connection& connection) {
-    if (!pg::company_exists(connection, request.company_id)) {
-      std::cerr << "zerotrace-ingest: no company " << request.company_id << "\n";
-      return 1;
-    }
-    pg::TokenOptions options{request.description, request.max_uses, std::nullopt};
-    if (request.valid_days)
-      options.expires_at = model::format_timestamp(
-          model::now() + std::chrono::days(*request.valid_days));
-    const std::string token = new_secret(kEnrollmentTokenPrefix);
-    const std::string id =
-        pg::create_enrollment_token(connection, request.company_id, stored_form(token), options);
-    json document = {{"id", id}, {"company_id", request.company_id}, {"token", token},
-                     {"max_uses", request.max_uses ? json(*request.max_uses) : json()},
-                     {"expires_at", options.expires_at ? json(*options.expires_at) : json()}};
-    print(format, document,
-          "enrollment token " + id + " for company " + request.company_id +
-              " (shown only now; give it to agents as server.enrollment_token):\n" + token + "\n");
-    return 0;
-  });
-}
-
 int run_agent_list(const std::string& database_url, const std::optional<std::string>& company_id,
                    std::chrono::seconds heartbeat_interval, Format format) {
   if (company_id && !model::is_uuid(*company_id)) return bad_uuid("--company", *company_id);
   return with_database(database_url, [&](pg::Connection& connection) {
     const auto agents = pg::list_agents(connection, company_id, heartbeat_interval);
-    const auto or_null = [](const std::optional<std::string>& value) {
-      return value ? json(*value) : json();
-    };
     json document = json::array();
     std::string text;
     char line[512];
@@ -143,15 +66,52 @@ int run_agent_list(const std::string& database_url, const std::optional<std::str
 }
 
 int run_agent_revoke(const std::string& database_url, const std::string& agent_id,
-                     Format format) {
+                     const std::string& by, Format format) {
   if (!model::is_uuid(agent_id)) return bad_uuid("the agent id", agent_id);
   return with_database(database_url, [&](pg::Connection& connection) {
-    if (!pg::revoke_agent(connection, agent_id)) {
+    const auto resolved = pg::revoke_agent(connection, agent_id, operator_name(by));
+    if (!resolved) {
       std::cerr << "zerotrace-ingest: no agent " << agent_id << "\n";
       return 1;
     }
-    print(format, {{"id", agent_id}, {"revoked", true}},
-          "revoked agent " + agent_id + ": its api key is refused from now on\n");
+    print(format, {{"id", agent_id}, {"revoked", true}, {"findings_resolved", *resolved}},
+          "revoked agent " + agent_id + ": its api key is refused from now on, its machine may"
+          " not enroll again until `agent restore " + agent_id + "`; " +
+              std::to_string(*resolved) + " open finding(s) resolved\n");
+    return 0;
+  });
+}
+
+int run_agent_restore(const std::string& database_url, const std::string& agent_id,
+                      const std::string& by, Format format) {
+  if (!model::is_uuid(agent_id)) return bad_uuid("the agent id", agent_id);
+  return with_database(database_url, [&](pg::Connection& connection) {
+    if (!pg::restore_agent(connection, agent_id, operator_name(by))) {
+      std::cerr << "zerotrace-ingest: no revoked agent " << agent_id << "\n";
+      return 1;
+    }
+    print(format, {{"id", agent_id}, {"restored", true}},
+          "restored agent " + agent_id + ": its api key and its machine are accepted again\n");
+    return 0;
+  });
+}
+
+int run_prune(const std::string& database_url, const std::string& older_than, Format format) {
+  const auto age = config::parse_duration(older_than);
+  if (!age || age->count() <= 0) {
+    std::cerr << "zerotrace-ingest: --older-than: expected a duration such as 30d, 12h or"
+                 " 3600, got \"" << older_than << "\"\n";
+    return 2;
+  }
+  return with_database(database_url, [&](pg::Connection& connection) {
+    const pg::PruneReport report = pg::prune_dependencies(connection, *age);
+    print(format,
+          {{"dependencies_deleted", report.dependencies}, {"companies", report.companies},
+           {"older_than_seconds", age->count()}},
+          "deleted " + std::to_string(report.dependencies) + " dependencies row(s) of scans"
+          " older than " + config::format_duration(*age) + " in " +
+              std::to_string(report.companies) +
+              " companies (each agent's latest inventory kept)\n");
     return 0;
   });
 }

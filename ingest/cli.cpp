@@ -71,6 +71,7 @@ int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
   std::string company_name;
   auto* company_create = company->add_subcommand("create", "Create a company, print its id");
   company_create->add_option("NAME", company_name, "Company name")->required();
+  auto* company_list = company->add_subcommand("list", "List companies");
 
   auto* token = app.add_subcommand("token", "Enrollment tokens")->require_subcommand(1);
   TokenRequest token_request;
@@ -79,14 +80,35 @@ int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
   token_create->add_option("--max-uses", token_request.max_uses, "Enrollments it allows");
   token_create->add_option("--valid-days", token_request.valid_days, "Days until it expires");
   token_create->add_option("--description", token_request.description, "A note for operators");
+  token_create->add_option("--for-agent", token_request.for_agent_id,
+                           "A revoked agent of the company: enrolling from its machine with "
+                           "this token restores it");
+  std::optional<std::string> token_company;
+  auto* token_list = token->add_subcommand("list", "List enrollment tokens (never the tokens)");
+  token_list->add_option("--company", token_company, "Only this company's tokens");
+  std::string token_id;
+  auto* token_revoke = token->add_subcommand("revoke", "Refuse every later use of a token");
+  token_revoke->add_option("ID", token_id, "Token id")->required();
 
   auto* agent = app.add_subcommand("agent", "Enrolled agents")->require_subcommand(1);
   std::optional<std::string> list_company;
   auto* agent_list = agent->add_subcommand("list", "List agents");
   agent_list->add_option("--company", list_company, "Only this company's agents");
-  std::string revoke_id;
-  auto* agent_revoke = agent->add_subcommand("revoke", "Revoke an agent's api key");
-  agent_revoke->add_option("ID", revoke_id, "Agent id")->required();
+  std::string agent_id, operator_by;
+  auto* agent_revoke = agent->add_subcommand(
+      "revoke", "Revoke an agent: its api key and its machine's enrollments are refused");
+  agent_revoke->add_option("ID", agent_id, "Agent id")->required();
+  auto* agent_restore =
+      agent->add_subcommand("restore", "Lift a revocation: the agent's key and machine work again");
+  agent_restore->add_option("ID", agent_id, "Agent id")->required();
+  for (auto* command : {agent_revoke, agent_restore})
+    command->add_option("--by", operator_by, "Who does it (default: the user running this)");
+
+  std::string older_than;
+  auto* prune = app.add_subcommand(
+      "prune", "Delete old inventories (dependencies), keeping each agent's latest");
+  prune->add_option("--older-than", older_than, "Age of the scans whose inventory goes (30d)")
+      ->required();
 
   try {
     app.parse(argc, argv);
@@ -112,10 +134,15 @@ int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
   if (*migrate) return run_migrate(url, output);
   if (*serve) return run_serve(config);
   if (*company_create) return run_company_create(url, company_name, output);
+  if (*company_list) return run_company_list(url, output);
   if (*token_create) return run_token_create(url, token_request, output);
+  if (*token_list) return run_token_list(url, token_company, output);
+  if (*token_revoke) return run_token_revoke(url, token_id, output);
   if (*agent_list)
     return run_agent_list(url, list_company, config.limits.heartbeat_interval, output);
-  if (*agent_revoke) return run_agent_revoke(url, revoke_id, output);
+  if (*agent_revoke) return run_agent_revoke(url, agent_id, operator_by, output);
+  if (*agent_restore) return run_agent_restore(url, agent_id, operator_by, output);
+  if (*prune) return run_prune(url, older_than, output);
   return 2;
 }
 

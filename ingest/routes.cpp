@@ -209,18 +209,25 @@ Response Routes::enroll(const Request& request) {
     return error_response(422, "invalid_request", "the enrollment request is invalid", problems);
 
   const std::string key = new_secret(kApiKeyPrefix);
-  std::optional<pg::Enrollment> enrollment;
+  std::optional<pg::EnrollOutcome> outcome;
   {
     auto connection = pool_.acquire();
-    enrollment = pg::enroll_agent(*connection, stored_form(token).hash, info, stored_form(key),
-                                  identity);
+    outcome = pg::enroll_agent(*connection, stored_form(token).hash, info, stored_form(key),
+                               identity);
   }
-  if (!enrollment) {
+  if (!outcome) {
     metrics_.count_error("unauthorized");
     logger()->warn("refused an enrollment from {}: unknown, revoked, expired or used-up token",
                    request.remote_address);
     return unauthorized("the enrollment token is unknown, revoked, expired or used up");
   }
+  if (const auto* revoked = std::get_if<pg::RevokedMachine>(&*outcome)) {
+    metrics_.count_error("revoked_machine");
+    logger()->warn("refused an enrollment from {} ({}): {}", request.remote_address,
+                   info.hostname, revoked->message());
+    return unauthorized(revoked->message());
+  }
+  const auto enrollment = &std::get<pg::Enrollment>(*outcome);
   const pg::AgentRef& agent = enrollment->agent;
   if (enrollment->clone_of)
     logger()->warn("agent {} ({}) of company {} claims the machine id of agent {} with other "
@@ -228,7 +235,10 @@ Response Routes::enroll(const Request& request) {
                    agent.agent_id, info.hostname, agent.company_id, *enrollment->clone_of);
   else
     logger()->info("{} agent {} ({}) of company {}",
-                   enrollment->reenrolled ? "re-enrolled" : "enrolled", agent.agent_id,
+                   enrollment->restored     ? "restored by its token and re-enrolled"
+                   : enrollment->reenrolled ? "re-enrolled"
+                                            : "enrolled",
+                   agent.agent_id,
                    info.hostname, agent.company_id);
   json answer = {{"agent_id", agent.agent_id}, {"api_key", key},
                  {"reenrolled", enrollment->reenrolled}};
@@ -319,6 +329,16 @@ Response Routes::batches(const Request& request) {
   if (!written) {
     metrics_.count_batch("rejected");
     return error_response(409, "conflict", written.error().message);
+  }
+  if (!written->mismatch.empty()) {
+    // Our bug, not the batch's: never acknowledged, so the agent keeps it and retries.
+    metrics_.count_batch("rejected");
+    metrics_.count_error("write_mismatch");
+    logger()->error("batch {} of agent {} (company {}, {} findings) not written: {}",
+                    batch->batch_id, agent.agent_id, agent.company_id, batch->findings.size(),
+                    written->mismatch);
+    return error_response(500, "write_mismatch",
+                          "the batch's findings were not all written: " + written->mismatch);
   }
   metrics_.count_batch(written->duplicate ? "duplicate" : "written");
   metrics_.add_findings_written(static_cast<std::uint64_t>(written->findings));

@@ -6,7 +6,9 @@
 //                           "identity"?: {Identity}} → 201
 //                           {"agent_id", "api_key", "reenrolled", "clone_of"?} (the key is
 //                           shown this once; the same machine enrolling again gets its agent
-//                           back with a new key)
+//                           back with a new key). A machine id whose agent was revoked is
+//                           refused, 401 naming the agent, by whom and when it was revoked and
+//                           how to lift it (agent restore, token create --for-agent)
 //   POST /api/v1/heartbeat  Bearer key; {"capabilities"?, "metrics"?, "status"?,
 //                           "identity"?: {Identity}} → 200 {"status",
 //                           "heartbeat_interval_seconds"}; an identity that says another
@@ -51,8 +53,11 @@
 // (checked before the key is looked up, so a flood of unknown keys never reaches the
 // database; Retry-After), 503 while the database is unreachable (Retry-After). A database
 // error that is not "unavailable" is a 500: a check above missed something; it is logged with
-// its SQLSTATE and counted in zerotrace_ingest_database_errors_total{class}. Nothing is
-// written unless the whole request is accepted.
+// its SQLSTATE and counted in zerotrace_ingest_database_errors_total{class}. A batch whose
+// findings were not all written or merged (pg::WriteReport::mismatch) is a 500
+// "write_mismatch", logged with the counts per table and counted in
+// zerotrace_ingest_errors_total{kind="write_mismatch"}: never a 200. Nothing is written
+// unless the whole request is accepted.
 // Every answer on /api/v1/batches, refusals included (the server's own, such as 413, too:
 // amend()), carries "max_batch_findings": the most findings plus dependencies per batch the
 // ingest takes.

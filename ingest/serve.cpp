@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ingest/http/server.hpp"
+#include "ingest/retention.hpp"
 #include "ingest/routes.hpp"
 #include "schema-client/pg/migrations.hpp"
 #include "schema-client/pg/pool.hpp"
@@ -114,6 +115,8 @@ int run_serve(const IngestConfig& config) {
             config.listen.address, (*server)->port());
   // systemd (Type=notify): ready once the port is bound. Does nothing without NOTIFY_SOCKET.
   sd_notifyf(0, "READY=1\nSTATUS=listening on port %u", unsigned{(*server)->port()});
+
+  RetentionTask retention(pool, metrics, config.retention.dependencies_older_than);
 
   int received = 0;
   sigwait(&stop_signals, &received);

@@ -67,6 +67,12 @@ struct IngestConfig {
     friend bool operator==(const Limits&, const Limits&) = default;
   } limits;
 
+  struct Retention {
+    // Hourly, serve deletes the inventory of scans older than this (pg/retention.hpp); 0: off.
+    std::chrono::seconds dependencies_older_than{std::chrono::days(30)};
+    friend bool operator==(const Retention&, const Retention&) = default;
+  } retention;
+
   std::size_t database_connections = 4;  // the pool's size = the worker threads
   std::size_t io_threads = 1;            // threads that run the network I/O
   std::string log_level = "info";        // trace, debug, info, warn or error

@@ -170,6 +170,21 @@ const Field kLimitsFields[] = {
      }},
 };
 
+// Up to ten years; 0 turns automatic retention off.
+constexpr config::DurationRange kRetentionRange{std::chrono::seconds(0), std::chrono::days(3650),
+                                                "between 0 (off) and 3650d"};
+
+const Field kRetentionFields[] = {
+    {"dependencies_older_than",
+     "The inventory (dependencies) of scans older than this is deleted, hourly, keeping each "
+     "agent's latest: 0..3650d, 0 for never (zerotrace-ingest prune does it by hand).",
+     false,
+     [](IngestConfig& c, const Value& v) {
+       return assign(c.retention.dependencies_older_than,
+                     config::to_duration(v, kRetentionRange));
+     }},
+};
+
 const Field kServerFields[] = {
     {"io_threads", "Threads that run the network I/O: 1..64.", false,
      [](IngestConfig& c, const Value& v) {
@@ -191,6 +206,7 @@ std::span<const Field> section_fields(std::string_view section) {
   if (section == "tls") return kTlsFields;
   if (section == "database") return kDatabaseFields;
   if (section == "limits") return kLimitsFields;
+  if (section == "retention") return kRetentionFields;
   if (section == "server") return kServerFields;
   if (section == "log") return kLogFields;
   return {};

@@ -13,8 +13,9 @@
 namespace zt::ingest {
 
 // The sections of the file, in the order conf/ingest.yaml documents them.
-inline constexpr std::string_view kSectionNames[] = {"listen", "tls",    "database",
-                                                     "limits", "server", "log"};
+inline constexpr std::string_view kSectionNames[] = {"listen", "tls",       "database",
+                                                     "limits", "retention", "server",
+                                                     "log"};
 
 // The keys of one of kSectionNames (none for any other name).
 std::span<const config::Field<IngestConfig>> section_fields(std::string_view section);

@@ -12,6 +12,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -45,11 +48,30 @@ std::shared_ptr<spdlog::logger> http_logger() {
   }
 }
 
+// The user this process runs as, by name when it has one, and its uid.
+std::string effective_user() {
+  const uid_t uid = geteuid();
+  const passwd* entry = getpwuid(uid);
+  return (entry ? std::string(entry->pw_name) + " " : std::string()) + "(uid " +
+         std::to_string(uid) + ")";
+}
+
 // Why a file cannot be used, in words ("No such file or directory"), or "" when readable.
+// Refused for lack of permission, it names the user that needs it and how systemd's
+// DynamicUser unit gets it.
 std::string unreadable(const std::filesystem::path& path) {
   if (path.empty()) return "no file given";
   std::ifstream probe(path);
-  return probe ? std::string() : std::strerror(errno);
+  if (probe) return {};
+  const int error = errno;
+  std::string why = std::strerror(error);
+  if (error == EACCES)
+    why += ": the ingest runs as user " + effective_user() +
+           ", which needs read access to it; under the systemd unit (DynamicUser=yes) pass the"
+           " file with LoadCredential=" + path.filename().string() + ":" + path.string() +
+           " and point the configuration at /run/credentials/zerotrace-ingest.service/" +
+           path.filename().string();
+  return why;
 }
 
 model::Result<std::unique_ptr<asio::ssl::context>> make_tls_context(const ServerOptions& options) {

@@ -80,7 +80,8 @@ CategoryStatement build_category_statement(model::Category category) {
   for (const auto& [name, value] : columns) {
     names += (names.empty() ? "" : ", ") + name;
     values += (values.empty() ? "" : ", ") + value;
-    if (name != "company_id" && name != "fingerprint") updates += name + " = excluded." + name + ", ";
+    if (name != "company_id" && name != "agent_id" && name != "fingerprint")
+      updates += name + " = excluded." + name + ", ";
   }
   std::string sql = "INSERT INTO " + std::string(spec.table) + " AS c (" + names + ") SELECT " +
                     values + " FROM jsonb_to_recordset($3::jsonb) AS f(" + definition + ")" +
@@ -89,8 +90,8 @@ CategoryStatement build_category_statement(model::Category category) {
   if (config)
     sql += " LEFT JOIN config_files cf ON cf.company_id = $1::uuid AND cf.agent_id = $2::uuid"
            " AND cf.file_path = f.file_path";
-  sql += " ON CONFLICT (company_id, fingerprint) DO UPDATE SET " + updates + "updated_at = now()";
-  if (shape.agent_id) sql += " WHERE c.agent_id = excluded.agent_id";
+  sql += " ON CONFLICT (company_id, agent_id, fingerprint) DO UPDATE SET " + updates +
+         "updated_at = now()";
   return {sql, shape.scan_id};
 }
 
@@ -137,6 +138,7 @@ constexpr std::string_view kUpsertScan =
 
 // discovered_at is set once; a resolved finding reported by a scan at least as new as the
 // one that last saw it reopens; statuses set by people (accepted, false_positive…) stay.
+// Keyed by agent (migration 0007): every finding of the batch is written, one row each.
 constexpr std::string_view kUpsertUnified =
     "INSERT INTO vulnerabilities_v2 AS v (company_id, agent_id, scan_id, title, description,"
     " remediation, severity, category, status, risk_score, metadata, fingerprint,"
@@ -147,14 +149,15 @@ constexpr std::string_view kUpsertUnified =
     " FROM jsonb_to_recordset($5::jsonb) AS f(zt_fingerprint text, zt_title text,"
     " zt_description text, zt_remediation text, zt_severity text, zt_category text,"
     " zt_risk_score numeric, zt_metadata jsonb)"
-    " ON CONFLICT (company_id, fingerprint) DO UPDATE SET title = excluded.title,"
+    " ON CONFLICT (company_id, agent_id, fingerprint) DO UPDATE SET title = excluded.title,"
     " description = excluded.description, remediation = excluded.remediation,"
     " severity = excluded.severity,"
     " risk_score = excluded.risk_score, metadata = excluded.metadata,"
     " scan_id = excluded.scan_id, last_seen = GREATEST(v.last_seen, excluded.last_seen),"
     " status = CASE WHEN v.status = 'resolved' AND excluded.last_seen >= v.last_seen"
-    " THEN 'open' ELSE v.status END, updated_at = now()"
-    " WHERE v.agent_id = excluded.agent_id RETURNING id";
+    " THEN 'open' ELSE v.status END,"
+    " resolved_reason = CASE WHEN v.status = 'resolved' AND excluded.last_seen >= v.last_seen"
+    " THEN NULL ELSE v.resolved_reason END, updated_at = now() RETURNING id";
 
 constexpr std::string_view kUpsertCve =
     "INSERT INTO vulnerabilities AS x (scan_id, company_id, agent_id, type, severity, title,"
@@ -164,10 +167,10 @@ constexpr std::string_view kUpsertCve =
     " FROM jsonb_to_recordset($4::jsonb) AS f(zt_fingerprint text, zt_severity text,"
     " zt_title text, zt_description text, cve_id text, cvss_score numeric,"
     " component_name text)"
-    " ON CONFLICT (company_id, fingerprint) DO UPDATE SET scan_id = excluded.scan_id,"
+    " ON CONFLICT (company_id, agent_id, fingerprint) DO UPDATE SET scan_id = excluded.scan_id,"
     " severity = excluded.severity, title = excluded.title,"
     " description = excluded.description, cvss_score = excluded.cvss_score,"
-    " updated_at = now() WHERE x.agent_id = excluded.agent_id";
+    " updated_at = now()";
 
 constexpr std::string_view kInsertDependencies =
     "INSERT INTO dependencies (scan_id, company_id, name, version, type, location, license)"
@@ -176,7 +179,8 @@ constexpr std::string_view kInsertDependencies =
     " location text, license text)";
 
 constexpr std::string_view kResolve =
-    "UPDATE vulnerabilities_v2 SET status = 'resolved', updated_at = now()"
+    "UPDATE vulnerabilities_v2 SET status = 'resolved', resolved_reason = 'not_reported',"
+    " updated_at = now()"
     " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = ANY($3::text[])"
     " AND status = 'open' AND last_seen < $4::timestamptz";
 
@@ -219,6 +223,16 @@ std::vector<const model::Finding*> unique_findings(const std::vector<model::Find
   return out;
 }
 
+// Every finding of the batch must come out of each statement as one written or merged row;
+// anything else is our bug and the batch is not acknowledged.
+void check_rows(std::string_view table, std::int64_t rows, std::size_t expected,
+                WriteReport& report) {
+  if (rows == static_cast<std::int64_t>(expected)) return;
+  report.mismatch += (report.mismatch.empty() ? "" : "; ") + std::string(table) + ": " +
+                     std::to_string(rows) + " rows written or merged for " +
+                     std::to_string(expected) + " findings";
+}
+
 void write_findings(Transaction& tx, const AgentRef& agent, const model::Batch& batch,
                     const std::string& seen_at, WriteReport& report) {
   const std::vector<const model::Finding*> findings = unique_findings(batch.findings);
@@ -246,6 +260,7 @@ void write_findings(Transaction& tx, const AgentRef& agent, const model::Batch& 
                                              param(batch.scan.id), param(seen_at),
                                              param(unified)})
                         .size();
+  check_rows("vulnerabilities_v2", report.findings, findings.size(), report);
   for (const auto& [category, records] : by_category) {
     if (category == model::Category::config)
       tx.exec(config_files_sql(),
@@ -253,11 +268,15 @@ void write_findings(Transaction& tx, const AgentRef& agent, const model::Batch& 
     const CategoryStatement& statement = category_statement(category);
     std::vector<Param> params = {param(agent.company_id), param(agent.agent_id), param(records)};
     if (statement.uses_scan_id) params.push_back(param(batch.scan.id));
-    tx.exec(statement.sql, params);
+    check_rows(model::spec(category).table, tx.exec(statement.sql, params).affected(),
+               records.size(), report);
   }
   if (!cves.empty())
-    tx.exec(kUpsertCve, {param(agent.company_id), param(agent.agent_id), param(batch.scan.id),
-                         param(cves)});
+    check_rows("vulnerabilities",
+               tx.exec(kUpsertCve, {param(agent.company_id), param(agent.agent_id),
+                                    param(batch.scan.id), param(cves)})
+                   .affected(),
+               cves.size(), report);
 }
 
 void write_dependencies(Transaction& tx, const AgentRef& agent, const model::Batch& batch,
@@ -307,6 +326,7 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
     return model::Error{"scan " + scan.id + " belongs to another agent of this company"};
 
   write_findings(tx, agent, batch, started, report);
+  if (!report.mismatch.empty()) return report;  // rolled back: nothing acknowledged
   write_dependencies(tx, agent, batch, report);
 
   const bool whole_scan_in =

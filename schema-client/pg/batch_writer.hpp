@@ -4,9 +4,10 @@
 //   writes nothing and says so; another agent's or another company's equal batch_id is
 //   unrelated),
 //   the agent's own `agents` row, the `scans` row, every finding into vulnerabilities_v2 and
-//   its category table (upsert by fingerprint: last_seen moves, discovered_at stays, a
-//   resolved finding seen again reopens), CVE findings into the v1 `vulnerabilities`, the
-//   inventory into `dependencies`; then, once every part of the scan is in (a scan may be
+//   its category table (upsert by (company, agent, fingerprint): findings belong to their
+//   agent, so another agent's rows of the same machine never block them; last_seen moves,
+//   discovered_at stays, a resolved finding seen again reopens), CVE findings into the v1
+//   `vulnerabilities`, the inventory into `dependencies`; then, once every part of the scan is in (a scan may be
 //   split over several batches), every open finding of a category whose collectors all
 //   completed in this scan, and that this scan did not report, becomes `resolved`.
 // Each table is written by one multi-row statement (rows passed as one JSON array), never a
@@ -17,8 +18,10 @@
 // Errors: a batch that cannot be written as sent (its scan id belongs to another agent of the
 // same company; scans are keyed by (company_id, id), so other companies' never meet it) is an
 // Error value, with nothing written. The batch is expected to have passed the strict reader
-// and model::fit_to_columns (columns.hpp): then no value of it makes PostgreSQL refuse it. Database failures throw DbError (unavailable() for
-// "retry later"); the transaction is rolled back.
+// and model::fit_to_columns (columns.hpp): then no value of it makes PostgreSQL refuse it.
+// Every statement's rows are counted against the batch's findings: a difference is reported
+// in WriteReport::mismatch with nothing committed. Database failures throw DbError
+// (unavailable() for "retry later"); the transaction is rolled back.
 #include <cstdint>
 #include <string>
 
@@ -38,6 +41,9 @@ struct WriteReport {
   std::int64_t findings = 0;
   std::int64_t dependencies = 0;
   std::int64_t resolved = 0;
+  // Not empty: a table wrote or merged fewer (or more) rows than the batch's findings, each
+  // named with its counts; the transaction was rolled back and nothing of the batch is kept.
+  std::string mismatch;
 };
 
 model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& agent,

@@ -15,7 +15,7 @@ const TableShape& table_shape(model::Category category) {
                                    .scan_id = true};
   static const TableShape kCompliance{.title = false};
   static const TableShape kAuth{.risk_score = true};
-  static const TableShape kConfig{.risk_score = true, .metadata = false, .agent_id = false};
+  static const TableShape kConfig{.risk_score = true, .metadata = false};
   switch (category) {
     case Category::network: return kNetwork;
     case Category::compliance: return kCompliance;

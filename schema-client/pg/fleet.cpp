@@ -33,9 +33,32 @@ std::optional<KnownMachine> known_machine(Transaction& tx, const std::string& co
   return KnownMachine{std::string(rows.text(0, 0)), rows.boolean(0, 1)};
 }
 
+// The machine's last revoked agent in the company, when it has no unrevoked one.
+std::optional<RevokedMachine> revoked_machine(Transaction& tx, const std::string& company,
+                                              const MachineIdentity& identity) {
+  if (identity.machine_id.empty()) return std::nullopt;
+  const Rows rows = tx.exec(
+      "SELECT id, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+      " revoked_by FROM agents WHERE company_id = $1::uuid AND machine_id = $2"
+      " AND revoked_at IS NOT NULL AND clone_of IS NULL ORDER BY revoked_at DESC LIMIT 1"
+      " FOR UPDATE",
+      {param(company), param(identity.machine_id)});
+  if (rows.empty()) return std::nullopt;
+  return RevokedMachine{std::string(rows.text(0, 0)), std::string(rows.text(0, 1)),
+                        rows.optional_text(0, 2)};
+}
+
 }  // namespace
 
-std::optional<Enrollment> enroll_agent(Connection& connection, std::string_view token_hash,
+std::string RevokedMachine::message() const {
+  return "this machine's agent " + agent_id + " was revoked (" +
+         (revoked_by ? "by " + *revoked_by + ", " : "") + "at " + revoked_at +
+         "); an operator can restore it with `zerotrace-ingest agent restore " + agent_id +
+         "` or create a token for it with `zerotrace-ingest token create --company COMPANY"
+         " --for-agent " + agent_id + "`";
+}
+
+std::optional<EnrollOutcome> enroll_agent(Connection& connection, std::string_view token_hash,
                                        const model::AgentInfo& info, const StoredSecret& key,
                                        const MachineIdentity& identity) {
   Transaction tx(connection);
@@ -47,7 +70,21 @@ std::optional<Enrollment> enroll_agent(Connection& connection, std::string_view 
   tx.set_company(company);
 
   Enrollment enrollment;
-  const std::optional<KnownMachine> known = known_machine(tx, company, identity);
+  std::optional<KnownMachine> known = known_machine(tx, company, identity);
+  if (!known) {
+    if (const auto revoked = revoked_machine(tx, company, identity)) {
+      const Rows made_for = tx.exec(
+          "SELECT 1 FROM enrollment_tokens WHERE id = $1::uuid AND for_agent_id = $2::uuid",
+          {param(token.text(0, 0)), param(revoked->agent_id)});
+      if (made_for.empty()) return EnrollOutcome(*revoked);  // rolled back: token not used
+      tx.exec("UPDATE agents SET revoked_at = NULL, revoked_by = NULL, restored_at = now(),"
+              " restored_by = $3 WHERE id = $1::uuid AND company_id = $2::uuid",
+              {param(revoked->agent_id), param(company),
+               param("enrollment token " + std::string(token.text(0, 0)))});
+      known = KnownMachine{revoked->agent_id, true};
+      enrollment.restored = true;
+    }
+  }
   const std::vector<Param> values = {
       param(company),           param(info.name),         param(info.hostname),
       param(info.version),      param(info.os),           param(info.os_version),
@@ -83,7 +120,7 @@ std::optional<Enrollment> enroll_agent(Connection& connection, std::string_view 
     if (known) enrollment.clone_of = known->agent_id;
   }
   tx.commit();
-  return enrollment;
+  return EnrollOutcome(enrollment);
 }
 
 namespace {
@@ -150,31 +187,6 @@ std::optional<std::string> record_heartbeat(Connection& connection, const AgentR
   return evidence;
 }
 
-std::string create_company(Connection& connection, std::string_view name) {
-  return std::string(
-      connection.exec("INSERT INTO companies (name) VALUES ($1) RETURNING id", {param(name)})
-          .text(0, 0));
-}
-
-bool company_exists(Connection& connection, std::string_view company_id) {
-  return !connection
-              .exec("SELECT 1 FROM companies WHERE id::text = $1", {param(company_id)})
-              .empty();
-}
-
-std::string create_enrollment_token(Connection& connection, std::string_view company_id,
-                                    const StoredSecret& token, const TokenOptions& options) {
-  Transaction tx(connection);
-  tx.set_company(company_id);
-  const Rows rows = tx.exec(
-      "INSERT INTO enrollment_tokens (company_id, token_hash, token_prefix, description,"
-      " max_uses, expires_at) VALUES ($1::uuid, $2, $3, $4, $5, $6::timestamptz) RETURNING id",
-      {param(company_id), param(token.hash), param(token.prefix), param(options.description),
-       param(options.max_uses), param(options.expires_at)});
-  tx.commit();
-  return std::string(rows.text(0, 0));
-}
-
 namespace {
 
 std::vector<std::string> company_ids(Connection& connection,
@@ -231,14 +243,39 @@ std::vector<AgentSummary> list_agents(Connection& connection,
   return agents;
 }
 
-bool revoke_agent(Connection& connection, std::string_view agent_id) {
+std::optional<std::int64_t> revoke_agent(Connection& connection, std::string_view agent_id,
+                                         std::string_view by) {
   for (const std::string& company : company_ids(connection, std::nullopt)) {
     Transaction tx(connection);
     tx.set_company(company);
     const std::int64_t changed =
-        tx.exec("UPDATE agents SET revoked_at = coalesce(revoked_at, now()), status = 'revoked',"
-                " updated_at = now() WHERE id::text = $1",
-                {param(agent_id)})
+        tx.exec("UPDATE agents SET revoked_by = CASE WHEN revoked_at IS NULL THEN $2"
+                " ELSE revoked_by END, revoked_at = coalesce(revoked_at, now()),"
+                " status = 'revoked', updated_at = now() WHERE id::text = $1",
+                {param(agent_id), param(by)})
+            .affected();
+    if (changed == 0) continue;
+    const std::int64_t resolved =
+        tx.exec("UPDATE vulnerabilities_v2 SET status = 'resolved',"
+                " resolved_reason = 'agent_revoked', updated_at = now()"
+                " WHERE company_id = $1::uuid AND agent_id::text = $2 AND status = 'open'",
+                {param(company), param(agent_id)})
+            .affected();
+    tx.commit();
+    return resolved;
+  }
+  return std::nullopt;
+}
+
+bool restore_agent(Connection& connection, std::string_view agent_id, std::string_view by) {
+  for (const std::string& company : company_ids(connection, std::nullopt)) {
+    Transaction tx(connection);
+    tx.set_company(company);
+    const std::int64_t changed =
+        tx.exec("UPDATE agents SET revoked_at = NULL, revoked_by = NULL, restored_at = now(),"
+                " restored_by = $2, status = 'offline', updated_at = now()"
+                " WHERE id::text = $1 AND revoked_at IS NOT NULL",
+                {param(agent_id), param(by)})
             .affected();
     tx.commit();
     if (changed > 0) return true;

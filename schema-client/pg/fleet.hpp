@@ -11,6 +11,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -43,14 +44,29 @@ struct MachineIdentity {
 struct Enrollment {
   AgentRef agent;
   bool reenrolled = false;                // the machine's existing agent, with a new key
+  bool restored = false;                  // ... which was revoked: the token was made for it
   std::optional<std::string> clone_of;    // another agent already claims this machine id
 };
+
+// An enrollment refused because the machine's agent was revoked.
+struct RevokedMachine {
+  std::string agent_id;
+  std::string revoked_at;  // RFC 3339, UTC
+  std::optional<std::string> revoked_by;
+  // Says so, and how an operator lifts it (for the 401 and the log).
+  std::string message() const;
+};
+using EnrollOutcome = std::variant<Enrollment, RevokedMachine>;
 
 // Redeems the token (one use). The same machine (machine id and hardware UUID) enrolling again
 // in the company gets its unrevoked agent back with the new key; a machine id already
 // enrolled with another hardware UUID gets a new agent flagged clone_of the first; otherwise
-// a new agent. nullopt when the token is unknown, revoked, expired or used up.
-std::optional<Enrollment> enroll_agent(Connection& connection, std::string_view token_hash,
+// a new agent. A machine id whose agent was revoked (and that has no unrevoked agent) is
+// refused with RevokedMachine, the token not used, unless the token was made for that agent
+// (create_enrollment_token's for_agent_id): then the agent is restored and given back.
+// Without a machine id an enrollment cannot be tied to any machine: always a new agent.
+// nullopt when the token is unknown, revoked, expired or used up.
+std::optional<EnrollOutcome> enroll_agent(Connection& connection, std::string_view token_hash,
                                        const model::AgentInfo& info, const StoredSecret& key,
                                        const MachineIdentity& identity = {});
 
@@ -71,17 +87,7 @@ std::optional<std::string> record_heartbeat(Connection& connection, const AgentR
                                             std::string_view status,
                                             const MachineIdentity& identity = {});
 
-// Operators (admin commands).
-std::string create_company(Connection& connection, std::string_view name);
-bool company_exists(Connection& connection, std::string_view company_id);
-struct TokenOptions {
-  std::string description;
-  std::optional<int> max_uses;
-  std::optional<std::string> expires_at;  // RFC 3339
-};
-std::string create_enrollment_token(Connection& connection, std::string_view company_id,
-                                    const StoredSecret& token, const TokenOptions& options);
-
+// Operators (admin commands; companies and tokens: tokens.hpp).
 struct AgentSummary {
   std::string id, company_id, name, hostname, status, version, os, os_version, key_prefix;
   std::optional<std::string> last_seen_at, revoked_at;
@@ -93,8 +99,14 @@ struct AgentSummary {
 std::vector<AgentSummary> list_agents(Connection& connection,
                                       const std::optional<std::string>& company_id,
                                       std::chrono::seconds heartbeat_interval);
-// false when no such agent exists.
-bool revoke_agent(Connection& connection, std::string_view agent_id);
+// Revokes the agent (its key is refused from now on, and its machine id may not enroll again:
+// enroll_agent) and resolves its open findings with resolved_reason 'agent_revoked'. `by`
+// names the operator. Returns the number of findings resolved; nullopt when no such agent.
+std::optional<std::int64_t> revoke_agent(Connection& connection, std::string_view agent_id,
+                                         std::string_view by);
+// Lifts a revocation: the agent's key and its machine are accepted again; its findings reopen
+// as its scans report them. false when no such agent is revoked.
+bool restore_agent(Connection& connection, std::string_view agent_id, std::string_view by);
 
 // A trivial round trip (readiness).
 void ping(Connection& connection);

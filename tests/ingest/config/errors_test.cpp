@@ -18,7 +18,7 @@ TEST_CASE("ingest config: unknown keys list the known keys", "[unit]") {
         "database_retry_after, heartbeat_interval, max_batch_findings)");
   CHECK(errors_of("# top\nlisten:\nlisen:\n  port: 1\n") ==
         "ingest.yaml:3:1: lisen: unknown key (known keys: listen, tls, database, limits, "
-        "server, log)");
+        "retention, server, log)");
   CHECK(errors_of("log:\n  log_level: info\n") ==
         "ingest.yaml:2:3: log.log_level: unknown key (known keys: level)");
 }
@@ -26,7 +26,7 @@ TEST_CASE("ingest config: unknown keys list the known keys", "[unit]") {
 TEST_CASE("ingest config: wrong shapes", "[unit]") {
   CHECK(errors_of("- listen\n") ==
         "ingest.yaml:1:1: expected a map with the sections listen, tls, database, limits, "
-        "server, log, got a list");
+        "retention, server, log, got a list");
   CHECK(errors_of("limits: [1, 2]\n") ==
         "ingest.yaml:1:1: limits: expected a map of keys, got a list");
   CHECK(errors_of("tls: off\n") == "ingest.yaml:1:1: tls: expected a map of keys, got \"off\"");
@@ -141,7 +141,7 @@ extra: 1
         "ingest.yaml:10:3: log.level: expected one of trace, debug, info, warn, error, got "
         "\"loud\"\n"
         "ingest.yaml:11:1: extra: unknown key (known keys: listen, tls, database, limits, "
-        "server, log)\n"
+        "retention, server, log)\n"
         "environment variable ZEROTRACE_DATABASE_URL: database.url: expected a PostgreSQL URL "
         "(postgresql://…) or key=value connection parameters (the value is not shown)\n"
         "ingest.yaml:7:3: limits.max_decompressed_bytes: must be at least "
@@ -181,6 +181,23 @@ TEST_CASE("ingest config: the database URL never appears in a message", "[unit]"
   const std::string errors =
       errors_of("database:\n  url: postgresql://zt:hunter2@db\nlog:\n  level: x\n");
   CHECK(errors.find(kPassword) == std::string::npos);
+}
+
+}  // namespace
+}  // namespace zt::ingest
+
+namespace zt::ingest {
+namespace {
+
+TEST_CASE("ingest config: retention.dependencies_older_than, 0 for off", "[unit]") {
+  CHECK(test::loaded("").retention.dependencies_older_than == std::chrono::days(30));
+  CHECK(test::loaded("retention:\n  dependencies_older_than: 0\n")
+            .retention.dependencies_older_than == std::chrono::seconds(0));
+  CHECK(test::loaded("retention:\n  dependencies_older_than: 7d\n")
+            .retention.dependencies_older_than == std::chrono::days(7));
+  CHECK(errors_of("retention:\n  dependencies_older_than: 4000d\n") ==
+        "ingest.yaml:2:3: retention.dependencies_older_than: expected a duration between 0 "
+        "(off) and 3650d (e.g. 30s, 5m, 1h, 1d), got \"4000d\"");
 }
 
 }  // namespace

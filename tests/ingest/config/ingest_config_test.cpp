@@ -160,7 +160,7 @@ TEST_CASE("ingest config: load_ingest_config reads the file and names it", "[uni
 
 TEST_CASE("ingest config: documented keys, with the one environment variable", "[unit]") {
   const std::vector<config::KeyDoc> docs = documented_ingest_keys();
-  REQUIRE(docs.size() == 2 + 3 + 2 + 13 + 1 + 1);
+  REQUIRE(docs.size() == 2 + 3 + 2 + 13 + 1 + 1 + 1);
   CHECK(docs.front().key == "listen.address");
   CHECK(docs.back().key == "log.level");
   std::vector<std::string> with_environment;

@@ -5,6 +5,7 @@
 #include "schema-client/model/digest.hpp"
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/pg/fleet.hpp"
+#include "schema-client/pg/tokens.hpp"
 #include "tests/schema-client/pg/tenant_fixture.hpp"
 
 using namespace std::chrono_literals;
@@ -63,7 +64,8 @@ AgentRef enrolled_machine(TenantDatabase& db) {
       db.ingest(), zt::model::sha256_hex(token), info,
       {zt::model::sha256_hex("zt_fleet_test_" + token), "zt_f"}, identity);
   REQUIRE(enrollment);
-  return enrollment->agent;
+  REQUIRE(std::holds_alternative<zt::pg::Enrollment>(*enrollment));
+  return std::get<zt::pg::Enrollment>(*enrollment).agent;
 }
 
 }  // namespace
@@ -85,7 +87,7 @@ TEST_CASE("An agent not heard from in three heartbeat intervals reads as offline
   db.owner().exec("UPDATE agents SET last_seen_at = NULL WHERE id = '" + agent.agent_id + "'");
   CHECK(summary_of(db, agent).status == "offline");  // never seen
 
-  REQUIRE(zt::pg::revoke_agent(db.owner(), agent.agent_id));
+  REQUIRE(zt::pg::revoke_agent(db.owner(), agent.agent_id, "test"));
   seen_ago(db, agent, "1 day");
   CHECK(summary_of(db, agent).status == "revoked");  // revoked stays revoked
 }

@@ -4,6 +4,7 @@
 
 #include "schema-client/model/digest.hpp"
 #include "schema-client/pg/fleet.hpp"
+#include "schema-client/pg/tokens.hpp"
 
 namespace zt::testing {
 
@@ -23,10 +24,11 @@ pg::AgentRef TenantDatabase::add_agent_to(const std::string& company_id) {
   model::AgentInfo info;
   info.name = info.hostname = "host-" + n;
   const std::string key = "zt_test_key_" + database_ + "_" + n;
-  auto agent = pg::enroll_agent(ingest_, model::sha256_hex(token), info,
-                                {model::sha256_hex(key), "zt_test"});
-  if (!agent) throw std::runtime_error("enrollment refused");
-  return agent->agent;
+  auto outcome = pg::enroll_agent(ingest_, model::sha256_hex(token), info,
+                                  {model::sha256_hex(key), "zt_test"});
+  if (!outcome || !std::holds_alternative<pg::Enrollment>(*outcome))
+    throw std::runtime_error("enrollment refused");
+  return std::get<pg::Enrollment>(*outcome).agent;
 }
 
 long long TenantDatabase::count(const std::string& sql) {

@@ -130,7 +130,8 @@ TEST_CASE("An agent of A sending B's ids writes nothing of B", "[integration]") 
     CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2 WHERE company_id = '" +
                    a.company_id + "'") == b_rows);
   }
-  SECTION("another agent's fingerprints in the same company are not taken over") {
+  SECTION("another agent's fingerprints in the same company: rows of its own, never taken "
+          "over (findings belong to their agent, migration 0007)") {
     const auto b2 = db.add_agent_to(b.company_id);
     zt::model::Batch forged = of_b;
     forged.batch_id = zt::model::new_uuid();
@@ -138,8 +139,15 @@ TEST_CASE("An agent of A sending B's ids writes nothing of B", "[integration]") 
     for (auto& f : forged.findings) f.title = "overwritten";
     auto result = zt::pg::write_batch(db.ingest(), b2, forged);
     REQUIRE(result.ok());
-    CHECK(result->findings == 0);
-    CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2 WHERE title = 'overwritten'") == 0);
-    CHECK(db.count("SELECT count(*) FROM auth_findings WHERE title = 'overwritten'") == 0);
+    CHECK(result->mismatch.empty());
+    CHECK(result->findings == b_rows);
+    for (const std::string table : {"vulnerabilities_v2", "auth_findings"}) {
+      INFO(table);
+      CHECK(db.count("SELECT count(*) FROM " + table + " WHERE title = 'overwritten'"
+                     " AND agent_id <> '" + b2.agent_id + "'") == 0);
+      CHECK(db.count("SELECT count(*) FROM " + table + " WHERE title = 'overwritten'") ==
+            db.count("SELECT count(*) FROM " + table + " WHERE agent_id = '" + b.agent_id +
+                     "'"));
+    }
   }
 }
