@@ -11,7 +11,13 @@
 # to the superuser `postgres` and to the ingest's role `zt_ingest`; TCP on 127.0.0.1 asks for a
 # password, and no role has one.
 
-pg_bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | grep -v '\*' | sort -V | tail -n 1 || true)
+# The newest server's binaries; looked up when used, since setup.sh may install them first.
+pg_bin() {
+  local bin
+  bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | grep -v '\*' | sort -V | tail -n 1 || true)
+  [ -n "$bin" ] || die "no PostgreSQL server under /usr/lib/postgresql (scripts/setup.sh build installs it)"
+  echo "$bin"
+}
 
 pg_server_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
 
@@ -22,7 +28,7 @@ as_server() {
 
 pg_dir() { if [ -L "$state/pg" ]; then readlink -f "$state/pg"; else echo "$state/pg"; fi; }
 pg_socket_dir() { echo "$(pg_dir)/run"; }
-pg_running() { [ -f "$(pg_dir)/data/PG_VERSION" ] && as_server "$pg_bin/pg_ctl" -D "$(pg_dir)/data" status >/dev/null; }
+pg_running() { [ -f "$(pg_dir)/data/PG_VERSION" ] && as_server "$(pg_bin)/pg_ctl" -D "$(pg_dir)/data" status >/dev/null; }
 # The port of the running server (line 4 of postmaster.pid).
 pg_running_port() { sed -n 4p "$(pg_dir)/data/postmaster.pid" 2>/dev/null; }
 pg_conninfo() { echo "host=$(pg_socket_dir) port=$(pg_running_port) dbname=zerotrace user=$1"; }
@@ -34,7 +40,7 @@ pg_psql() {
 pg_sql() { pg_psql -At -v ON_ERROR_STOP=1 -c "$1"; }
 
 pg_create() {
-  [ -n "$pg_bin" ] || die "no PostgreSQL server under /usr/lib/postgresql (scripts/setup.sh build installs it)"
+  pg_bin >/dev/null  # stops here, saying why, without a server
   local dir=$state/pg user client
   user=$(pg_server_user) client=$(id -un)
   rm -rf "$dir"  # what a failed first attempt left
@@ -47,7 +53,7 @@ pg_create() {
   fi
   install -d -m 0700 -o "$user" "$dir" "$dir/run"
   say "creating the private PostgreSQL cluster in $dir"
-  as_server "$pg_bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
+  as_server "$(pg_bin)/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
     --auth-local=peer --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; die "initdb failed in $dir/data"; }
   as_server tee "$dir/data/pg_hba.conf" >/dev/null <<EOF
@@ -68,7 +74,7 @@ pg_up() {
   pg_running && return
   local dir
   dir=$(pg_dir)
-  as_server "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+  as_server "$(pg_bin)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-p $1 -k $dir/run -c listen_addresses=127.0.0.1" start >/dev/null ||
     { tail -n 5 "$dir/server.log" >&2; die "PostgreSQL did not start on port $1 (log: $dir/server.log; another port: ZT_PG_PORT=...)"; }
   say "PostgreSQL running: $dir/run, port $1"
@@ -84,7 +90,7 @@ pg_database() {
 
 pg_down() {
   pg_running || return 0
-  as_server "$pg_bin/pg_ctl" -D "$(pg_dir)/data" -m fast -w -t 60 stop >/dev/null
+  as_server "$(pg_bin)/pg_ctl" -D "$(pg_dir)/data" -m fast -w -t 60 stop >/dev/null
   say "stopped PostgreSQL"
 }
 
