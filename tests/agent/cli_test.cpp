@@ -26,6 +26,21 @@ test::Completed agent(std::vector<std::string> args, std::vector<std::string> en
   return test::run_process(args, env);
 }
 
+// A config that judges end of life as of a fixed day, so the findings of the fixture hosts do
+// not change with the calendar (Debian 12's LTS ends on 2028-06-30).
+const std::string& pinned_day_config() {
+  static const test::TempTree dir;
+  static const std::string path =
+      dir.write("agent.yaml", "collectors:\n  system:\n    eol_as_of: \"2026-12-01\"\n").string();
+  return path;
+}
+
+// A one-shot scan with the pinned day.
+test::Completed once(std::vector<std::string> args) {
+  args.insert(args.begin(), {"--once", "--config", pinned_day_config()});
+  return agent(std::move(args));
+}
+
 
 }  // namespace
 
@@ -42,7 +57,7 @@ TEST_CASE("agent --version and --help", "[integration]") {
 }
 
 TEST_CASE("agent --once --format json scans a Debian host tree into a valid batch", "[integration]") {
-  auto scan = agent({"--once", "--format", "json", "--host-root", kHosts + "debian12"});
+  auto scan = once({"--format", "json", "--host-root", kHosts + "debian12"});
   REQUIRE(scan.exit_code == 0);
   auto batch = model::parse_batch(scan.out);
   REQUIRE(batch.ok());
@@ -71,7 +86,7 @@ TEST_CASE("agent --once --format json scans a Debian host tree into a valid batc
 
 TEST_CASE("agent --once prints a table grouped by severity, without colour off a terminal",
           "[integration]") {
-  auto scan = agent({"--once", "--host-root", kHosts + "debian12"});
+  auto scan = once({"--host-root", kHosts + "debian12"});
   REQUIRE(scan.exit_code == 0);
   CHECK_THAT(scan.out, Catch::StartsWith("ZeroTrace scan of web-01 (Debian GNU/Linux 12)"));
   CHECK_THAT(scan.out, Catch::Contains("(Debian GNU/Linux 12)"));
@@ -80,7 +95,7 @@ TEST_CASE("agent --once prints a table grouped by severity, without colour off a
   CHECK(scan.out.find('\033') == std::string::npos);
   CHECK(scan.err.find('\033') == std::string::npos);
 
-  auto alpine = agent({"--once", "--host-root", kHosts + "alpine318"});
+  auto alpine = once({"--host-root", kHosts + "alpine318"});
   REQUIRE(alpine.exit_code == 0);
   CHECK_THAT(alpine.out, Catch::Contains("(Alpine Linux 3.18.9)"));
   // Alpine 3.18 reached its end of life on 2025-05-09.
@@ -91,7 +106,8 @@ TEST_CASE("agent --once prints a table grouped by severity, without colour off a
 TEST_CASE("agent --once on a terminal shows progress and colour", "[integration]") {
   // script(1) runs the agent on a pseudo-terminal and copies what it shows.
   auto shown = test::run_process(
-      {"/usr/bin/script", "-qec", kAgent + " --once --host-root " + kHosts + "debian12",
+      {"/usr/bin/script", "-qec",
+       kAgent + " --once --config " + pinned_day_config() + " --host-root " + kHosts + "debian12",
        "/dev/null"},
       {"TERM=xterm"});
   REQUIRE(shown.exit_code == 0);
@@ -102,10 +118,10 @@ TEST_CASE("agent --once on a terminal shows progress and colour", "[integration]
 
 TEST_CASE("agent --fail-on exits 3 when a finding is at or above the threshold", "[integration]") {
   const std::string root = kHosts + "debian12";
-  CHECK(agent({"--once", "--host-root", root, "--fail-on", "medium"}).exit_code == 3);
-  CHECK(agent({"--once", "--host-root", root, "--fail-on", "low"}).exit_code == 3);
-  CHECK(agent({"--once", "--host-root", root, "--fail-on", "high"}).exit_code == 0);
-  CHECK(agent({"--once", "--host-root", kHosts + "alpine318", "--fail-on", "critical"})
+  CHECK(once({"--host-root", root, "--fail-on", "medium"}).exit_code == 3);
+  CHECK(once({"--host-root", root, "--fail-on", "low"}).exit_code == 3);
+  CHECK(once({"--host-root", root, "--fail-on", "high"}).exit_code == 0);
+  CHECK(once({"--host-root", kHosts + "alpine318", "--fail-on", "critical"})
             .exit_code == 3);
   auto bad = agent({"--once", "--fail-on", "severe"});
   CHECK(bad.exit_code == 2);
@@ -115,8 +131,8 @@ TEST_CASE("agent --fail-on exits 3 when a finding is at or above the threshold",
 TEST_CASE("agent --output writes the report to a file only its owner can read", "[integration]") {
   test::TempTree dir;
   const fs::path out = dir.root() / "report.json";
-  auto scan = agent({"--once", "--format", "json", "--output", out.string(), "--host-root",
-                     kHosts + "alpine318"});
+  auto scan =
+      once({"--format", "json", "--output", out.string(), "--host-root", kHosts + "alpine318"});
   REQUIRE(scan.exit_code == 0);
   CHECK(scan.out.empty());
   struct stat st {};
@@ -130,8 +146,8 @@ TEST_CASE("agent --output writes the report to a file only its owner can read", 
   CHECK(batch->dependencies.size() == 5);
   CHECK(batch->dependencies.front().type == "apk");
 
-  auto unwritable = agent({"--once", "--output", "/nonexistent-dir/report", "--host-root",
-                           kHosts + "alpine318"});
+  auto unwritable =
+      once({"--output", "/nonexistent-dir/report", "--host-root", kHosts + "alpine318"});
   CHECK(unwritable.exit_code == 1);
   CHECK_THAT(unwritable.err, Catch::Contains("--output /nonexistent-dir/report: No such file"));
 }
