@@ -1,6 +1,9 @@
 #include "transport/credentials.hpp"
 
 #include <exception>
+#include <fstream>
+#include <iterator>
+#include <system_error>
 #include <utility>
 
 #include "transport/delivery_log.hpp"
@@ -21,6 +24,33 @@ std::string_view to_string(KeySource source) {
       return "enrolled";
   }
   return "unknown";
+}
+
+namespace {
+
+std::filesystem::path revocation_file(const std::filesystem::path& state_dir) {
+  return state_dir / "agent.revoked";
+}
+
+}  // namespace
+
+std::optional<std::string> read_revocation(const std::filesystem::path& state_dir) {
+  std::ifstream in(revocation_file(state_dir));
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void Credentials::note_revocation(const std::optional<std::string>& message) const {
+  const std::filesystem::path file = revocation_file(options_.state_dir);
+  if (!message) {
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    if (ec) delivery_log()->warn("cannot remove {}: {}", file.string(), ec.message());
+    return;
+  }
+  std::ofstream out(file, std::ios::trunc);
+  out << *message;
+  if (!out.flush()) delivery_log()->warn("cannot write {}", file.string());
 }
 
 Credentials::Credentials(CredentialOptions options, AgentInfoProvider agent_info)
@@ -44,6 +74,7 @@ Credentials::Step Credentials::acquire(IngestClient& client) {
   {
     std::lock_guard lock(mutex_);
     if (!key_.empty() && !refused_) return Step{Next::ready, false, std::nullopt, {}};
+    ++checks_;
     refusal = refusal_;
     had_key = !key_.empty();
   }
@@ -95,7 +126,9 @@ Credentials::Step Credentials::acquire(IngestClient& client) {
   }
   {
     std::lock_guard lock(mutex_);
-    if (!enroll_refused_.empty()) {
+    const bool recheck = revoked_ && std::chrono::steady_clock::now() - revoked_seen_ >=
+                                         options_.revoked_recheck;
+    if (!enroll_refused_.empty() && !recheck) {
       problem_ = enroll_refused_;
       return Step{Next::blocked, false, std::nullopt, enroll_refused_};
     }
@@ -117,6 +150,10 @@ Credentials::Step Credentials::enroll(IngestClient& client) {
   }
   request.identity = read_machine_identity(options_.host_root);
   delivery_log()->info("enrolling with the ingest at {}", client.base_url());
+  {
+    std::lock_guard lock(mutex_);
+    ++enroll_attempts_;
+  }
 
   EnrollmentResult result = transport::enroll(client, request);
   switch (result.outcome) {
@@ -139,9 +176,12 @@ Credentials::Step Credentials::enroll(IngestClient& client) {
         agent_id_ = enrolled.agent_id;
         refused_ = false;
         refusal_.clear();
+        enroll_refused_.clear();
+        revoked_ = false;
         unsaved_ = !saved;
         ++enrollments_;
       }
+      note_revocation(std::nullopt);
       return ready(true);
     }
     case Outcome::retry:
@@ -151,6 +191,20 @@ Credentials::Step Credentials::enroll(IngestClient& client) {
       return Step{Next::retry, false, result.retry_after, result.message};
     }
     case Outcome::unauthorized:
+      if (result.revoked) {
+        const auto minutes =
+            std::chrono::duration_cast<std::chrono::minutes>(options_.revoked_recheck).count();
+        std::lock_guard lock(mutex_);
+        revoked_ = true;
+        revoked_seen_ = std::chrono::steady_clock::now();
+        enroll_refused_ = result.message + "; scans are kept in the spool (the oldest dropped at "
+                          "its bound) and enrolling is tried again every " +
+                          std::to_string(minutes) + " min";
+        problem_ = enroll_refused_;
+        note_revocation(result.message);
+        return Step{Next::blocked, false, std::nullopt, enroll_refused_};
+      }
+      [[fallthrough]];
     case Outcome::too_large:  // enroll() answers rejected for it
     case Outcome::rejected: {
       std::lock_guard lock(mutex_);
@@ -183,11 +237,23 @@ void Credentials::refused(const config::Secret& key, std::string_view reason) {
 }
 
 bool Credentials::confirmed(const config::Secret& key) {
-  std::lock_guard lock(mutex_);
-  if (key != key_ || !refused_) return false;
-  refused_ = false;
-  refusal_.clear();
-  problem_.clear();
+  bool restored = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (key != key_ || !refused_) return false;
+    refused_ = false;
+    refusal_.clear();
+    problem_.clear();
+    restored = revoked_;
+    if (restored) {  // the revocation is over, and so is the refused enrollment
+      revoked_ = false;
+      enroll_refused_.clear();
+    }
+  }
+  if (restored) {
+    delivery_log()->info("the ingest accepts agent {} again (restored)", status().agent_id);
+    note_revocation(std::nullopt);
+  }
   return true;
 }
 
@@ -202,6 +268,9 @@ CredentialStatus Credentials::status() const {
   status.refusals = refusals_;
   status.problem = problem_;
   status.unsaved = unsaved_;
+  status.checks = checks_;
+  status.enroll_attempts = enroll_attempts_;
+  status.revoked = revoked_;
   return status;
 }
 

@@ -20,6 +20,12 @@
 //   configuration would still name it, so every restart would enroll yet another agent.
 //   An enrollment refused for good (the token is unknown, revoked, expired or used up; or
 //   the ingest rejects the request) is not tried again by this object: `blocked`.
+//   An enrollment refused because this machine's agent was revoked (enrollment.hpp) is
+//   `blocked` and `revoked` too, but tried again every revoked_recheck; and the heartbeat,
+//   still trying the refused key, sees `zerotrace-ingest agent restore` (confirmed()), which
+//   ends the revocation at once. While revoked, <state_dir>/agent.revoked holds the ingest's
+//   message, so that `--list-collectors` (another process) can say so; it is removed when
+//   the revocation ends (restored, or enrolled again).
 //   A key file that is there but unusable (too open, wrong owner, corrupt: KeyStore) is not
 //   overwritten by enrolling: `blocked`, with the KeyStore's message.
 //
@@ -43,6 +49,10 @@
 namespace zt::transport {
 
 enum class KeySource { none, config, key_file, enrolled };
+
+// The ingest's message while this machine's agent is revoked (<state_dir>/agent.revoked);
+// nullopt when it is not (or the file cannot be read).
+std::optional<std::string> read_revocation(const std::filesystem::path& state_dir);
 std::string_view to_string(KeySource source);
 
 struct CredentialOptions {
@@ -50,6 +60,8 @@ struct CredentialOptions {
   config::Secret enrollment_token;
   std::filesystem::path state_dir;         // holds agent.key
   std::filesystem::path host_root = "/";   // for the machine identity sent when enrolling
+  // While the ingest refuses this machine as revoked, how often enrolling is tried again.
+  std::chrono::milliseconds revoked_recheck{std::chrono::hours(1)};
 };
 
 // What the metrics say about the key. No secret in here.
@@ -60,6 +72,11 @@ struct CredentialStatus {
   std::string agent_id;  // known when the key came from the key file or an enrollment
   std::uint64_t enrollments = 0;  // succeeded, in this process
   std::uint64_t refusals = 0;     // 401/403 answers reported with refused()
+  std::uint64_t checks = 0;       // acquire() calls that found no usable key in hand
+  std::uint64_t enroll_attempts = 0;  // enrollment requests sent, in this process
+  // The ingest refused to enroll this machine again because its agent was revoked (and
+  // nothing has brought it back since).
+  bool revoked = false;
   std::string problem;            // why no key is usable; "" when one is
   // An enrolled key that could not be stored in the key file: it is used, but a restart
   // will have to enroll again.
@@ -108,6 +125,9 @@ class Credentials {
   Step ready(bool new_key);
   Step blocked(std::string message);
   Step enroll(IngestClient& client);
+  // Writes or removes <state_dir>/agent.revoked; a failure is logged (the state is kept in
+  // memory all the same).
+  void note_revocation(const std::optional<std::string>& message) const;
 
   const CredentialOptions options_;
   const AgentInfoProvider agent_info_;
@@ -120,6 +140,10 @@ class Credentials {
   bool refused_ = false;
   std::string refusal_;          // the ingest's reason for the last refusal
   std::string enroll_refused_;   // set once an enrollment was refused for good: why
+  bool revoked_ = false;         // enroll_refused_ says this machine's agent was revoked
+  std::chrono::steady_clock::time_point revoked_seen_;  // when the ingest last said so
+  std::uint64_t checks_ = 0;
+  std::uint64_t enroll_attempts_ = 0;
   std::string problem_;
   std::uint64_t enrollments_ = 0;
   std::uint64_t refusals_ = 0;

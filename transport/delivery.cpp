@@ -80,7 +80,8 @@ Delivery::Delivery(DeliveryOptions options, Spool& spool, AgentInfoProvider agen
       abort_(std::move(abort)),
       planner_(options_.split),
       credentials_(CredentialOptions{options_.configured_api_key, options_.enrollment_token,
-                                     options_.state_dir, options_.host_root},
+                                     options_.state_dir, options_.host_root,
+                                     options_.revoked_recheck},
                    agent_info),
       client_(std::move(clients.uploads)),
       farewell_client_(std::move(clients.farewell)),
@@ -206,6 +207,7 @@ bool Delivery::ensure_key() {
         stopped_reason_logged_.clear();
         log_limit_.reset("unauthorized");
         log_limit_.reset("enroll-retry");
+        log_limit_.reset("waiting");
       }
       return true;
     }
@@ -226,13 +228,9 @@ bool Delivery::ensure_key() {
       }
       if (step.message != stopped_reason_logged_) {
         stopped_reason_logged_ = step.message;
-        log_limit_.reset("stopped");
-        (void)log_limit_.admit("stopped");
         delivery_log()->error("uploads stopped, batches are kept in the spool: {}", step.message);
-      } else if (const auto held = log_limit_.admit("stopped")) {
-        delivery_log()->error("uploads still stopped, {} batches wait in the spool: {}{}",
-                              spool_.stats().batches, step.message, suppressed_note(*held));
       }
+      record_failure(step.message);
       wait_until(SteadyClock::now() + options_.key_recheck, /*poke=*/true);
       return false;
     }
@@ -241,10 +239,19 @@ bool Delivery::ensure_key() {
 }
 
 void Delivery::record_failure(const std::string& reason) {
-  std::lock_guard lock(mutex_);
-  stats_.last_error = reason;
-  stats_.last_error_at = model::now();
-  stats_.consecutive_failures = backoff_.failures();
+  {
+    std::lock_guard lock(mutex_);
+    stats_.last_error = reason;
+    stats_.last_error_at = model::now();
+    stats_.consecutive_failures = backoff_.failures();
+  }
+  // What waits, for an operator, whatever the failure (at most every kLogInterval).
+  if (const auto held = log_limit_.admit("waiting")) {
+    const SpoolStats waiting = spool_.stats();
+    delivery_log()->warn("{} batches wait to be uploaded, the oldest for {} s; last answer: {}{}",
+                         waiting.batches, waiting.oldest_age.value_or(std::chrono::seconds(0)).count(),
+                         reason, suppressed_note(*held));
+  }
 }
 
 void Delivery::pace(std::optional<std::chrono::seconds> advice, milliseconds at_least) {
@@ -319,6 +326,7 @@ void Delivery::upload(const SpooledBatch& record, const config::Secret& key) {
       }
       if (failures > 0) {
         log_limit_.reset("upload-retry");
+        log_limit_.reset("waiting");
         delivery_log()->info("uploads go through again after {} failed attempts", failures);
       }
       delivery_log()->debug("batch {} (part {} of {}, {} items) delivered: {}", part.batch_id,

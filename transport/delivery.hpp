@@ -90,6 +90,9 @@ struct DeliveryOptions {
   std::filesystem::path host_root = "/";
   // While no key is usable, how often the loop looks at the key file again.
   std::chrono::milliseconds key_recheck{60000};
+  // While the ingest refuses this machine as revoked, how often enrolling is tried again
+  // (the heartbeat notices `agent restore` sooner: credentials.hpp).
+  std::chrono::milliseconds revoked_recheck{std::chrono::hours(1)};
   // The last heartbeat ("stopping") on stop(): its connect and total timeout; 0 = none sent.
   std::chrono::milliseconds stopping_heartbeat_timeout{1000};
   std::optional<std::uint64_t> seed;  // for the jitter; tests fix it

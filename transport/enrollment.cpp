@@ -10,6 +10,17 @@ std::string text_of(const nlohmann::json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
+// The ingest's 401 for a revoked machine: code "revoked", or code "unauthorized" whose
+// message says the agent "was revoked" (what the ingest answers today).
+bool says_revoked(const std::string& body) {
+  const auto document = nlohmann::json::parse(body, nullptr, false);
+  if (!document.is_object() || !document.contains("error") || !document["error"].is_object())
+    return false;
+  const auto& error = document["error"];
+  return text_of(error, "code") == "revoked" ||
+         text_of(error, "message").find(" was revoked") != std::string::npos;
+}
+
 }  // namespace
 
 nlohmann::json enrollment_body(const EnrollmentRequest& request) {
@@ -46,6 +57,11 @@ EnrollmentResult enroll(IngestClient& client, const EnrollmentRequest& request) 
       return result;
     }
     case Outcome::unauthorized:
+      result.revoked = says_revoked(answer.body);
+      if (result.revoked) {
+        result.message = "the ingest refused to enroll this machine again: " + classified.reason;
+        return result;
+      }
       result.message = "the ingest refused the enrollment token (" + classified.reason +
                        "); get a new token and set server.enrollment_token";
       return result;

@@ -32,22 +32,6 @@ Credentials make_credentials(const std::filesystem::path& state, std::string con
                      [] { return sample_agent(); });
 }
 
-void store_key(const std::filesystem::path& state, const std::string& key) {
-  REQUIRE(KeyStore(state).save(StoredKey{"agent-stored", config::Secret(key), model::now()}));
-}
-
-// Enroll answers: agent-1/zt_key_1, agent-2/zt_key_2, …
-Route issue_keys() {
-  return [](const Seen& seen, std::size_t n) {
-    if (!seen.body.is_object() || seen.body.value("enrollment_token", "") != kToken)
-      return refuse(seen, n);
-    const std::string number = std::to_string(n + 1);
-    return json_answer(201, nlohmann::json{{"agent_id", "agent-" + number},
-                                           {"api_key", "zt_key_" + number}}
-                                .dump());
-  };
-}
-
 }  // namespace
 
 TEST_CASE("credentials: the configured key comes first", "[unit]") {
@@ -236,7 +220,10 @@ TEST_CASE("a refused enrollment token stops uploads and is not tried again", "[i
 
   REQUIRE(eventually([&] { return delivery->stats().uploads_stopped; }));
   CHECK_THAT(delivery->stats().stopped_reason, Catch::Contains("enrollment token"));
-  std::this_thread::sleep_for(50ms);  // a negative: nothing to wait for
+  // The negative is decided by events: the loop looked for a key three more times.
+  const std::uint64_t checks = delivery->stats().credentials.checks;
+  REQUIRE(eventually([&] { return delivery->stats().credentials.checks >= checks + 3; }));
+  CHECK(delivery->stats().credentials.enroll_attempts == 1);
   CHECK(ingest.count(kEnrollPath) == 1);
   CHECK(ingest.count(kBatchesPath) == 0);
   CHECK(spool->stats().batches == 1);
@@ -250,7 +237,9 @@ TEST_CASE("401 without a token: uploads stop, batches stay spooled, a log line a
   auto spool = open_spool(tree.root());
   REQUIRE(spool->put(make_batch(1)));
   FakeIngest ingest(refuse, refuse);
-  auto delivery = start_delivery(fast_options(ingest, tree.root()), *spool);
+  DeliveryOptions options = fast_options(ingest, tree.root());
+  options.key_recheck = 5ms;  // looks again and again: still no upload
+  auto delivery = start_delivery(options, *spool);
 
   REQUIRE(eventually([&] { return delivery->stats().uploads_stopped; }));
   REQUIRE(spool->put(make_batch(1)));  // scans go on spooling
@@ -259,9 +248,12 @@ TEST_CASE("401 without a token: uploads stop, batches stay spooled, a log line a
   CHECK(stats.unauthorized >= 1);
   CHECK_FALSE(stats.credentials.usable);
   CHECK(log.contains("uploads stopped, batches are kept in the spool"));
+  CHECK(log.contains("batches wait to be uploaded, the oldest for"));
   for (const std::string& line : log.lines()) CHECK(line.find(kApiKey) == std::string::npos);
 
-  std::this_thread::sleep_for(100ms);  // a negative: nothing to wait for
+  // The negative is decided by events: the loop looked for a key three more times.
+  const std::uint64_t checks = delivery->stats().credentials.checks;
+  REQUIRE(eventually([&] { return delivery->stats().credentials.checks >= checks + 3; }));
   CHECK(ingest.count(kBatchesPath) <= 1);
   CHECK(spool->stats().batches == 2);
 }

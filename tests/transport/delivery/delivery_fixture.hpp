@@ -21,6 +21,7 @@
 #include "tests/transport/client/scripted_ingest.hpp"
 #include "tests/transport/spool/spool_fixture.hpp"
 #include "transport/delivery.hpp"
+#include "transport/key_store.hpp"
 
 namespace zt::test {
 
@@ -181,6 +182,23 @@ inline std::vector<std::string> batch_ids(const std::vector<Seen>& seen) {
 }
 
 // Catches the delivery module's log lines while it lives.
+inline void store_key(const std::filesystem::path& state, const std::string& key) {
+  REQUIRE(transport::KeyStore(state).save(
+      transport::StoredKey{"agent-stored", config::Secret(key), model::now()}));
+}
+
+// Enroll answers: agent-1/zt_key_1, agent-2/zt_key_2, …
+inline Route issue_keys() {
+  return [](const Seen& seen, std::size_t n) {
+    if (!seen.body.is_object() || seen.body.value("enrollment_token", "") != kToken)
+      return refuse(seen, n);
+    const std::string number = std::to_string(n + 1);
+    return json_answer(201, nlohmann::json{{"agent_id", "agent-" + number},
+                                           {"api_key", "zt_key_" + number}}
+                                .dump());
+  };
+}
+
 class CapturedLog {
  public:
   CapturedLog() : sink_(std::make_shared<spdlog::sinks::ringbuffer_sink_mt>(256)) {
