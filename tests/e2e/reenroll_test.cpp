@@ -5,6 +5,7 @@
 // that agent's, none dropped.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include "tests/e2e/e2e_world.hpp"
