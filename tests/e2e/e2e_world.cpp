@@ -88,7 +88,8 @@ std::size_t batches_per_cycle(const std::filesystem::path& host_root, int max_fi
 
 long long duplicated_rows(E2eWorld& world) {
   return world.count(
-             "SELECT count(*) - count(DISTINCT (company_id, fingerprint)) FROM vulnerabilities_v2") +
+             "SELECT count(*) - count(DISTINCT (company_id, agent_id, fingerprint))"
+             " FROM vulnerabilities_v2") +
          world.count(
              "SELECT count(*) - count(DISTINCT (scan_id, name, version, location)) FROM dependencies");
 }
