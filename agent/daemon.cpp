@@ -98,9 +98,10 @@ struct Daemon::State {
           batch.scan.results[name]["status"].get<std::string>(),
           batch.scan.results[name]["duration_ms"].get<std::int64_t>(), batch.findings.size());
       log->info("collector {}, {} packages", outcome, batch.dependencies.size());
-      service->status(scheduled_status() + "; last run " + model::format_timestamp(end) +
-                      ": " + outcome);
       hooks.on_batch(batch);
+      const std::string uploads = hooks.upload_status();
+      service->status(scheduled_status() + "; last run " + model::format_timestamp(end) +
+                      ": " + outcome + (uploads.empty() ? "" : "; " + uploads));
     }
     if (stopping && runner->in_flight() == 0) io->stop();
   }

@@ -31,6 +31,9 @@ struct DaemonHooks {
   // Called on the event loop's thread when a stop begins, before runs in progress are given
   // their grace period: what must not hold up the exit (an upload) is told to end now.
   std::function<void()> on_stopping = [] {};
+  // A few words on the uploads for the service manager's STATUS ("" when they go through):
+  // stopped and why (a revoked agent), or how many batches wait. The event loop's thread.
+  std::function<std::string()> upload_status = [] { return std::string(); };
 };
 
 class Daemon {

@@ -3,6 +3,7 @@
 #include <iomanip>
 
 #include "agent/collector_set.hpp"
+#include "transport/credentials.hpp"
 
 namespace zt::agent {
 
@@ -22,6 +23,9 @@ void list_collectors(std::ostream& out, const AgentConfig& config,
       out << "            option " << option.key << " (default " << option.default_value
           << "): " << option.help << "\n";
   }
+  // The running daemon's state that an operator must act on (transport/credentials.hpp).
+  if (const auto revoked = transport::read_revocation(config.agent.state_dir))
+    out << "\nUPLOADS STOPPED: " << *revoked << "\n";
 }
 
 }  // namespace zt::agent

@@ -69,6 +69,7 @@ Outcome run(const CliOptions& cli) {
                              applied.error().message);
   };
   hooks.on_stopping = [&uploads] { (*uploads)->request_stop(); };
+  hooks.upload_status = [&uploads] { return (*uploads)->status(); };
   Daemon daemon(std::move(config.value()), descriptors, std::move(hooks), info);
   const int code = daemon.run();
   (*uploads)->stop();

@@ -1,6 +1,7 @@
 #include "agent/uploads.hpp"
 
 #include "agent/logging.hpp"
+#include "schema-client/config/duration.hpp"
 #include "schema-client/model/columns.hpp"
 #include "transport/delivery.hpp"
 #include "transport/spool.hpp"
@@ -114,6 +115,19 @@ model::Result<std::unique_ptr<Uploads::Running>> Uploads::start(const AgentConfi
   logger("agent")->info("uploading to {} ({} batch(es), {} bytes waiting in the spool)",
                         config.server.url, waiting.batches, waiting.bytes);
   return running;
+}
+
+std::string Uploads::status() const {
+  if (!running_) return "";
+  const transport::DeliveryStats stats = running_->delivery->stats();
+  if (stats.credentials.revoked)
+    return "uploads stopped, agent " + stats.credentials.agent_id +
+           " revoked (zerotrace-ingest agent restore " + stats.credentials.agent_id + ")";
+  if (stats.uploads_stopped) return "uploads stopped: " + stats.stopped_reason;
+  const transport::SpoolStats waiting = running_->spool->stats();
+  if (stats.consecutive_failures == 0 || waiting.batches == 0) return "";
+  return std::to_string(waiting.batches) + " batch(es) wait to be uploaded, the oldest for " +
+         config::format_duration(waiting.oldest_age.value_or(std::chrono::seconds(0)));
 }
 
 model::Status Uploads::apply(const AgentConfig& config) {

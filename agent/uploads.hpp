@@ -14,6 +14,7 @@
 // apply() keeps the running delivery when the new settings fail.
 // Threads: every call on one thread (the daemon's); the delivery runs its own threads.
 #include <memory>
+#include <string>
 
 #include "agent/agent_info.hpp"
 #include "agent/config/config.hpp"
@@ -41,6 +42,10 @@ class Uploads {
   // hears of it).
   void submit(const model::Batch& batch);
   model::Status apply(const AgentConfig& config);
+  // For the STATUS line: "" while uploads go through (or without a server); else
+  // "uploads stopped: <why>" (a revoked agent: "uploads stopped, agent <id> revoked") or
+  // "N batch(es) wait to be uploaded, the oldest for D".
+  std::string status() const;
   // Aborts the uploads in flight and ends the delivery's loops without waiting (the daemon's
   // stop begins); scans finished meanwhile are still spooled. stop() then waits.
   void request_stop();
