@@ -101,7 +101,7 @@ void add_packages(const fs::path& host_root, int count) {
 
 }  // namespace
 
-TEST_CASE("e2e: a batch the ingest cannot write is given up and reported; the scans behind it "
+TEST_CASE("e2e: a batch the ingest cannot write is given up and reported - the scans behind it "
           "are delivered",
           "[integration]") {
   E2eWorld world;
@@ -180,7 +180,7 @@ TEST_CASE("e2e: 5,000 packages with the ingest's limit at 1,000: refused with 41
   CHECK(duplicated_rows(world) == 0);
 }
 
-TEST_CASE("e2e: SIGTERM during an upload that gets no answer ends the daemon within 5 s; the "
+TEST_CASE("e2e: SIGTERM during an upload that gets no answer ends the daemon within 5 s - the "
           "batch is sent after the restart",
           "[integration]") {
   E2eWorld world;

@@ -25,7 +25,7 @@ std::size_t occurrences(const std::string& text, const std::string& what) {
 
 }  // namespace
 
-TEST_CASE("e2e: a revoked agent stops uploading with one line and keeps spooling; restored, "
+TEST_CASE("e2e: a revoked agent stops uploading with one line and keeps spooling - restored, "
           "its scans flow again",
           "[integration]") {
   E2eWorld world;

@@ -142,7 +142,7 @@ TEST_CASE("the cut is kept across a restart: the parts not acknowledged go again
                                  part_batch_id(scan.batch_id, 0, 3)});
 }
 
-TEST_CASE("413: what is not acknowledged is cut again, numbered after the acknowledged parts; "
+TEST_CASE("413: what is not acknowledged is cut again, numbered after the acknowledged parts - "
           "the scan completes with its last part, not before",
           "[integration]") {
   TempTree tree;
@@ -204,7 +204,7 @@ TEST_CASE("413 for a single item: given up, the next scan goes on", "[integratio
 }
 
 TEST_CASE("a batch the server fails on is given up after more than N answers, counted across a "
-          "restart; later batches go on",
+          "restart - later batches go on",
           "[integration]") {
   TempTree tree;
   const model::Batch poison = scan_of(2), later = scan_of(2);
@@ -304,7 +304,7 @@ TEST_CASE("a record of the version before (one part of a scan) is sent as it was
   CHECK(items_of(seen[0]) == 30);
 }
 
-TEST_CASE("stop() during an upload the server never answers aborts it; the batch stays",
+TEST_CASE("stop() during an upload the server never answers aborts it - the batch stays",
           "[integration]") {
   // A listener that takes connections into its backlog and never answers.
   const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -338,7 +338,7 @@ TEST_CASE("stop() during an upload the server never answers aborts it; the batch
   CHECK(delivery->stats().uploads_ok == 0);
 }
 
-TEST_CASE("a record the model's reader refuses is given up before anything is sent; one that is "
+TEST_CASE("a record the model's reader refuses is given up before anything is sent - one that is "
           "no batch at all is quarantined",
           "[integration]") {
   TempTree tree;

@@ -90,7 +90,7 @@ TEST_CASE("a record's progress is read back with it across a reopen, and goes wi
   CHECK(spool->stats().quarantined == 0);
 }
 
-TEST_CASE("a progress whose record is gone is deleted at open; a damaged one is quarantined and "
+TEST_CASE("a progress whose record is gone is deleted at open - a damaged one is quarantined and "
           "its record kept",
           "[unit]") {
   TempTree tree;
