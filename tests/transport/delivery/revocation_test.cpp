@@ -14,7 +14,7 @@ using namespace zt::test;
 using namespace zt::transport;
 
 TEST_CASE("a revoked machine: enrolling again is refused, one line says so, uploads stop and "
-          "scans spool; restored, its findings flow again",
+          "scans spool - restored, its findings flow again",
           "[integration]") {
   CapturedLog log;
   TempTree tree;
