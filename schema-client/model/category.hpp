@@ -1,5 +1,5 @@
 #pragma once
-// Finding categories and the category → table mapping of ../shared/DESIGN.md.
+// Finding categories and the category → table mapping (docs/ARCHITECTURE.md).
 //
 // Each category names its table, the table's own columns that a finding carries in `fields`
 // (by the seed schema's names, without the columns every finding has at the top level:
