@@ -193,7 +193,7 @@ CollectorRun CollectorRunner::checked(CollectorRun run) const {
       continue;
     }
     if (auto problems = model::finding_problems(f, "$"); !problems.empty()) {
-      run.errors.push_back(where + ": " + problems.front() + "; dropped");
+      run.errors.push_back(where + ": " + model::to_string(problems.front()) + "; dropped");
       continue;
     }
     f.fingerprint = model::compute_fingerprint(agent_identity_, f);

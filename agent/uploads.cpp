@@ -59,15 +59,15 @@ model::Batch fitted(model::Batch batch) {
   std::vector<model::Finding> kept;
   nlohmann::json left_out = nlohmann::json::array();
   for (std::size_t i = 0; i < batch.findings.size(); ++i) {
-    const std::vector<std::string> problems =
+    const std::vector<model::Problem> problems =
         model::column_problems(batch.findings[i], "$.findings[" + std::to_string(i) + "]");
     if (problems.empty()) {
       kept.push_back(std::move(batch.findings[i]));
       continue;
     }
     log->error("scan {}: finding \"{}\" left out, the database would refuse it: {}",
-               batch.scan.id, batch.findings[i].title, problems.front());
-    for (const std::string& problem : problems) left_out.push_back(problem);
+               batch.scan.id, batch.findings[i].title, model::to_string(problems.front()));
+    for (const model::Problem& problem : problems) left_out.push_back(model::to_string(problem));
   }
   batch.findings = std::move(kept);
   if (!left_out.empty()) batch.scan.metadata["zt_left_out"] = std::move(left_out);

@@ -103,11 +103,11 @@ void note_in(json& metadata, const std::vector<std::string>& notes) {
 // ---------- problems ----------
 
 void text_problem(std::string_view value, const FieldSpec& spec, const std::string& path,
-                  std::vector<std::string>& problems) {
+                  std::vector<Problem>& problems) {
   if (spec.cut || spec.max_chars == 0) return;
   if (const std::size_t n = characters(value); n > spec.max_chars)
-    problems.push_back(path + ": longer than the column's " + std::to_string(spec.max_chars) +
-                       " characters (" + std::to_string(n) + ")");
+    problems.push_back({path, "longer than the column's " + std::to_string(spec.max_chars) +
+                                  " characters (" + std::to_string(n) + ")"});
 }
 
 // The path of the first container nested deeper than `levels` allow, or nullopt.
@@ -124,20 +124,20 @@ std::optional<std::string> too_deep(const json& v, int levels, const std::string
   return std::nullopt;
 }
 
-void json_problem(const json& v, const std::string& path, std::vector<std::string>& problems) {
+void json_problem(const json& v, const std::string& path, std::vector<Problem>& problems) {
   if (auto p = too_deep(v, kMaxJsonDepth, path))
-    problems.push_back(*p + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
-                       " levels");
+    problems.push_back(
+        {*p, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"});
 }
 
 constexpr Timestamp kFirstInstant{std::chrono::sys_days{std::chrono::year{1} / 1 / 1}};
 
-void instant_problem(Timestamp t, const std::string& path, std::vector<std::string>& problems) {
-  if (t < kFirstInstant) problems.push_back(path + ": must not be before 0001-01-01 (UTC)");
+void instant_problem(Timestamp t, const std::string& path, std::vector<Problem>& problems) {
+  if (t < kFirstInstant) problems.push_back({path, "must not be before 0001-01-01 (UTC)"});
 }
 
 void field_problem(const json& value, const FieldSpec& spec, const std::string& path,
-                   std::vector<std::string>& problems) {
+                   std::vector<Problem>& problems) {
   switch (spec.type) {
     case FieldType::text:
       if (value.is_string()) text_problem(value.get_ref<const std::string&>(), spec, path, problems);
@@ -148,9 +148,9 @@ void field_problem(const json& value, const FieldSpec& spec, const std::string& 
                             ? value.get<std::uint64_t>() > static_cast<std::uint64_t>(spec.max)
                             : value.get<std::int64_t>() > spec.max;
       if (over || (!value.is_number_unsigned() && value.get<std::int64_t>() < spec.min))
-        problems.push_back(path + ": must be between " + std::to_string(spec.min) + " and " +
-                           std::to_string(spec.max) + " (the column's range), got " +
-                           value.dump());
+        problems.push_back({path, "must be between " + std::to_string(spec.min) + " and " +
+                                      std::to_string(spec.max) + " (the column's range), got " +
+                                      value.dump()});
       return;
     }
     case FieldType::timestamp:
@@ -160,7 +160,7 @@ void field_problem(const json& value, const FieldSpec& spec, const std::string& 
       return;
     case FieldType::date:
       if (value.is_string() && value.get_ref<const std::string&>().starts_with("0000"))
-        problems.push_back(path + ": must not be before 0001-01-01");
+        problems.push_back({path, "must not be before 0001-01-01"});
       return;
     case FieldType::json:
       json_problem(value, path, problems);
@@ -235,8 +235,8 @@ std::vector<std::string> fit_to_columns(Batch& b) {
   return notes;
 }
 
-std::vector<std::string> column_problems(const Finding& f, std::string_view path) {
-  std::vector<std::string> problems;
+std::vector<Problem> column_problems(const Finding& f, std::string_view path) {
+  std::vector<Problem> problems;
   const std::string p(path);
   text_problem(f.title, kTitle, p + ".title", problems);
   text_problem(f.description, kDescription, p + ".description", problems);
@@ -253,28 +253,34 @@ std::vector<std::string> column_problems(const Finding& f, std::string_view path
     if (const auto cvss = f.metadata.find("cvss_score");
         cvss != f.metadata.end() && !cvss->is_null() &&
         !(cvss->is_number() && cvss->get<double>() >= 0 && cvss->get<double>() <= 10))
-      problems.push_back(p + ".metadata.cvss_score: must be a number between 0 and 10, got " +
-                         cvss->dump());
+      problems.push_back({p + ".metadata.cvss_score",
+                          "must be a number between 0 and 10, got " + cvss->dump()});
   return problems;
 }
 
-std::vector<std::string> column_problems(const AgentInfo& a) {
-  std::vector<std::string> problems;
+std::vector<Problem> column_problems(const AgentInfo& a) {
+  std::vector<Problem> problems;
   text_problem(a.version, kAgentVersion, "$.agent.version", problems);
   json_problem(a.capabilities, "$.agent.capabilities", problems);
   json_problem(a.metrics, "$.agent.metrics", problems);
   return problems;
 }
 
-std::vector<std::string> json_column_problems(const nlohmann::json& value,
-                                              std::string_view path) {
-  std::vector<std::string> problems;
+std::vector<Problem> json_value_problems(const nlohmann::json& value, std::string_view path) {
+  std::vector<Problem> problems;
   json_problem(value, std::string(path), problems);
   return problems;
 }
 
-std::vector<std::string> column_problems(const Batch& b) {
-  std::vector<std::string> problems = column_problems(b.agent);
+std::vector<std::string> json_column_problems(const nlohmann::json& value,
+                                              std::string_view path) {
+  std::vector<std::string> lines;
+  for (const Problem& problem : json_value_problems(value, path)) lines.push_back(to_string(problem));
+  return lines;
+}
+
+std::vector<Problem> column_problems(const Batch& b) {
+  std::vector<Problem> problems = column_problems(b.agent);
   text_problem(b.scan.scan_type, kScanType, "$.scan.scan_type", problems);
   instant_problem(b.scan.start_time, "$.scan.start_time", problems);
   if (b.scan.end_time) instant_problem(*b.scan.end_time, "$.scan.end_time", problems);
@@ -287,7 +293,7 @@ std::vector<std::string> column_problems(const Batch& b) {
     text_problem(b.dependencies[i].type, kDependencyType, path + "type", problems);
   }
   for (std::size_t i = 0; i < b.findings.size(); ++i)
-    for (std::string& p : column_problems(b.findings[i], "$.findings[" + std::to_string(i) + "]"))
+    for (Problem& p : column_problems(b.findings[i], "$.findings[" + std::to_string(i) + "]"))
       problems.push_back(std::move(p));
   return problems;
 }

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "schema-client/model/batch.hpp"
+#include "schema-client/model/result.hpp"
 
 namespace zt::model {
 
@@ -50,9 +51,12 @@ std::vector<std::string> fit_json_to_column(nlohmann::json& value, std::string_v
 
 // What no cleaning fits, each naming its JSON path; empty: every value fits its column once
 // fit_to_columns has run. `path` is the finding's own ("$.findings[3]").
-std::vector<std::string> column_problems(const Batch& batch);
-std::vector<std::string> column_problems(const Finding& finding, std::string_view path);
-std::vector<std::string> column_problems(const AgentInfo& agent);  // "$.agent…"
+std::vector<Problem> column_problems(const Batch& batch);
+std::vector<Problem> column_problems(const Finding& finding, std::string_view path);
+std::vector<Problem> column_problems(const AgentInfo& agent);  // "$.agent…"
+std::vector<Problem> json_value_problems(const nlohmann::json& value, std::string_view path);
+// The same, as "path: message" lines: the ingest's heartbeat route reads them so until it
+// reads the body with heartbeat_from_json (heartbeat.hpp); to be removed then.
 std::vector<std::string> json_column_problems(const nlohmann::json& value, std::string_view path);
 
 // A limited column a batch value is stored in, for comparison with the live schema.

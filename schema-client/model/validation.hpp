@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "schema-client/model/finding.hpp"
+#include "schema-client/model/result.hpp"
 
 namespace zt::model {
 
-std::vector<std::string> finding_problems(const Finding& finding, std::string_view path);
+std::vector<Problem> finding_problems(const Finding& finding, std::string_view path);
 
 // The name of a JSON value's type as the messages use it.
 std::string_view json_type_name(const nlohmann::json& value);

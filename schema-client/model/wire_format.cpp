@@ -57,7 +57,7 @@ json to_json(const Scan& s) {
 // Walks one JSON object, recording each problem with its path.
 class ObjectReader {
  public:
-  ObjectReader(const json& value, std::string path, std::vector<std::string>& problems,
+  ObjectReader(const json& value, std::string path, std::vector<Problem>& problems,
                std::initializer_list<std::string_view> known_keys)
       : value_(value), path_(std::move(path)), problems_(problems) {
     if (!value_.is_object()) {
@@ -145,8 +145,8 @@ class ObjectReader {
     return t;
   }
 
-  void fail(const std::string& path, const std::string& message) {
-    problems_.push_back(path + ": " + message);
+  void fail(std::string path, std::string message) {
+    problems_.push_back({std::move(path), std::move(message)});
   }
 
  private:
@@ -157,7 +157,7 @@ class ObjectReader {
 
   const json& value_;
   std::string path_;
-  std::vector<std::string>& problems_;
+  std::vector<Problem>& problems_;
 };
 
 template <typename Enum>
@@ -180,13 +180,7 @@ std::string read_uuid(ObjectReader& r, std::string_view key) {
   return id;
 }
 
-Error joined(const std::vector<std::string>& problems) {
-  std::string message;
-  for (const std::string& p : problems) message += (message.empty() ? "" : "\n") + p;
-  return Error{message};
-}
-
-AgentInfo read_agent(const json& value, std::vector<std::string>& problems) {
+AgentInfo read_agent(const json& value, std::vector<Problem>& problems) {
   ObjectReader r(value, "$.agent", problems,
                  {"name", "hostname", "version", "os", "os_version", "cpu_cores", "memory_gb",
                   "capabilities", "metrics"});
@@ -203,7 +197,7 @@ AgentInfo read_agent(const json& value, std::vector<std::string>& problems) {
   return a;
 }
 
-Scan read_scan(const json& value, std::vector<std::string>& problems) {
+Scan read_scan(const json& value, std::vector<Problem>& problems) {
   ObjectReader r(value, "$.scan", problems,
                  {"id", "scan_type", "status", "progress", "start_time", "end_time", "options",
                   "results", "metadata"});
@@ -223,17 +217,16 @@ Scan read_scan(const json& value, std::vector<std::string>& problems) {
 }
 
 // Adds the problems about a path not reported yet.
-void add_unreported(std::vector<std::string>& problems, std::vector<std::string> more) {
-  for (std::string& problem : more) {
-    const std::string field_path = problem.substr(0, problem.find(": "));
+void add_unreported(std::vector<Problem>& problems, std::vector<Problem> more) {
+  for (Problem& problem : more) {
     bool reported = false;
-    for (const std::string& p : problems) reported = reported || p.starts_with(field_path + ": ");
+    for (const Problem& p : problems) reported = reported || p.path == problem.path;
     if (!reported) problems.push_back(std::move(problem));
   }
 }
 
 Finding read_finding(const json& value, const std::string& path,
-                     std::vector<std::string>& problems) {
+                     std::vector<Problem>& problems) {
   ObjectReader r(value, path, problems,
                  {"category", "severity", "title", "description", "remediation", "fingerprint",
                   "risk_score", "fields", "metadata"});
@@ -267,7 +260,7 @@ Finding read_finding(const json& value, const std::string& path,
 }
 
 Dependency read_dependency(const json& value, const std::string& path,
-                           std::vector<std::string>& problems) {
+                           std::vector<Problem>& problems) {
   ObjectReader r(value, path, problems, {"name", "version", "type", "location", "license"});
   Dependency d;
   d.name = r.text("name", true);
@@ -282,7 +275,7 @@ Dependency read_dependency(const json& value, const std::string& path,
 
 template <typename T, typename ReadOne>
 std::vector<T> read_array(const json* array, const std::string& path,
-                          std::vector<std::string>& problems, ReadOne read_one) {
+                          std::vector<Problem>& problems, ReadOne read_one) {
   std::vector<T> items;
   if (array == nullptr) return items;
   items.reserve(array->size());
@@ -310,7 +303,7 @@ std::string serialize(const Batch& batch, int indent) {
 }
 
 Result<Batch> batch_from_json(const json& document) {
-  std::vector<std::string> problems;
+  std::vector<Problem> problems;
   ObjectReader r(document, "$", problems,
                  {"schema_version", "batch_id", "part", "parts", "agent", "scan", "findings",
                   "dependencies"});
@@ -334,15 +327,15 @@ Result<Batch> batch_from_json(const json& document) {
                                           problems, read_dependency);
   // What no column would take (columns.hpp).
   add_unreported(problems, column_problems(b));
-  if (!problems.empty()) return joined(problems);
+  if (!problems.empty()) return invalid_document(std::move(problems));
   return b;
 }
 
 Result<AgentInfo> agent_from_json(const json& value) {
-  std::vector<std::string> problems;
+  std::vector<Problem> problems;
   AgentInfo agent = read_agent(value, problems);
   add_unreported(problems, column_problems(agent));
-  if (!problems.empty()) return joined(problems);
+  if (!problems.empty()) return invalid_document(std::move(problems));
   return agent;
 }
 
@@ -351,7 +344,7 @@ Result<Batch> parse_batch(std::string_view text) {
   try {
     document = json::parse(text);
   } catch (const json::exception& e) {
-    return Error{"$: not valid JSON (" + std::string(e.what()) + ")"};
+    return invalid_document({{"$", "not valid JSON (" + std::string(e.what()) + ")"}});
   }
   return batch_from_json(document);
 }

@@ -1,9 +1,10 @@
 #pragma once
 // The finding batch on the wire (JSON, version 1). Writing never fails. Reading is strict:
 // unknown keys, wrong types, missing required keys, out-of-range values and values no database
-// column would take (columns.hpp: column_problems) are errors, and every error names the JSON path of the bad field ("$.findings[2].severity: …"). All
-// problems found are reported together, one per line. Reading cleans nothing: the reader of
-// a batch to be stored runs fit_to_columns (columns.hpp) on what it read.
+// column would take (columns.hpp: column_problems) are errors. All problems found are reported
+// together in Error::problems, each with the JSON path of the bad field
+// ("$.findings[2].severity"); Error::message names the first. Reading cleans nothing: the
+// reader of a batch to be stored runs fit_to_columns (columns.hpp) on what it read.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>

@@ -17,6 +17,7 @@
 
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/model/wire_format.hpp"
+#include "tests/schema-client/problem_lines.hpp"
 #include "tests/schema-client/sample_batch.hpp"
 
 using namespace zt;
@@ -491,7 +492,8 @@ TEST_CASE("batch schema: required keys are the ones the reader requires", "[unit
       const model::Result<model::Batch> parsed = model::parse_batch(doc.dump());
       CAPTURE(o.path, item.key());
       if (parsed.ok()) continue;
-      CHECK(parsed.error().message == o.path + "." + item.key() + ": required key is missing");
+      CHECK(testing::problem_lines(parsed) ==
+            testing::Lines{o.path + "." + item.key() + ": required key is missing"});
       required_by_reader.insert(item.key());
     }
     CAPTURE(o.path);

@@ -7,6 +7,7 @@
 
 #include "schema-client/model/columns.hpp"
 #include "schema-client/model/wire_format.hpp"
+#include "tests/schema-client/problem_lines.hpp"
 #include "tests/schema-client/sample_batch.hpp"
 
 using namespace zt;
@@ -90,28 +91,30 @@ TEST_CASE("columns: what no column takes is refused, naming each path", "[unit]"
   json doc = testing::sample_document();
   SECTION("a varchar(100) finding_type of 5,000 characters") {
     doc["findings"][3]["fields"]["finding_type"] = std::string(5000, 'x');
-    CHECK(model::parse_batch(doc.dump()).error().message ==
-          "$.findings[3].fields.finding_type: longer than the column's 100 characters (5000)");
+    CHECK(
+        testing::problem_lines(model::parse_batch(doc.dump())) ==
+        Lines{"$.findings[3].fields.finding_type: longer than the column's 100 characters (5000)"});
   }
   SECTION("ports and integers outside the column's range") {
     doc["findings"][1]["fields"]["port"] = 70000;
     doc["findings"][4]["fields"]["port"] = 1000000000000LL;
     doc["findings"][1]["fields"]["vulnerability_count"] = 18446744073709551615ULL;
-    CHECK(model::parse_batch(doc.dump()).error().message ==
-          "$.findings[1].fields.port: must be between 0 and 65535 (the column's range), got "
-          "70000\n"
-          "$.findings[1].fields.vulnerability_count: must be between -2147483648 and "
-          "2147483647 (the column's range), got 18446744073709551615\n"
-          "$.findings[4].fields.port: must be between 0 and 65535 (the column's range), got "
-          "1000000000000");
+    CHECK(testing::problem_lines(model::parse_batch(doc.dump())) ==
+          Lines{"$.findings[1].fields.port: must be between 0 and 65535 (the column's range), got "
+                "70000",
+                "$.findings[1].fields.vulnerability_count: must be between -2147483648 and "
+                "2147483647 (the column's range), got 18446744073709551615",
+                "$.findings[4].fields.port: must be between 0 and 65535 (the column's range), got "
+                "1000000000000"});
   }
   SECTION("JSON nested deeper than the limit") {
     doc["findings"][0]["metadata"]["deep"] = nested(model::kMaxJsonDepth);
     doc["scan"]["results"] = nested(model::kMaxJsonDepth + 1);
-    CHECK(model::parse_batch(doc.dump()).error().message ==
-          path_of(model::kMaxJsonDepth, "$.scan.results") + ": JSON nested deeper than 32 levels\n" +
-              path_of(model::kMaxJsonDepth - 1, "$.findings[0].metadata.deep") +
-              ": JSON nested deeper than 32 levels");
+    CHECK(testing::problem_lines(model::parse_batch(doc.dump())) ==
+          Lines{path_of(model::kMaxJsonDepth, "$.scan.results") +
+                    ": JSON nested deeper than 32 levels",
+                path_of(model::kMaxJsonDepth - 1, "$.findings[0].metadata.deep") +
+                    ": JSON nested deeper than 32 levels"});
   }
   SECTION("exactly as deep as the limit is fine") {
     doc["findings"][0]["metadata"]["deep"] = nested(model::kMaxJsonDepth - 1);
@@ -119,37 +122,39 @@ TEST_CASE("columns: what no column takes is refused, naming each path", "[unit]"
   }
   SECTION("a CVSS score the v1 column cannot hold") {
     doc["findings"][0]["metadata"]["cvss_score"] = 1e6;
-    CHECK(model::parse_batch(doc.dump()).error().message ==
-          "$.findings[0].metadata.cvss_score: must be a number between 0 and 10, got 1000000.0");
+    CHECK(
+        testing::problem_lines(model::parse_batch(doc.dump())) ==
+        Lines{
+            "$.findings[0].metadata.cvss_score: must be a number between 0 and 10, got 1000000.0"});
   }
   SECTION("year 0 in a timestamp or a date") {
     doc["scan"]["start_time"] = "0000-06-01T00:00:00Z";
     doc["findings"][0]["fields"]["eol_date"] = "0000-01-01";
-    CHECK(model::parse_batch(doc.dump()).error().message ==
-          "$.scan.start_time: must not be before 0001-01-01 (UTC)\n"
-          "$.findings[0].fields.eol_date: must not be before 0001-01-01");
+    CHECK(testing::problem_lines(model::parse_batch(doc.dump())) ==
+          Lines{"$.scan.start_time: must not be before 0001-01-01 (UTC)",
+                "$.findings[0].fields.eol_date: must not be before 0001-01-01"});
   }
   SECTION("the agent's version, the scan type, a dependency's name and type") {
     doc["agent"]["version"] = std::string(65, '1');
     doc["scan"]["scan_type"] = std::string(51, 's');
     doc["dependencies"][0]["name"] = std::string(501, 'n');
     doc["dependencies"][0]["type"] = std::string(51, 't');
-    CHECK(model::parse_batch(doc.dump()).error().message ==
-          "$.agent.version: longer than the column's 64 characters (65)\n"
-          "$.scan.scan_type: longer than the column's 50 characters (51)\n"
-          "$.dependencies[0].name: longer than the column's 500 characters (501)\n"
-          "$.dependencies[0].type: longer than the column's 50 characters (51)");
+    CHECK(testing::problem_lines(model::parse_batch(doc.dump())) ==
+          Lines{"$.agent.version: longer than the column's 64 characters (65)",
+                "$.scan.scan_type: longer than the column's 50 characters (51)",
+                "$.dependencies[0].name: longer than the column's 500 characters (501)",
+                "$.dependencies[0].type: longer than the column's 50 characters (51)"});
   }
   SECTION("an indexed text column past its cap: a network host") {
     doc["findings"][1]["fields"]["host"] = std::string(501, 'h');
-    CHECK(model::parse_batch(doc.dump()).error().message ==
-          "$.findings[1].fields.host: longer than the column's 500 characters (501)");
+    CHECK(testing::problem_lines(model::parse_batch(doc.dump())) ==
+          Lines{"$.findings[1].fields.host: longer than the column's 500 characters (501)"});
   }
   SECTION("an enrollment's agent is checked the same way") {
     json agent = doc["agent"];
     agent["version"] = std::string(65, '1');
-    CHECK(model::agent_from_json(agent).error().message ==
-          "$.agent.version: longer than the column's 64 characters (65)");
+    CHECK(testing::problem_lines(model::agent_from_json(agent)) ==
+          Lines{"$.agent.version: longer than the column's 64 characters (65)"});
   }
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "schema-client/model/wire_format.hpp"
+#include "tests/schema-client/problem_lines.hpp"
 #include "tests/schema-client/sample_batch.hpp"
 
 using namespace zt;
@@ -17,20 +18,10 @@ namespace {
 
 // The reader's problems, one per line; empty when the document is accepted.
 std::vector<std::string> problems(const json& doc) {
-  const model::Result<model::Batch> result = model::parse_batch(doc.dump());
-  if (result.ok()) return {};
-  std::vector<std::string> lines;
-  const std::string& message = result.error().message;
-  for (std::size_t start = 0;;) {
-    const std::size_t end = message.find('\n', start);
-    lines.push_back(message.substr(start, end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return lines;
+  return testing::problem_lines(model::parse_batch(doc.dump()));
 }
 
-using Lines = std::vector<std::string>;
+using testing::Lines;
 
 const char* const kAllCategories =
     "system, network, compliance, auth, database, api, container, ai_ml, iot_ot, privacy, "
@@ -158,6 +149,17 @@ TEST_CASE("missing required keys", "[unit][wire]") {
     doc.erase("scan");
     CHECK(problems(doc) ==
           Lines{"$.agent: required key is missing", "$.scan: required key is missing"});
+  }
+  SECTION("the message is one line naming the first problem and how many more there are") {
+    doc.erase("schema_version");
+    doc.erase("batch_id");
+    doc.erase("findings");
+    const auto parsed = model::parse_batch(doc.dump());
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error().message ==
+          "$.schema_version: required key is missing; and 2 more problems");
+    CHECK(parsed.error().problems.front() ==
+          model::Problem{"$.schema_version", "required key is missing"});
   }
   SECTION("inside the agent and the scan") {
     doc["agent"].erase("hostname");
@@ -416,7 +418,7 @@ TEST_CASE("text that is not JSON, or JSON that is not an object", "[unit][wire]"
   }
 }
 
-TEST_CASE("several problems are reported together, one per line, in document order",
+TEST_CASE("several problems are reported together, each with its path, in document order",
           "[unit][wire]") {
   json doc = testing::sample_document();
   doc["colour"] = "blue";
@@ -428,8 +430,8 @@ TEST_CASE("several problems are reported together, one per line, in document ord
 
   const model::Result<model::Batch> r = model::parse_batch(doc.dump());
   REQUIRE_FALSE(r.ok());
-  const std::string& message = r.error().message;
-  CHECK(std::count(message.begin(), message.end(), '\n') == 5);
+  CHECK(r.error().message == "$.colour: unknown key; and 5 more problems");
+  CHECK(r.error().problems.size() == 6);
   CHECK(problems(doc) ==
         Lines{"$.colour: unknown key", "$.scan.progress: must be between 0 and 100, got 101",
               "$.findings[1].risk_score: expected number, got string",

@@ -58,7 +58,7 @@ const Finding& find(const CollectResult& result, std::string_view type) {
 void check_valid(const CollectResult& result) {
   for (const Finding& f : result.findings) {
     INFO(f.title);
-    CHECK(zt::model::finding_problems(f, "$") == std::vector<std::string>{});
+    CHECK(zt::model::finding_problems(f, "$").empty());
     CHECK(f.category == zt::model::Category::database);
     CHECK(f.risk_score == zt::model::default_risk_score(f.severity));
     CHECK_FALSE(f.description.empty());
