@@ -79,7 +79,7 @@ constexpr FieldSpec kConfigFields[] = {
     {"config_type", text, 50}};
 constexpr Ident kConfigIdentity[] = {"file_path", "finding_type", "affected_component"};
 
-constexpr std::array<CategorySpec, 12> kSpecs{{
+constexpr std::array<CategorySpec, kCategoryCount> kSpecs{{
     {Category::system, "system", "system_vulnerabilities", kSystemFields, kSystemIdentity},
     {Category::network, "network", "network_findings", kNetworkFields, kNetworkIdentity},
     {Category::compliance, "compliance", "compliance_checks", kComplianceFields,
@@ -95,6 +95,15 @@ constexpr std::array<CategorySpec, 12> kSpecs{{
     {Category::web3, "web3", "web3_findings", kWeb3Fields, kWeb3Identity},
     {Category::config, "config", "config_findings", kConfigFields, kConfigIdentity},
 }};
+
+// Row i is category i, and every category has its row (an aggregate with fewer rows than
+// kCategoryCount would leave the last ones empty).
+constexpr bool rows_in_enum_order() {
+  for (std::size_t i = 0; i < kSpecs.size(); ++i)
+    if (static_cast<std::size_t>(kSpecs[i].category) != i || kSpecs[i].name.empty()) return false;
+  return true;
+}
+static_assert(rows_in_enum_order(), "kSpecs needs one row per Category, in the enum's order");
 
 }  // namespace
 

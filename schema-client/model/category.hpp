@@ -9,6 +9,7 @@
 // Each field also carries its column's limits (the varchar length, the integer range of the
 // column or its CHECK), read by the column check of columns.hpp; SCHEMA.md lists them and a
 // test compares them with the live schema's information_schema.
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -20,6 +21,11 @@ namespace zt::model {
 enum class Category {
   system, network, compliance, auth, database, api, container, ai_ml, iot_ot, privacy, web3, config
 };
+// The last category: a new one is added after it and becomes kLastCategory. Every table indexed
+// by Category is sized with kCategoryCount and checked by a static_assert, so a category
+// without its row fails to compile instead of indexing past a table.
+inline constexpr Category kLastCategory = Category::config;
+inline constexpr std::size_t kCategoryCount = static_cast<std::size_t>(kLastCategory) + 1;
 
 enum class FieldType { text, integer, number, boolean, timestamp, date, json };
 

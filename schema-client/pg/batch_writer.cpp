@@ -97,7 +97,7 @@ CategoryStatement build_category_statement(model::Category category) {
 
 const CategoryStatement& category_statement(model::Category category) {
   static const auto kStatements = [] {
-    std::array<CategoryStatement, 12> statements;
+    std::array<CategoryStatement, model::kCategoryCount> statements;
     for (const model::CategorySpec& s : model::all_categories())
       statements[static_cast<std::size_t>(s.category)] = build_category_statement(s.category);
     return statements;

@@ -81,6 +81,7 @@ TEST_CASE("the twelve categories: wire name, table, parse and to_string", "[unit
       {Category::config, "config", "config_findings"},
   };
   REQUIRE(all_categories().size() == std::size(expected));
+  CHECK(kCategoryCount == std::size(expected));
   for (std::size_t i = 0; i < std::size(expected); ++i) {
     const Expected& e = expected[i];
     CAPTURE(e.name);
