@@ -1,5 +1,7 @@
 #include "ingest/routes.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "ingest/credentials.hpp"
@@ -83,9 +85,23 @@ Routes::Routes(pg::Pool& pool, Metrics& metrics, RateLimiter& limiter,
       failed_auth_(failed_auth),
       settings_(settings) {}
 
+const std::vector<Routes::Route>& Routes::table() {
+  static const std::vector<Route> rows = {
+      {"POST", kEnroll, &Routes::enroll},
+      {"POST", kHeartbeat, &Routes::heartbeat},
+      {"POST", kBatches, &Routes::batches},
+      {"GET", "/healthz", &Routes::healthy},
+      {"GET", "/readyz", &Routes::ready},
+      {"GET", "/metrics", &Routes::metrics},
+  };
+  return rows;
+}
+
 std::vector<std::string> Routes::paths() {
-  return {std::string(kEnroll), std::string(kHeartbeat), std::string(kBatches), "/healthz",
-          "/readyz", "/metrics"};
+  std::vector<std::string> out;
+  for (const Route& row : table())
+    if (std::find(out.begin(), out.end(), row.path) == out.end()) out.emplace_back(row.path);
+  return out;
 }
 
 Response Routes::handle(const Request& request) {
@@ -111,25 +127,26 @@ Response Routes::handle(const Request& request) {
 }
 
 Response Routes::route(const Request& request) {
-  const std::string& path = request.target;
-  const bool post = request.method == "POST";
-  const bool get = request.method == "GET";
-  if (path == kEnroll && post) return enroll(request);
-  if (path == kHeartbeat && post) return heartbeat(request);
-  if (path == kBatches && post) return batches(request);
-  if (path == "/healthz" && get) return json_response(200, {{"status", "ok"}});
-  if (path == "/readyz" && get) return ready();
-  if (path == "/metrics" && get) {
-    Response response;
-    response.body = metrics_.render();
-    response.content_type = "text/plain; version=0.0.4";
-    return response;
+  std::string allow;  // the methods the path takes, when the request's is not one of them
+  for (const Route& row : table()) {
+    if (row.path != request.target) continue;
+    if (row.method == request.method) return (this->*row.handler)(request);
+    allow += (allow.empty() ? "" : ", ") + std::string(row.method);
   }
-  for (const std::string& known : paths())
-    if (known == path)
-      return error_response(405, "method_not_allowed",
-                            request.method + " is not allowed on " + path);
-  return error_response(404, "not_found", "no route " + path);
+  if (allow.empty()) return error_response(404, "not_found", "no route " + request.target);
+  Response response = error_response(405, "method_not_allowed",
+                                     request.method + " is not allowed on " + request.target);
+  response.allow = std::move(allow);
+  return response;
+}
+
+Response Routes::healthy(const Request&) { return json_response(200, {{"status", "ok"}}); }
+
+Response Routes::metrics(const Request&) {
+  Response response;
+  response.body = metrics_.render();
+  response.content_type = "text/plain; version=0.0.4";
+  return response;
 }
 
 std::optional<Response> Routes::rate_limited(const std::string& key, std::string_view what) {
@@ -364,7 +381,7 @@ void Routes::count_cleaned(const std::vector<std::string>& notes) {
                   notes.front());
 }
 
-Response Routes::ready() {
+Response Routes::ready(const Request&) {
   auto connection = pool_.acquire();
   pg::ping(*connection);
   return json_response(200, {{"status", "ready"}});

@@ -1,6 +1,9 @@
 #pragma once
 // The ingest's routes, as a handler function (see http/request.hpp): no sockets here, so each
-// route can be tested by calling handle() with a Request.
+// route can be tested by calling handle() with a Request. One table of {method, path,
+// handler} (routes.cpp) routes a request, answers 405 with Allow (the methods the path takes)
+// when the path is known and the method is not, 404 otherwise, and names the paths the server
+// uses as metric labels (paths()).
 //
 //   POST /api/v1/enroll     {"enrollment_token": "zte_…", "agent": {AgentInfo},
 //                           "identity"?: {Identity}} → 201
@@ -97,15 +100,24 @@ class Routes {
   // server to call on every answer it sends, its own refusals included.
   void amend(std::string_view path, Response& response) const;
 
-  // The paths above, for the server's per-route metrics.
+  // The table's paths, each once, in the table's order: the server's metric labels.
   static std::vector<std::string> paths();
 
  private:
+  struct Route {
+    std::string_view method;
+    std::string_view path;
+    Response (Routes::*handler)(const Request&);
+  };
+  static const std::vector<Route>& table();
+
   Response route(const Request& request);
   Response enroll(const Request& request);
   Response heartbeat(const Request& request);
   Response batches(const Request& request);
-  Response ready();
+  Response healthy(const Request& request);
+  Response ready(const Request& request);
+  Response metrics(const Request& request);
   // The agent of the request's Bearer key, or the refusal to send (401, 429).
   std::variant<pg::AgentRef, Response> authenticate(const Request& request);
   // 429 with Retry-After once `key` is past its rate.

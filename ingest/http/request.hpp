@@ -27,6 +27,7 @@ struct Response {
   std::string body;  // JSON text
   std::string content_type = "application/json";
   std::optional<std::chrono::seconds> retry_after;  // sets Retry-After
+  std::string allow;  // sets Allow when not empty (a 405: "POST", "GET, POST")
 };
 
 using Handler = std::function<Response(const Request&)>;

@@ -271,6 +271,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     response_->set(http::field::content_type, reply.response.content_type);
     if (reply.response.retry_after)
       response_->set(http::field::retry_after, std::to_string(reply.response.retry_after->count()));
+    if (!reply.response.allow.empty()) response_->set(http::field::allow, reply.response.allow);
     response_->body() = std::move(reply.response.body);
     response_->keep_alive(!close_after_);
     response_->prepare_payload();

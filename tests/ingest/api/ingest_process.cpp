@@ -39,7 +39,8 @@ void IngestProcess::start() {
       "\n  connections: 2\n" + extra_yaml_).string();
   server_ = std::make_unique<test::Child>(
       std::vector<std::string>{ingest_binary(), "--config", config, "serve"}, env_);
-  REQUIRE(server_->wait_for_stderr("listening on http", 20s));
+  if (!server_->wait_for_stderr("listening on http", 20s))
+    FAIL("the ingest did not start listening; its stderr:\n" << server_->stderr_text());
   std::smatch match;
   const std::string& err = server_->stderr_text();
   REQUIRE(std::regex_search(err, match, std::regex("listening on https?://127\\.0\\.0\\.1:(\\d+)")));

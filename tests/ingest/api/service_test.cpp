@@ -37,8 +37,14 @@ TEST_CASE("Health, readiness and metrics answer", "[integration]") {
   CHECK_THAT(metrics.headers.at("content-type"), Catch::StartsWith("text/plain"));
   CHECK_THAT(metrics.body, Catch::Contains("zerotrace_ingest_requests_total{route=\"/readyz\",code=\"200\"} 1"));
   CHECK_THAT(metrics.body, Catch::Contains("zerotrace_ingest_request_duration_seconds_bucket"));
-  CHECK(ingest.get("/nowhere").status == 404);
-  CHECK(ingest.get("/api/v1/batches").status == 405);
+  const auto nowhere = ingest.get("/nowhere");
+  CHECK(nowhere.status == 404);
+  CHECK(nowhere.headers.count("allow") == 0);
+  const auto wrong_method = ingest.get("/api/v1/batches");
+  CHECK(wrong_method.status == 405);
+  CHECK(wrong_method.headers.count("allow") == 1);
+  if (wrong_method.headers.count("allow")) CHECK(wrong_method.headers.at("allow") == "POST");
+  CHECK(json::parse(wrong_method.body).at("error").at("code") == "method_not_allowed");
 }
 
 TEST_CASE("Past the per-agent rate the ingest answers 429 with Retry-After", "[integration]") {
