@@ -4,16 +4,11 @@ namespace zt::ingest {
 
 using nlohmann::json;
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = text.find('\n', start);
-    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return lines;
+std::vector<std::string> problem_texts(const std::vector<model::Problem>& problems) {
+  std::vector<std::string> texts;
+  texts.reserve(problems.size());
+  for (const model::Problem& problem : problems) texts.push_back(model::to_string(problem));
+  return texts;
 }
 
 std::variant<json, Response> json_body(const Request& request) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ingest/http/request.hpp"
+#include "schema-client/model/result.hpp"
 
 namespace zt::ingest {
 
@@ -25,7 +26,7 @@ std::variant<nlohmann::json, Response> json_body(const Request& request);
 // no such arrays).
 std::size_t batch_items(const nlohmann::json& document);
 
-// The lines of a multi-line message (a reader's problems, one per line).
-std::vector<std::string> lines_of(const std::string& text);
+// A refused document's problems as an answer lists them ("$.findings[2].severity: …").
+std::vector<std::string> problem_texts(const std::vector<model::Problem>& problems);
 
 }  // namespace zt::ingest

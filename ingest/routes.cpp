@@ -212,7 +212,8 @@ Response Routes::enroll(const Request& request) {
     if (agent == document.end()) {
       problems.push_back("$.agent: required key is missing");
     } else if (auto parsed = model::agent_from_json(*agent); !parsed) {
-      for (std::string& line : lines_of(parsed.error().message)) problems.push_back(line);
+      for (std::string& text : problem_texts(parsed.error().problems))
+        problems.push_back(std::move(text));
     } else {
       info = std::move(*parsed);
       count_cleaned(model::fit_to_columns(info));
@@ -295,8 +296,8 @@ Response Routes::heartbeat(const Request& request) {
   }
   for (auto [value, path] : {std::pair{&capabilities, "$.capabilities"},
                              std::pair{&metrics, "$.metrics"}}) {
-    for (std::string& problem : model::json_column_problems(*value, path))
-      problems.push_back(std::move(problem));
+    for (const model::Problem& problem : model::json_value_problems(*value, path))
+      problems.push_back(model::to_string(problem));
     count_cleaned(model::fit_json_to_column(*value, path));
   }
   if (!problems.empty())
@@ -336,7 +337,7 @@ Response Routes::batches(const Request& request) {
   if (!batch) {
     metrics_.count_batch("rejected");
     return error_response(422, "invalid_batch", "the batch does not follow the wire format",
-                          lines_of(batch.error().message));
+                          problem_texts(batch.error().problems));
   }
   count_cleaned(model::fit_to_columns(*batch));
   model::Result<pg::WriteReport> written = [&] {
