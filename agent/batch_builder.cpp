@@ -3,6 +3,20 @@
 #include "schema-client/model/uuid.hpp"
 
 namespace zt::agent {
+namespace {
+
+model::CollectorStatus collector_status(RunOutcome outcome) {
+  switch (outcome) {
+    case RunOutcome::completed: return model::CollectorStatus::completed;
+    case RunOutcome::partial: return model::CollectorStatus::partial;
+    case RunOutcome::failed: return model::CollectorStatus::failed;
+    case RunOutcome::timed_out: return model::CollectorStatus::timed_out;
+    case RunOutcome::skipped: return model::CollectorStatus::skipped;
+  }
+  return model::CollectorStatus::failed;
+}
+
+}  // namespace
 
 model::Batch build_batch(std::vector<CollectorRun> runs,
                          const std::vector<UnavailableCollector>& unavailable,
@@ -20,16 +34,16 @@ model::Batch build_batch(std::vector<CollectorRun> runs,
 
   std::size_t completed = 0, useful = 0;
   for (CollectorRun& run : runs) {
-    nlohmann::json errors = run.errors;
     // The category lets the ingest resolve what a completed run no longer reports.
-    scan.results[run.name] = nlohmann::json{{"status", to_string(run.outcome)},
-                              {"category", model::to_string(run.category)},
-                              {"started_at", model::format_timestamp(run.started)},
-                              {"duration_ms", run.duration.count()},
-                              {"finding_count", run.result.findings.size()},
-                              {"dependency_count", run.result.dependencies.size()},
-                              {"errors", std::move(errors)},
-                              {"inventory", std::move(run.result.inventory)}};
+    scan.results[run.name] = {
+        .status = collector_status(run.outcome),
+        .category = run.category,
+        .started_at = run.started,
+        .duration_ms = run.duration.count(),
+        .finding_count = static_cast<std::int64_t>(run.result.findings.size()),
+        .dependency_count = static_cast<std::int64_t>(run.result.dependencies.size()),
+        .errors = std::move(run.errors),
+        .inventory = std::move(run.result.inventory)};
     if (run.outcome == RunOutcome::completed) ++completed;
     if (run.outcome == RunOutcome::completed || run.outcome == RunOutcome::partial) ++useful;
     for (model::Finding& f : run.result.findings) batch.findings.push_back(std::move(f));
@@ -37,8 +51,7 @@ model::Batch build_batch(std::vector<CollectorRun> runs,
       batch.dependencies.push_back(std::move(d));
   }
   for (const UnavailableCollector& u : unavailable)
-    scan.results[u.name] = nlohmann::json{{"status", "unavailable"},
-                                          {"errors", nlohmann::json::array({u.reason})}};
+    scan.results[u.name] = {.status = model::CollectorStatus::unavailable, .errors = {u.reason}};
 
   if (!runs.empty() && completed == runs.size() && unavailable.empty())
     scan.status = model::ScanStatus::completed;

@@ -93,10 +93,10 @@ struct Daemon::State {
       model::Batch batch = build_batch(
           {std::move(run)}, {}, info->current(),
           {"scheduled", {{"collectors", {name}}, {"trigger", "schedule"}}, start, end});
-      const std::string outcome = fmt::format(
-          "{}: {} in {} ms, {} findings", name,
-          batch.scan.results[name]["status"].get<std::string>(),
-          batch.scan.results[name]["duration_ms"].get<std::int64_t>(), batch.findings.size());
+      const model::CollectorOutcome& result = batch.scan.results.at(name);
+      const std::string outcome =
+          fmt::format("{}: {} in {} ms, {} findings", name, model::to_string(result.status),
+                      result.duration_ms.value_or(0), batch.findings.size());
       log->info("collector {}, {} packages", outcome, batch.dependencies.size());
       hooks.on_batch(batch);
       const std::string uploads = hooks.upload_status();

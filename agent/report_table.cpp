@@ -43,15 +43,15 @@ std::string evidence_line(const nlohmann::json& metadata) {
 
 void write_collectors(std::ostream& out, const model::Scan& scan, const Style& style) {
   out << style.bold() << "Collectors" << style.off() << "\n";
-  for (const auto& [name, result] : scan.results.items()) {
-    const std::string status = result.value("status", "");
-    out << "  " << std::left << std::setw(12) << name << std::setw(12) << status;
-    if (result.contains("duration_ms"))
-      out << std::fixed << std::setprecision(2) << result["duration_ms"].get<double>() / 1000
-          << " s, " << result.value("finding_count", 0) << " findings";
+  for (const auto& [name, result] : scan.results) {
+    out << "  " << std::left << std::setw(12) << name << std::setw(12)
+        << model::to_string(result.status);
+    if (result.duration_ms)
+      out << std::fixed << std::setprecision(2) << static_cast<double>(*result.duration_ms) / 1000
+          << " s, " << result.finding_count.value_or(0) << " findings";
     out << "\n";
-    for (const auto& error : result.value("errors", nlohmann::json::array()))
-      out << "      " << style.dim() << "! " << error.get<std::string>() << style.off() << "\n";
+    for (const std::string& error : result.errors)
+      out << "      " << style.dim() << "! " << error << style.off() << "\n";
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "transport/machine_identity.hpp"
 #include "transport/upload_outcome.hpp"
 
 namespace zt::transport {

@@ -25,10 +25,10 @@ json credential_metrics(const CredentialStatus& status) {
 
 }  // namespace
 
-std::string_view heartbeat_status(const DeliveryStats& delivery, const SpoolStats& spool) {
+model::AgentStatus heartbeat_status(const DeliveryStats& delivery, const SpoolStats& spool) {
   if (delivery.uploads_stopped || delivery.consecutive_failures > 0 || spool.dropped.batches > 0)
-    return "degraded";
-  return "online";
+    return model::AgentStatus::degraded;
+  return model::AgentStatus::online;
 }
 
 json to_json(const DropRecord& dropped) {
@@ -73,18 +73,17 @@ json delivery_metrics(const DeliveryStats& delivery) {
           {"credentials", credential_metrics(delivery.credentials)}};
 }
 
-json heartbeat_body(const model::AgentInfo& agent, const DeliveryStats& delivery,
-                    const SpoolStats& spool, std::optional<std::string_view> status,
-                    const MachineIdentity& identity) {
+model::HeartbeatBody heartbeat_body(const model::AgentInfo& agent, const DeliveryStats& delivery,
+                                    const SpoolStats& spool,
+                                    std::optional<model::AgentStatus> status,
+                                    const model::MachineIdentity& identity) {
   json metrics = agent.metrics.is_object() ? agent.metrics : json::object();
   metrics["spool"] = spool_metrics(spool);
   metrics["delivery"] = delivery_metrics(delivery);
-  json body = {
-      {"capabilities", agent.capabilities.is_object() ? agent.capabilities : json::object()},
-      {"metrics", std::move(metrics)},
-      {"status", status ? *status : heartbeat_status(delivery, spool)}};
-  if (identity != MachineIdentity{}) body["identity"] = to_json(identity);
-  return body;
+  return {.capabilities = agent.capabilities.is_object() ? agent.capabilities : json::object(),
+          .metrics = std::move(metrics),
+          .status = status.value_or(heartbeat_status(delivery, spool)),
+          .identity = identity};
 }
 
 }  // namespace zt::transport

@@ -2,7 +2,8 @@
 // What the delivery path says about itself: DeliveryStats (Delivery::stats(), for the agent),
 // and the heartbeat body built from the agent's info, those stats and the spool's.
 //
-// The heartbeat body (the ingest's POST /api/v1/heartbeat, ingest/routes.hpp):
+// The heartbeat body (model::HeartbeatBody, schema-client/model/heartbeat.hpp; the ingest's
+// POST /api/v1/heartbeat):
 //   {"capabilities": <the agent's>,
 //    "metrics": {<the agent's metrics>,
 //                "spool": {"bytes", "batches", "oldest_age_seconds" (null when empty),
@@ -19,8 +20,8 @@
 //                             "credentials": {"key_source", "enrolled", "agent_id", "usable",
 //                                             "enrollments", "refusals", "unsaved"}}},
 //    "status": "online" | "degraded" | "stopping",
-//    "identity": {"machine_id", "hardware_uuid", "boot_id"} (machine_identity.hpp; the
-//                absent ones left out, the whole key when none is known)}
+//    "identity": {"machine_id", "hardware_uuid", "boot_id"} (model/machine_identity.hpp;
+//                the absent ones left out, the whole key when none is known)}
 // Times are RFC 3339; absent ones are null. No secret is in there: CredentialStatus has none.
 // Pure functions over plain values; any thread.
 #include <chrono>
@@ -33,7 +34,7 @@
 #include "schema-client/model/batch.hpp"
 #include "schema-client/model/timestamp.hpp"
 #include "transport/credentials.hpp"
-#include "transport/machine_identity.hpp"
+#include "schema-client/model/heartbeat.hpp"
 #include "transport/spool.hpp"
 
 namespace zt::transport {
@@ -70,16 +71,16 @@ struct DeliveryStats {
 
 // "degraded" while uploads are stopped or the last upload attempt failed, or when batches
 // were lost that the server has not heard of; else "online".
-std::string_view heartbeat_status(const DeliveryStats& delivery, const SpoolStats& spool);
+model::AgentStatus heartbeat_status(const DeliveryStats& delivery, const SpoolStats& spool);
 
 nlohmann::json to_json(const DropRecord& dropped);
 nlohmann::json spool_metrics(const SpoolStats& spool);
 nlohmann::json delivery_metrics(const DeliveryStats& delivery);
 
 // The whole body. `status` overrides heartbeat_status() ("stopping" on the way out).
-nlohmann::json heartbeat_body(const model::AgentInfo& agent, const DeliveryStats& delivery,
-                              const SpoolStats& spool,
-                              std::optional<std::string_view> status = std::nullopt,
-                              const MachineIdentity& identity = {});
+model::HeartbeatBody heartbeat_body(const model::AgentInfo& agent, const DeliveryStats& delivery,
+                                    const SpoolStats& spool,
+                                    std::optional<model::AgentStatus> status = std::nullopt,
+                                    const model::MachineIdentity& identity = {});
 
 }  // namespace zt::transport

@@ -1,6 +1,6 @@
 #include "transport/enrollment.hpp"
 
-#include "schema-client/model/wire_format.hpp"
+#include "schema-client/model/enrollment.hpp"
 
 namespace zt::transport {
 namespace {
@@ -24,10 +24,9 @@ bool says_revoked(const std::string& body) {
 }  // namespace
 
 nlohmann::json enrollment_body(const EnrollmentRequest& request) {
-  nlohmann::json body = {{"enrollment_token", request.token.reveal()},
-                         {"agent", model::to_json(request.agent)}};
-  if (!request.identity.machine_id.empty()) body["identity"] = to_json(request.identity);
-  return body;
+  return model::to_json(model::EnrollRequest{.enrollment_token = request.token.reveal(),
+                                             .agent = request.agent,
+                                             .identity = request.identity});
 }
 
 EnrollmentResult enroll(IngestClient& client, const EnrollmentRequest& request) {

@@ -3,8 +3,9 @@
 // own info to /api/v1/enroll and gets back its agent_id and api_key (201), which the caller
 // stores with KeyStore (key_store.hpp) and uses from then on; the token is not needed again.
 //
-// The machine identity (machine_identity.hpp) travels as "identity": {"machine_id",
-// "hardware_uuid"}: the ingest gives the same machine its agent back when it enrolls again,
+// The body is the model's EnrollRequest (schema-client/model/enrollment.hpp). The machine
+// identity (machine_identity.hpp) travels as "identity": {"machine_id", "hardware_uuid"}: the
+// ingest gives the same machine its agent back when it enrolls again,
 // and flags a second machine claiming the same machine id (a cloned image).
 //
 // Outcomes, as for batches (upload_outcome.hpp): delivered (`enrolled` is set); retry (no
@@ -31,7 +32,7 @@ namespace zt::transport {
 struct EnrollmentRequest {
   config::Secret token;
   model::AgentInfo agent;  // name, hostname and version are required by the ingest
-  MachineIdentity identity;
+  model::MachineIdentity identity;
 };
 
 struct Enrolled {
@@ -47,8 +48,8 @@ struct EnrollmentResult {
   std::string message;
 };
 
-// The request body: {"enrollment_token": …, "agent": {…}, "identity": {…}} (no identity
-// when the machine id is unknown).
+// The request body (model::EnrollRequest): {"enrollment_token": …, "agent": {…},
+// "identity": {…}} (no identity when the machine id is unknown).
 nlohmann::json enrollment_body(const EnrollmentRequest& request);
 
 EnrollmentResult enroll(IngestClient& client, const EnrollmentRequest& request);

@@ -27,7 +27,7 @@ std::optional<std::chrono::seconds> advised_interval(const std::string& body) {
 }  // namespace
 
 Heartbeat::Heartbeat(std::chrono::seconds interval, std::unique_ptr<IngestClient> client,
-                     Spool& spool, Credentials& credentials, MachineIdentity identity,
+                     Spool& spool, Credentials& credentials, model::MachineIdentity identity,
                      AgentInfoProvider agent_info, StatsProvider stats,
                      std::function<void()> on_key_event)
     : client_(std::move(client)),
@@ -95,13 +95,13 @@ bool Heartbeat::farewell(IngestClient& client) {
     std::lock_guard lock(mutex_);
     return ok_;
   }();
-  beat(client, "stopping");
+  beat(client, model::AgentStatus::stopping);
   std::lock_guard lock(mutex_);
   return ok_ > before;
 }
 
 std::chrono::milliseconds Heartbeat::beat(IngestClient& client,
-                                          std::optional<std::string_view> status) {
+                                          std::optional<model::AgentStatus> status) {
   std::chrono::seconds interval;
   {
     std::lock_guard lock(mutex_);
@@ -128,7 +128,8 @@ std::chrono::milliseconds Heartbeat::beat(IngestClient& client,
                            "available ({}){}",
                            e.what(), suppressed_note(*held));
   }
-  const std::string body = heartbeat_body(agent, stats_(), spool, status, identity_).dump();
+  const std::string body =
+      model::to_json(heartbeat_body(agent, stats_(), spool, status, identity_)).dump();
   const HttpAnswer answer = client.post_json(kHeartbeatPath, body, key->reveal());
   const Classified classified = classify(answer);
 

@@ -40,7 +40,6 @@
 #include "transport/delivery_log.hpp"
 #include "transport/delivery_metrics.hpp"
 #include "transport/http_client.hpp"
-#include "transport/machine_identity.hpp"
 #include "transport/spool.hpp"
 
 namespace zt::transport {
@@ -52,7 +51,7 @@ class Heartbeat {
   using StatsProvider = std::function<DeliveryStats()>;
 
   Heartbeat(std::chrono::seconds interval, std::unique_ptr<IngestClient> client, Spool& spool,
-            Credentials& credentials, MachineIdentity identity, AgentInfoProvider agent_info,
+            Credentials& credentials, model::MachineIdentity identity, AgentInfoProvider agent_info,
             StatsProvider stats, std::function<void()> on_key_event);
   ~Heartbeat();
   Heartbeat(const Heartbeat&) = delete;
@@ -73,13 +72,13 @@ class Heartbeat {
  private:
   // One beat on `client`; the wait before the next one.
   std::chrono::milliseconds beat(IngestClient& client,
-                                 std::optional<std::string_view> status = std::nullopt);
+                                 std::optional<model::AgentStatus> status = std::nullopt);
   void run();
 
   const std::unique_ptr<IngestClient> client_;
   Spool& spool_;
   Credentials& credentials_;
-  const MachineIdentity identity_;
+  const model::MachineIdentity identity_;
   const AgentInfoProvider agent_info_;
   const StatsProvider stats_;
   const std::function<void()> on_key_event_;

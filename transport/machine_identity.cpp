@@ -77,27 +77,20 @@ std::optional<std::string> parse_hardware_uuid(std::string_view text) {
 
 std::optional<std::string> parse_boot_id(std::string_view text) { return parse_uuid(text); }
 
-MachineIdentity read_machine_identity(const std::filesystem::path& root) {
-  MachineIdentity identity;
-  for (const std::string_view file : kMachineIdFiles) {
+std::optional<std::string> read_machine_id(const std::filesystem::path& root) {
+  for (const std::string_view file : kMachineIdFiles)
     if (auto text = read_small(root / file))
-      if (auto id = parse_machine_id(*text)) {
-        identity.machine_id = std::move(*id);
-        break;
-      }
-  }
+      if (auto id = parse_machine_id(*text)) return id;
+  return std::nullopt;
+}
+
+model::MachineIdentity read_machine_identity(const std::filesystem::path& root) {
+  model::MachineIdentity identity;
+  identity.machine_id = read_machine_id(root).value_or("");
   if (auto text = read_small(root / kProductUuidFile))
     identity.hardware_uuid = parse_hardware_uuid(*text);
   if (auto text = read_small(root / kBootIdFile)) identity.boot_id = parse_boot_id(*text);
   return identity;
-}
-
-nlohmann::json to_json(const MachineIdentity& identity) {
-  nlohmann::json out = nlohmann::json::object();
-  if (!identity.machine_id.empty()) out["machine_id"] = identity.machine_id;
-  if (identity.hardware_uuid) out["hardware_uuid"] = *identity.hardware_uuid;
-  if (identity.boot_id) out["boot_id"] = *identity.boot_id;
-  return out;
 }
 
 }  // namespace zt::transport

@@ -7,24 +7,19 @@
 // (/proc/sys/kernel/random/boot_id, new at every boot): two running machines never share
 // one, so the ingest can tell when a copied api key runs on a second machine.
 //
-// Parsing is pure (any thread, never logs); read_machine_identity() reads the files under
-// `root` (the agent's host_root: "/" or a container's "/host"). A missing or unreadable file
-// leaves its field empty: identity helps, it is not required.
+// The wire form of the identity is the model's (schema-client/model/machine_identity.hpp);
+// this file reads it from the host. Parsing is pure (any thread, never logs);
+// read_machine_id() and read_machine_identity() read the files under `root` (the agent's
+// host_root: "/" or a container's "/host"). A missing or unreadable file leaves its field
+// empty: identity helps, it is not required.
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "schema-client/model/machine_identity.hpp"
+
 namespace zt::transport {
-
-struct MachineIdentity {
-  std::string machine_id;                    // 32 lower-case hex digits; "" when unknown
-  std::optional<std::string> hardware_uuid;  // lower-case 8-4-4-4-12
-  std::optional<std::string> boot_id;        // lower-case 8-4-4-4-12
-
-  bool operator==(const MachineIdentity&) const = default;
-};
 
 // 32 hex digits (one line, surrounding whitespace ignored), lower-cased; nullopt otherwise,
 // including systemd's "uninitialized" and all zeros.
@@ -35,9 +30,11 @@ std::optional<std::string> parse_hardware_uuid(std::string_view text);
 // An 8-4-4-4-12 hex UUID, lower-cased; nullopt otherwise.
 std::optional<std::string> parse_boot_id(std::string_view text);
 
-MachineIdentity read_machine_identity(const std::filesystem::path& root);
+// The machine id: the first of /etc/machine-id and /var/lib/dbus/machine-id under `root` that
+// parse_machine_id() takes. The one reading of it: enrollment, heartbeats and the agent's
+// finding fingerprints (agent/host_facts.hpp) all use this.
+std::optional<std::string> read_machine_id(const std::filesystem::path& root);
 
-// {"machine_id": …, "hardware_uuid": …, "boot_id": …}, the absent ones left out.
-nlohmann::json to_json(const MachineIdentity& identity);
+model::MachineIdentity read_machine_identity(const std::filesystem::path& root);
 
 }  // namespace zt::transport

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "schema-client/model/collector_outcome.hpp"
 #include "schema-client/model/finding.hpp"
 #include "schema-client/model/timestamp.hpp"
 
@@ -34,7 +35,8 @@ enum class ScanStatus { running, completed, partial, failed };
 std::string_view to_string(ScanStatus status);
 std::optional<ScanStatus> parse_scan_status(std::string_view text);
 
-// The `scans` columns. `results` holds each collector's outcome and inventory.
+// The `scans` columns. `results` holds each collector's outcome and inventory
+// (collector_outcome.hpp).
 struct Scan {
   std::string id;  // UUID
   std::string scan_type;
@@ -43,7 +45,7 @@ struct Scan {
   Timestamp start_time{};
   std::optional<Timestamp> end_time;
   nlohmann::json options = nlohmann::json::object();
-  nlohmann::json results = nlohmann::json::object();
+  ScanResults results;
   nlohmann::json metadata = nlohmann::json::object();
 
   bool operator==(const Scan&) const = default;

@@ -124,8 +124,10 @@ std::optional<std::string> too_deep(const json& v, int levels, const std::string
   return std::nullopt;
 }
 
-void json_problem(const json& v, const std::string& path, std::vector<Problem>& problems) {
-  if (auto p = too_deep(v, kMaxJsonDepth, path))
+// `levels`: what is left of kMaxJsonDepth where `v` is (a value inside a stored one has less).
+void json_problem(const json& v, const std::string& path, std::vector<Problem>& problems,
+                  int levels = kMaxJsonDepth) {
+  if (auto p = too_deep(v, levels, path))
     problems.push_back(
         {*p, "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels"});
 }
@@ -210,13 +212,41 @@ std::vector<std::string> fit_json_to_column(nlohmann::json& value, std::string_v
   return std::move(fitter.notes);
 }
 
+namespace {
+
+// Each outcome's errors and inventory; a collector name with U+0000 is renamed.
+void fit_results(ScanResults& results, Fitter& fitter) {
+  const std::string path = "$.scan.results";
+  for (auto it = results.begin(); it != results.end();) {
+    std::string name = it->first;
+    if (const std::size_t n = replace_nul(name); n == 0) {
+      ++it;
+    } else {
+      fitter.notes.push_back(path + "." + name + ": " + std::to_string(n) +
+                             " U+0000 replaced by U+FFFD in the key");
+      CollectorOutcome outcome = std::move(it->second);
+      it = results.erase(it);
+      results.insert_or_assign(std::move(name), std::move(outcome));
+    }
+  }
+  for (auto& [name, outcome] : results) {
+    const std::string at = path + "." + name;
+    for (std::size_t i = 0; i < outcome.errors.size(); ++i)
+      fitter.text(outcome.errors[i], kPlainText, at + ".errors[" + std::to_string(i) + "]");
+    // results is the stored value's level 1, the outcome level 2, its inventory level 3.
+    if (outcome.inventory) fitter.value(*outcome.inventory, at + ".inventory", 3);
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> fit_to_columns(Batch& b) {
   Fitter fitter;
   fitter.notes = fit_to_columns(b.agent);
   Scan& s = b.scan;
   fitter.text(s.scan_type, kScanType, "$.scan.scan_type");
   fitter.value(s.options, "$.scan.options");
-  fitter.value(s.results, "$.scan.results");
+  fit_results(s.results, fitter);
   fitter.value(s.metadata, "$.scan.metadata");
   for (std::size_t i = 0; i < b.dependencies.size(); ++i) {
     Dependency& d = b.dependencies[i];
@@ -285,7 +315,11 @@ std::vector<Problem> column_problems(const Batch& b) {
   instant_problem(b.scan.start_time, "$.scan.start_time", problems);
   if (b.scan.end_time) instant_problem(*b.scan.end_time, "$.scan.end_time", problems);
   json_problem(b.scan.options, "$.scan.options", problems);
-  json_problem(b.scan.results, "$.scan.results", problems);
+  // results is the stored value's level 1, an outcome level 2, its inventory level 3.
+  for (const auto& [name, outcome] : b.scan.results)
+    if (outcome.inventory)
+      json_problem(*outcome.inventory, "$.scan.results." + name + ".inventory", problems,
+                   kMaxJsonDepth - 2);
   json_problem(b.scan.metadata, "$.scan.metadata", problems);
   for (std::size_t i = 0; i < b.dependencies.size(); ++i) {
     const std::string path = "$.dependencies[" + std::to_string(i) + "].";

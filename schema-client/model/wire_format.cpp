@@ -1,9 +1,9 @@
 #include "schema-client/model/wire_format.hpp"
 
-#include <initializer_list>
 #include <optional>
 
 #include "schema-client/model/columns.hpp"
+#include "schema-client/model/json_reader.hpp"
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/model/validation.hpp"
 
@@ -48,129 +48,11 @@ json to_json(const Scan& s) {
           {"start_time", format_timestamp(s.start_time)},
           {"end_time", s.end_time ? json(format_timestamp(*s.end_time)) : json(nullptr)},
           {"options", s.options},
-          {"results", s.results},
+          {"results", to_json(s.results)},
           {"metadata", s.metadata}};
 }
 
 // ---------- reading ----------
-
-// Walks one JSON object, recording each problem with its path.
-class ObjectReader {
- public:
-  ObjectReader(const json& value, std::string path, std::vector<Problem>& problems,
-               std::initializer_list<std::string_view> known_keys)
-      : value_(value), path_(std::move(path)), problems_(problems) {
-    if (!value_.is_object()) {
-      fail(path_, "expected object, got " + std::string(json_type_name(value_)));
-      return;
-    }
-    for (const auto& item : value_.items()) {
-      bool known = false;
-      for (std::string_view k : known_keys) known = known || k == item.key();
-      if (!known) fail(path_ + "." + item.key(), "unknown key");
-    }
-  }
-
-  const std::string& path() const { return path_; }
-  std::string path_of(std::string_view key) const { return path_ + "." + std::string(key); }
-
-  // The value at `key`, or nullptr when absent (an error when required).
-  const json* get(std::string_view key, bool required) {
-    if (!value_.is_object()) return nullptr;
-    auto it = value_.find(std::string(key));
-    if (it == value_.end()) {
-      if (required) fail(path_of(key), "required key is missing");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  std::string text(std::string_view key, bool required = false) {
-    const json* v = get(key, required);
-    if (v == nullptr) return {};
-    if (!v->is_string()) return wrong_type(key, "string", *v), std::string{};
-    return v->get<std::string>();
-  }
-
-  std::optional<long long> integer(std::string_view key, long long min, long long max,
-                                   bool required = false) {
-    const json* v = get(key, required);
-    if (v == nullptr) return std::nullopt;
-    if (!v->is_number_integer()) return wrong_type(key, "integer", *v), std::nullopt;
-    if (v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(max)) {
-      fail(path_of(key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                             ", got " + v->dump());
-      return std::nullopt;
-    }
-    const long long n = v->get<long long>();
-    if (n < min || n > max) {
-      fail(path_of(key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                             ", got " + std::to_string(n));
-      return std::nullopt;
-    }
-    return n;
-  }
-
-  std::optional<double> number(std::string_view key, double min, double max) {
-    const json* v = get(key, false);
-    if (v == nullptr) return std::nullopt;
-    if (!v->is_number()) return wrong_type(key, "number", *v), std::nullopt;
-    const double n = v->get<double>();
-    if (!(n >= min && n <= max)) {
-      fail(path_of(key), "must be between " + json(min).dump() + " and " + json(max).dump());
-      return std::nullopt;
-    }
-    return n;
-  }
-
-  json object(std::string_view key) {
-    const json* v = get(key, false);
-    if (v == nullptr) return json::object();
-    if (!v->is_object()) return wrong_type(key, "object", *v), json::object();
-    return *v;
-  }
-
-  const json* array(std::string_view key, bool required) {
-    const json* v = get(key, required);
-    if (v != nullptr && !v->is_array()) return wrong_type(key, "array", *v), nullptr;
-    return v;
-  }
-
-  std::optional<Timestamp> timestamp(std::string_view key, bool required) {
-    const json* v = get(key, required);
-    if (v == nullptr || (v->is_null() && !required)) return std::nullopt;
-    std::optional<Timestamp> t;
-    if (v->is_string()) t = parse_timestamp(v->get_ref<const std::string&>());
-    if (!t) fail(path_of(key), "expected an RFC 3339 timestamp, got " + v->dump());
-    return t;
-  }
-
-  void fail(std::string path, std::string message) {
-    problems_.push_back({std::move(path), std::move(message)});
-  }
-
- private:
-  void wrong_type(std::string_view key, std::string_view expected, const json& got) {
-    fail(path_of(key), "expected " + std::string(expected) + ", got " +
-                           std::string(json_type_name(got)));
-  }
-
-  const json& value_;
-  std::string path_;
-  std::vector<Problem>& problems_;
-};
-
-template <typename Enum>
-std::optional<Enum> read_enum(ObjectReader& r, std::string_view key,
-                              std::optional<Enum> (*parse)(std::string_view),
-                              std::string_view allowed) {
-  const json* v = r.get(key, true);
-  if (v == nullptr) return std::nullopt;
-  if (v->is_string())
-    if (auto parsed = parse(v->get_ref<const std::string&>())) return parsed;
-  r.fail(r.path_of(key), "must be one of " + std::string(allowed) + ", got " + v->dump());
-  return std::nullopt;
-}
 
 std::string read_uuid(ObjectReader& r, std::string_view key) {
   const json* value = r.get(key, false);
@@ -204,25 +86,17 @@ Scan read_scan(const json& value, std::vector<Problem>& problems) {
   Scan s;
   s.id = read_uuid(r, "id");
   s.scan_type = r.text("scan_type", true);
-  s.status = read_enum<ScanStatus>(r, "status", parse_scan_status,
-                                   "running, completed, partial, failed")
+  s.status = r.one_of<ScanStatus>("status", parse_scan_status,
+                                  "running, completed, partial, failed")
                  .value_or(ScanStatus::running);
   s.progress = static_cast<int>(r.integer("progress", 0, 100).value_or(0));
   s.start_time = r.timestamp("start_time", true).value_or(Timestamp{});
   s.end_time = r.timestamp("end_time", false);
   s.options = r.object("options");
-  s.results = r.object("results");
+  if (const json* results = r.get("results", false))
+    s.results = read_scan_results(*results, r.path_of("results"), problems);
   s.metadata = r.object("metadata");
   return s;
-}
-
-// Adds the problems about a path not reported yet.
-void add_unreported(std::vector<Problem>& problems, std::vector<Problem> more) {
-  for (Problem& problem : more) {
-    bool reported = false;
-    for (const Problem& p : problems) reported = reported || p.path == problem.path;
-    if (!reported) problems.push_back(std::move(problem));
-  }
 }
 
 Finding read_finding(const json& value, const std::string& path,
@@ -232,13 +106,13 @@ Finding read_finding(const json& value, const std::string& path,
                   "risk_score", "fields", "metadata"});
   Finding f;
   if (!value.is_object()) return f;
-  const std::optional<Category> category = read_enum<Category>(
-      r, "category", parse_category,
+  const std::optional<Category> category = r.one_of<Category>(
+      "category", parse_category,
       "system, network, compliance, auth, database, api, container, ai_ml, iot_ot, privacy, "
       "web3, config");
   f.category = category.value_or(Category::system);
-  f.severity = read_enum<Severity>(r, "severity", parse_severity,
-                                   "critical, high, medium, low, info")
+  f.severity = r.one_of<Severity>("severity", parse_severity,
+                                  "critical, high, medium, low, info")
                    .value_or(Severity::info);
   f.title = r.text("title", true);
   f.description = r.text("description");

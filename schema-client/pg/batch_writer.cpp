@@ -2,7 +2,6 @@
 
 #include <array>
 #include <map>
-#include <set>
 
 #include "schema-client/pg/category_tables.hpp"
 
@@ -184,31 +183,12 @@ constexpr std::string_view kResolve =
     " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = ANY($3::text[])"
     " AND status = 'open' AND last_seen < $4::timestamptz";
 
-// Categories whose every collector run in this scan completed: only their findings can be
-// known to be gone.
-std::vector<std::string> completed_categories(const model::Scan& scan) {
-  std::map<std::string, bool> complete;
-  for (const auto& [collector, outcome] : scan.results.items()) {
-    if (!outcome.is_object()) continue;
-    const auto category = outcome.find("category");
-    const auto status = outcome.find("status");
-    if (category == outcome.end() || !category->is_string()) continue;
-    const bool ok = status != outcome.end() && *status == "completed";
-    auto [it, inserted] = complete.emplace(category->get<std::string>(), ok);
-    if (!inserted) it->second = it->second && ok;
-  }
-  std::vector<std::string> categories;
-  for (const auto& [category, ok] : complete)
-    if (ok) categories.push_back(category);
-  return categories;
-}
-
-std::string text_array(const std::vector<std::string>& items) {
-  // PostgreSQL array literal; category names are plain words, but quote anyway.
+// A PostgreSQL array literal of category names (plain words, quoted anyway).
+std::string text_array(const std::vector<model::Category>& categories) {
   std::string out = "{";
-  for (const std::string& item : items) {
+  for (const model::Category category : categories) {
     if (out.size() > 1) out += ',';
-    out += '"' + item + '"';
+    out += '"' + std::string(model::to_string(category)) + '"';
   }
   return out + "}";
 }
@@ -321,7 +301,8 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
   if (tx.exec(kUpsertScan, {param(scan.id), param(agent.company_id), param(agent.agent_id),
                             param(scan.scan_type), param(to_string(scan.status)),
                             param(scan.progress), param(started), param(ended),
-                            param(scan.options), param(scan.results), param(scan.metadata)})
+                            param(scan.options), param(model::to_json(scan.results)),
+                            param(scan.metadata)})
           .empty())
     return model::Error{"scan " + scan.id + " belongs to another agent of this company"};
 
@@ -333,7 +314,10 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
       batch.parts == 1 ||
       tx.exec(kPartsReceived, {param(agent.company_id), param(agent.agent_id), param(scan.id)})
               .integer(0, 0) >= batch.parts;
-  if (const auto categories = completed_categories(scan); whole_scan_in && !categories.empty())
+  // Only the categories whose every collector completed in this scan can vouch that a
+  // finding it no longer reports is gone.
+  if (const auto categories = model::vouched_categories(scan.results);
+      whole_scan_in && !categories.empty())
     report.resolved = tx.exec(kResolve, {param(agent.company_id), param(agent.agent_id),
                                          param(text_array(categories)), param(started)})
                           .affected();

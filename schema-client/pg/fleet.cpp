@@ -22,7 +22,7 @@ struct KnownMachine {
 };
 
 std::optional<KnownMachine> known_machine(Transaction& tx, const std::string& company,
-                                          const MachineIdentity& identity) {
+                                          const model::MachineIdentity& identity) {
   if (identity.machine_id.empty()) return std::nullopt;
   const Rows rows = tx.exec(
       "SELECT id, hardware_uuid IS NOT DISTINCT FROM $3 FROM agents"
@@ -35,7 +35,7 @@ std::optional<KnownMachine> known_machine(Transaction& tx, const std::string& co
 
 // The machine's last revoked agent in the company, when it has no unrevoked one.
 std::optional<RevokedMachine> revoked_machine(Transaction& tx, const std::string& company,
-                                              const MachineIdentity& identity) {
+                                              const model::MachineIdentity& identity) {
   if (identity.machine_id.empty()) return std::nullopt;
   const Rows rows = tx.exec(
       "SELECT id, to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
@@ -60,7 +60,7 @@ std::string RevokedMachine::message() const {
 
 std::optional<EnrollOutcome> enroll_agent(Connection& connection, std::string_view token_hash,
                                        const model::AgentInfo& info, const StoredSecret& key,
-                                       const MachineIdentity& identity) {
+                                       const model::MachineIdentity& identity) {
   Transaction tx(connection);
   const Rows token =
       tx.exec("SELECT token_id, company_id FROM zt_redeem_enrollment_token($1)",
@@ -134,7 +134,7 @@ struct KnownIdentity {
 
 // Why `seen` says another machine uses the agent's key, if it does.
 std::optional<std::string> clone_evidence(const KnownIdentity& known,
-                                          const MachineIdentity& seen) {
+                                          const model::MachineIdentity& seen) {
   if (known.boot_id_returned)
     return "boot id " + *seen.boot_id + " came back after boot id " +
            known.latest_boot_id.value_or("") + ": two machines take turns with one api key";
@@ -155,7 +155,7 @@ std::optional<std::string> record_heartbeat(Connection& connection, const AgentR
                                             const nlohmann::json& capabilities,
                                             const nlohmann::json& metrics,
                                             std::string_view status,
-                                            const MachineIdentity& identity) {
+                                            const model::MachineIdentity& identity) {
   Transaction tx(connection);
   tx.set_company(agent.company_id);
   const Rows row = tx.exec(

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "schema-client/model/batch.hpp"
+#include "schema-client/model/machine_identity.hpp"
 #include "schema-client/pg/batch_writer.hpp"
 #include "schema-client/pg/connection.hpp"
 
@@ -35,11 +36,9 @@ struct Authenticated {
 std::optional<Authenticated> authenticate_agent(Connection& connection,
                                                 std::string_view key_hash);
 
-struct MachineIdentity {
-  std::string machine_id;  // "" when the agent could not tell
-  std::optional<std::string> hardware_uuid;
-  std::optional<std::string> boot_id;  // a UUID; heartbeats only (enrollment ignores it)
-};
+// The wire contract's (model/machine_identity.hpp); enrollment ignores the boot id. The alias
+// is the name ingest/routes.cpp still uses; to be removed when it names model's.
+using MachineIdentity = model::MachineIdentity;
 
 struct Enrollment {
   AgentRef agent;
@@ -68,7 +67,7 @@ using EnrollOutcome = std::variant<Enrollment, RevokedMachine>;
 // nullopt when the token is unknown, revoked, expired or used up.
 std::optional<EnrollOutcome> enroll_agent(Connection& connection, std::string_view token_hash,
                                        const model::AgentInfo& info, const StoredSecret& key,
-                                       const MachineIdentity& identity = {});
+                                       const model::MachineIdentity& identity = {});
 
 // The boot ids an agent's row remembers (agents.boot_ids).
 inline constexpr int kBootHistory = 8;
@@ -85,7 +84,7 @@ std::optional<std::string> record_heartbeat(Connection& connection, const AgentR
                                             const nlohmann::json& capabilities,
                                             const nlohmann::json& metrics,
                                             std::string_view status,
-                                            const MachineIdentity& identity = {});
+                                            const model::MachineIdentity& identity = {});
 
 // Operators (admin commands; companies and tokens: tokens.hpp).
 struct AgentSummary {

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/model/wire_format.hpp"
 #include "schema-client/model/fingerprint.hpp"
@@ -48,9 +50,21 @@ TEST_CASE("a batch holds every run's findings and outcome, and is valid on the w
   CHECK(batch.scan.status == model::ScanStatus::completed);
   CHECK(batch.scan.progress == 100);
   CHECK(batch.findings.size() == 3);
-  CHECK(batch.scan.results["auth"]["status"] == "completed");
-  CHECK(batch.scan.results["auth"]["finding_count"] == 2);
-  CHECK(batch.scan.results["auth"]["duration_ms"] == 120);
+  const model::CollectorOutcome& auth = batch.scan.results.at("auth");
+  CHECK(auth.status == model::CollectorStatus::completed);
+  CHECK(auth.category == model::Category::auth);
+  CHECK(auth.finding_count == 2);
+  CHECK(auth.dependency_count == 0);
+  CHECK(auth.duration_ms == 120);
+  CHECK(auth.errors.empty());
+  CHECK(auth.inventory == nlohmann::json::object());
+  // On the wire, the keys the agent has always written.
+  std::set<std::string> keys;
+  for (const auto& item : model::to_json(batch)["scan"]["results"]["auth"].items())
+    keys.insert(item.key());
+  CHECK(keys == std::set<std::string>{"status", "category", "started_at", "duration_ms",
+                                      "finding_count", "dependency_count", "errors",
+                                      "inventory"});
   auto reparsed = model::parse_batch(model::serialize(batch));
   REQUIRE(reparsed.ok());
   CHECK(*reparsed == batch);
@@ -64,7 +78,20 @@ TEST_CASE("the scan status says whether every collector did its job", "[unit]") 
   const auto with_missing = build({run_of("a", RunOutcome::completed, 0)},
                                   {{"container", "no container engine socket found"}});
   CHECK(with_missing.scan.status == model::ScanStatus::partial);
-  CHECK(with_missing.scan.results["container"]["status"] == "unavailable");
-  CHECK(with_missing.scan.results["container"]["errors"][0] == "no container engine socket found");
+  CHECK(with_missing.scan.results.at("container") ==
+        model::CollectorOutcome{.status = model::CollectorStatus::unavailable,
+                                .errors = {"no container engine socket found"}});
   CHECK(build({}).scan.status == model::ScanStatus::failed);
+}
+
+TEST_CASE("each run's outcome is written as the runner names it", "[unit]") {
+  for (RunOutcome outcome : {RunOutcome::completed, RunOutcome::partial, RunOutcome::failed,
+                             RunOutcome::timed_out, RunOutcome::skipped}) {
+    CAPTURE(agent::to_string(outcome));
+    const model::Batch batch = build({run_of("a", outcome, 0)});
+    CHECK(model::to_string(batch.scan.results.at("a").status) == agent::to_string(outcome));
+    CHECK(batch.scan.results.at("a").errors ==
+          (outcome == RunOutcome::completed ? std::vector<std::string>{}
+                                            : std::vector<std::string>{"something went wrong"}));
+  }
 }

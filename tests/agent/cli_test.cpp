@@ -71,7 +71,8 @@ TEST_CASE("agent --once --format json scans a Debian host tree into a valid batc
   CHECK(batch->agent.metrics["rss_bytes"].get<long long>() > 0);
   CHECK(batch->scan.scan_type == "once");
   CHECK(batch->scan.status == model::ScanStatus::completed);
-  CHECK(batch->scan.results["system"]["inventory"]["os"]["version_codename"] == "bookworm");
+  CHECK(batch->scan.results.at("system").inventory->at("os").at("version_codename") ==
+        "bookworm");
   CHECK(batch->dependencies.size() == 11);
   // The fixture runs kernel 6.1.0-28 with 6.1.0-30 installed and a reboot flag set.
   REQUIRE(batch->findings.size() == 2);

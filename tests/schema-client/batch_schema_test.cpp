@@ -301,6 +301,35 @@ TEST_CASE("batch schema: valid and invalid batches, the reader and the schema ag
     d["scan"]["progress"] = 101;
     d["findings"][1]["fields"]["port"] = "443";
   });
+  // Each collector's outcome in scan.results.
+  add("outcome-unavailable-status-and-errors", true, [](json& d) {
+    d["scan"]["results"]["auth"] = {{"status", "unavailable"}, {"errors", {"no shadow file"}}};
+  });
+  add("outcome-status-only", true,
+      [](json& d) { d["scan"]["results"]["auth"] = {{"status", "skipped"}}; });
+  add("outcome-inventory-any-value", true,
+      [](json& d) { d["scan"]["results"]["network"]["inventory"] = json::array({1, "a"}); });
+  add("outcome-no-results", true, [](json& d) { d["scan"]["results"] = json::object(); });
+  add("outcome-unknown-key", false,
+      [](json& d) { d["scan"]["results"]["network"]["findings"] = 1; });
+  add("outcome-bad-status", false,
+      [](json& d) { d["scan"]["results"]["network"]["status"] = "ok"; });
+  add("outcome-missing-status", false,
+      [](json& d) { d["scan"]["results"]["network"].erase("status"); });
+  add("outcome-bad-category", false,
+      [](json& d) { d["scan"]["results"]["network"]["category"] = "ports"; });
+  add("outcome-error-not-string", false,
+      [](json& d) { d["scan"]["results"]["system"]["errors"] = json::array({42}); });
+  add("outcome-errors-string", false,
+      [](json& d) { d["scan"]["results"]["system"]["errors"] = "timed out"; });
+  add("outcome-negative-duration", false,
+      [](json& d) { d["scan"]["results"]["network"]["duration_ms"] = -1; });
+  add("outcome-count-fraction", false,
+      [](json& d) { d["scan"]["results"]["network"]["finding_count"] = 1.5; });
+  add("outcome-started-at-not-timestamp", false,
+      [](json& d) { d["scan"]["results"]["network"]["started_at"] = "yesterday"; });
+  add("outcome-not-object", false, [](json& d) { d["scan"]["results"]["network"] = "completed"; });
+  add("results-array", false, [](json& d) { d["scan"]["results"] = json::array(); });
   samples.push_back({"array-not-object", false, json::array()});
 
   check_agreement(samples);
@@ -412,6 +441,10 @@ TEST_CASE("batch schema: the enums are the model's", "[unit][schema]") {
                               model::ScanStatus::partial, model::ScanStatus::failed})
     statuses.emplace_back(to_string(s));
   CHECK(defs.at("scan_status").at("enum") == json(statuses));
+  std::vector<std::string> collector_statuses;
+  for (model::CollectorStatus s : model::kAllCollectorStatuses)
+    collector_statuses.emplace_back(to_string(s));
+  CHECK(defs.at("collector_status").at("enum") == json(collector_statuses));
   CHECK(schema().at("properties").at("schema_version").at("const") == model::kSchemaVersion);
 }
 
@@ -464,8 +497,11 @@ TEST_CASE("batch schema: the keys of each object are the keys the writer writes"
   CHECK(keys_of(defs.at("scan").at("properties")) == keys_of(doc["scan"]));
   CHECK(keys_of(defs.at("finding").at("properties")) == keys_of(doc["findings"][0]));
   CHECK(keys_of(defs.at("dependency").at("properties")) == keys_of(doc["dependencies"][0]));
+  // The sample's network collector ran: it has every key.
+  CHECK(keys_of(defs.at("collector_outcome").at("properties")) ==
+        keys_of(doc["scan"]["results"]["network"]));
   for (const json* object : {&schema(), &defs.at("agent"), &defs.at("scan"), &defs.at("finding"),
-                             &defs.at("dependency")})
+                             &defs.at("dependency"), &defs.at("collector_outcome")})
     CHECK(object->at("additionalProperties") == false);
 }
 
@@ -482,6 +518,8 @@ TEST_CASE("batch schema: required keys are the ones the reader requires", "[unit
       {"$.scan", json::json_pointer("/scan"), defs.at("scan")},
       {"$.findings[0]", json::json_pointer("/findings/0"), defs.at("finding")},
       {"$.dependencies[0]", json::json_pointer("/dependencies/0"), defs.at("dependency")},
+      {"$.scan.results.network", json::json_pointer("/scan/results/network"),
+       defs.at("collector_outcome")},
   };
   for (const Object& o : objects) {
     const json sample = testing::sample_document();

@@ -43,9 +43,16 @@ TEST_CASE("columns: U+0000 is replaced everywhere and noted in the metadata", "[
   auth.metadata["k" + kNul] = 1;
   batch.agent.hostname = "host" + kNul;
   batch.dependencies[0].license = kNul;
+  batch.scan.results["sys" + kNul] = {.status = model::CollectorStatus::failed,
+                                      .errors = {"e" + kNul},
+                                      .inventory = json{{"os", "x" + kNul}}};
+  const std::string renamed = "$.scan.results.sys" + kReplacement;
 
   const Lines notes = model::fit_to_columns(batch);
   CHECK(notes == Lines{"$.agent.hostname: 1 U+0000 replaced by U+FFFD",
+                       renamed + ": 1 U+0000 replaced by U+FFFD in the key",
+                       renamed + ".errors[0]: 1 U+0000 replaced by U+FFFD",
+                       renamed + ".inventory.os: 1 U+0000 replaced by U+FFFD",
                        "$.dependencies[0].license: 1 U+0000 replaced by U+FFFD",
                        "$.findings[3].title: 2 U+0000 replaced by U+FFFD",
                        "$.findings[3].fields.user_account: 1 U+0000 replaced by U+FFFD",
@@ -64,7 +71,12 @@ TEST_CASE("columns: U+0000 is replaced everywhere and noted in the metadata", "[
                      "metadata.evidence[0]: 1 U+0000 replaced by U+FFFD"}));
   CHECK(batch.scan.metadata["zt_cleaned"] ==
         json::array({"$.agent.hostname: 1 U+0000 replaced by U+FFFD",
+                     renamed + ": 1 U+0000 replaced by U+FFFD in the key",
+                     renamed + ".errors[0]: 1 U+0000 replaced by U+FFFD",
+                     renamed + ".inventory.os: 1 U+0000 replaced by U+FFFD",
                      "$.dependencies[0].license: 1 U+0000 replaced by U+FFFD"}));
+  CHECK(batch.scan.results.at("sys" + kReplacement).errors ==
+        std::vector<std::string>{"e" + kReplacement});
   CHECK(serialize(batch).find("\\u0000") == std::string::npos);
 
   // Fitted once, fitted for good: the same batch again changes nothing.
@@ -109,15 +121,17 @@ TEST_CASE("columns: what no column takes is refused, naming each path", "[unit]"
   }
   SECTION("JSON nested deeper than the limit") {
     doc["findings"][0]["metadata"]["deep"] = nested(model::kMaxJsonDepth);
-    doc["scan"]["results"] = nested(model::kMaxJsonDepth + 1);
+    // results is level 1, the outcome 2, its inventory 3.
+    doc["scan"]["results"]["network"]["inventory"] = nested(model::kMaxJsonDepth - 1);
     CHECK(testing::problem_lines(model::parse_batch(doc.dump())) ==
-          Lines{path_of(model::kMaxJsonDepth, "$.scan.results") +
+          Lines{path_of(model::kMaxJsonDepth - 2, "$.scan.results.network.inventory") +
                     ": JSON nested deeper than 32 levels",
                 path_of(model::kMaxJsonDepth - 1, "$.findings[0].metadata.deep") +
                     ": JSON nested deeper than 32 levels"});
   }
   SECTION("exactly as deep as the limit is fine") {
     doc["findings"][0]["metadata"]["deep"] = nested(model::kMaxJsonDepth - 1);
+    doc["scan"]["results"]["network"]["inventory"] = nested(model::kMaxJsonDepth - 2);
     CHECK(model::parse_batch(doc.dump()).ok());
   }
   SECTION("a CVSS score the v1 column cannot hold") {

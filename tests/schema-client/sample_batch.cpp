@@ -163,8 +163,24 @@ model::Batch sample_batch() {
   b.scan.start_time = make_time(2026, 11, 26, 17, 28, 48, 123);
   b.scan.end_time = make_time(2026, 11, 26, 17, 29, 3, 7);
   b.scan.options = {{"collectors", {"system", "network"}}};
-  b.scan.results = {{"network", {{"status", "ok"}, {"findings", 1}}},
-                    {"iot_ot", {{"status", "error"}, {"error", "deadline exceeded"}}}};
+  b.scan.results = {
+      {"network", {.status = model::CollectorStatus::completed,
+                   .category = model::Category::network,
+                   .started_at = make_time(2026, 11, 26, 17, 28, 48, 200),
+                   .duration_ms = 1830,
+                   .finding_count = 1,
+                   .dependency_count = 0,
+                   .inventory = json{{"listeners", 4}}}},
+      {"system", {.status = model::CollectorStatus::timed_out,
+                  .category = model::Category::system,
+                  .started_at = make_time(2026, 11, 26, 17, 28, 48, 123),
+                  .duration_ms = 14000,
+                  .finding_count = 0,
+                  .dependency_count = 2,
+                  .errors = {"did not finish within its timeout of 14 s"},
+                  .inventory = json::object()}},
+      {"container", {.status = model::CollectorStatus::unavailable,
+                     .errors = {"no container engine socket found"}}}};
   b.scan.metadata = {{"trigger", "timer"}};
   for (const model::CategorySpec& s : model::all_categories())
     b.findings.push_back(sample_finding(s.category));
@@ -192,10 +208,10 @@ model::Batch completed_scan(const std::string& agent_identity, int hour) {
   batch.scan.start_time = make_time(2026, 11, 26, hour, 0, 0);
   batch.scan.end_time = make_time(2026, 11, 26, hour, 1, 0);
   batch.scan.status = model::ScanStatus::completed;
-  batch.scan.results = json::object();
+  batch.scan.results.clear();
   for (const auto& s : model::all_categories())
-    batch.scan.results[std::string(s.name)] = {{"status", "completed"},
-                                               {"category", std::string(s.name)}};
+    batch.scan.results[std::string(s.name)] = {.status = model::CollectorStatus::completed,
+                                               .category = s.category};
   for (auto& f : batch.findings) f.fingerprint = model::compute_fingerprint(agent_identity, f);
   return batch;
 }

@@ -130,7 +130,7 @@ TEST_CASE("A finding seen again keeps its row and discovered_at, one no longer r
   SECTION("a collector that did not complete resolves nothing of its category") {
     Batch partial = scan_at(agent, 13);
     drop(partial, Category::auth);
-    partial.scan.results["auth"]["status"] = "partial";
+    partial.scan.results.at("auth").status = zt::model::CollectorStatus::partial;
     auto partial_report = zt::pg::write_batch(db.ingest(), agent, partial);
     REQUIRE(partial_report.ok());
     CHECK(partial_report->resolved == 0);

@@ -12,7 +12,7 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 using zt::pg::AgentRef;
 using zt::pg::AgentSummary;
-using zt::pg::MachineIdentity;
+using zt::model::MachineIdentity;
 using zt::testing::TenantDatabase;
 
 namespace {

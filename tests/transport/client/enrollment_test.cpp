@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "schema-client/model/enrollment.hpp"
 #include "schema-client/model/wire_format.hpp"
 #include "tests/support/temp_tree.hpp"
 #include "tests/transport/client/scripted_ingest.hpp"
@@ -53,6 +54,12 @@ ingest::Response enroll_route(const ingest::Request& request) {
 
 TEST_CASE("enrollment_body: the token, the agent and the machine identity", "[unit]") {
   const json body = enrollment_body(sample_request());
+  // The model's strict reader, the ingest's, takes it whole.
+  const auto read = model::enroll_request_from_json(body);
+  REQUIRE(read.ok());
+  CHECK(read->enrollment_token == kToken);
+  CHECK(read->agent == sample_request().agent);
+  CHECK(read->identity == sample_request().identity);
   CHECK(body.size() == 3);
   CHECK(body["enrollment_token"] == kToken);
   const auto agent = model::agent_from_json(body["agent"]);

@@ -46,7 +46,7 @@ TEST_CASE("read_machine_identity reads under the host root", "[unit]") {
     root.write("etc/machine-id", "0123456789abcdef0123456789abcdef\n");
     root.write("sys/class/dmi/id/product_uuid", "EC2A1B3C-4D5E-6F70-8192-A3B4C5D6E7F8\n");
     root.write("proc/sys/kernel/random/boot_id", "8db09341-96b9-4d08-a359-0c9d273a9340\n");
-    const MachineIdentity identity = read_machine_identity(root.root());
+    const zt::model::MachineIdentity identity = read_machine_identity(root.root());
     CHECK(identity.machine_id == "0123456789abcdef0123456789abcdef");
     CHECK(identity.hardware_uuid == "ec2a1b3c-4d5e-6f70-8192-a3b4c5d6e7f8");
     CHECK(identity.boot_id == "8db09341-96b9-4d08-a359-0c9d273a9340");
@@ -58,20 +58,27 @@ TEST_CASE("read_machine_identity reads under the host root", "[unit]") {
   SECTION("dbus's copy when /etc/machine-id is empty; no hardware uuid") {
     root.write("etc/machine-id", "");
     root.write("var/lib/dbus/machine-id", "fedcba9876543210fedcba9876543210\n");
-    const MachineIdentity identity = read_machine_identity(root.root());
+    const zt::model::MachineIdentity identity = read_machine_identity(root.root());
     CHECK(identity.machine_id == "fedcba9876543210fedcba9876543210");
     CHECK_FALSE(identity.hardware_uuid);
     CHECK_FALSE(identity.boot_id);
     CHECK(to_json(identity) == nlohmann::json{{"machine_id", "fedcba9876543210fedcba9876543210"}});
   }
+  SECTION("the one rule for the machine id: a malformed /etc/machine-id is passed over") {
+    root.write("etc/machine-id", "uninitialized\n");
+    root.write("var/lib/dbus/machine-id", "FEDCBA9876543210FEDCBA9876543210\n");
+    CHECK(read_machine_id(root.root()) == "fedcba9876543210fedcba9876543210");
+    CHECK(read_machine_identity(root.root()).machine_id == "fedcba9876543210fedcba9876543210");
+  }
   SECTION("nothing at all") {
-    CHECK(read_machine_identity(root.root()) == MachineIdentity{});
-    CHECK(to_json(MachineIdentity{}) == nlohmann::json::object());
+    CHECK_FALSE(read_machine_id(root.root()));
+    CHECK(read_machine_identity(root.root()) == zt::model::MachineIdentity{});
+    CHECK(to_json(zt::model::MachineIdentity{}) == nlohmann::json::object());
   }
 }
 
 TEST_CASE("read_machine_identity reads this machine's boot id from /proc", "[unit]") {
-  const MachineIdentity identity = read_machine_identity("/");
+  const zt::model::MachineIdentity identity = read_machine_identity("/");
   REQUIRE(identity.boot_id);
   CHECK(identity.boot_id == parse_boot_id(zt::test::read_text("/proc/sys/kernel/random/boot_id")));
 }

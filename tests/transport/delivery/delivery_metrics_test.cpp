@@ -5,7 +5,6 @@
 
 #include "tests/schema-client/sample_batch.hpp"
 #include "transport/delivery_log.hpp"
-#include "transport/gzip.hpp"
 
 using namespace zt;
 using namespace zt::transport;
@@ -26,7 +25,13 @@ TEST_CASE("heartbeat_body: the agent's info plus spool and delivery metrics", "[
   SpoolStats spool;
   spool.uncommitted_removed = 3;
 
-  const json body = heartbeat_body(agent, delivery, spool);
+  const model::HeartbeatBody beat = heartbeat_body(agent, delivery, spool);
+  const json body = model::to_json(beat);
+  // The model's strict reader, the ingest's, takes it back unchanged.
+  const auto read = model::heartbeat_from_json(json::parse(body.dump()));
+  REQUIRE(read.ok());
+  CHECK(*read == beat);
+  CHECK_FALSE(body.contains("identity"));
   CHECK(body["capabilities"] == agent.capabilities);
   CHECK(body["status"] == "online");
   const json& metrics = body["metrics"];
@@ -45,22 +50,28 @@ TEST_CASE("heartbeat_body: the agent's info plus spool and delivery metrics", "[
   CHECK(metrics["delivery"]["credentials"]["enrolled"] == true);
   CHECK(metrics["delivery"]["credentials"]["agent_id"] == "agent-7");
 
-  CHECK(heartbeat_body(agent, delivery, spool, "stopping")["status"] == "stopping");
+  CHECK(heartbeat_body(agent, delivery, spool, model::AgentStatus::stopping).status ==
+        model::AgentStatus::stopping);
+  const model::MachineIdentity identity{.machine_id = "0123456789abcdef0123456789abcdef",
+                                        .boot_id = "8db09341-96b9-4d08-a359-0c9d273a9340"};
+  CHECK(model::to_json(heartbeat_body(agent, delivery, spool, std::nullopt, identity))["identity"] ==
+        json{{"machine_id", "0123456789abcdef0123456789abcdef"},
+             {"boot_id", "8db09341-96b9-4d08-a359-0c9d273a9340"}});
 }
 
 TEST_CASE("heartbeat_status: degraded while uploads stop or fail, or drops are unreported",
           "[unit]") {
   DeliveryStats delivery;
   SpoolStats spool;
-  CHECK(heartbeat_status(delivery, spool) == "online");
+  CHECK(heartbeat_status(delivery, spool) == model::AgentStatus::online);
   delivery.consecutive_failures = 1;
-  CHECK(heartbeat_status(delivery, spool) == "degraded");
+  CHECK(heartbeat_status(delivery, spool) == model::AgentStatus::degraded);
   delivery.consecutive_failures = 0;
   delivery.uploads_stopped = true;
-  CHECK(heartbeat_status(delivery, spool) == "degraded");
+  CHECK(heartbeat_status(delivery, spool) == model::AgentStatus::degraded);
   delivery.uploads_stopped = false;
   spool.dropped.batches = 1;
-  CHECK(heartbeat_status(delivery, spool) == "degraded");
+  CHECK(heartbeat_status(delivery, spool) == model::AgentStatus::degraded);
 }
 
 TEST_CASE("LogLimiter: one line per interval and key, the rest counted", "[unit]") {
