@@ -14,7 +14,9 @@ struct HostFacts {
   std::string os_version;  // os-release VERSION_ID, e.g. "12"
   std::string kernel;
   std::string arch;
-  // Stable identity of the machine for fingerprints: /etc/machine-id, else the hostname.
+  // Stable identity of the machine for fingerprints: its machine id, read by the same rule as
+  // the identity sent when enrolling (transport/machine_identity.hpp: read_machine_id), else
+  // "hostname:<hostname>".
   std::string identity;
   int cpu_cores = 0;
   double memory_gb = 0.0;

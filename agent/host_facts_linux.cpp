@@ -10,6 +10,7 @@
 
 #include "collectors/core/text.hpp"
 #include "collectors/system/system_collector.hpp"
+#include "transport/machine_identity.hpp"
 
 namespace zt::agent {
 namespace {
@@ -58,9 +59,7 @@ HostFacts read_host_facts(const collector::HostFs& fs) {
     facts.arch = uts.machine;
     if (facts.kernel.empty()) facts.kernel = uts.release;
   }
-  facts.identity = first_line(fs, "/etc/machine-id");
-  if (facts.identity.empty()) facts.identity = first_line(fs, "/var/lib/dbus/machine-id");
-  if (facts.identity.empty()) facts.identity = "hostname:" + facts.hostname;
+  facts.identity = transport::read_machine_id(fs.root()).value_or("hostname:" + facts.hostname);
   facts.cpu_cores = static_cast<int>(::sysconf(_SC_NPROCESSORS_ONLN));
   if (auto meminfo = fs.read_file("/proc/meminfo", 1 << 16)) {
     const double bytes = static_cast<double>(kib_to_bytes(proc_field(*meminfo, "MemTotal")));
