@@ -1,5 +1,5 @@
 #pragma once
-// The daemon's way to the server (DESIGN.md, "Delivery"). Each finished scan's batch is
+// The daemon's way to the server (docs/ARCHITECTURE.md). Each finished scan's batch is
 // written whole to the spool under <state_dir>/spool before any upload is tried; a
 // transport::Delivery cuts it into batches of the configured size (or the smaller size the
 // ingest advised; see transport/batch_splitter.hpp) as it uploads them, and sends the

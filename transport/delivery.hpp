@@ -1,12 +1,12 @@
 #pragma once
-// Delivery: the agent's upload loop and heartbeat (DESIGN.md, "Delivery"). Scans wait whole
+// Delivery: the agent's upload loop and heartbeat (docs/ARCHITECTURE.md). Scans wait whole
 // in the Spool; one thread takes the oldest, cuts it into parts of at most `split` (or the
 // smaller size the ingest advised) when it first sends it, records the cut in the spool
 // (part_planner.hpp, scan_progress.hpp) and sends the parts in order to POST
 // /api/v1/batches. The scan leaves the spool only once the ingest acknowledged every part.
 // Scans put batches in the spool and never wait for uploads; uploads never wait for scans.
 //
-// What each answer to a part does (classify(), upload_outcome.hpp; STYLE.md rule 7):
+// What each answer to a part does (classify(), upload_outcome.hpp):
 //   delivered (2xx, a duplicate too)  the part is acknowledged in the progress; after the
 //                                     last part the scan leaves the spool.
 //   retry (no answer, 408, 429,       the part stays; the next attempt waits
@@ -24,13 +24,13 @@
 //   rejected (another 4xx)            the scan moves to the spool's dead-letter/ folder
 //                                     with the reason (which part), is counted, and the next
 //                                     one goes on.
-// A record the model's reader refuses (a value no column takes) is given up the same way
-// before anything is sent; one that is not a batch at all is quarantined.
 //   unauthorized (401/403)            the batch stays; uploads stop and batches keep being
 //                                     spooled. With an enrollment token the agent enrolls
 //                                     again and carries on with the new key; otherwise it
 //                                     waits for a usable key (credentials.hpp). Logged once
 //                                     clearly, then rate limited; DeliveryStats says so.
+// A record the model's reader refuses (a value no column takes) is given up the same way
+// before anything is sent; one that is not a batch at all is quarantined.
 // Pacing: between two uploads the loop waits `pacing` with ±50 % jitter, and at least the
 // Retry-After of the last answer, whatever it was (a server may slow a fleet down with a
 // 2xx). A backlog after an outage therefore drains at a steady rate, and a fleet coming back

@@ -1,5 +1,5 @@
 #pragma once
-// The delivery module's logging (STYLE.md rule 12): one named spdlog logger,
+// The delivery module's logging (docs/CONTRIBUTING.md, "Code rules"): one named spdlog logger,
 // "transport.delivery", shared by the upload loop, the heartbeat and the credentials; and
 // LogLimiter, which lets a repeated warning through once per interval and counts the
 // ones it held back, so an outage of a day writes a few hundred lines, not a million.

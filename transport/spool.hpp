@@ -1,6 +1,7 @@
 #pragma once
 // The agent's durable spool: finished batches wait on disk, under <state_dir>/spool, until
-// the ingest has acknowledged them (DESIGN.md, "Delivery": at least once from the agent).
+// the ingest has acknowledged them: at least once from the agent (docs/ARCHITECTURE.md, "What
+// the spool promises").
 //
 // Layout (folders 0700, files 0600):
 //   spool/<sequence>.batch       one record per file, oldest first (spool_record.hpp): a whole
@@ -11,7 +12,7 @@
 //   spool/drops.json             lost batches not yet reported to the server (spool_drops.hpp)
 //   spool/quarantine/<name>      files that were committed and are now damaged, each with
 //                                <name>.reason
-//   spool/dead-letter/<name>     batches the ingest refused for good, each with <name>.reason
+//   spool/dead-letter/<name>     scans the delivery gave up, each with <name>.reason
 //
 // A scan enters the spool whole or not at all: put() writes the whole scan as one record,
 // committed by one rename, and the uploader sees nothing of it before. The parts it is cut
@@ -35,8 +36,10 @@
 //     with a heartbeat and calls clear_reported_drops().
 //   - quarantined: a file that was not a whole record (counted as files: a damaged header
 //     cannot say which batch it was). The file stays in quarantine/ for a person to look at.
-//   - dead-lettered: the ingest refused it for good (or failed on it too often, or the
-//     model's reader refuses it); it stays in dead-letter/ with the reason.
+//   - dead-lettered: the ingest refused it for good (a 4xx other than 401, 403, 408, 413
+//     and 429: 401 and 403 refuse the api key, not the batch, which stays; 408 and 429 are
+//     retried; 413 cuts it again, upload_outcome.hpp), or answered 500 for it too often, or
+//     the model's reader refuses it; it stays in dead-letter/ with the reason.
 // quarantine/ and dead-letter/ keep the newest max_set_aside_files files each; older ones are
 // deleted (they were counted when set aside).
 //
@@ -172,8 +175,9 @@ class Spool {
   // moves it to quarantine/ with the reason, counted. An unknown sequence is ignored.
   void quarantine_record(std::uint64_t sequence, const std::string& reason);
 
-  // The ingest refused the record's batch for good (upload_outcome.hpp: rejected, or a server
-  // error too many times): moves its file to dead-letter/ with "<name>.reason" beside it
+  // The ingest refused the record's batch for good (upload_outcome.hpp: rejected, a single
+  // item still too large after a 413, or a server error too many times; never unauthorized,
+  // 401 or 403, which keeps the record): moves its file to dead-letter/ with "<name>.reason" beside it
   // holding `reason` (which says which part, when it was cut), deletes its .progress, and
   // counts it. An unknown sequence is ignored.
   void dead_letter(std::uint64_t sequence, std::string_view reason);

@@ -1,6 +1,6 @@
 #pragma once
-// What an ingest answer means for the request that got it: the transport outcomes of
-// STYLE.md rule 7 (done, retry later, give up), with the cases that need their own handling
+// What an ingest answer means for the request that got it: done, retry later or give up,
+// with the cases that need their own handling
 // split out: the agent's key ("unauthorized"), a batch too large to take ("too_large"), and a
 // server that failed on this very batch ("server_error").
 //
