@@ -59,9 +59,9 @@ TEST_CASE("a batch holds every run's findings and outcome, and is valid on the w
   CHECK(auth.errors.empty());
   CHECK(auth.inventory == nlohmann::json::object());
   // On the wire, the keys the agent has always written.
+  const nlohmann::json written = model::to_json(batch);
   std::set<std::string> keys;
-  for (const auto& item : model::to_json(batch)["scan"]["results"]["auth"].items())
-    keys.insert(item.key());
+  for (const auto& item : written["scan"]["results"]["auth"].items()) keys.insert(item.key());
   CHECK(keys == std::set<std::string>{"status", "category", "started_at", "duration_ms",
                                       "finding_count", "dependency_count", "errors",
                                       "inventory"});
