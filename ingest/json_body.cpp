@@ -11,11 +11,12 @@ std::vector<std::string> problem_texts(const std::vector<model::Problem>& proble
   return texts;
 }
 
-std::variant<json, Response> json_body(const Request& request) {
+std::variant<json, Response> json_body(const Request& request, const AnswerFields& fields) {
   if (request.content_type != "application/json")
     return error_response(415, "unsupported_media_type",
                           "Content-Type must be application/json, got \"" +
-                              request.content_type + "\"");
+                              request.content_type + "\"",
+                          {}, fields);
   bool too_deep = false;
   json document = json::parse(
       request.body,
@@ -25,12 +26,13 @@ std::variant<json, Response> json_body(const Request& request) {
       },
       false);
   if (document.is_discarded())
-    return error_response(400, "malformed_json", "the request body is not valid JSON");
+    return error_response(400, "malformed_json", "the request body is not valid JSON", {},
+                          fields);
   if (too_deep) {
     const std::string problem =
         "$: JSON nested deeper than " + std::to_string(kMaxBodyDepth) + " levels";
     return error_response(422, "invalid_request", "the request body nests JSON too deep",
-                          {problem});
+                          {problem}, fields);
   }
   return document;
 }

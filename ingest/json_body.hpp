@@ -19,8 +19,10 @@ inline constexpr int kMaxBodyDepth = 256;
 
 // The JSON body of a POST, or the refusal: 415 for another media type than application/json,
 // 400 when malformed (a number too large for a double, 1e400, included), 422 when nested
-// deeper than kMaxBodyDepth ("$: JSON nested deeper than 256 levels").
-std::variant<nlohmann::json, Response> json_body(const Request& request);
+// deeper than kMaxBodyDepth ("$: JSON nested deeper than 256 levels"); each refusal carries
+// the route's `fields`.
+std::variant<nlohmann::json, Response> json_body(const Request& request,
+                                                 const AnswerFields& fields = nullptr);
 
 // Findings plus dependencies of a batch document, counted before it is read (0 when it has
 // no such arrays).

@@ -28,13 +28,6 @@ std::shared_ptr<spdlog::logger> logger() {
   return instance;
 }
 
-Response json_response(unsigned status, const json& body) {
-  Response response;
-  response.status = status;
-  response.body = body.dump();
-  return response;
-}
-
 // An "identity" object (routes.hpp), each problem named by its JSON path. The length limits
 // are the columns' (agents.machine_id, agents.hardware_uuid).
 pg::MachineIdentity read_identity(const json& value, std::vector<std::string>& problems) {
@@ -65,21 +58,23 @@ pg::MachineIdentity read_identity(const json& value, std::vector<std::string>& p
   return identity;
 }
 
-Response unauthorized(std::string_view message) {
-  return error_response(401, "unauthorized", message);
+Response unauthorized(std::string_view message, const AnswerFields& fields = nullptr) {
+  return error_response(401, "unauthorized", message, {}, fields);
 }
 
-Response too_many(std::string_view message, std::chrono::seconds wait) {
-  Response response = error_response(429, "rate_limited", std::string(message) + "; retry later");
+Response too_many(std::string_view message, std::chrono::seconds wait,
+                  const AnswerFields& fields) {
+  Response response =
+      error_response(429, "rate_limited", std::string(message) + "; retry later", {}, fields);
   response.retry_after = wait;
   return response;
 }
 
 }  // namespace
 
-Routes::Routes(pg::Pool& pool, Metrics& metrics, RateLimiter& limiter,
+Routes::Routes(Store& store, Metrics& metrics, RateLimiter& limiter,
                RateLimiter& failed_auth, RouteSettings settings)
-    : pool_(pool),
+    : store_(store),
       metrics_(metrics),
       limiter_(limiter),
       failed_auth_(failed_auth),
@@ -97,22 +92,31 @@ const std::vector<Routes::Route>& Routes::table() {
   return rows;
 }
 
-std::vector<std::string> Routes::paths() {
-  std::vector<std::string> out;
+AnswerFields Routes::answer_fields(std::string_view path) const {
+  if (path != kBatches) return nullptr;
+  return {{"max_batch_findings", settings_.max_batch_findings}};
+}
+
+std::vector<KnownRoute> Routes::known_routes() const {
+  std::vector<KnownRoute> out;
   for (const Route& row : table())
-    if (std::find(out.begin(), out.end(), row.path) == out.end()) out.emplace_back(row.path);
+    if (std::none_of(out.begin(), out.end(),
+                     [&row](const KnownRoute& known) { return known.path == row.path; }))
+      out.push_back({std::string(row.path), answer_fields(row.path)});
   return out;
 }
 
 Response Routes::handle(const Request& request) {
+  const AnswerFields fields = answer_fields(request.target);
   try {
-    return route(request);
+    return route(request, fields);
   } catch (const pg::DbError& e) {
     if (e.unavailable()) {
       metrics_.count_error("database_unavailable");
       logger()->warn("database unavailable: {}", e.what());
       Response response = error_response(503, "database_unavailable",
-                                         "the database is unavailable; retry later");
+                                         "the database is unavailable; retry later", {},
+                                         fields);
       response.retry_after = settings_.database_retry_after;
       return response;
     }
@@ -122,74 +126,79 @@ Response Routes::handle(const Request& request) {
     metrics_.count_database_error(e.sqlstate());
     logger()->error("{} {} from {}: database error, SQLSTATE {}: {}", request.method,
                     request.target, request.remote_address, e.sqlstate(), e.what());
-    return error_response(500, "internal_error", "the request could not be stored");
+    return error_response(500, "internal_error", "the request could not be stored", {},
+                          fields);
   }
 }
 
-Response Routes::route(const Request& request) {
+Response Routes::route(const Request& request, const AnswerFields& fields) {
   std::string allow;  // the methods the path takes, when the request's is not one of them
   for (const Route& row : table()) {
     if (row.path != request.target) continue;
-    if (row.method == request.method) return (this->*row.handler)(request);
+    if (row.method == request.method) return (this->*row.handler)(request, fields);
     allow += (allow.empty() ? "" : ", ") + std::string(row.method);
   }
   if (allow.empty()) return error_response(404, "not_found", "no route " + request.target);
-  Response response = error_response(405, "method_not_allowed",
-                                     request.method + " is not allowed on " + request.target);
+  Response response = error_response(
+      405, "method_not_allowed", request.method + " is not allowed on " + request.target, {},
+      fields);
   response.allow = std::move(allow);
   return response;
 }
 
-Response Routes::healthy(const Request&) { return json_response(200, {{"status", "ok"}}); }
+Response Routes::healthy(const Request&, const AnswerFields& fields) {
+  return json_response(200, {{"status", "ok"}}, fields);
+}
 
-Response Routes::metrics(const Request&) {
+Response Routes::metrics(const Request&, const AnswerFields&) {
   Response response;
   response.body = metrics_.render();
   response.content_type = "text/plain; version=0.0.4";
   return response;
 }
 
-std::optional<Response> Routes::rate_limited(const std::string& key, std::string_view what) {
+std::optional<Response> Routes::rate_limited(const std::string& key, std::string_view what,
+                                             const AnswerFields& fields) {
   const auto wait = limiter_.acquire(key);
   if (!wait) return std::nullopt;
   metrics_.count_error("rate_limited");
-  return too_many(what, *wait);
+  return too_many(what, *wait, fields);
 }
 
-std::variant<pg::AgentRef, Response> Routes::authenticate(const Request& request) {
+std::variant<pg::AgentRef, Response> Routes::authenticate(const Request& request,
+                                                          const AnswerFields& fields) {
   const auto token = bearer_token(request.authorization);
   if (!token) {
     metrics_.count_error("unauthorized");
-    return unauthorized("an api key is required: Authorization: Bearer zt_…");
+    return unauthorized("an api key is required: Authorization: Bearer zt_…", fields);
   }
   // Before the lookup, a database query: an address past its budget of failed
   // authentications is refused without asking the database.
   if (const auto wait = failed_auth_.check(request.remote_address)) {
     metrics_.count_error("auth_rate_limited");
-    return too_many("too many failed authentications from this address", *wait);
+    return too_many("too many failed authentications from this address", *wait, fields);
   }
-  std::optional<pg::Authenticated> found;
-  {
-    auto connection = pool_.acquire();
-    found = pg::authenticate_agent(*connection, stored_form(*token).hash);
-  }
+  const std::optional<pg::Authenticated> found =
+      store_.authenticate_agent(stored_form(*token).hash);
   if (!found || found->revoked) {
     (void)failed_auth_.acquire(request.remote_address);
     metrics_.count_error("unauthorized");
     logger()->warn("refused {} from {}: {} api key", request.target, request.remote_address,
                    found ? "revoked" : "unknown");
-    return unauthorized(found ? "this agent's api key has been revoked"
-                              : "unknown api key");
+    return unauthorized(found ? "this agent's api key has been revoked" : "unknown api key",
+                        fields);
   }
-  if (auto refusal = rate_limited(found->agent.agent_id, "too many requests from this agent"))
+  if (auto refusal =
+          rate_limited(found->agent.agent_id, "too many requests from this agent", fields))
     return *refusal;
   return found->agent;
 }
 
-Response Routes::enroll(const Request& request) {
-  if (auto refusal = rate_limited("enroll " + request.remote_address, "too many enrollments"))
+Response Routes::enroll(const Request& request, const AnswerFields& fields) {
+  if (auto refusal =
+          rate_limited("enroll " + request.remote_address, "too many enrollments", fields))
     return *refusal;
-  auto body = json_body(request);
+  auto body = json_body(request, fields);
   if (auto* refusal = std::get_if<Response>(&body)) return *refusal;
   const json& document = std::get<json>(body);
   std::vector<std::string> problems;
@@ -224,26 +233,23 @@ Response Routes::enroll(const Request& request) {
     if (const auto found = document.find("identity"); found != document.end())
       identity = read_identity(*found, problems);
   if (!problems.empty())
-    return error_response(422, "invalid_request", "the enrollment request is invalid", problems);
+    return error_response(422, "invalid_request", "the enrollment request is invalid", problems,
+                          fields);
 
   const std::string key = new_secret(kApiKeyPrefix);
-  std::optional<pg::EnrollOutcome> outcome;
-  {
-    auto connection = pool_.acquire();
-    outcome = pg::enroll_agent(*connection, stored_form(token).hash, info, stored_form(key),
-                               identity);
-  }
+  const std::optional<pg::EnrollOutcome> outcome =
+      store_.enroll_agent(stored_form(token).hash, info, stored_form(key), identity);
   if (!outcome) {
     metrics_.count_error("unauthorized");
     logger()->warn("refused an enrollment from {}: unknown, revoked, expired or used-up token",
                    request.remote_address);
-    return unauthorized("the enrollment token is unknown, revoked, expired or used up");
+    return unauthorized("the enrollment token is unknown, revoked, expired or used up", fields);
   }
   if (const auto* revoked = std::get_if<pg::RevokedMachine>(&*outcome)) {
     metrics_.count_error("revoked_machine");
     logger()->warn("refused an enrollment from {} ({}): {}", request.remote_address,
                    info.hostname, revoked->message());
-    return unauthorized(revoked->message());
+    return error_response(401, "revoked", revoked->message(), {}, fields);
   }
   const auto enrollment = &std::get<pg::Enrollment>(*outcome);
   const pg::AgentRef& agent = enrollment->agent;
@@ -261,14 +267,14 @@ Response Routes::enroll(const Request& request) {
   json answer = {{"agent_id", agent.agent_id}, {"api_key", key},
                  {"reenrolled", enrollment->reenrolled}};
   if (enrollment->clone_of) answer["clone_of"] = *enrollment->clone_of;
-  return json_response(201, answer);
+  return json_response(201, answer, fields);
 }
 
-Response Routes::heartbeat(const Request& request) {
-  auto who = authenticate(request);
+Response Routes::heartbeat(const Request& request, const AnswerFields& fields) {
+  auto who = authenticate(request, fields);
   if (auto* refusal = std::get_if<Response>(&who)) return *refusal;
   const pg::AgentRef& agent = std::get<pg::AgentRef>(who);
-  auto body = json_body(request);
+  auto body = json_body(request, fields);
   if (auto* refusal = std::get_if<Response>(&body)) return *refusal;
   const json& document = std::get<json>(body);
 
@@ -301,26 +307,23 @@ Response Routes::heartbeat(const Request& request) {
     count_cleaned(model::fit_json_to_column(*value, path));
   }
   if (!problems.empty())
-    return error_response(422, "invalid_request", "the heartbeat is invalid", problems);
-  std::optional<std::string> clone_evidence;
-  {
-    auto connection = pool_.acquire();
-    clone_evidence =
-        pg::record_heartbeat(*connection, agent, capabilities, metrics, status, identity);
-  }
+    return error_response(422, "invalid_request", "the heartbeat is invalid", problems, fields);
+  const std::optional<std::string> clone_evidence =
+      store_.record_heartbeat(agent, capabilities, metrics, status, identity);
   if (clone_evidence)
     logger()->warn("agent {} of company {} is flagged as a suspected clone, its api key in use "
                    "on another machine: {}",
                    agent.agent_id, agent.company_id, *clone_evidence);
-  return json_response(200, {{"status", "ok"},
-                             {"heartbeat_interval_seconds", settings_.heartbeat_interval.count()}});
+  return json_response(
+      200, {{"status", "ok"}, {"heartbeat_interval_seconds", settings_.heartbeat_interval.count()}},
+      fields);
 }
 
-Response Routes::batches(const Request& request) {
-  auto who = authenticate(request);
+Response Routes::batches(const Request& request, const AnswerFields& fields) {
+  auto who = authenticate(request, fields);
   if (auto* refusal = std::get_if<Response>(&who)) return *refusal;
   const pg::AgentRef& agent = std::get<pg::AgentRef>(who);
-  auto body = json_body(request);
+  auto body = json_body(request, fields);
   if (auto* refusal = std::get_if<Response>(&body)) return *refusal;
   const json& document = std::get<json>(body);
   if (const std::size_t items = batch_items(document); items > settings_.max_batch_findings) {
@@ -330,23 +333,21 @@ Response Routes::batches(const Request& request) {
                           "the batch holds " + std::to_string(items) +
                               " findings plus dependencies, over max_batch_findings (" +
                               std::to_string(settings_.max_batch_findings) +
-                              "): send it in smaller batches");
+                              "): send it in smaller batches",
+                          {}, fields);
   }
 
   auto batch = model::batch_from_json(document);
   if (!batch) {
     metrics_.count_batch("rejected");
     return error_response(422, "invalid_batch", "the batch does not follow the wire format",
-                          problem_texts(batch.error().problems));
+                          problem_texts(batch.error().problems), fields);
   }
   count_cleaned(model::fit_to_columns(*batch));
-  model::Result<pg::WriteReport> written = [&] {
-    auto connection = pool_.acquire();
-    return pg::write_batch(*connection, agent, *batch);
-  }();
+  const model::Result<pg::WriteReport> written = store_.write_batch(agent, *batch);
   if (!written) {
     metrics_.count_batch("rejected");
-    return error_response(409, "conflict", written.error().message);
+    return error_response(409, "conflict", written.error().message, {}, fields);
   }
   if (!written->mismatch.empty()) {
     // Our bug, not the batch's: never acknowledged, so the agent keeps it and retries.
@@ -356,7 +357,8 @@ Response Routes::batches(const Request& request) {
                     batch->batch_id, agent.agent_id, agent.company_id, batch->findings.size(),
                     written->mismatch);
     return error_response(500, "write_mismatch",
-                          "the batch's findings were not all written: " + written->mismatch);
+                          "the batch's findings were not all written: " + written->mismatch, {},
+                          fields);
   }
   metrics_.count_batch(written->duplicate ? "duplicate" : "written");
   metrics_.add_findings_written(static_cast<std::uint64_t>(written->findings));
@@ -364,15 +366,8 @@ Response Routes::batches(const Request& request) {
                              {"result", written->duplicate ? "duplicate" : "written"},
                              {"findings_written", written->findings},
                              {"dependencies_written", written->dependencies},
-                             {"findings_resolved", written->resolved}});
-}
-
-void Routes::amend(std::string_view path, Response& response) const {
-  if (path != kBatches) return;
-  json body = json::parse(response.body, nullptr, false);
-  if (!body.is_object()) return;
-  body["max_batch_findings"] = settings_.max_batch_findings;
-  response.body = body.dump();
+                             {"findings_resolved", written->resolved}},
+                       fields);
 }
 
 void Routes::count_cleaned(const std::vector<std::string>& notes) {
@@ -382,10 +377,9 @@ void Routes::count_cleaned(const std::vector<std::string>& notes) {
                   notes.front());
 }
 
-Response Routes::ready(const Request&) {
-  auto connection = pool_.acquire();
-  pg::ping(*connection);
-  return json_response(200, {{"status", "ready"}});
+Response Routes::ready(const Request&, const AnswerFields& fields) {
+  store_.ping();
+  return json_response(200, {{"status", "ready"}}, fields);
 }
 
 }  // namespace zt::ingest

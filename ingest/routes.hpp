@@ -2,16 +2,18 @@
 // The ingest's routes, as a handler function (see http/request.hpp): no sockets here, so each
 // route can be tested by calling handle() with a Request. One table of {method, path,
 // handler} (routes.cpp) routes a request, answers 405 with Allow (the methods the path takes)
-// when the path is known and the method is not, 404 otherwise, and names the paths the server
-// uses as metric labels (paths()).
+// when the path is known and the method is not, 404 otherwise, and tells the server its paths
+// (metric labels) with the fields every answer on each carries (known_routes()). Handlers
+// reach the database only through a Store (store.hpp), so they are tested with a fake one.
 //
 //   POST /api/v1/enroll     {"enrollment_token": "zte_…", "agent": {AgentInfo},
 //                           "identity"?: {Identity}} → 201
 //                           {"agent_id", "api_key", "reenrolled", "clone_of"?} (the key is
 //                           shown this once; the same machine enrolling again gets its agent
 //                           back with a new key). A machine id whose agent was revoked is
-//                           refused, 401 naming the agent, by whom and when it was revoked and
-//                           how to lift it (agent restore, token create --for-agent)
+//                           refused, 401 with code "revoked", naming the agent, by whom and
+//                           when it was revoked and how to lift it (agent restore, token
+//                           create --for-agent)
 //   POST /api/v1/heartbeat  Bearer key; {"capabilities"?, "metrics"?, "status"?,
 //                           "identity"?: {Identity}} → 200 {"status",
 //                           "heartbeat_interval_seconds"}; an identity that says another
@@ -62,8 +64,8 @@
 // zerotrace_ingest_errors_total{kind="write_mismatch"}: never a 200. Nothing is written
 // unless the whole request is accepted.
 // Every answer on /api/v1/batches, refusals included (the server's own, such as 413, too:
-// amend()), carries "max_batch_findings": the most findings plus dependencies per batch the
-// ingest takes.
+// known_routes()), carries "max_batch_findings": the most findings plus dependencies per
+// batch the ingest takes.
 // The company always comes from the authenticated agent. Thread-safe: one Routes serves all
 // worker threads.
 #include <chrono>
@@ -76,8 +78,7 @@
 #include "ingest/http/request.hpp"
 #include "ingest/metrics.hpp"
 #include "ingest/rate_limiter.hpp"
-#include "schema-client/pg/batch_writer.hpp"
-#include "schema-client/pg/pool.hpp"
+#include "ingest/store.hpp"
 
 namespace zt::ingest {
 
@@ -92,40 +93,43 @@ class Routes {
  public:
   // `limiter`: requests per agent id; `failed_auth`: failed authentications per client
   // address, checked before any key is looked up.
-  Routes(pg::Pool& pool, Metrics& metrics, RateLimiter& limiter, RateLimiter& failed_auth,
+  Routes(Store& store, Metrics& metrics, RateLimiter& limiter, RateLimiter& failed_auth,
          RouteSettings settings);
 
   Response handle(const Request& request);
-  // What every answer on `path` tells agents, added to `response` (a JSON object): for the
-  // server to call on every answer it sends, its own refusals included.
-  void amend(std::string_view path, Response& response) const;
 
-  // The table's paths, each once, in the table's order: the server's metric labels.
-  static std::vector<std::string> paths();
+  // The table's paths, each once, in the table's order, with the fields every answer on each
+  // carries: for the server's metric labels and its own refusals.
+  std::vector<KnownRoute> known_routes() const;
 
  private:
+  using Handler = Response (Routes::*)(const Request&, const AnswerFields&);
   struct Route {
     std::string_view method;
     std::string_view path;
-    Response (Routes::*handler)(const Request&);
+    Handler handler;
   };
   static const std::vector<Route>& table();
+  // What every answer on `path` carries (null for none).
+  AnswerFields answer_fields(std::string_view path) const;
 
-  Response route(const Request& request);
-  Response enroll(const Request& request);
-  Response heartbeat(const Request& request);
-  Response batches(const Request& request);
-  Response healthy(const Request& request);
-  Response ready(const Request& request);
-  Response metrics(const Request& request);
+  Response route(const Request& request, const AnswerFields& fields);
+  Response enroll(const Request& request, const AnswerFields& fields);
+  Response heartbeat(const Request& request, const AnswerFields& fields);
+  Response batches(const Request& request, const AnswerFields& fields);
+  Response healthy(const Request& request, const AnswerFields& fields);
+  Response ready(const Request& request, const AnswerFields& fields);
+  Response metrics(const Request& request, const AnswerFields& fields);
   // The agent of the request's Bearer key, or the refusal to send (401, 429).
-  std::variant<pg::AgentRef, Response> authenticate(const Request& request);
+  std::variant<pg::AgentRef, Response> authenticate(const Request& request,
+                                                    const AnswerFields& fields);
   // 429 with Retry-After once `key` is past its rate.
-  std::optional<Response> rate_limited(const std::string& key, std::string_view what);
+  std::optional<Response> rate_limited(const std::string& key, std::string_view what,
+                                       const AnswerFields& fields);
   // Counts and logs (debug) what model::fit_to_columns changed.
   void count_cleaned(const std::vector<std::string>& notes);
 
-  pg::Pool& pool_;
+  Store& store_;
   Metrics& metrics_;
   RateLimiter& limiter_;
   RateLimiter& failed_auth_;

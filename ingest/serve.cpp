@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "ingest/http/server.hpp"
+#include "ingest/pg_store.hpp"
 #include "ingest/retention.hpp"
 #include "ingest/routes.hpp"
 #include "schema-client/pg/migrations.hpp"
@@ -81,7 +82,8 @@ int run_serve(const IngestConfig& config) {
   // Client addresses: a flood from very many of them shares one bucket past 65,536.
   RateLimiter failed_auth(limits.failed_auth_per_second, limits.failed_auth_burst,
                           std::chrono::steady_clock::now, 65536);
-  Routes routes(pool, metrics, limiter, failed_auth,
+  PgStore store(pool);
+  Routes routes(store, metrics, limiter, failed_auth,
                 {limits.database_retry_after, limits.heartbeat_interval,
                  limits.max_batch_findings});
 
@@ -99,10 +101,7 @@ int run_serve(const IngestConfig& config) {
   options.max_connections = limits.max_connections;
   options.io_threads = config.io_threads;
   options.worker_threads = config.database_connections;
-  options.known_routes = Routes::paths();
-  options.amend = [&routes](std::string_view path, Response& response) {
-    routes.amend(path, response);
-  };
+  options.known_routes = routes.known_routes();
   auto server = HttpServer::start(
       options, [&routes](const Request& request) { return routes.handle(request); }, metrics);
   if (!server) {

@@ -10,15 +10,13 @@ std::string text_of(const nlohmann::json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : "";
 }
 
-// The ingest's 401 for a revoked machine: code "revoked", or code "unauthorized" whose
-// message says the agent "was revoked" (what the ingest answers today).
+// The ingest's 401 for a revoked machine has the error code "revoked".
 bool says_revoked(const std::string& body) {
   const auto document = nlohmann::json::parse(body, nullptr, false);
   if (!document.is_object() || !document.contains("error") || !document["error"].is_object())
     return false;
   const auto& error = document["error"];
-  return text_of(error, "code") == "revoked" ||
-         text_of(error, "message").find(" was revoked") != std::string::npos;
+  return text_of(error, "code") == "revoked";
 }
 
 }  // namespace

@@ -11,9 +11,8 @@
 // Outcomes, as for batches (upload_outcome.hpp): delivered (`enrolled` is set); retry (no
 // answer, 408, 429, 5xx: try again after a backoff, honouring retry_after); unauthorized
 // (401/403: the token is unknown, revoked, expired or used up — retrying will not help until
-// the token is changed; `revoked` is set when the ingest says this machine's agent was
-// revoked: its error code is "revoked", or, as the ingest answers today, code "unauthorized"
-// with a message saying the agent "was revoked"); rejected (another 4xx, or a 2xx without a key: the request or the
+// the token is changed; `revoked` is set when the error code is "revoked": this machine's
+// agent was revoked); rejected (another 4xx, or a 2xx without a key: the request or the
 // server is at fault). `message` is written for an operator's log and never holds the token
 // or the key. Runs on the caller's thread, on the caller's IngestClient.
 #include <chrono>

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace zt::ingest {
 
 struct Request {
@@ -32,9 +34,25 @@ struct Response {
 
 using Handler = std::function<Response(const Request&)>;
 
-// {"error":{"code":code,"message":message}}, plus "problems":[…] inside "error" when given.
-// Used by the server for its own refusals and by the routes.
+// Members every JSON answer on a route carries at its top level beside its own (the batches
+// route's "max_batch_findings"): an object, or null for none. Added where each answer is
+// built: by the routes, and by the server for its own refusals (KnownRoute).
+using AnswerFields = nlohmann::json;
+
+// A path the server knows: its metrics label (any other path is "other") and the fields of
+// every answer on it, the server's own refusals included.
+struct KnownRoute {
+  std::string path;
+  AnswerFields answer_fields;
+};
+
+// {"error":{"code":code,"message":message}}, plus "problems":[…] inside "error" when given,
+// plus `fields`. Used by the server for its own refusals and by the routes.
 Response error_response(unsigned status, std::string_view code, std::string_view message,
-                        const std::vector<std::string>& problems = {});
+                        const std::vector<std::string>& problems = {},
+                        const AnswerFields& fields = nullptr);
+
+// `body` (an object) plus `fields`, as a JSON answer.
+Response json_response(unsigned status, nlohmann::json body, const AnswerFields& fields = nullptr);
 
 }  // namespace zt::ingest

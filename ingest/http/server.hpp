@@ -36,10 +36,9 @@ struct ServerOptions {
   std::size_t max_connections = 256;
   std::size_t io_threads = 1;
   std::size_t worker_threads = 4;
-  std::vector<std::string> known_routes;  // metrics route label; any other path is "other"
-  // Optional: called on every answer before it is sent, the server's own refusals included,
-  // with the request's path ("" when none was read), on the connection's thread.
-  std::function<void(std::string_view path, Response& response)> amend;
+  // Metrics route labels (any other path is "other"), and what the server's own refusals on
+  // each carry (request.hpp).
+  std::vector<KnownRoute> known_routes;
 };
 
 class HttpServer {

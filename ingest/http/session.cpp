@@ -84,6 +84,16 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
 
  private:
   const ServerOptions& options() const { return context_->options; }
+  // What every answer on the request's route carries (null before the path is read).
+  const AnswerFields& fields() const {
+    static const AnswerFields kNone;
+    return known_ ? known_->answer_fields : kNone;
+  }
+  // The server's own refusal on the request's route.
+  Reply refuse(unsigned status, std::string_view code, std::string_view message,
+               bool close) const {
+    return refusal(status, code, message, close, fields());
+  }
 
   void begin() {
     if (context_->stopping()) return close_now();
@@ -111,7 +121,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     if (admission_ == Admission::refuse) {
       // Answered at once, request unread: the point is to spend nothing on it.
       started_ = Clock::now();
-      Reply reply = refusal(503, "too_many_connections",
+      Reply reply = refuse(503, "too_many_connections",
                             "the server is at its connection limit; retry shortly", true);
       reply.response.retry_after = std::chrono::seconds(1);
       return send(std::move(reply));
@@ -122,7 +132,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   void read_request() {
     if (draining_) return finish();
     path_.clear();
-    route_ = "other";
+    known_ = nullptr;
     gzip_ = false;
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
@@ -171,27 +181,27 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     if (ec) {
       if (!got_some || ec == http::error::end_of_stream) return close_now();
       if (timed_out_)
-        return send(refusal(408, "header_timeout", "request header not received in time", true));
+        return send(refuse(408, "header_timeout", "request header not received in time", true));
       if (ec == http::error::header_limit)
-        return send(refusal(431, "header_too_large", "request header too large", true));
+        return send(refuse(431, "header_too_large", "request header too large", true));
       if (is_parse_error(ec)) {
         context_->log->debug("malformed request from {}: {}", remote_, ec.message());
-        return send(refusal(400, "bad_request", "malformed HTTP request", true));
+        return send(refuse(400, "bad_request", "malformed HTTP request", true));
       }
       return close_now();  // a socket error: nobody to answer
     }
 
     const auto& header = parser_->get();
     path_ = path_of(view(header.target()));
-    route_ = route_label(path_, options().known_routes);
+    known_ = known_route(path_, options().known_routes);
     version_ = header.version();
     keep_alive_ = header.keep_alive();
 
     if (const auto length = parser_->content_length(); length && *length > options().max_body_bytes)
-      return send(refusal(413, "body_too_large", body_limit_message(), true));
+      return send(refuse(413, "body_too_large", body_limit_message(), true));
     const BodyEncoding encoding = body_encoding(view(header[http::field::content_encoding]));
     if (encoding == BodyEncoding::unsupported)
-      return send(refusal(415, "unsupported_encoding",
+      return send(refuse(415, "unsupported_encoding",
                           "Content-Encoding must be identity or gzip", true));
     gzip_ = encoding == BodyEncoding::gzip;
     parser_->body_limit(options().max_body_bytes);
@@ -219,11 +229,11 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     disarm();
     if (ec) {
       if (timed_out_)
-        return send(refusal(408, "body_timeout", "request body not received in time", true));
+        return send(refuse(408, "body_timeout", "request body not received in time", true));
       if (ec == http::error::body_limit)
-        return send(refusal(413, "body_too_large", body_limit_message(), true));
+        return send(refuse(413, "body_too_large", body_limit_message(), true));
       if (is_parse_error(ec))
-        return send(refusal(400, "bad_request", "malformed HTTP request body", true));
+        return send(refuse(400, "bad_request", "malformed HTTP request body", true));
       return close_now();  // the client left mid-body
     }
     dispatch_request();
@@ -243,7 +253,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
                                    gzip = gzip_]() mutable {
       const ServerContext& context = *self->context_;
       Reply reply = process(context.handler, *context.log, context.options.max_decompressed_bytes,
-                            std::move(request), gzip);
+                            std::move(request), gzip, self->fields());
       asio::post(self->executor_, [self, reply = std::move(reply)]() mutable {
         self->send(std::move(reply));
       });
@@ -259,9 +269,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     if (reply.response.status < 100 || reply.response.status > 999) {
       context_->log->error("handler gave HTTP status {} on {}; answering 500",
                            reply.response.status, path_);
-      reply = refusal(500, "internal_error", "internal server error", false);
+      reply = refuse(500, "internal_error", "internal server error", false);
     }
-    if (options().amend) options().amend(path_, reply.response);
     status_ = reply.response.status;
     close_after_ = reply.close || !keep_alive_ || draining_ || context_->stopping();
     response_.emplace();
@@ -299,7 +308,8 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
     }
     ++requests_;
     const double seconds = std::chrono::duration<double>(Clock::now() - started_).count();
-    context_->metrics.observe_request(route_, status_, seconds);
+    context_->metrics.observe_request(known_ ? std::string_view(known_->path) : "other", status_,
+                                      seconds);
     if (ec) return close_now();
     if (close_after_) return finish();
     read_request();
@@ -411,7 +421,7 @@ class Session : public Connection, public std::enable_shared_from_this<Session<S
   unsigned status_ = 0;
   std::uint64_t requests_ = 0;
   std::string path_;
-  std::string_view route_ = "other";  // points into options().known_routes or a literal
+  const KnownRoute* known_ = nullptr;  // in options().known_routes; null: "other"
   Clock::time_point started_ = Clock::now();
 };
 

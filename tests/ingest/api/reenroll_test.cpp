@@ -97,6 +97,7 @@ TEST_CASE("A revoked machine's enrollment with its old token is refused until an
 
   const auto refused = ingest.post("/api/v1/enroll", enroll_body(token, kIdentity).dump());
   REQUIRE(refused.status == 401);
+  CHECK(json::parse(refused.body).at("error").at("code") == "revoked");
   const std::string message = json::parse(refused.body).at("error").at("message");
   CHECK_THAT(message, Catch::Contains("this machine's agent " + agent + " was revoked (by alice"));
   CHECK_THAT(message, Catch::Contains("zerotrace-ingest agent restore " + agent));

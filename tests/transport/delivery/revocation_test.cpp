@@ -26,7 +26,8 @@ TEST_CASE("a revoked machine: enrolling again is refused, one line says so, uplo
     REQUIRE(spool->put(batch));
   };
   spool_one();
-  // What the ingest answers today: 401 unauthorized, whose message says "was revoked".
+  // What the ingest answers: the revoked key is unauthorized; the machine's enrollment is
+  // refused with code "revoked".
   std::atomic<bool> revoked{true};
   const auto revoked_key = [](const Seen&, std::size_t) {
     return json_answer(401, R"({"error":{"code":"unauthorized","message":)"
@@ -42,7 +43,7 @@ TEST_CASE("a revoked machine: enrolling again is refused, one line says so, uplo
                     [&revoked, keys](const Seen& seen, std::size_t n) {
                       if (!revoked) return keys(seen, n);
                       return json_answer(
-                          401, R"({"error":{"code":"unauthorized","message":"this machine's agent )"
+                          401, R"({"error":{"code":"revoked","message":"this machine's agent )"
                                R"(agent-7 was revoked (by ops, at 2026-12-04); an operator can )"
                                R"(restore it with `zerotrace-ingest agent restore agent-7`"}})");
                     });
