@@ -1,19 +1,11 @@
 #include "agent/logging.hpp"
 
 #include <cstdlib>
-#include <mutex>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "schema-client/base/logger.hpp"
+
 namespace zt::agent {
-namespace {
-
-std::mutex& registry_mutex() {
-  static std::mutex m;
-  return m;
-}
-
-}  // namespace
 
 void init_logging(const std::string& level) {
   spdlog::set_level(spdlog::level::from_str(level));
@@ -23,11 +15,7 @@ void init_logging(const std::string& level) {
 }
 
 std::shared_ptr<spdlog::logger> logger(const std::string& name) {
-  std::lock_guard lock(registry_mutex());
-  if (auto existing = spdlog::get(name)) return existing;
-  auto created = spdlog::stderr_color_mt(name);
-  created->set_level(spdlog::get_level());
-  return created;
+  return base::named_logger(name);
 }
 
 }  // namespace zt::agent

@@ -1,25 +1,15 @@
 #include "ingest/retention.hpp"
 
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "schema-client/base/logger.hpp"
 #include "schema-client/config/duration.hpp"
 #include "schema-client/pg/retention.hpp"
 
 namespace zt::ingest {
 namespace {
 
-std::shared_ptr<spdlog::logger> logger() {
-  constexpr const char* kName = "ingest.retention";
-  if (auto existing = spdlog::get(kName)) return existing;
-  try {
-    auto created = spdlog::stderr_color_mt(kName);
-    created->set_level(spdlog::get_level());
-    return created;
-  } catch (const spdlog::spdlog_ex&) {
-    return spdlog::get(kName);  // registered meanwhile
-  }
-}
+std::shared_ptr<spdlog::logger> logger() { return base::named_logger("ingest.retention"); }
 
 }  // namespace
 

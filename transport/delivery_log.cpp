@@ -1,20 +1,11 @@
 #include "transport/delivery_log.hpp"
 
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
+#include "schema-client/base/logger.hpp"
 
 namespace zt::transport {
 
 std::shared_ptr<spdlog::logger> delivery_log() {
-  const std::string name(kDeliveryLoggerName);
-  if (auto existing = spdlog::get(name)) return existing;
-  try {
-    auto created = spdlog::stderr_color_mt(name);
-    created->set_level(spdlog::get_level());
-    return created;
-  } catch (const spdlog::spdlog_ex&) {
-    return spdlog::get(name);  // another thread registered it first
-  }
+  return base::named_logger(std::string(kDeliveryLoggerName));
 }
 
 std::optional<std::uint64_t> LogLimiter::admit(std::string_view key, Clock::time_point now) {

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <utility>
 
-#include "transport/gzip.hpp"
+#include "schema-client/base/gzip.hpp"
 
 namespace zt::transport {
 namespace {
@@ -225,7 +225,7 @@ HttpAnswer IngestClient::post_json(std::string_view path, std::string_view body,
   }
   std::string compressed;
   if (encoding == BodyEncoding::gzip) {
-    auto packed = gzip_compress(body);
+    auto packed = base::gzip_compress(body);
     if (!packed) {
       answer.error = "POST " + url + ": " + packed.error().message;
       return answer;

@@ -3,6 +3,8 @@
 #include <array>
 #include <fstream>
 
+#include "schema-client/base/text.hpp"
+
 namespace zt::transport {
 namespace {
 
@@ -12,13 +14,6 @@ constexpr std::array<std::string_view, 2> kMachineIdFiles = {"etc/machine-id",
 constexpr std::string_view kProductUuidFile = "sys/class/dmi/id/product_uuid";
 constexpr std::string_view kBootIdFile = "proc/sys/kernel/random/boot_id";
 constexpr std::size_t kMaxRead = 4096;  // each file holds one short line
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
 
 bool is_hex(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
@@ -44,7 +39,7 @@ std::optional<std::string> read_small(const std::filesystem::path& path) {
 
 // An 8-4-4-4-12 hex UUID, lower-cased.
 std::optional<std::string> parse_uuid(std::string_view text) {
-  const std::string_view uuid = trim(text);
+  const std::string_view uuid = base::trim(text);
   if (uuid.size() != 36) return std::nullopt;
   std::string out;
   for (std::size_t i = 0; i < uuid.size(); ++i) {
@@ -58,7 +53,7 @@ std::optional<std::string> parse_uuid(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> parse_machine_id(std::string_view text) {
-  const std::string_view id = trim(text);
+  const std::string_view id = base::trim(text);
   if (id.size() != 32) return std::nullopt;
   std::string out;
   for (const char c : id) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "schema-client/model/wire_format.hpp"
-#include "transport/gzip.hpp"
+#include "schema-client/base/gzip.hpp"
 
 namespace zt::transport {
 namespace {
@@ -18,7 +18,7 @@ std::variant<ScanProgress, PartPlanner::Unreadable> PartPlanner::progress_of(
   cut_made = false;
   if (!held_ || held_->sequence != record.sequence) {
     held_.reset();
-    auto json = gzip_decompress(record.body, kMaxScanJson);
+    auto json = base::gzip_decompress(record.body, kMaxScanJson);
     if (!json) return Unreadable{json.error().message, true};
     const auto document = nlohmann::json::parse(*json, nullptr, false);
     if (document.is_discarded()) return Unreadable{"not JSON", true};

@@ -1,27 +1,16 @@
 #include "transport/spool.hpp"
 
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <tuple>
 
 #include "schema-client/model/wire_format.hpp"
-#include "transport/gzip.hpp"
+#include "schema-client/base/gzip.hpp"
+#include "schema-client/base/logger.hpp"
 #include "transport/spool_internal.hpp"
 #include "transport/spool_record.hpp"
 
 namespace zt::transport {
-std::shared_ptr<spdlog::logger> spool_log() {
-  if (auto existing = spdlog::get(kSpoolLoggerName)) return existing;
-  try {
-    auto created = spdlog::stderr_color_mt(kSpoolLoggerName);
-    created->set_level(spdlog::get_level());
-    return created;
-  } catch (const spdlog::spdlog_ex&) {
-    return spdlog::get(kSpoolLoggerName);  // another thread registered it first
-  }
-}
+std::shared_ptr<spdlog::logger> spool_log() { return base::named_logger(kSpoolLoggerName); }
 
 Spool::Spool(SpoolLimits limits, Clock clock, SpoolDir spool, SpoolDir quarantine,
              SpoolDir dead_letter)
@@ -47,7 +36,7 @@ model::Status Spool::put(const model::Batch& batch) {
     return model::Error{message};
   };
 
-  auto body = gzip_compress(model::serialize(batch));
+  auto body = base::gzip_compress(model::serialize(batch));
   if (!body) return lost(body.error().message);
   const std::uint64_t sequence = next_sequence_;
   RecordHeader header;
@@ -278,7 +267,7 @@ void Spool::trim(const SpoolDir& folder) {
   }
   std::vector<SpoolDir::Entry> kept;
   for (SpoolDir::Entry& entry : *listed)
-    if (entry.kind != SpoolDir::Kind::directory && !ends_with(entry.name, kSpoolReasonSuffix))
+    if (entry.kind != SpoolDir::Kind::directory && !entry.name.ends_with(kSpoolReasonSuffix))
       kept.push_back(std::move(entry));
   if (kept.size() <= limits_.max_set_aside_files) return;
   std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {

@@ -17,8 +17,4 @@ inline constexpr std::string_view kSpoolReasonSuffix = ".reason";
 // The spool's named logger, made on first use.
 std::shared_ptr<spdlog::logger> spool_log();
 
-inline bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 }  // namespace zt::transport

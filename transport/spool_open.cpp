@@ -75,7 +75,7 @@ void Spool::load(const std::vector<SpoolDir::Entry>& entries) {
     }
     const std::optional<std::uint64_t> sequence = record_sequence(entry.name);
     if (sequence) last_sequence = std::max(last_sequence, *sequence);
-    if (ends_with(entry.name, kTmpSuffix) && entry.kind == SpoolDir::Kind::file) {
+    if (entry.name.ends_with(kTmpSuffix) && entry.kind == SpoolDir::Kind::file) {
       remove_uncommitted(entry.name);
       continue;
     }

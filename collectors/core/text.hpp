@@ -1,16 +1,13 @@
 #pragma once
-// Small text helpers for the pure parse functions of collectors. No I/O, no logging.
-#include <string_view>
-#include <vector>
+// The text helpers of the collectors' pure parse functions: the base library's
+// (schema-client/base/text.hpp), named in the collector namespace where the parsers use them.
+#include "schema-client/base/text.hpp"
 
 namespace zt::collector {
 
-std::string_view trim(std::string_view text);
-// Lines without their '\n' (and a trailing '\r'); the last line may lack a newline.
-std::vector<std::string_view> split_lines(std::string_view text);
-// Splits on runs of spaces and tabs.
-std::vector<std::string_view> split_whitespace(std::string_view text);
-// Strips one pair of matching surrounding quotes (' or ").
-std::string_view unquote(std::string_view text);
+using base::split_lines;
+using base::split_whitespace;
+using base::trim;
+using base::unquote;
 
 }  // namespace zt::collector

@@ -3,16 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "schema-client/base/text.hpp"
+
 namespace zt::ingest {
 namespace {
 
-std::string_view trim(std::string_view text) {
-  constexpr std::string_view kSpace = " \t";
-  const auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(kSpace);
-  return text.substr(first, last - first + 1);
-}
+using base::trim;  // a header value holds no CR or LF: trimming them too changes nothing
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -38,10 +34,10 @@ BodyEncoding body_encoding(std::string_view content_encoding) {
   return BodyEncoding::unsupported;
 }
 
-std::string_view route_label(std::string_view path, const std::vector<std::string>& known_routes) {
-  for (const std::string& route : known_routes)
-    if (route == path) return route;
-  return "other";
+const KnownRoute* known_route(std::string_view path, const std::vector<KnownRoute>& known_routes) {
+  for (const KnownRoute& route : known_routes)
+    if (route.path == path) return &route;
+  return nullptr;
 }
 
 }  // namespace zt::ingest

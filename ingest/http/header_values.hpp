@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/http/request.hpp"
+
 namespace zt::ingest {
 
 // "Application/JSON; charset=utf-8" -> "application/json"; "" stays "".
@@ -19,8 +21,8 @@ enum class BodyEncoding { identity, gzip, unsupported };
 // "gzip" or "x-gzip" (any case) -> gzip; anything else, stacked codings included -> unsupported.
 BodyEncoding body_encoding(std::string_view content_encoding);
 
-// The metrics label for a path: itself when it is one of `known_routes`, else "other", so a
-// client cannot grow the label set.
-std::string_view route_label(std::string_view path, const std::vector<std::string>& known_routes);
+// The known route of a path, or null: its metrics label is then "other", so a client cannot
+// grow the label set.
+const KnownRoute* known_route(std::string_view path, const std::vector<KnownRoute>& known_routes);
 
 }  // namespace zt::ingest

@@ -9,7 +9,6 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <openssl/ssl.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <pwd.h>
@@ -24,6 +23,7 @@
 
 #include "ingest/http/server_context.hpp"
 #include "ingest/http/session.hpp"
+#include "schema-client/base/logger.hpp"
 
 namespace zt::ingest {
 namespace {
@@ -37,16 +37,7 @@ constexpr std::chrono::seconds kStopGrace{5};
 // After a failed accept (out of descriptors, say), wait before the next try instead of spinning.
 constexpr std::chrono::milliseconds kAcceptRetry{100};
 
-std::shared_ptr<spdlog::logger> http_logger() {
-  if (auto existing = spdlog::get(kLoggerName)) return existing;
-  try {
-    auto created = spdlog::stderr_color_mt(kLoggerName);
-    created->set_level(spdlog::get_level());
-    return created;
-  } catch (const spdlog::spdlog_ex&) {
-    return spdlog::get(kLoggerName);  // another thread registered it first
-  }
-}
+std::shared_ptr<spdlog::logger> http_logger() { return base::named_logger(kLoggerName); }
 
 // The user this process runs as, by name when it has one, and its uid.
 std::string effective_user() {

@@ -7,7 +7,7 @@
 
 #include "schema-client/model/wire_format.hpp"
 #include "transport/batch_splitter.hpp"
-#include "transport/gzip.hpp"
+#include "schema-client/base/gzip.hpp"
 #include "transport/spool_record.hpp"
 
 namespace zt::testing {
@@ -22,7 +22,7 @@ SpooledScan read_record(const fs::path& path) {
   INFO(path.string());
   auto record = transport::decode_record(file);
   REQUIRE(record);
-  auto json = transport::gzip_decompress(record->payload, 1024ull * 1024 * 1024);
+  auto json = base::gzip_decompress(record->payload, 1024ull * 1024 * 1024);
   REQUIRE(json);
   auto batch = model::parse_batch(*json);
   REQUIRE(batch);

@@ -29,11 +29,12 @@ TEST_CASE("body_encoding knows identity and gzip only", "[unit]") {
   CHECK(body_encoding("gzip, gzip") == BodyEncoding::unsupported);
 }
 
-TEST_CASE("route_label keeps known routes and folds the rest into other", "[unit]") {
-  const std::vector<std::string> known = {"/v1/batches", "/metrics"};
-  CHECK(route_label("/metrics", known) == "/metrics");
-  CHECK(route_label("/v1/batches/x", known) == "other");
-  CHECK(route_label("", known) == "other");
+TEST_CASE("known_route finds a known path, nothing for the rest", "[unit]") {
+  const std::vector<KnownRoute> known = {{"/v1/batches", {{"max", 1}}}, {"/metrics", nullptr}};
+  REQUIRE(known_route("/metrics", known) == &known[1]);
+  CHECK(known_route("/v1/batches", known)->answer_fields == nlohmann::json{{"max", 1}});
+  CHECK(known_route("/v1/batches/x", known) == nullptr);
+  CHECK(known_route("", known) == nullptr);
 }
 
 TEST_CASE("error_response is the JSON error shape", "[unit]") {

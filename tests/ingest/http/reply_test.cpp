@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "ingest/http/reply.hpp"
-#include "tests/ingest/http/gzip_writer.hpp"
+#include "tests/schema-client/base/gzip_writer.hpp"
 
 using namespace zt::ingest;
 

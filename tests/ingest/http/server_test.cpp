@@ -7,7 +7,7 @@
 #include <future>
 #include <mutex>
 
-#include "tests/ingest/http/gzip_writer.hpp"
+#include "tests/schema-client/base/gzip_writer.hpp"
 #include "tests/ingest/http/test_server.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/tls_files.hpp"

@@ -32,7 +32,7 @@ inline ingest::ServerOptions test_options() {
   options.idle_timeout = std::chrono::seconds(5);
   options.io_threads = 2;  // sessions on separate strands, as in production
   options.worker_threads = 2;
-  options.known_routes = {"/echo", "/throw"};
+  options.known_routes = {{"/echo", nullptr}, {"/throw", nullptr}};
   return options;
 }
 

@@ -1,6 +1,6 @@
-#include "collectors/core/text.hpp"
+#include "schema-client/base/text.hpp"
 
-namespace zt::collector {
+namespace zt::base {
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -16,7 +16,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.ends_with('\r')) line.remove_suffix(1);
     lines.push_back(line);
     pos = end + 1;
   }
@@ -44,4 +44,4 @@ std::string_view unquote(std::string_view text) {
   return text;
 }
 
-}  // namespace zt::collector
+}  // namespace zt::base
