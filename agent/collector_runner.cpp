@@ -9,6 +9,7 @@
 
 #include "agent/logging.hpp"
 #include "agent/thread_priority.hpp"
+#include "collectors/core/utf8.hpp"
 #include "schema-client/model/fingerprint.hpp"
 #include "schema-client/model/validation.hpp"
 
@@ -178,6 +179,8 @@ CollectorRun CollectorRunner::checked(CollectorRun run) const {
     return run;
   }
   auto& result = run.result;
+  // Collectors copy the host's bytes as they read them; JSON needs UTF-8.
+  collector::make_valid_utf8(result);
   for (std::string& problem : result.problems) run.errors.push_back(std::move(problem));
   result.problems.clear();
 

@@ -5,7 +5,10 @@
 // Each run gets its own thread at lowered CPU and IO priority. A run that throws is
 // "failed"; one that passes its deadline is asked to stop and abandoned ("timed_out"): its
 // thread may go on, so the collector stays busy and a new run of it is "skipped" until that
-// thread ends. Findings a collector returns are checked (validation.hpp); bad ones are
+// thread ends. Every string a collector returns (findings, dependencies, inventory,
+// problems) is made valid UTF-8 (collectors/core/utf8.hpp), so collectors need not, and
+// nothing a collector throws escapes its thread: the run is "failed" with the exception's
+// message. Findings a collector returns are then checked (validation.hpp); bad ones are
 // dropped and reported, making the run "partial". Accepted findings get their fingerprint and
 // a default risk score. All members must be called on the io_context's thread.
 #include <boost/asio/io_context.hpp>

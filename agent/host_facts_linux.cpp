@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "collectors/core/text.hpp"
-#include "collectors/system/system_collector.hpp"
+#include "collectors/core/os_release.hpp"
 #include "transport/machine_identity.hpp"
 
 namespace zt::agent {
@@ -49,7 +49,7 @@ HostFacts read_host_facts(const collector::HostFs& fs) {
     char name[256] = {};
     if (::gethostname(name, sizeof name - 1) == 0) facts.hostname = name;
   }
-  if (auto os = system::read_host_os_release(fs)) {
+  if (auto os = collector::read_host_os_release(fs)) {
     facts.os = os->name;
     facts.os_version = os->version_id;
   }

@@ -20,7 +20,7 @@ void list_collectors(std::ostream& out, const AgentConfig& config,
         << (c.availability.usable ? "yes" : "no") << c.availability.reason << "\n";
     out << "            " << d.summary << " (every " << c.interval.count() << " s)\n";
     for (const collector::OptionSpec& option : d.options)
-      out << "            option " << option.key << " (default " << option.default_value
+      out << "            option " << option.key << " (default " << collector::default_text(option)
           << "): " << option.help << "\n";
   }
   // The running daemon's state that an operator must act on (transport/credentials.hpp).

@@ -32,14 +32,31 @@ function(zt_add_library name)
   target_link_libraries(${name} PUBLIC ${ARG_PUBLIC_LIBS} PRIVATE ${ARG_PRIVATE_LIBS})
 endfunction()
 
+# zt_platform_sources(OUT LINUX file... WINDOWS file...): the files of the platform being
+# built, into OUT. Every WINDOWS file is also recorded, as its path in the repository, in the
+# global property ZT_WINDOWS_SOURCES: on Linux the MinGW-w64 cross-compile test
+# (tests/windows) compiles exactly those, so no Windows source is left outside a target.
+function(zt_platform_sources out)
+  cmake_parse_arguments(ARG "" "" "LINUX;WINDOWS" ${ARGN})
+  foreach(file IN LISTS ARG_WINDOWS)
+    file(RELATIVE_PATH path ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR}/${file})
+    set_property(GLOBAL APPEND PROPERTY ZT_WINDOWS_SOURCES ${path})
+  endforeach()
+  if(WIN32)
+    set(${out} ${ARG_WINDOWS} PARENT_SCOPE)
+  else()
+    set(${out} ${ARG_LINUX} PARENT_SCOPE)
+  endif()
+endfunction()
+
 # zt_add_collector(NAME SOURCES ... [LIBS ...])
 # A collector is one folder: collectors/NAME, namespace zt::NAME, target zt_collector_NAME,
-# config key collectors.NAME. It sees the collector core and the model only.
+# config key collectors.NAME, listed in ZT_COLLECTORS (collectors/CMakeLists.txt), which
+# registers it. It sees the collector core and the model only.
 function(zt_add_collector name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
   zt_add_library(zt_collector_${name} SOURCES ${ARG_SOURCES}
                  PUBLIC_LIBS zt_collector_core PRIVATE_LIBS ${ARG_LIBS})
-  set_property(GLOBAL APPEND PROPERTY ZT_COLLECTOR_TARGETS zt_collector_${name})
 endfunction()
 
 # zt_add_test(NAME SOURCES ... LIBS ...): a Catch2 test executable whose test cases are

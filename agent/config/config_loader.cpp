@@ -152,21 +152,29 @@ void Loader::read_option(const OptionSpec& spec, nlohmann::json& options,
                    parsed ? model::Status(model::Ok{}) : model::Status(parsed.error()));
     return;
   }
-  // A list: each item must be text, and an error points at the item.
+  // A list: each item must be text that passes the option's check, and an error points at
+  // the item.
   nlohmann::json list = nlohmann::json::array();
   std::size_t index = 0;
-  bool all_text = true;
+  bool all_valid = true;
   for (const YAML::Node& item : value) {
-    if (item.IsScalar()) {
-      list.push_back(item.Scalar());
-    } else {
-      all_text = false;
-      reader_.report(reader_.at(item.Mark()), key + "[" + std::to_string(index) + "]",
+    const std::string item_key = key + "[" + std::to_string(index++) + "]";
+    if (!item.IsScalar()) {
+      all_valid = false;
+      reader_.report(reader_.at(item.Mark()), item_key,
                      "expected text, got " + shown(to_value(item)));
+      continue;
     }
-    ++index;
+    if (spec.check != nullptr) {
+      if (model::Status checked = spec.check(item.Scalar()); !checked) {
+        all_valid = false;
+        reader_.report(reader_.at(item.Mark()), item_key, checked.error().message);
+        continue;
+      }
+    }
+    list.push_back(item.Scalar());
   }
-  if (all_text) {
+  if (all_valid) {
     options[std::string(spec.key)] = std::move(list);
     reader_.settle(key, where, model::Ok{});
   } else {

@@ -88,6 +88,8 @@ model::Result<nlohmann::json> to_option(const collector::OptionSpec& spec, const
     case collector::OptionType::text: {
       model::Result<std::string> parsed = config::to_text(value);
       if (!parsed) return parsed.error();
+      if (spec.check != nullptr)
+        if (model::Status checked = spec.check(*parsed); !checked) return checked.error();
       return nlohmann::json(*parsed);
     }
     case collector::OptionType::text_list: break;

@@ -25,8 +25,9 @@ inline constexpr config::DurationRange kServerErrorSpanRange{
 // "" (nothing or an empty string: no server) or http(s)://host[:port][/…], scheme lower-cased.
 // Whether plain http is allowed is decided with the whole section (see the loader).
 model::Result<std::string> to_url(const config::Value& value);
-// A boolean, integer or text option of a collector, as the JSON that OptionValues holds.
-// (Lists are read by the loader, which can point at the item that is wrong.)
+// A boolean, integer or text option of a collector, as the JSON that OptionValues holds,
+// checked by the option's own check when it has one. (Lists are read by the loader, which
+// can point at the item that is wrong.)
 model::Result<nlohmann::json> to_option(const collector::OptionSpec& spec,
                                         const config::Value& value);
 

@@ -1,8 +1,5 @@
 #include "collectors/auth/auth_collector.hpp"
 
-#include "collectors/core/optional_file.hpp"
-
-#include <exception>
 #include <set>
 #include <utility>
 
@@ -11,7 +8,8 @@
 #include "collectors/auth/host_paths.hpp"
 #include "collectors/auth/report.hpp"
 #include "collectors/auth/snapshot.hpp"
-#include "collectors/core/utf8.hpp"
+#include "collectors/core/optional_file.hpp"
+#include "schema-client/base/path.hpp"
 
 namespace zt::auth {
 namespace {
@@ -28,10 +26,7 @@ std::optional<PathMode> path_mode(const HostFs& fs, const std::string& path) {
   return PathMode{path, info->mode, info->uid};
 }
 
-std::string parent_of(const std::string& path) {
-  const std::size_t slash = path.find_last_of('/');
-  return slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash);
-}
+using base::parent_of;
 
 std::string join_path(const std::string& folder, std::string_view name) {
   return (folder.ends_with('/') ? folder : folder + "/") + std::string(name);
@@ -107,23 +102,14 @@ class AuthCollector final : public collector::Collector {
   CollectResult collect(Context& context) override {
     CollectResult result;
     Snapshot snapshot;
-    try {
-      gather(context, snapshot, result.problems);
-      for (Findings part :
-           {account_findings(snapshot), snapshot.sshd ? sshd_findings(*snapshot.sshd) : Findings{},
-            snapshot.sudo ? sudo_findings(*snapshot.sudo) : Findings{},
-            snapshot.keys ? key_findings(*snapshot.keys) : Findings{},
-            policy_findings(snapshot.policy, options_.min_password_length)})
-        for (model::Finding& f : part) {
-          collector::make_valid_utf8(f);
-          result.findings.push_back(std::move(f));
-        }
-      result.inventory = make_inventory(snapshot);
-      collector::make_valid_utf8(result.inventory);
-    } catch (const std::exception& e) {
-      // Only allocation failures and the like get here; the parse functions do not throw.
-      result.problems.push_back(std::string("auth collector failed: ") + e.what());
-    }
+    gather(context, snapshot, result.problems);
+    for (Findings part :
+         {account_findings(snapshot), snapshot.sshd ? sshd_findings(*snapshot.sshd) : Findings{},
+          snapshot.sudo ? sudo_findings(*snapshot.sudo) : Findings{},
+          snapshot.keys ? key_findings(*snapshot.keys) : Findings{},
+          policy_findings(snapshot.policy, options_.min_password_length)})
+      for (model::Finding& f : part) result.findings.push_back(std::move(f));
+    result.inventory = make_inventory(snapshot);
     return result;
   }
 

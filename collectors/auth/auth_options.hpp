@@ -1,7 +1,7 @@
 #pragma once
-// The auth collector's options (collectors.auth.<key>): the table the agent's config loader
-// validates against and --list-collectors prints, and the typed struct made from the
-// validated values once.
+// The auth collector's options (collectors.auth.<key>): the struct, whose member
+// initializers are the defaults, and its options table (collectors/core/option_table.hpp),
+// which the agent's config loader validates against and --list-collectors prints.
 #include <cstddef>
 #include <span>
 
@@ -12,7 +12,6 @@ namespace zt::auth {
 std::span<const collector::OptionSpec> option_specs();
 
 struct AuthOptions {
-  // The defaults are those of option_specs().
   bool check_authorized_keys = true;
   std::size_t max_accounts = 10000;
   std::size_t max_keys_per_file = 1000;
@@ -23,6 +22,7 @@ struct AuthOptions {
 
   // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
   static AuthOptions from(const collector::OptionValues& values);
+  friend bool operator==(const AuthOptions&, const AuthOptions&) = default;
 };
 
 }  // namespace zt::auth

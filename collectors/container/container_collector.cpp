@@ -1,14 +1,14 @@
 #include "collectors/container/container_collector.hpp"
 
 #include <algorithm>
-#include <exception>
 
-#include "collectors/container/config_snapshot.hpp"
+#include "collectors/container/config_files.hpp"
 #include "collectors/container/container_options.hpp"
-#include "collectors/container/engine_snapshot.hpp"
+#include "collectors/container/engine_reader.hpp"
 #include "collectors/container/engine_socket.hpp"
 #include "collectors/container/host_paths.hpp"
 #include "collectors/container/report.hpp"
+#include "collectors/container/snapshot.hpp"
 #include "collectors/core/optional_file.hpp"
 
 namespace zt::container {
@@ -50,24 +50,23 @@ class ContainerCollector final : public collector::Collector {
 
   CollectResult collect(Context& context) override {
     CollectResult result;
-    try {
-      run(context, result);
-    } catch (const std::exception& e) {
-      // Only allocation failures and the like get here; parsers and the client do not throw.
-      result.problems.push_back(std::string("container collector failed: ") + e.what());
-    }
+    const std::optional<Snapshot> snapshot = gather(context, result.problems);
+    if (!snapshot) return result;  // no engine here: nothing to say
+    result.findings = make_findings(*snapshot);
+    result.inventory = make_inventory(*snapshot);
     return result;
   }
 
  private:
-  void run(const Context& context, CollectResult& result) {
+  // The configuration files, then the engines' sockets in turn until one answers, then the
+  // group names the sockets' owners need. nullopt: no engine socket and no configuration file.
+  std::optional<Snapshot> gather(const Context& context, std::vector<std::string>& problems) {
     const HostFs& fs = context.fs();
-    std::vector<std::string>& problems = result.problems;
     const auto sockets = find_sockets(fs, options_.socket);
-    if (sockets.empty() && !any_config_file(fs)) return;  // no engine here: nothing to say
+    if (sockets.empty() && !any_config_file(fs)) return std::nullopt;
 
-    const ConfigSnapshot config = read_config_files(fs, problems);
-    std::optional<EngineSnapshot> engine;
+    Snapshot snapshot;
+    snapshot.config = read_config_files(fs, problems);
     for (const EngineSocket& socket : sockets) {
       if (context.stopped_before("engine API", problems)) break;
       // No call waits longer than the run had left when the engine was first asked (100 ms
@@ -77,30 +76,14 @@ class ContainerCollector final : public collector::Collector {
       const auto timeout = std::clamp(left, std::chrono::milliseconds{100}, options_.api_timeout);
       auto client =
           clients_({socket.local, socket.host_path, timeout, options_.max_response_bytes});
-      engine = read_engine(*client, socket.host_path, context, options_.max_containers, problems);
-      if (engine->version) break;  // the first engine that answers is the one reported
+      snapshot.engine =
+          read_engine(*client, socket.host_path, context, options_.max_containers, problems);
+      if (snapshot.engine->version) break;  // the first engine that answers is the one reported
     }
-    const bool docker_engine =
-        engine && engine->version && engine->version->kind == EngineKind::docker;
-
-    EngineContext engine_context;
-    if (engine) engine_context.socket = engine->socket;
-    engine_context.daemon_userns_remap =
-        docker_engine && config.daemon && !config.daemon->userns_remap.empty();
-    if (engine)
-      for (const ContainerInfo& c : engine->inspected)
-        for (model::Finding& f : container_findings(c, engine_context))
-          result.findings.push_back(std::move(f));
-
-    std::vector<SocketSeen> seen;
-    for (const EngineSocket& s : sockets) seen.push_back({s.host_path, s.info});
+    for (const EngineSocket& s : sockets) snapshot.sockets.push_back({s.host_path, s.info});
     const auto group_text = collector::read_optional(fs, kGroupPath, kConfigMaxBytes, problems);
-    const auto groups = parse_group_names(group_text.value_or(""));
-    for (model::Finding& f : socket_findings(seen, groups)) result.findings.push_back(std::move(f));
-    for (model::Finding& f : config_findings(config, config.daemon_json_present || docker_engine))
-      result.findings.push_back(std::move(f));
-
-    result.inventory = make_inventory(engine, seen, config);
+    snapshot.groups = parse_group_names(group_text.value_or(""));
+    return snapshot;
   }
 
   ContainerOptions options_;

@@ -18,7 +18,7 @@
 // | host_pid_namespace            | high              | PidMode host                            |
 // | host_ipc_namespace            | medium            | IpcMode host (Podman reports "shareable"|
 // |                               |                   | even for host IPC: not seen there)      |
-// | added_capabilities          | the worst added   | CapAdd not empty: SYS_ADMIN, SYS_MODULE,|
+// | added_capabilities            | the worst added   | CapAdd not empty: SYS_ADMIN, SYS_MODULE,|
 // |                               | capability        | SYS_RAWIO, ALL critical; SYS_PTRACE,    |
 // |                               |                   | DAC_READ_SEARCH, SYS_BOOT, BPF,         |
 // |                               |                   | MAC_ADMIN/OVERRIDE high; NET_ADMIN,     |

@@ -1,9 +1,11 @@
 #pragma once
 // The collector interface. A collector is described once (CollectorDescriptor: name,
 // category, default interval, its options table and a factory) and made from its validated
-// options. `collect` may be called again and again, never twice at once. It should not
-// throw, but the scan runner catches anything that escapes and reports it, and abandons a
-// run that overruns its deadline; a long loop should check Context::should_stop().
+// options. `collect` may be called again and again, never twice at once. What it cannot read
+// is a problem of its result, not an exception; the agent's CollectorRunner does the rest
+// once for every collector: it catches anything that escapes (the run is "failed" with the
+// message), makes every string of the result valid UTF-8, and abandons a run that overruns
+// its deadline; a long loop should check Context::should_stop().
 #include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>

@@ -1,38 +1,20 @@
 #include "collectors/core/options.hpp"
 
-#include <stdexcept>
-
 namespace zt::collector {
 
-nlohmann::json default_value_of(const OptionSpec& spec) {
-  switch (spec.type) {
-    case OptionType::boolean: return spec.default_value == "true";
-    case OptionType::integer: return std::stoll(std::string(spec.default_value));
-    case OptionType::text: return std::string(spec.default_value);
-    case OptionType::text_list: {
-      // "[a, b]" or "[]": the only list form the built-in tables use.
-      nlohmann::json list = nlohmann::json::array();
-      std::string_view inner = spec.default_value;
-      if (inner.size() >= 2) inner = inner.substr(1, inner.size() - 2);
-      std::size_t pos = 0;
-      while (pos < inner.size()) {
-        std::size_t next = inner.find(',', pos);
-        if (next == std::string_view::npos) next = inner.size();
-        std::string_view item = inner.substr(pos, next - pos);
-        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-        if (!item.empty()) list.push_back(std::string(item));
-        pos = next + 1;
-      }
-      return list;
-    }
-  }
-  return nullptr;
+std::string default_text(const OptionSpec& spec) {
+  const nlohmann::json& value = spec.default_value;
+  if (value.is_string()) return value.get<std::string>();
+  if (!value.is_array()) return value.dump();
+  std::string out = "[";
+  for (const nlohmann::json& item : value)
+    out += (out.size() > 1 ? ", " : "") + (item.is_string() ? item.get<std::string>() : item.dump());
+  return out + "]";
 }
 
 OptionValues OptionValues::defaults(std::span<const OptionSpec> specs) {
   nlohmann::json values = nlohmann::json::object();
-  for (const OptionSpec& spec : specs) values[std::string(spec.key)] = default_value_of(spec);
+  for (const OptionSpec& spec : specs) values[std::string(spec.key)] = spec.default_value;
   return OptionValues(std::move(values));
 }
 

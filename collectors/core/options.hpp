@@ -1,25 +1,41 @@
 #pragma once
-// A collector's own options, declared as one table (OptionSpec) that the agent's config
-// loader validates `collectors.<name>.<key>` against and that `--list-collectors` prints.
-// OptionValues holds the validated values, defaults filled in; it is immutable once built.
+// A collector's own options (`collectors.<name>.<key>`), declared once: each option is one row
+// (option_table.hpp) binding its key, type, range, help and check to a member of the
+// collector's options struct, whose default member initializer is the option's default.
+// OptionSpec is what a row shows the rest of the agent: the config loader validates against
+// it (type, range, check, with the file and line), `--list-collectors` and the documented
+// keys print it. OptionValues holds the validated values, defaults filled in; it is
+// immutable once built. Pure; thread-safe once built.
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "schema-client/model/result.hpp"
+
 namespace zt::collector {
 
 enum class OptionType { boolean, integer, text, text_list };
 
+// The problem with one written value of an option that has a syntax of its own (a port
+// range, a day), which the loader reports at the value: text options check their value,
+// list options each item.
+using OptionCheck = model::Status (*)(std::string_view text);
+
 struct OptionSpec {
   std::string_view key;
-  OptionType type;
-  std::string_view default_value;  // as YAML text: "true", "30", "[]", "/run/docker.sock"
+  OptionType type = OptionType::boolean;
   std::string_view help;
+  nlohmann::json default_value;  // true, 30, "", []: the options struct's default
   long long min = 0;  // integer options only
   long long max = 0;
+  OptionCheck check = nullptr;
 };
+
+// The default as YAML text, as conf/agent.yaml and --list-collectors write it: "true", "30",
+// "/run/docker.sock", "" (empty text), "[]", "[a, b]".
+std::string default_text(const OptionSpec& spec);
 
 class OptionValues {
  public:
@@ -38,8 +54,5 @@ class OptionValues {
  private:
   nlohmann::json values_ = nlohmann::json::object();
 };
-
-// Parses an OptionSpec default (YAML-like text) into its JSON value.
-nlohmann::json default_value_of(const OptionSpec& spec);
 
 }  // namespace zt::collector

@@ -87,4 +87,15 @@ void make_valid_utf8(model::Finding& f) {
   make_valid_utf8(f.metadata);
 }
 
+void make_valid_utf8(CollectResult& result) {
+  const auto repair = [](std::string& s) {
+    if (!is_valid_utf8(s)) s = valid_utf8(s);
+  };
+  for (model::Finding& f : result.findings) make_valid_utf8(f);
+  for (model::Dependency& d : result.dependencies)
+    for (std::string* s : {&d.name, &d.version, &d.type, &d.location, &d.license}) repair(*s);
+  make_valid_utf8(result.inventory);
+  for (std::string& problem : result.problems) repair(problem);
+}
+
 }  // namespace zt::collector

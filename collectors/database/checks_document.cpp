@@ -1,6 +1,7 @@
 // The MongoDB and Elasticsearch/OpenSearch rules of checks.hpp, and check_server.
 #include "collectors/database/checks.hpp"
 #include "collectors/database/checks_common.hpp"
+#include "collectors/database/finding_types.hpp"
 
 namespace zt::database {
 namespace {
@@ -34,7 +35,7 @@ std::vector<Issue> check_mongodb(const Server& server) {
                     c.get("security.keyFile") != nullptr;
   if (exposed.all) {
     out.push_back(make_issue(
-        server, "mongodb_bind_all", auth ? Severity::medium : Severity::high,
+        server, finding_type::kMongodbBindAll, auth ? Severity::medium : Severity::high,
         "MongoDB listens on every interface",
         "net.bindIp/bindIpAll ('" + bind.value + "', " + where_text(bind) +
             ") opens every network interface.",
@@ -47,7 +48,8 @@ std::vector<Issue> check_mongodb(const Server& server) {
         authorization ? *authorization
                       : Evidence{main_file(server), 0, "security.authorization not set (disabled)"};
     out.push_back(make_issue(
-        server, "mongodb_auth_disabled", exposed.all ? Severity::critical : Severity::high,
+        server, finding_type::kMongodbAuthDisabled,
+        exposed.all ? Severity::critical : Severity::high,
         "MongoDB runs without access control",
         "security.authorization is not enabled (" + where_text(e) +
             "): every client that connects can read and change every database.",
@@ -82,7 +84,8 @@ std::vector<Issue> check_search(const Server& server) {
   }
   if (exposed.all) {
     out.push_back(
-        make_issue(server, type + "_bind_all", off ? Severity::high : Severity::medium,
+        make_issue(server, type + std::string(finding_type::kSearchBindAllSuffix),
+                   off ? Severity::high : Severity::medium,
                    name + " listens on every interface",
                    "network.host is '" + bind.value + "' (" + where_text(bind) +
                        "): the REST API is reachable on every network interface.",
@@ -94,7 +97,8 @@ std::vector<Issue> check_search(const Server& server) {
     const std::string key = server.engine == Engine::opensearch ? "plugins.security.disabled: true"
                                                                 : "xpack.security.enabled: false";
     out.push_back(make_issue(
-        server, type + "_security_disabled", exposed.all ? Severity::critical : Severity::high,
+        server, type + std::string(finding_type::kSearchSecurityDisabledSuffix),
+        exposed.all ? Severity::critical : Severity::high,
         name + " runs with its security features turned off",
         key + " (" + where_text(*off) +
             "): no authentication and no TLS; any client can read, change and delete every "

@@ -5,6 +5,7 @@
 #include "collectors/core/text.hpp"
 #include "collectors/database/checks.hpp"
 #include "collectors/database/checks_common.hpp"
+#include "collectors/database/finding_types.hpp"
 
 namespace zt::database {
 namespace {
@@ -85,7 +86,7 @@ std::vector<Issue> check_redis(const Server& server) {
     if (auth_evidence.empty())
       auth_evidence.push_back(Evidence{main_file(server), 0, "no requirepass, no ACL user"});
     out.push_back(make_issue(
-        server, "redis_no_auth", exposed.all ? Severity::critical : Severity::high,
+        server, finding_type::kRedisNoAuth, exposed.all ? Severity::critical : Severity::high,
         "Redis requires no password",
         "neither requirepass nor an ACL user with a password is configured: any client that "
         "reaches the port can read, change and delete every key.",
@@ -95,14 +96,15 @@ std::vector<Issue> check_redis(const Server& server) {
   }
   if (const Evidence* pm = c.get("protected-mode"); pm && parse_bool(pm->value) == 0) {
     out.push_back(make_issue(
-        server, "redis_protected_mode_off", Severity::medium, "Redis protected mode is off",
+        server, finding_type::kRedisProtectedModeOff, Severity::medium,
+        "Redis protected mode is off",
         "protected-mode is '" + pm->value + "' (" + where_text(*pm) +
             "): without it Redis answers remote clients even when no password is set.",
         "Set `protected-mode yes` in redis.conf and restart Redis.", {*pm}));
   }
   if (exposed.all) {
     out.push_back(make_issue(
-        server, "redis_bind_all", auth ? Severity::medium : Severity::high,
+        server, finding_type::kRedisBindAll, auth ? Severity::medium : Severity::high,
         "Redis listens on every interface",
         "bind is '" + bind.value + "' (" + where_text(bind) +
             "): Redis accepts connections on every network interface.",
@@ -115,7 +117,7 @@ std::vector<Issue> check_redis(const Server& server) {
     std::string list;
     for (const std::string& command : commands) list += (list.empty() ? "" : ", ") + command;
     out.push_back(make_issue(
-        server, "redis_dangerous_commands", auth ? Severity::low : Severity::medium,
+        server, finding_type::kRedisDangerousCommands, auth ? Severity::low : Severity::medium,
         "Redis leaves dangerous commands enabled",
         "these commands are neither renamed nor disabled: " + list +
             ". They wipe data (FLUSHALL, FLUSHDB), rewrite files on disk (CONFIG), stop the "
@@ -128,7 +130,7 @@ std::vector<Issue> check_redis(const Server& server) {
   }
   if (server.live_open) {
     out.push_back(make_issue(
-        server, "redis_unauthenticated_access", Severity::critical,
+        server, finding_type::kRedisUnauthenticatedAccess, Severity::critical,
         "Redis answered a command without a password",
         "PING sent to " + server.host + ":" + std::to_string(server.port) +
             " with no password was answered PONG: the server is open to any client that "
@@ -151,7 +153,7 @@ std::vector<Issue> check_memcached(const Server& server) {
   const bool sasl = c.get("sasl") != nullptr;
   if (exposed.all) {
     out.push_back(make_issue(
-        server, "memcached_bind_all", sasl ? Severity::medium : Severity::high,
+        server, finding_type::kMemcachedBindAll, sasl ? Severity::medium : Severity::high,
         "Memcached listens on every interface",
         "its listen address is '" + listen.value + "' (" + where_text(listen) + ")" +
             (sasl ? "" : " and it has no authentication") +
@@ -162,7 +164,7 @@ std::vector<Issue> check_memcached(const Server& server) {
   }
   if (const Evidence* udp = c.get("udp_port"); udp && udp->value != "0" && !udp->value.empty()) {
     out.push_back(make_issue(
-        server, "memcached_udp_enabled", exposed.all ? Severity::high : Severity::medium,
+        server, finding_type::kMemcachedUdpEnabled, exposed.all ? Severity::high : Severity::medium,
         "Memcached has its UDP port open",
         "UDP is enabled on port " + udp->value + " (" + where_text(*udp) +
             "): memcached over UDP is abused for traffic amplification attacks (up to 50000x).",

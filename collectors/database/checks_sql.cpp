@@ -1,6 +1,7 @@
 // The PostgreSQL and MySQL/MariaDB rules of checks.hpp.
 #include "collectors/database/checks.hpp"
 #include "collectors/database/checks_common.hpp"
+#include "collectors/database/finding_types.hpp"
 
 namespace zt::database {
 namespace {
@@ -49,7 +50,7 @@ std::vector<Issue> check_postgres(const Server& server) {
   }
   if (!trust.empty()) {
     Issue issue = make_issue(
-        server, "pg_hba_trust", open_trust ? Severity::critical : Severity::high,
+        server, finding_type::kPgHbaTrust, open_trust ? Severity::critical : Severity::high,
         "PostgreSQL lets clients in without a password (trust authentication)",
         "pg_hba.conf accepts connections with the `trust` method, which asks for no password: "
         "anyone who can reach the server can log in as any user, superusers included. "
@@ -64,7 +65,7 @@ std::vector<Issue> check_postgres(const Server& server) {
   }
   if (!cleartext.empty()) {
     out.push_back(make_issue(
-        server, "pg_hba_cleartext_password", Severity::medium,
+        server, finding_type::kPgHbaCleartextPassword, Severity::medium,
         "PostgreSQL asks for passwords in clear text (password method)",
         "pg_hba.conf uses the `password` method, which sends the password unencrypted over "
         "the connection. Rules: " +
@@ -79,7 +80,7 @@ std::vector<Issue> check_postgres(const Server& server) {
     std::vector<Evidence> evidence = exposed.evidence;
     evidence.insert(evidence.end(), open_rules.begin(), open_rules.end());
     out.push_back(make_issue(
-        server, "pg_listen_all_open_hba", Severity::high,
+        server, finding_type::kPgListenAllOpenHba, Severity::high,
         "PostgreSQL listens on every interface and accepts clients from any address",
         "listen_addresses (" + where_text(listen) + ": '" + listen.value +
             "') opens every interface, and pg_hba.conf admits any client address: " +
@@ -93,7 +94,7 @@ std::vector<Issue> check_postgres(const Server& server) {
   const Evidence ssl = setting_or(c, "ssl", "off");
   if (parse_bool(ssl.value) != 1) {
     out.push_back(make_issue(
-        server, "pg_ssl_off", exposed.all ? Severity::medium : Severity::low,
+        server, finding_type::kPgSslOff, exposed.all ? Severity::medium : Severity::low,
         "PostgreSQL has TLS turned off",
         "ssl is '" + ssl.value + "' (" + where_text(ssl) +
             "): passwords and data cross the network unencrypted" +
@@ -106,7 +107,7 @@ std::vector<Issue> check_postgres(const Server& server) {
   const Evidence encryption = setting_or(c, "password_encryption", "scram-sha-256");
   if (lower(encryption.value) == "md5" || parse_bool(encryption.value) == 1) {
     out.push_back(make_issue(
-        server, "pg_md5_password_encryption", Severity::medium,
+        server, finding_type::kPgMd5PasswordEncryption, Severity::medium,
         "PostgreSQL stores new passwords as MD5 hashes",
         "password_encryption is '" + encryption.value + "' (" + where_text(encryption) +
             "): MD5 password hashes are weak and replayable against this server if stolen.",
@@ -117,7 +118,7 @@ std::vector<Issue> check_postgres(const Server& server) {
 
   if (server.live_open) {
     Issue issue = make_issue(
-        server, "pg_passwordless_login", Severity::critical,
+        server, finding_type::kPgPasswordlessLogin, Severity::critical,
         "PostgreSQL let the postgres superuser in without a password",
         "a connection to " + server.host + ":" + std::to_string(server.port) +
             " as user postgres, database postgres, with no password, was accepted "
@@ -141,7 +142,8 @@ std::vector<Issue> check_mysql(const Server& server) {
   const Exposure exposed = exposure(server, networking && names_all_interfaces(bind.value), bind);
   if (exposed.all) {
     out.push_back(make_issue(
-        server, "mysql_bind_all", Severity::medium, "MySQL/MariaDB listens on every interface",
+        server, finding_type::kMysqlBindAll, Severity::medium,
+        "MySQL/MariaDB listens on every interface",
         "bind-address is '" + bind.value + "' (" + where_text(bind) +
             "): the server accepts connections on every network interface.",
         "Set `bind-address = 127.0.0.1` in the [mysqld] section (Debian: "
@@ -151,7 +153,7 @@ std::vector<Issue> check_mysql(const Server& server) {
   }
   if (const Evidence* skip = c.get("skip_grant_tables"); skip && parse_bool(skip->value) != 0) {
     out.push_back(make_issue(
-        server, "mysql_skip_grant_tables", Severity::critical,
+        server, finding_type::kMysqlSkipGrantTables, Severity::critical,
         "MySQL/MariaDB runs with skip-grant-tables: no authentication at all",
         "skip-grant-tables is set (" + where_text(*skip) +
             "): the server ignores its privilege tables, so anyone who can connect gets in as "
@@ -162,7 +164,7 @@ std::vector<Issue> check_mysql(const Server& server) {
   }
   if (const Evidence* infile = c.get("local_infile"); infile && parse_bool(infile->value) == 1) {
     out.push_back(make_issue(
-        server, "mysql_local_infile", Severity::medium,
+        server, finding_type::kMysqlLocalInfile, Severity::medium,
         "MySQL/MariaDB allows LOAD DATA LOCAL INFILE",
         "local_infile is '" + infile->value + "' (" + where_text(*infile) +
             "): a malicious or compromised server or SQL injection can read files from "

@@ -7,15 +7,14 @@
 #include "collectors/database/config_reader.hpp"
 #include "collectors/database/host_paths.hpp"
 #include "collectors/database/mysql_config.hpp"
+#include "schema-client/base/path.hpp"
 
 namespace zt::database {
 namespace {
 
 using collector::HostFs;
 
-std::string parent_of(const std::string& path) {
-  return std::filesystem::path(path).parent_path().string();
-}
+using base::parent_of;
 
 std::string resolve_relative(const std::string& base_dir, const std::string& path) {
   if (!path.empty() && path.front() == '/') return path;

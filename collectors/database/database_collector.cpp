@@ -1,16 +1,14 @@
 #include "collectors/database/database_collector.hpp"
 
-#include <exception>
-
 #include "collectors/core/host_sockets.hpp"
 #include "collectors/core/proc_paths.hpp"
-#include "collectors/core/utf8.hpp"
 #include "collectors/database/checks.hpp"
 #include "collectors/database/database_options.hpp"
 #include "collectors/database/discover.hpp"
 #include "collectors/database/live_checks.hpp"
 #include "collectors/database/locate.hpp"
 #include "collectors/database/report.hpp"
+#include "collectors/database/snapshot.hpp"
 
 namespace zt::database {
 namespace {
@@ -47,28 +45,30 @@ class DatabaseCollector final : public collector::Collector {
 
   CollectResult collect(Context& context) override {
     CollectResult result;
-    try {
-      run(context, result);
-    } catch (const std::exception& e) {
-      // Only allocation failures and the like get here; parsers and the checker do not throw.
-      result.problems.push_back(std::string("database collector failed: ") + e.what());
-    }
+    Snapshot snapshot = gather(context, result.problems);
+    for (Server& s : snapshot.servers) s.issues = check_server(s);
+    result.findings = make_findings(snapshot);
+    result.inventory = make_inventory(snapshot);
     return result;
   }
 
  private:
-  void run(const Context& context, CollectResult& result) {
+  // The running servers (from the sockets), each checked live when allowed and its
+  // configuration read; then the servers installed but not running.
+  Snapshot gather(const Context& context, std::vector<std::string>& problems) {
     const HostFs& fs = context.fs();
+    Snapshot snapshot;
     // A host root without /proc (a copied tree) has configuration files only: not a problem.
     collector::HostSockets host;
     if (!fs.is_missing(collector::kTcpTablePath)) {
       host = collector::read_host_sockets(context);
-      result.problems = std::move(host.problems);
+      problems = std::move(host.problems);
     }
-    std::vector<Server> servers = servers_from_sockets(host.listeners);
+    std::vector<Server>& servers = snapshot.servers;
+    servers = servers_from_sockets(host.listeners);
 
     const std::string refusal = refusal_for(fs, *checker_);
-    LiveSummary live;
+    LiveSummary& live = snapshot.live;
     live.enabled = options_.live_checks && refusal.empty();
     live.note = !options_.live_checks ? "live checks disabled (live_checks: false)"
                 : !refusal.empty()
@@ -90,22 +90,17 @@ class DatabaseCollector final : public collector::Collector {
             server, *checker_,
             std::max(std::chrono::milliseconds{0}, std::min(left, options_.live_timeout)));
       }
-      load_running_config(fs, server, reported_config, result.problems);
+      load_running_config(fs, server, reported_config, problems);
     }
     if (left_out > 0)
-      result.problems.push_back("stopped before checking " + std::to_string(left_out) +
-                                " database server(s): deadline passed or shutdown requested");
+      problems.push_back("stopped before checking " + std::to_string(left_out) +
+                         " database server(s): deadline passed or shutdown requested");
 
-    if (!context.stopped_before("database configuration files", result.problems)) {
-      std::vector<Server> installed = configured_servers(fs, servers, result.problems);
+    if (!context.stopped_before("database configuration files", problems)) {
+      std::vector<Server> installed = configured_servers(fs, servers, problems);
       for (Server& s : installed) servers.push_back(std::move(s));
     }
-    for (Server& s : servers) s.issues = check_server(s);
-    result.findings = make_findings(servers);
-    result.inventory = make_inventory(servers, live);
-    // Configuration values are copied as read; findings and inventory are JSON (UTF-8).
-    for (model::Finding& f : result.findings) collector::make_valid_utf8(f);
-    collector::make_valid_utf8(result.inventory);
+    return snapshot;
   }
 
   DatabaseOptions options_;

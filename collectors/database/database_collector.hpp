@@ -1,16 +1,16 @@
 #pragma once
 // The `database` collector: the database servers of the host — PostgreSQL, MySQL/MariaDB,
-// Redis, MongoDB, Memcached, Elasticsearch and OpenSearch — found from their listening
-// sockets and processes (collectors/core/host_sockets) and from the configuration files
-// installed at the distributions' default paths. Each server's configuration (the files its
-// command line names, else the defaults) is read through HostFs and checked (checks.hpp lists
-// the finding types and severities); on the live host (host root "/") each running server is
+// Redis, MongoDB, Memcached, Elasticsearch and OpenSearch — found from their listening sockets
+// and processes (collectors/core/host_sockets) and from the configuration files installed at
+// the distributions' default paths. Each server's configuration (the files its command line
+// names, else the defaults) is read through HostFs and checked (finding_types.hpp lists the
+// finding types and severities); on the live host (host root "/") each running server is
 // also checked through loopback (live_checks.hpp): is it open without a password, and which
 // version is it. Findings go to database_findings; the servers are the inventory
 // (scan.results.database). No database found: no findings and no problems.
 //
-// collect() never throws; it checks Context::should_stop() between servers. Not for
-// concurrent collect() calls.
+// Nothing it reads makes collect() throw; it checks Context::should_stop() between servers.
+// Not for concurrent collect() calls.
 #include <memory>
 
 #include "collectors/core/collector.hpp"

@@ -1,7 +1,7 @@
 #pragma once
-// The database collector's options (collectors.database.<key>): the table the agent's
-// config loader validates against and --list-collectors prints, and the typed struct made
-// from the validated values once.
+// The database collector's options (collectors.database.<key>): the struct, whose member
+// initializers are the defaults, and its options table (collectors/core/option_table.hpp),
+// which the agent's config loader validates against and --list-collectors prints.
 #include <chrono>
 #include <span>
 
@@ -12,12 +12,12 @@ namespace zt::database {
 std::span<const collector::OptionSpec> option_specs();
 
 struct DatabaseOptions {
-  // The defaults are those of option_specs().
   bool live_checks = true;
   std::chrono::milliseconds live_timeout{1500};
 
-  // `values` must hold every key of option_specs().
+  // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
   static DatabaseOptions from(const collector::OptionValues& values);
+  friend bool operator==(const DatabaseOptions&, const DatabaseOptions&) = default;
 };
 
 }  // namespace zt::database

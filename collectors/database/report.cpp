@@ -43,16 +43,16 @@ model::Finding to_finding(const Server& server, const Issue& issue) {
 
 }  // namespace
 
-std::vector<model::Finding> make_findings(const std::vector<Server>& servers) {
+std::vector<model::Finding> make_findings(const Snapshot& snapshot) {
   std::vector<model::Finding> out;
-  for (const Server& s : servers)
+  for (const Server& s : snapshot.servers)
     for (const Issue& issue : s.issues) out.push_back(to_finding(s, issue));
   return out;
 }
 
-json make_inventory(const std::vector<Server>& servers, const LiveSummary& live) {
+json make_inventory(const Snapshot& snapshot) {
   json list = json::array();
-  for (const Server& s : servers) {
+  for (const Server& s : snapshot.servers) {
     json listeners = json::array();
     for (const collector::ListeningSocket& l : s.sockets) {
       const bool v6 = l.family == collector::Family::ipv6;
@@ -81,8 +81,8 @@ json make_inventory(const std::vector<Server>& servers, const LiveSummary& live)
                     {"finding_types", std::move(types)}});
   }
   return {{"servers", std::move(list)},
-          {"server_count", servers.size()},
-          {"live_checks", {{"enabled", live.enabled}, {"note", live.note}}}};
+          {"server_count", snapshot.servers.size()},
+          {"live_checks", {{"enabled", snapshot.live.enabled}, {"note", snapshot.live.note}}}};
 }
 
 }  // namespace zt::database

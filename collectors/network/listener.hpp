@@ -1,6 +1,6 @@
 #pragma once
-// What one run of the network collector saw: the listening sockets with their owners and
-// what probing them found. Plain data, turned into findings and inventory by report.hpp.
+// One listening socket of the host with its owner and what probing it found: an element of
+// the Snapshot (snapshot.hpp). Plain data.
 #include <cstdint>
 #include <optional>
 #include <string>

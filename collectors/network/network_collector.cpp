@@ -1,17 +1,15 @@
 #include "collectors/network/network_collector.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <filesystem>
 
 #include "collectors/core/host_sockets.hpp"
 #include "collectors/core/probe_engine.hpp"
 #include "collectors/core/proc_paths.hpp"
-#include "collectors/core/utf8.hpp"
 #include "collectors/network/network_options.hpp"
 #include "collectors/network/port_probe.hpp"
 #include "collectors/network/probe_plan.hpp"
 #include "collectors/network/report.hpp"
+#include "collectors/network/snapshot.hpp"
 
 namespace zt::network {
 namespace {
@@ -47,50 +45,46 @@ class NetworkCollector final : public collector::Collector {
 
   CollectResult collect(Context& context) override {
     CollectResult result;
-    try {
-      collector::HostSockets host = collector::read_host_sockets(context);
-      result.problems = std::move(host.problems);
-      std::vector<Listener> listeners;
-      listeners.reserve(host.listeners.size());
-      for (collector::ListeningSocket& socket : host.listeners)
-        listeners.push_back(
-            Listener{std::move(socket), std::nullopt, std::nullopt, std::nullopt});
-
-      const std::string refusal = refusal_for(context.fs(), *prober_);
-      ProbeSettings settings{options_.probe_banners, options_.probe_tls,
-                             options_.max_probed_ports, options_.probe_ports_allow,
-                             options_.probe_ports_deny};
-      std::vector<PlannedProbe> plan = plan_probes(listeners, settings, refusal);
-      run_probes(context, listeners, plan, result.problems);
-
-      ProbingSummary summary;
-      summary.live = refusal.empty() && (options_.probe_banners || options_.probe_tls);
-      summary.note = !refusal.empty() ? refusal
-                     : summary.live
-                         ? "TCP listeners probed through loopback or their own address, "
-                           "concurrently (at most " + std::to_string(kMaxOpenProbes) +
-                               " at once); limit " +
-                               std::to_string(options_.probe_timeout.count()) +
-                               " ms per port, at most " +
-                               std::to_string(options_.max_probed_ports) + " ports per run"
-                         : "probing disabled (probe_banners and probe_tls are false)";
-      summary.pids_scanned = host.pids_scanned;
-      summary.pids_unreadable = host.pids_unreadable;
-
-      result.findings = make_findings(listeners, clock_());
-      result.inventory = make_inventory(listeners, plan, summary);
-      // Process names, command lines and certificate names are the host's bytes: JSON
-      // needs UTF-8.
-      for (model::Finding& f : result.findings) collector::make_valid_utf8(f);
-      collector::make_valid_utf8(result.inventory);
-    } catch (const std::exception& e) {
-      // Only allocation failures and the like get here; parsers and the prober do not throw.
-      result.problems.push_back(std::string("network collector failed: ") + e.what());
-    }
+    const Snapshot snapshot = gather(context, result.problems);
+    result.findings = make_findings(snapshot, clock_());
+    result.inventory = make_inventory(snapshot);
     return result;
   }
 
  private:
+  // The listening sockets and their owners, then what probing them found.
+  Snapshot gather(const Context& context, std::vector<std::string>& problems) {
+    Snapshot snapshot;
+    collector::HostSockets host = collector::read_host_sockets(context);
+    problems = std::move(host.problems);
+    snapshot.listeners.reserve(host.listeners.size());
+    for (collector::ListeningSocket& socket : host.listeners)
+      snapshot.listeners.push_back(
+          Listener{std::move(socket), std::nullopt, std::nullopt, std::nullopt});
+
+    const std::string refusal = refusal_for(context.fs(), *prober_);
+    ProbeSettings settings{options_.probe_banners, options_.probe_tls,
+                           options_.max_probed_ports, options_.probe_ports_allow,
+                           options_.probe_ports_deny};
+    snapshot.plan = plan_probes(snapshot.listeners, settings, refusal);
+    run_probes(context, snapshot.listeners, snapshot.plan, problems);
+
+    ProbingSummary& summary = snapshot.probing;
+    summary.live = refusal.empty() && (options_.probe_banners || options_.probe_tls);
+    summary.note = !refusal.empty() ? refusal
+                   : summary.live
+                       ? "TCP listeners probed through loopback or their own address, "
+                         "concurrently (at most " + std::to_string(kMaxOpenProbes) +
+                             " at once); limit " +
+                             std::to_string(options_.probe_timeout.count()) +
+                             " ms per port, at most " +
+                             std::to_string(options_.max_probed_ports) + " ports per run"
+                       : "probing disabled (probe_banners and probe_tls are false)";
+    summary.pids_scanned = host.pids_scanned;
+    summary.pids_unreadable = host.pids_unreadable;
+    return snapshot;
+  }
+
   // Every planned port at once (at most kMaxOpenProbes at a time), each by its own limit
   // from when it starts, all by one deadline for the phase: the run's, or sooner the limit
   // times the number of rounds the bound on open sockets makes.

@@ -1,17 +1,17 @@
 #pragma once
 // The `network` collector: every listening TCP and UDP socket (IPv4 and IPv6) of the host,
 // read from /proc/net/{tcp,tcp6,udp,udp6} through HostFs, with the process that owns it
-// (/proc/<pid>/fd, comm, status, /etc/passwd). Each listener is an info finding; services
-// that should be local but listen on every interface, and cleartext services, are problem
-// findings (see report.hpp for the finding types and severities). On the live host (host
-// root "/") it also talks to this host's own TCP ports (loopback, or the socket's own
-// address; never another host): the greeting of services that speak first, the first
-// message of those that wait for the client (first_message.hpp), TLS. All ports at once
-// (at most 64 open sockets), each bounded by the per-port time limit, the whole probing phase
-// by one deadline; a cap of ports per run and allow/deny lists choose the ports.
+// (/proc/<pid>/fd, comm, status, /etc/passwd). Each listener is an info finding; services that
+// should be local but listen on every interface, and cleartext services, are problem findings
+// (finding_types.hpp has the types and severities). On the live host (host root "/") it
+// also talks to this host's own TCP ports (loopback, or the socket's own address; never
+// another host): the greeting of services that speak first, the first message of those that
+// wait for the client (first_message.hpp), TLS. All ports at once (at most 64 open sockets),
+// each bounded by the per-port time limit, the whole probing phase by one deadline; a cap of
+// ports per run and allow/deny lists choose the ports.
 //
-// collect() never throws; a stop (Context::should_stop()) ends the probing within 50 ms with
-// what it has and a problem saying so. Not for concurrent collect() calls.
+// Nothing it reads makes collect() throw; a stop (Context::should_stop()) ends the probing
+// within 50 ms with what it has and a problem saying so. Not for concurrent collect() calls.
 #include <functional>
 #include <memory>
 

@@ -1,57 +1,45 @@
 #include "collectors/network/network_options.hpp"
 
-#include <algorithm>
-#include <stdexcept>
+#include "collectors/core/option_table.hpp"
 
 namespace zt::network {
 namespace {
 
-using collector::OptionSpec;
-using collector::OptionType;
-
-constexpr OptionSpec kOptions[] = {
-    {"probe_banners", OptionType::boolean, "true",
-     "read the greeting of local TCP services that speak first (SSH, SMTP, FTP, POP3, IMAP, "
-     "MySQL, VNC, telnet), and send the first message of those that wait for the client "
-     "(HTTP HEAD, Redis PING, Memcached version), to learn service and version"},
-    {"probe_tls", OptionType::boolean, "true",
-     "TLS handshakes with local TCP listeners: protocol, cipher, certificate expiry, legacy "
-     "TLS 1.0/1.1 and weak ciphers accepted"},
-    {"probe_timeout_ms", OptionType::integer, "1500",
-     "time limit for all probes of one port, in milliseconds; ports are probed at once, so "
-     "this is also about the time the whole probing takes", 100, 10000},
-    {"max_probed_ports", OptionType::integer, "32",
-     "most TCP ports probed per run (in port order); 0 turns probing off", 0, 1024},
-    {"probe_ports_allow", OptionType::text_list, "[]",
-     "ports probed, as \"443\" or \"8000-8100\"; empty: every port"},
-    {"probe_ports_deny", OptionType::text_list, "[]",
-     "ports never probed, as \"443\" or \"8000-8100\"; wins over the allow list"},
-};
-
-std::vector<PortRange> port_list(const collector::OptionValues& values, std::string_view key) {
-  auto ranges = parse_port_list(values.text_list(key));
-  if (!ranges)
-    throw std::invalid_argument("collectors.network." + std::string(key) + ": " +
-                                ranges.error().message);
-  return std::move(*ranges);
+const collector::OptionTable<NetworkOptions>& table() {
+  using namespace collector;  // the row makers: flag, integer, text, text_list
+  using O = NetworkOptions;
+  static const OptionTable<O> kTable{
+      flag<&O::probe_banners>(
+          "probe_banners",
+          "read the greeting of local TCP services that speak first (SSH, SMTP, FTP, POP3, "
+          "IMAP, MySQL, VNC, telnet), and send the first message of those that wait for the "
+          "client (HTTP HEAD, Redis PING, Memcached version), to learn service and version"),
+      flag<&O::probe_tls>(
+          "probe_tls",
+          "TLS handshakes with local TCP listeners: protocol, cipher, certificate expiry, "
+          "legacy TLS 1.0/1.1 and weak ciphers accepted"),
+      integer<&O::probe_timeout>(
+          "probe_timeout_ms", 100, 10000,
+          "time limit for all probes of one port, in milliseconds; ports are probed at once, "
+          "so this is also about the time the whole probing takes"),
+      integer<&O::max_probed_ports>(
+          "max_probed_ports", 0, 1024,
+          "most TCP ports probed per run (in port order); 0 turns probing off"),
+      text_list<&O::probe_ports_allow, &port_range_option>(
+          "probe_ports_allow", "ports probed, as \"443\" or \"8000-8100\"; empty: every port"),
+      text_list<&O::probe_ports_deny, &port_range_option>(
+          "probe_ports_deny",
+          "ports never probed, as \"443\" or \"8000-8100\"; wins over the allow list"),
+  };
+  return kTable;
 }
 
 }  // namespace
 
-std::span<const OptionSpec> option_specs() { return kOptions; }
+std::span<const collector::OptionSpec> option_specs() { return table().specs(); }
 
 NetworkOptions NetworkOptions::from(const collector::OptionValues& values) {
-  NetworkOptions options;
-  options.probe_banners = values.boolean("probe_banners");
-  options.probe_tls = values.boolean("probe_tls");
-  // The loader enforces the ranges; the clamps keep a hand-made OptionValues in bounds.
-  options.probe_timeout =
-      std::chrono::milliseconds{std::clamp(values.integer("probe_timeout_ms"), 100LL, 10000LL)};
-  options.max_probed_ports =
-      static_cast<std::size_t>(std::clamp(values.integer("max_probed_ports"), 0LL, 1024LL));
-  options.probe_ports_allow = port_list(values, "probe_ports_allow");
-  options.probe_ports_deny = port_list(values, "probe_ports_deny");
-  return options;
+  return table().read(values);
 }
 
 }  // namespace zt::network

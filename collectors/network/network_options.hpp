@@ -1,8 +1,8 @@
 #pragma once
-// The network collector's options (collectors.network.<key>): the table the agent's config
-// loader validates against and --list-collectors prints, and the typed struct made from the
-// validated values once. The port lists are checked here (the loader only knows they are
-// lists of text): a bad entry throws std::invalid_argument naming the key and the entry.
+// The network collector's options (collectors.network.<key>): the struct, whose member
+// initializers are the defaults, and its options table (collectors/core/option_table.hpp),
+// which the agent's config loader validates against (port list entries included) and
+// --list-collectors prints.
 #include <chrono>
 #include <cstddef>
 #include <span>
@@ -16,7 +16,6 @@ namespace zt::network {
 std::span<const collector::OptionSpec> option_specs();
 
 struct NetworkOptions {
-  // The defaults are those of option_specs().
   bool probe_banners = true;
   bool probe_tls = true;
   std::chrono::milliseconds probe_timeout{1500};
@@ -24,9 +23,9 @@ struct NetworkOptions {
   std::vector<PortRange> probe_ports_allow;  // empty: every port
   std::vector<PortRange> probe_ports_deny;
 
-  // `values` must hold every key of option_specs(). Throws std::invalid_argument for a port
-  // list entry that is not a port or a range of ports.
+  // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
   static NetworkOptions from(const collector::OptionValues& values);
+  friend bool operator==(const NetworkOptions&, const NetworkOptions&) = default;
 };
 
 }  // namespace zt::network

@@ -32,16 +32,10 @@ std::optional<PortRange> parse_port_range(std::string_view text) {
   return PortRange{*first, *last};
 }
 
-model::Result<std::vector<PortRange>> parse_port_list(const std::vector<std::string>& entries) {
-  std::vector<PortRange> ranges;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    auto range = parse_port_range(entries[i]);
-    if (!range)
-      return model::Error{"entry " + std::to_string(i + 1) + " \"" + entries[i] +
-                          "\" is not a port (1..65535) or a range of ports (\"8000-8100\")"};
-    ranges.push_back(*range);
-  }
-  return ranges;
+model::Result<PortRange> port_range_option(std::string_view text) {
+  if (auto range = parse_port_range(text)) return *range;
+  return model::Error{"\"" + std::string(text) +
+                      "\" is not a port (1..65535) or a range of ports (\"8000-8100\")"};
 }
 
 bool contains(const std::vector<PortRange>& ranges, std::uint16_t port) {

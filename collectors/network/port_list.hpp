@@ -21,8 +21,8 @@ struct PortRange {
 // allowed. Ports are 1..65535 and first <= last; anything else is nullopt.
 std::optional<PortRange> parse_port_range(std::string_view text);
 
-// Every entry parsed; the error names the first bad entry and its position.
-model::Result<std::vector<PortRange>> parse_port_list(const std::vector<std::string>& entries);
+// An entry of a port list option: parse_port_range, or the problem, naming the entry.
+model::Result<PortRange> port_range_option(std::string_view text);
 
 bool contains(const std::vector<PortRange>& ranges, std::uint16_t port);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "collectors/network/finding_types.hpp"
 #include "collectors/network/service_catalog.hpp"
 
 namespace zt::network {
@@ -74,7 +75,7 @@ Finding base(const Listener& l, const std::string& service, std::string_view typ
 
 Finding listening_finding(const Listener& l, const std::string& service) {
   const std::string where = endpoint_text(l.address, l.port);
-  Finding f = base(l, service, "listening_service", Severity::info, where);
+  Finding f = base(l, service, finding_type::kListening, Severity::info, where);
   f.title = "Port " + port_text(l) + (service.empty() ? "" : " (" + service + ")") +
             " listening on " + l.address;
   f.description = std::string(l.protocol == Protocol::tcp ? "TCP" : "UDP") + " socket " + where +
@@ -95,7 +96,7 @@ Finding listening_finding(const Listener& l, const std::string& service) {
 Finding exposed_finding(const Listener& l, const std::string& service,
                         const LocalOnlyService& rule) {
   const std::string where = endpoint_text(l.address, l.port);
-  Finding f = base(l, service, "exposed_local_service", rule.severity, where);
+  Finding f = base(l, service, finding_type::kExposedLocal, rule.severity, where);
   f.title = std::string(rule.display) + " on " + port_and_service(l, service) +
             " listens on all interfaces";
   f.description = std::string(rule.display) + " (" + owner_text(l) + ") listens on " + where +
@@ -110,7 +111,7 @@ Finding cleartext_finding(const Listener& l, const std::string& service,
                           const CleartextService& rule) {
   const std::string where = endpoint_text(l.address, l.port);
   const Severity severity = is_loopback(l) ? Severity::low : rule.severity;
-  Finding f = base(l, service, "cleartext_service", severity, service + " on " + where);
+  Finding f = base(l, service, finding_type::kCleartext, severity, service + " on " + where);
   f.title = "Cleartext " + std::string(rule.display) + " service on " + port_and_service(l, service);
   f.description = std::string(rule.display) + " (" + owner_text(l) + ") listens on " + where +
                   ": " + std::string(rule.why) + "." +
@@ -130,7 +131,7 @@ void add_tls_findings(const Listener& l, const std::string& service, model::Time
     const CertificateInfo& cert = *t.main.certificate;
     const std::string expiry = model::format_timestamp(cert.not_after);
     if (cert.not_after < now) {
-      Finding f = base(l, service, "tls_cert_expired", Severity::high, expiry);
+      Finding f = base(l, service, finding_type::kCertExpired, Severity::high, expiry);
       f.title = "Expired TLS certificate on " + subject;
       f.description = "The certificate served on " + where + " (subject " + cert.subject +
                       ") expired on " + expiry + "; clients that verify it refuse to connect, "
@@ -143,7 +144,7 @@ void add_tls_findings(const Listener& l, const std::string& service, model::Time
       out.push_back(std::move(f));
     } else if (cert.not_after < now + kCertExpiryWarning) {
       const auto days = std::chrono::floor<std::chrono::days>(cert.not_after - now).count();
-      Finding f = base(l, service, "tls_cert_expiring", Severity::medium, expiry);
+      Finding f = base(l, service, finding_type::kCertExpiring, Severity::medium, expiry);
       f.title = "TLS certificate on " + subject + " expires within 30 days";
       f.description = "The certificate served on " + where + " (subject " + cert.subject +
                       ") expires on " + expiry + ", in " + std::to_string(days) + " day(s).";
@@ -154,7 +155,7 @@ void add_tls_findings(const Listener& l, const std::string& service, model::Time
       out.push_back(std::move(f));
     }
     if (cert.self_signed && !is_loopback(l)) {
-      Finding f = base(l, service, "tls_self_signed_public", Severity::medium, cert.subject);
+      Finding f = base(l, service, finding_type::kSelfSignedPublic, Severity::medium, cert.subject);
       f.title = "Self-signed TLS certificate on " + subject + ", reachable from the network";
       f.description = "The certificate served on " + where + " is self-signed (subject and "
                       "issuer " + cert.subject + "): clients cannot verify it without pinning "
@@ -171,7 +172,7 @@ void add_tls_findings(const Listener& l, const std::string& service, model::Time
       std::find(legacy.begin(), legacy.end(), t.main.protocol) == legacy.end())
     legacy.push_back(t.main.protocol);
   if (!legacy.empty()) {
-    Finding f = base(l, service, "tls_legacy_protocol", Severity::medium, legacy);
+    Finding f = base(l, service, finding_type::kLegacyProtocol, Severity::medium, legacy);
     f.title = "Legacy TLS (" + join(legacy, ", ") + ") accepted on " + subject;
     f.description = "A handshake with the highest version capped at " + join(legacy, ", ") +
                     " succeeded on " + where + ". TLS 1.0 and 1.1 are deprecated (RFC 8996) "
@@ -185,7 +186,7 @@ void add_tls_findings(const Listener& l, const std::string& service, model::Time
   std::optional<std::string> weak = t.weak_cipher;
   if (!weak && t.main.handshake_ok && is_weak_cipher(t.main.cipher)) weak = t.main.cipher;
   if (weak) {
-    Finding f = base(l, service, "tls_weak_cipher", Severity::high, *weak);
+    Finding f = base(l, service, finding_type::kWeakCipher, Severity::high, *weak);
     f.title = "Weak TLS cipher accepted on " + subject;
     f.description = "The service on " + where + " accepted the cipher suite " + *weak +
                     " (no encryption, no authentication, or broken encryption).";
@@ -229,9 +230,9 @@ std::string endpoint_text(const std::string& address, std::uint16_t port) {
   return address + ":" + std::to_string(port);
 }
 
-std::vector<Finding> make_findings(const std::vector<Listener>& listeners, model::Timestamp now) {
+std::vector<Finding> make_findings(const Snapshot& snapshot, model::Timestamp now) {
   std::vector<Finding> out;
-  for (const Listener& l : listeners) {
+  for (const Listener& l : snapshot.listeners) {
     const std::string service = service_name(l);
     out.push_back(listening_finding(l, service));
     if (const LocalOnlyService* rule = local_only_service(service); rule && is_wildcard(l))
@@ -243,8 +244,9 @@ std::vector<Finding> make_findings(const std::vector<Listener>& listeners, model
   return out;
 }
 
-json make_inventory(const std::vector<Listener>& listeners, const std::vector<PlannedProbe>& plan,
-                    const ProbingSummary& summary) {
+json make_inventory(const Snapshot& snapshot) {
+  const std::vector<Listener>& listeners = snapshot.listeners;
+  const ProbingSummary& summary = snapshot.probing;
   json items = json::array();
   for (const Listener& l : listeners) {
     const std::string service = service_name(l);
@@ -266,7 +268,7 @@ json make_inventory(const std::vector<Listener>& listeners, const std::vector<Pl
                      {"tls", tls_json(l)}});
   }
   json probes = json::array();
-  for (const PlannedProbe& p : plan) {
+  for (const PlannedProbe& p : snapshot.plan) {
     const Listener& l = listeners.at(p.listener);
     probes.push_back({{"host", l.address},
                       {"port", static_cast<int>(l.port)},

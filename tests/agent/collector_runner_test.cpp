@@ -181,6 +181,39 @@ TEST_CASE("problems a collector reports make its run partial", "[unit]") {
   CHECK(h.runs[0].errors == std::vector<std::string>{"/etc/shadow: Permission denied"});
 }
 
+TEST_CASE("every string a collector returns is made valid UTF-8, once, by the runner",
+          "[unit]") {
+  // Latin-1 "é" (0xE9) and a truncated sequence, as a host file may hold them.
+  const std::string latin1 = "Jos\xE9 \xC3";
+  const std::string repaired = "Jos\xEF\xBF\xBD \xEF\xBF\xBD";
+  Harness h;
+  h.submit(slot_for([&](collector::Context&) {
+    collector::CollectResult r;
+    model::Finding f = test::valid_finding("Account " + latin1 + " has no password", latin1);
+    f.metadata["evidence"] = "gecos " + latin1;
+    r.findings.push_back(std::move(f));
+    r.dependencies.push_back({"libc6", "2.36 " + latin1, "deb", "/var/lib/dpkg/status", latin1});
+    r.inventory = {{"gecos", {latin1}}, {latin1, 1}};
+    r.problems.push_back("/etc/passwd: line " + latin1);
+    return r;
+  }));
+  h.run();
+  REQUIRE(h.runs.size() == 1);
+  const CollectorRun& run = h.runs[0];
+  CHECK(run.outcome == RunOutcome::partial);
+  CHECK(run.errors == std::vector<std::string>{"/etc/passwd: line " + repaired});
+  REQUIRE(run.result.findings.size() == 1);
+  const model::Finding& f = run.result.findings[0];
+  CHECK(f.title == "Account " + repaired + " has no password");
+  CHECK(f.fields.at("user_account") == repaired);
+  CHECK(f.metadata.at("evidence") == "gecos " + repaired);
+  CHECK(f.fingerprint == model::compute_fingerprint("machine-1", f));
+  CHECK(run.result.dependencies ==
+        std::vector<model::Dependency>{
+            {"libc6", "2.36 " + repaired, "deb", "/var/lib/dpkg/status", repaired}});
+  CHECK(run.result.inventory == nlohmann::json{{"gecos", {repaired}}, {repaired, 1}});
+}
+
 TEST_CASE("no more than max_concurrent collectors run at once", "[unit]") {
   Harness h(2);
   std::mutex mutex;

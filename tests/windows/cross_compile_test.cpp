@@ -3,9 +3,11 @@
 // out of reach here: Debian ships no MinGW builds of libcurl, yaml-cpp, spdlog or OpenSSL.
 // The header-only libraries are taken from /usr/include through a folder of links, so the
 // cross compiler never sees the Linux system headers.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tests/support/process.hpp"
@@ -36,6 +38,28 @@ test::Completed cross_compile(const std::string& source) {
                             "-o", object.string()});
 }
 
+// The Windows sources of the agent's targets, as the build lists them.
+std::vector<std::string> windows_sources() {
+  std::vector<std::string> sources;
+  std::string_view list = ZT_WINDOWS_SOURCES;
+  while (!list.empty()) {
+    const std::size_t comma = std::min(list.find(','), list.size());
+    sources.emplace_back(list.substr(0, comma));
+    list.remove_prefix(std::min(comma + 1, list.size()));
+  }
+  return sources;
+}
+
+// Every file of the repository's source folders named *_windows.cpp.
+std::vector<std::string> windows_files_on_disk() {
+  std::vector<std::string> files;
+  for (const char* folder : {"agent", "collectors", "transport", "schema-client"})
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(ZT_SOURCE_DIR) / folder))
+      if (entry.path().filename().string().ends_with("_windows.cpp"))
+        files.push_back(fs::relative(entry.path(), ZT_SOURCE_DIR).string());
+  return files;
+}
+
 void require_compiles(const std::vector<std::string>& sources) {
   REQUIRE(fs::exists(kCompiler));
   for (const std::string& source : sources) {
@@ -47,10 +71,18 @@ void require_compiles(const std::vector<std::string>& sources) {
 
 }  // namespace
 
-TEST_CASE("windows: the service, its controls and paths compile for Windows",
+TEST_CASE("windows: every Windows source belongs to a target of the build",
+          "[unit][windows]") {
+  std::vector<std::string> listed = windows_sources();
+  std::vector<std::string> on_disk = windows_files_on_disk();
+  std::sort(listed.begin(), listed.end());
+  std::sort(on_disk.begin(), on_disk.end());
+  CHECK(listed == on_disk);
+}
+
+TEST_CASE("windows: the Windows sources of the agent's targets compile for Windows",
           "[integration][windows]") {
-  require_compiles({"agent/service_windows.cpp", "agent/daemon_control_windows.cpp",
-                    "agent/config/platform_paths_windows.cpp"});
+  require_compiles(windows_sources());
 }
 
 TEST_CASE("windows: the daemon and scheduler the service runs compile for Windows",

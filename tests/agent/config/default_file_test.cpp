@@ -51,5 +51,32 @@ TEST_CASE("config: conf/agent.yaml documents every key and environment variable"
   }
 }
 
+// What `zerotrace-agent --check-config` runs (agent/main.cpp): load_config with the built-in
+// collectors. A collector option with a syntax of its own is refused where it is written.
+TEST_CASE("config: a bad collector option is refused at load with its file, line and key",
+          "[unit]") {
+  test::TempTree tree;
+  const std::filesystem::path file = tree.write("agent.yaml",
+                                                "collectors:\n"
+                                                "  network:\n"
+                                                "    probe_ports_allow: [\"x\"]\n"
+                                                "    probe_ports_deny:\n"
+                                                "      - 22\n"
+                                                "      - 9000-8000\n"
+                                                "  system:\n"
+                                                "    eol_as_of: 2026-13-01\n");
+  const model::Result<AgentConfig> config =
+      load_config(file, collector::builtin_collectors(), kNoEnv);
+  REQUIRE_FALSE(config.ok());
+  const std::string where = file.string() + ":";
+  CHECK(config.error().message ==
+        where + "3:25: collectors.network.probe_ports_allow[0]: \"x\" is not a port (1..65535) "
+                "or a range of ports (\"8000-8100\")\n" +
+        where + "6:9: collectors.network.probe_ports_deny[1]: \"9000-8000\" is not a port "
+                "(1..65535) or a range of ports (\"8000-8100\")\n" +
+        where + "8:5: collectors.system.eol_as_of: expected a day as YYYY-MM-DD, got "
+                "\"2026-13-01\"");
+}
+
 }  // namespace
 }  // namespace zt::agent

@@ -36,7 +36,9 @@ void check_defaults(const AgentConfig& config) {
                                                    {"max_packages", 5000},
                                                    {"dpkg_status", "/var/lib/dpkg/status"},
                                                    {"exclude", nlohmann::json::array()},
-                                                   {"sources", {"dpkg", "apk"}}});
+                                                   {"sources", {"dpkg", "apk"}},
+                                                   {"pairs", nlohmann::json::array()},
+                                                   {"pair", ""}});
   const CollectorConfig& network = config.collectors.at("network");
   CHECK(network.enabled);
   CHECK(network.interval == 15min);
@@ -171,7 +173,8 @@ TEST_CASE("config: unknown keys list the known keys of their section", "[unit]")
         "upload, collectors)");
   CHECK(errors_of("collectors:\n  system:\n    package: true\n") ==
         "conf/agent.yaml:3:5: collectors.system.package: unknown key (known keys: enabled, "
-        "interval, timeout, packages, max_packages, dpkg_status, exclude, sources)");
+        "interval, timeout, packages, max_packages, dpkg_status, exclude, sources, pairs, "
+        "pair)");
   CHECK(errors_of("collectors:\n  network:\n    ports: [22]\n") ==
         "conf/agent.yaml:3:5: collectors.network.ports: unknown key (known keys: enabled, "
         "interval, timeout)");
@@ -238,6 +241,22 @@ TEST_CASE("config: values out of range or not allowed", "[unit]") {
   CHECK(errors_of("collectors:\n  system:\n    max_packages: 0\n") ==
         "conf/agent.yaml:3:5: collectors.system.max_packages: expected an integer between 1 and "
         "100000, got \"0\"");
+}
+
+TEST_CASE("config: an option's own check rejects a value where it is written", "[unit]") {
+  CHECK(errors_of("collectors:\n  system:\n    pairs: [ab, abc, cd, \"1\"]\n") ==
+        "conf/agent.yaml:3:17: collectors.system.pairs[1]: \"abc\" is not an even number of "
+        "letters\n"
+        "conf/agent.yaml:3:26: collectors.system.pairs[3]: \"1\" is not an even number of "
+        "letters");
+  CHECK(errors_of("collectors:\n  system:\n    pair: abc\n") ==
+        "conf/agent.yaml:3:5: collectors.system.pair: \"abc\" is not an even number of "
+        "letters");
+  const AgentConfig config =
+      loaded("collectors:\n  system:\n    pairs: [ab, cdef]\n    pair: xy\n");
+  CHECK(config.collectors.at("system").options.text_list("pairs") ==
+        std::vector<std::string>{"ab", "cdef"});
+  CHECK(config.collectors.at("system").options.text("pair") == "xy");
 }
 
 TEST_CASE("config: a YAML syntax error names its line and column", "[unit]") {
@@ -319,7 +338,7 @@ TEST_CASE("config: load_config reads the file and names it in errors", "[unit]")
 TEST_CASE("config: documented_keys lists every key once, with its environment variable",
           "[unit]") {
   const std::vector<config::KeyDoc> docs = documented_keys(kCollectors);
-  REQUIRE(docs.size() == 4 + 4 + 11 + 8 + (3 + 5) + 3);
+  REQUIRE(docs.size() == 4 + 4 + 11 + 8 + (3 + 7) + 3);
   CHECK(docs.front().key == "agent.name");
   CHECK(docs.back().key == "collectors.network.timeout");
   std::vector<std::string> with_environment;

@@ -13,12 +13,24 @@ namespace zt::agent::test {
 
 using collector::OptionType;
 
-inline constexpr collector::OptionSpec kSystemOptions[] = {
-    {"packages", OptionType::boolean, "true", "collect the package inventory"},
-    {"max_packages", OptionType::integer, "5000", "at most this many packages", 1, 100000},
-    {"dpkg_status", OptionType::text, "/var/lib/dpkg/status", "the dpkg database"},
-    {"exclude", OptionType::text_list, "[]", "packages to leave out"},
-    {"sources", OptionType::text_list, "[dpkg, apk]", "package databases to read"},
+// A fake option's own check (OptionSpec::check): a value is an even number of letters.
+inline model::Status even_letters(std::string_view text) {
+  if (text.size() % 2 == 0 && text.find_first_not_of("abcdefghijklmnopqrstuvwxyz") ==
+                                  std::string_view::npos)
+    return model::Ok{};
+  return model::Error{"\"" + std::string(text) + "\" is not an even number of letters"};
+}
+
+inline const collector::OptionSpec kSystemOptions[] = {
+    {"packages", OptionType::boolean, "collect the package inventory", true},
+    {"max_packages", OptionType::integer, "at most this many packages", 5000, 1, 100000},
+    {"dpkg_status", OptionType::text, "the dpkg database", "/var/lib/dpkg/status"},
+    {"exclude", OptionType::text_list, "packages to leave out", nlohmann::json::array()},
+    {"sources", OptionType::text_list, "package databases to read",
+     nlohmann::json::array({"dpkg", "apk"})},
+    {"pairs", OptionType::text_list, "checked items", nlohmann::json::array(), 0, 0,
+     &even_letters},
+    {"pair", OptionType::text, "a checked text", "", 0, 0, &even_letters},
 };
 
 inline const collector::CollectorDescriptor kCollectors[] = {

@@ -9,6 +9,7 @@
 #include "collectors/auth/finding_types.hpp"
 #include "schema-client/model/validation.hpp"
 #include "tests/support/temp_tree.hpp"
+#include "tests/support/collector_harness.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;
@@ -26,16 +27,11 @@ namespace fs = std::filesystem;
 namespace {
 
 OptionValues options(const json& overrides = json::object()) {
-  json values = OptionValues::defaults(zt::auth::descriptor().options).as_json();
-  values.update(overrides);
-  return OptionValues(values);
+  return zt::test::options_of(zt::auth::descriptor(), overrides);
 }
 
 CollectResult collect_at(const fs::path& root, const OptionValues& values = options()) {
-  const HostFs host(root);
-  auto collector = zt::auth::descriptor().make(values);
-  Context context(host, std::chrono::steady_clock::now() + 60s, std::stop_token{});
-  return collector->collect(context);
+  return zt::test::collect_at(*zt::auth::descriptor().make(values), root);
 }
 
 void chmod(const TempTree& tree, std::string_view relative, fs::perms mode) {
@@ -98,7 +94,7 @@ void check_findings_sound(const CollectResult& result) {
   std::set<std::pair<std::string, std::string>> identities;
   for (const auto& f : result.findings) {
     INFO(f.title);
-    CHECK(zt::model::finding_problems(f, "$") == Strings{});
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
     CHECK(f.category == zt::model::Category::auth);
     CHECK(f.fingerprint.empty());
     CHECK(f.risk_score == 0.0);
@@ -137,8 +133,7 @@ TEST_CASE("auth: descriptor and options", "[unit][auth]") {
   for (const auto& o : d.options) {
     INFO(o.key);
     CHECK_FALSE(o.help.empty());
-    CHECK_NOTHROW(zt::collector::default_value_of(o));
-    specs[std::string(o.key)] = {o.type, std::string(o.default_value), o.min, o.max};
+    specs[std::string(o.key)] = {o.type, zt::collector::default_text(o), o.min, o.max};
   }
   CHECK(specs.at("check_authorized_keys") ==
         std::tuple{OptionType::boolean, std::string("true"), 0LL, 0LL});

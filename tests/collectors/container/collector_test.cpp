@@ -9,6 +9,7 @@
 #include "tests/collectors/container/recorded_client.hpp"
 #include "tests/collectors/container/unix_server.hpp"
 #include "tests/support/temp_tree.hpp"
+#include "tests/support/collector_harness.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;
@@ -28,9 +29,7 @@ namespace {
 using Key = std::pair<std::string, std::string>;  // finding_type, container name or image_name
 
 OptionValues options(const json& overrides = json::object()) {
-  json values = OptionValues::defaults(zt::container::descriptor().options).as_json();
-  values.update(overrides);
-  return OptionValues(values);
+  return zt::test::options_of(zt::container::descriptor(), overrides);
 }
 
 std::unique_ptr<zt::collector::Collector> real_collector(const json& overrides = json::object()) {
@@ -38,9 +37,7 @@ std::unique_ptr<zt::collector::Collector> real_collector(const json& overrides =
 }
 
 CollectResult collect(zt::collector::Collector& collector, const std::filesystem::path& root) {
-  const HostFs fs(root);
-  Context context(fs, std::chrono::steady_clock::now() + 60s, std::stop_token{});
-  return collector.collect(context);
+  return zt::test::collect_at(collector, root);
 }
 
 // (type, container name) for container findings, (type, image_name) for host-wide ones.

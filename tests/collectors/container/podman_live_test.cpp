@@ -7,13 +7,12 @@
 #include "collectors/container/container_collector.hpp"
 #include "schema-client/model/validation.hpp"
 #include "tests/collectors/container/podman_service.hpp"
+#include "tests/support/collector_harness.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;
 using zt::collector::CollectResult;
-using zt::collector::Context;
 using zt::collector::HostFs;
-using zt::collector::OptionValues;
 using zt::model::Finding;
 using zt::model::Severity;
 using Types = std::set<std::string>;
@@ -66,13 +65,10 @@ const std::map<std::string, std::string>& podman_containers() {
 }
 
 CollectResult collect_podman() {
-  json values = OptionValues::defaults(zt::container::descriptor().options).as_json();
-  values["socket"] = zt::test::shared_podman().socket().string();
-  auto collector = zt::container::descriptor().make(OptionValues(values));
-  const HostFs fs("/");
-  REQUIRE(collector->capabilities(fs).usable);
-  Context context(fs, std::chrono::steady_clock::now() + 60s, std::stop_token{});
-  return collector->collect(context);
+  auto collector = zt::container::descriptor().make(zt::test::options_of(
+      zt::container::descriptor(), {{"socket", zt::test::shared_podman().socket().string()}}));
+  REQUIRE(collector->capabilities(HostFs("/")).usable);
+  return zt::test::collect_at(*collector, "/");
 }
 
 }  // namespace

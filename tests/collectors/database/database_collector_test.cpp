@@ -8,6 +8,7 @@
 #include "schema-client/model/validation.hpp"
 #include "tests/collectors/database/fake_checker.hpp"
 #include "tests/support/temp_tree.hpp"
+#include "tests/support/collector_harness.hpp"
 
 using namespace std::string_literals;
 
@@ -26,18 +27,13 @@ namespace {
 using Key = std::pair<std::string, std::string>;  // database_type, finding_type
 
 OptionValues options(const json& overrides = json::object()) {
-  json values = OptionValues::defaults(zt::database::descriptor().options).as_json();
-  values.update(overrides);
-  return OptionValues(values);
+  return zt::test::options_of(zt::database::descriptor(), overrides);
 }
 
 CollectResult collect_at(const std::filesystem::path& root,
                          std::unique_ptr<zt::database::LiveChecker> checker,
                          const OptionValues& values = options()) {
-  const HostFs fs(root);
-  auto collector = zt::database::make_collector(values, std::move(checker));
-  Context context(fs, std::chrono::steady_clock::now() + 60s, std::stop_token{});
-  return collector->collect(context);
+  return zt::test::collect_at(*zt::database::make_collector(values, std::move(checker)), root);
 }
 
 std::set<Key> keys(const CollectResult& result) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "collectors/database/database_collector.hpp"
+#include "tests/support/collector_harness.hpp"
 #include "tests/support/memcached_server.hpp"
 #include "tests/support/postgres_cluster.hpp"
 #include "tests/support/redis_server.hpp"
@@ -13,17 +14,14 @@
 using namespace std::chrono_literals;
 using nlohmann::json;
 using zt::collector::CollectResult;
-using zt::collector::OptionValues;
 using zt::model::Finding;
 
 namespace {
 
 CollectResult collect_live() {
-  const zt::collector::HostFs fs("/");
   auto collector =
-      zt::database::descriptor().make(OptionValues::defaults(zt::database::descriptor().options));
-  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 30s, std::stop_token{});
-  return collector->collect(context);
+      zt::database::descriptor().make(zt::test::options_of(zt::database::descriptor()));
+  return zt::test::collect_at(*collector, "/", std::stop_token{}, 30s);
 }
 
 std::set<std::string> types_on(const CollectResult& result, std::string_view database_type,

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "collectors/network/network_collector.hpp"
+#include "tests/support/collector_harness.hpp"
 #include "tests/support/postgres_cluster.hpp"
 
 using namespace std::chrono_literals;
@@ -18,13 +19,11 @@ TEST_CASE("network on this host: PostgreSQL with and without TLS, through its SS
   tls_options.self_signed_tls = true;
   zt::test::PostgresCluster with_tls(tls_options);
 
-  json values = zt::collector::OptionValues::defaults(zt::network::descriptor().options).as_json();
-  values["probe_timeout_ms"] = 5000;
-  values["probe_ports_allow"] = {std::to_string(plain.port()), std::to_string(with_tls.port())};
-  auto collector = zt::network::descriptor().make(zt::collector::OptionValues(values));
-  const zt::collector::HostFs fs("/");
-  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 60s, std::stop_token{});
-  const auto result = collector->collect(context);
+  auto collector = zt::network::descriptor().make(zt::test::options_of(
+      zt::network::descriptor(),
+      {{"probe_timeout_ms", 5000},
+       {"probe_ports_allow", {std::to_string(plain.port()), std::to_string(with_tls.port())}}}));
+  const auto result = zt::test::collect_at(*collector, "/");
   CHECK(result.problems == std::vector<std::string>{});
 
   std::map<int, json> seen;  // port → TLS (null: none) of the TCP listeners on 127.0.0.1

@@ -13,6 +13,7 @@
 
 #include "collectors/network/network_collector.hpp"
 #include "tests/collectors/network/local_servers.hpp"
+#include "tests/support/collector_harness.hpp"
 #include "tests/support/memcached_server.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/redis_server.hpp"
@@ -52,17 +53,15 @@ TEST_CASE("network on this host: five listeners that wait for the client, probed
   const auto tls = zt::test::start_tls_server(tree, "probes", "127.0.0.1", tls_port, "");
   const std::set<int> ours = {redis.port(), memcached.port(), http_port, silent_port, tls_port};
 
-  json values = zt::collector::OptionValues::defaults(zt::network::descriptor().options).as_json();
   constexpr auto kPortLimit = 5000ms;
-  values["probe_timeout_ms"] = kPortLimit.count();
-  values["probe_ports_allow"] = json::array();
-  for (int port : ours) values["probe_ports_allow"].push_back(std::to_string(port));
-  auto collector = zt::network::descriptor().make(zt::collector::OptionValues(values));
-  const zt::collector::HostFs fs("/");
-  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 120s, std::stop_token{});
+  json allow = json::array();
+  for (int port : ours) allow.push_back(std::to_string(port));
+  auto collector = zt::network::descriptor().make(zt::test::options_of(
+      zt::network::descriptor(),
+      {{"probe_timeout_ms", kPortLimit.count()}, {"probe_ports_allow", allow}}));
 
   const auto started = std::chrono::steady_clock::now();
-  const auto result = collector->collect(context);
+  const auto result = zt::test::collect_at(*collector, "/", std::stop_token{}, 120s);
   const auto took = std::chrono::steady_clock::now() - started;
 
   CHECK(result.problems == std::vector<std::string>{});
@@ -97,13 +96,10 @@ TEST_CASE("network on this host: five listeners that wait for the client, probed
 TEST_CASE("network on this host: a stop request ends the probing at once",
           "[integration][network]") {
   const zt::test::LocalServers local({zt::test::ServerKind::silent});
-  json values = zt::collector::OptionValues::defaults(zt::network::descriptor().options).as_json();
-  values["probe_timeout_ms"] = 10000;
-  values["probe_ports_allow"] = {std::to_string(local.ports().at(0))};
-  auto collector = zt::network::descriptor().make(zt::collector::OptionValues(values));
-  const zt::collector::HostFs fs("/");
+  auto collector = zt::network::descriptor().make(zt::test::options_of(
+      zt::network::descriptor(),
+      {{"probe_timeout_ms", 10000}, {"probe_ports_allow", {std::to_string(local.ports().at(0))}}}));
   std::stop_source stop;
-  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 120s, stop.get_token());
 
   // Stops the run once the silent port has been connected to: the probing is under way.
   std::jthread stopper([&](const std::stop_token& done) {
@@ -114,7 +110,7 @@ TEST_CASE("network on this host: a stop request ends the probing at once",
     stop.request_stop();
   });
   const auto started = std::chrono::steady_clock::now();
-  const auto result = collector->collect(context);
+  const auto result = zt::test::collect_at(*collector, "/", stop.get_token(), 120s);
   const auto took = std::chrono::steady_clock::now() - started;
   stopper.request_stop();
 

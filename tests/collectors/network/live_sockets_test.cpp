@@ -22,6 +22,7 @@
 
 #include "collectors/network/network_collector.hpp"
 #include "collectors/core/text.hpp"
+#include "tests/support/collector_harness.hpp"
 #include "tests/support/process.hpp"
 
 using namespace std::chrono_literals;
@@ -112,14 +113,9 @@ Entries run_ss() {
 }
 
 zt::collector::CollectResult collect_here() {
-  const zt::collector::HostFs fs("/");
-  json values =
-      zt::collector::OptionValues::defaults(zt::network::descriptor().options).as_json();
-  values["probe_banners"] = false;
-  values["probe_tls"] = false;
-  auto collector = zt::network::descriptor().make(zt::collector::OptionValues(values));
-  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 30s, std::stop_token{});
-  return collector->collect(context);
+  auto collector = zt::network::descriptor().make(zt::test::options_of(
+      zt::network::descriptor(), {{"probe_banners", false}, {"probe_tls", false}}));
+  return zt::test::collect_at(*collector, "/", std::stop_token{}, 30s);
 }
 
 Entries entries_of(const zt::collector::CollectResult& result) {

@@ -12,6 +12,7 @@
 #include "schema-client/model/validation.hpp"
 #include "tests/collectors/network/local_servers.hpp"
 #include "tests/collectors/network/run_now.hpp"
+#include "tests/support/collector_harness.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;
@@ -84,22 +85,19 @@ TEST_CASE("system prober: banner and TLS against local servers", "[integration][
   CHECK(refused.error == "connect: Connection refused");
 
   // The collector, probing the test's ports only.
-  json values = zt::collector::OptionValues::defaults(zt::network::descriptor().options).as_json();
-  values["probe_timeout_ms"] = 2000;
-  values["probe_ports_allow"] = json::array();
+  json allow = json::array();
   for (int port : {expired_port, expiring_port, modern_port, legacy_port, greeter_port})
-    values["probe_ports_allow"].push_back(std::to_string(port));
-  const zt::collector::HostFs fs("/");
-  auto collector = zt::network::descriptor().make(zt::collector::OptionValues(values));
-  CHECK(collector->capabilities(fs).reason ==
+    allow.push_back(std::to_string(port));
+  auto collector = zt::network::descriptor().make(zt::test::options_of(
+      zt::network::descriptor(), {{"probe_timeout_ms", 2000}, {"probe_ports_allow", allow}}));
+  CHECK(collector->capabilities(zt::collector::HostFs("/")).reason ==
         "/proc/net/tcp readable; live probing (banners, TLS) of local TCP ports possible");
-  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 30s, std::stop_token{});
   const auto started = std::chrono::steady_clock::now();
-  const auto result = collector->collect(context);
+  const auto result = zt::test::collect_at(*collector, "/", std::stop_token{}, 30s);
   CHECK(std::chrono::steady_clock::now() - started < 10s);
   CHECK(result.problems == std::vector<std::string>{});
   for (const auto& f : result.findings)
-    CHECK(zt::model::finding_problems(f, "$") == std::vector<std::string>{});
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
 
   std::set<std::pair<std::string, int>> problems;  // (finding_type, port) of the test's ports
   for (const auto& f : result.findings) {

@@ -10,6 +10,7 @@
 #include "schema-client/model/validation.hpp"
 #include "tests/collectors/network/fake_prober.hpp"
 #include "tests/support/temp_tree.hpp"
+#include "tests/support/collector_harness.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;
@@ -30,9 +31,7 @@ using Keys = std::set<Key>;
 using Calls = std::map<std::string, std::vector<std::string>>;  // target → its calls, in order
 
 OptionValues options(const json& overrides = json::object()) {
-  json values = OptionValues::defaults(zt::network::descriptor().options).as_json();
-  values.update(overrides);
-  return OptionValues(values);
+  return zt::test::options_of(zt::network::descriptor(), overrides);
 }
 
 // 2025-06-01T00:00:00Z: the fake prober's certificates are dated around it.
@@ -44,11 +43,9 @@ CollectResult collect_at(const std::filesystem::path& root,
                          std::shared_ptr<zt::test::Recorded> recorded,
                          const OptionValues& values = options(),
                          std::stop_token stop = std::stop_token{}) {
-  const HostFs fs(root);
   auto collector = zt::network::make_collector(
       values, std::make_unique<zt::test::FakeProber>(std::move(recorded)), &fixed_now);
-  Context context(fs, std::chrono::steady_clock::now() + 60s, std::move(stop));
-  return collector->collect(context);
+  return zt::test::collect_at(*collector, root, std::move(stop));
 }
 
 Keys keys(const CollectResult& result) {
@@ -74,7 +71,7 @@ void check_valid(const CollectResult& result) {
   std::set<Key> seen;
   for (const Finding& f : result.findings) {
     INFO(f.title);
-    CHECK(zt::model::finding_problems(f, "$") == std::vector<std::string>{});
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
     CHECK(f.category == zt::model::Category::network);
     CHECK(f.fingerprint.empty());
     CHECK(f.risk_score == 0.0);
@@ -159,7 +156,7 @@ TEST_CASE("network: descriptor and options", "[unit][network]") {
   REQUIRE(d.make != nullptr);
   std::vector<std::tuple<std::string, OptionType, std::string>> table;
   for (const auto& o : d.options)
-    table.emplace_back(std::string(o.key), o.type, std::string(o.default_value));
+    table.emplace_back(std::string(o.key), o.type, zt::collector::default_text(o));
   CHECK(table == std::vector<std::tuple<std::string, OptionType, std::string>>{
                      {"probe_banners", OptionType::boolean, "true"},
                      {"probe_tls", OptionType::boolean, "true"},
@@ -183,12 +180,12 @@ TEST_CASE("network: descriptor and options", "[unit][network]") {
 
   CHECK_THROWS_MATCHES(
       d.make(options({{"probe_ports_allow", {"443", "http"}}})), std::invalid_argument,
-      Catch::Message("collectors.network.probe_ports_allow: entry 2 \"http\" is not a port "
-                     "(1..65535) or a range of ports (\"8000-8100\")"));
+      Catch::Message("probe_ports_allow: \"http\" is not a port (1..65535) or a range of "
+                     "ports (\"8000-8100\")"));
   CHECK_THROWS_MATCHES(
       d.make(options({{"probe_ports_deny", {"9000-8000"}}})), std::invalid_argument,
-      Catch::Message("collectors.network.probe_ports_deny: entry 1 \"9000-8000\" is not a port "
-                     "(1..65535) or a range of ports (\"8000-8100\")"));
+      Catch::Message("probe_ports_deny: \"9000-8000\" is not a port (1..65535) or a range "
+                     "of ports (\"8000-8100\")"));
 }
 
 TEST_CASE("network: hardened host gives info rows only", "[unit][network]") {

@@ -1,4 +1,4 @@
-#include "collectors/container/engine_snapshot.hpp"
+#include "collectors/container/engine_reader.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "collectors/container/config_snapshot.hpp"
+#include "collectors/container/config_files.hpp"
 
 #include "collectors/container/host_paths.hpp"
 #include "collectors/container/registries_conf.hpp"
