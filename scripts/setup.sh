@@ -14,6 +14,8 @@ build_packages=(
   # libraries (see docs/ARCHITECTURE.md, "Libraries and the direction of their dependencies")
   libboost-dev libcurl4-openssl-dev nlohmann-json3-dev libyaml-cpp-dev libspdlog-dev
   libcli11-dev libssl-dev zlib1g-dev libsystemd-dev libpq-dev
+  # vulnerability feeds (OSV all.zip) and rpm databases (rpmdb.sqlite)
+  libzip-dev libsqlite3-dev
   # packages: .deb (dpkg-shlibdeps) and .rpm
   dpkg-dev rpm
   # scripts/local.sh: its private PostgreSQL cluster (server, psql) and the ingest's certificate
