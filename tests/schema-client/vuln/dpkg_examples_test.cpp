@@ -1,4 +1,6 @@
-#include "collectors/system/debian_version.hpp"
+// The Debian versions ZeroTrace meets most (stable updates, backports, kernel releases, which
+// the system collector orders with the same function), as dpkg orders them.
+#include "schema-client/vuln/version_dpkg.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -6,7 +8,7 @@
 #include <string>
 #include <vector>
 
-using zt::system::compare_debian_versions;
+using zt::vuln::compare_dpkg;
 
 namespace {
 
@@ -71,25 +73,25 @@ int run_status(const std::string& command) {
 
 }  // namespace
 
-TEST_CASE("debian versions: dpkg's ordering", "[unit][version]") {
+TEST_CASE("dpkg versions: dpkg's ordering", "[unit][version]") {
   for (const Pair& p : kPairs) {
     INFO(p.a << " vs " << p.b);
-    CHECK(sign(compare_debian_versions(p.a, p.b)) == p.expected);
-    CHECK(sign(compare_debian_versions(p.b, p.a)) == -p.expected);
+    CHECK(sign(compare_dpkg(p.a, p.b)) == p.expected);
+    CHECK(sign(compare_dpkg(p.b, p.a)) == -p.expected);
   }
 }
 
-TEST_CASE("debian versions: a total order on any text", "[unit][version]") {
+TEST_CASE("dpkg versions: a total order on any text", "[unit][version]") {
   const std::vector<std::string> odd = {"",   ":",   "1:",       ":1",    "x:1.0", "1.0-",   "-",
                                         "--", "~~~", "\x01\xff", "1:2:3", "00",    "1.0~a~b"};
   for (const std::string& a : odd) {
-    CHECK(compare_debian_versions(a, a) == 0);
+    CHECK(compare_dpkg(a, a) == 0);
     for (const std::string& b : odd)
-      CHECK(sign(compare_debian_versions(a, b)) == -sign(compare_debian_versions(b, a)));
+      CHECK(sign(compare_dpkg(a, b)) == -sign(compare_dpkg(b, a)));
   }
 }
 
-TEST_CASE("debian versions: the same order as dpkg --compare-versions on this host",
+TEST_CASE("dpkg versions: the same order as dpkg --compare-versions on this host",
           "[integration][version]") {
   REQUIRE(run_status("command -v dpkg >/dev/null 2>&1") == 0);
   for (const Pair& p : kPairs) {
@@ -103,6 +105,6 @@ TEST_CASE("debian versions: the same order as dpkg --compare-versions on this ho
     };
     const int dpkg = holds("lt") ? -1 : (holds("eq") ? 0 : 1);
     INFO(a << " vs " << b);
-    CHECK(sign(compare_debian_versions(a, b)) == dpkg);
+    CHECK(sign(compare_dpkg(a, b)) == dpkg);
   }
 }
