@@ -256,6 +256,10 @@ std::vector<std::string> fit_to_columns(Batch& b) {
     fitter.text(d.type, kDependencyType, path + "type");
     fitter.text(d.location, kPlainText, path + "location");
     fitter.text(d.license, kPlainText, path + "license");
+    fitter.text(d.source_name, kPlainText, path + "source_name");
+    fitter.text(d.source_version, kPlainText, path + "source_version");
+    fitter.text(d.arch, kPlainText, path + "arch");
+    fitter.text(d.ecosystem, kPlainText, path + "ecosystem");
   }
   note_in(s.metadata, fitter.notes);
   std::vector<std::string> notes = std::move(fitter.notes);
@@ -336,6 +340,10 @@ std::vector<StoredColumn> stored_columns() {
   static constexpr FieldSpec kVersion{.name = "version", .type = FieldType::text};
   static constexpr FieldSpec kLocation{.name = "location", .type = FieldType::text};
   static constexpr FieldSpec kLicense{.name = "license", .type = FieldType::text};
+  static constexpr FieldSpec kSourceName{.name = "source_name", .type = FieldType::text};
+  static constexpr FieldSpec kSourceVersion{.name = "source_version", .type = FieldType::text};
+  static constexpr FieldSpec kArch{.name = "arch", .type = FieldType::text};
+  static constexpr FieldSpec kEcosystem{.name = "ecosystem", .type = FieldType::text};
   std::vector<StoredColumn> columns = {
       {"vulnerabilities_v2", "title", &kTitle},
       {"vulnerabilities_v2", "description", &kDescription},
@@ -346,7 +354,11 @@ std::vector<StoredColumn> stored_columns() {
       {"dependencies", "type", &kDependencyType},
       {"dependencies", "version", &kVersion},
       {"dependencies", "location", &kLocation},
-      {"dependencies", "license", &kLicense}};
+      {"dependencies", "license", &kLicense},
+      {"dependencies", "source_name", &kSourceName},
+      {"dependencies", "source_version", &kSourceVersion},
+      {"dependencies", "arch", &kArch},
+      {"dependencies", "ecosystem", &kEcosystem}};
   for (const CategorySpec& category : all_categories())
     for (const FieldSpec& field : category.fields)
       columns.push_back({category.table, field.name, &field});

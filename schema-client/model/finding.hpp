@@ -25,13 +25,21 @@ struct Finding {
   bool operator==(const Finding&) const = default;
 };
 
-// One installed package or library: a row of the seed's `dependencies` table.
+// One installed package or library: a row of the seed's `dependencies` table. The last four
+// are what a vulnerability matcher looks a package up by (0008); empty means unknown (an
+// older agent, or a package format that has no such thing), and they may be left out where
+// a dependency is written with the first five.
 struct Dependency {
   std::string name;
   std::string version;
   std::string type;      // package format: "deb", "apk", "rpm", …
   std::string location;  // where it was read from
   std::string license;
+  std::string source_name = {};     // the source package it was built from: "util-linux"
+  std::string source_version = {};  // that source's version: "2.38.1-5+deb12u3"
+  std::string arch = {};            // "amd64", "all", "x86_64"
+  // The OSV ecosystem of the host's release: "Debian:12", "Ubuntu:22.04:LTS", "Alpine:v3.18".
+  std::string ecosystem = {};
 
   bool operator==(const Dependency&) const = default;
 };

@@ -34,8 +34,17 @@ json to_json(const Finding& f) {
 }
 
 json to_json(const Dependency& d) {
-  return {{"name", d.name}, {"version", d.version}, {"type", d.type},
-          {"location", d.location}, {"license", d.license}};
+  json out = {{"name", d.name}, {"version", d.version}, {"type", d.type},
+              {"location", d.location}, {"license", d.license}};
+  // Written only when known: a batch without them is one an ingest before 0008 reads.
+  const auto put_if_known = [&out](const char* key, const std::string& value) {
+    if (!value.empty()) out[key] = value;
+  };
+  put_if_known("source_name", d.source_name);
+  put_if_known("source_version", d.source_version);
+  put_if_known("arch", d.arch);
+  put_if_known("ecosystem", d.ecosystem);
+  return out;
 }
 
 namespace {
@@ -135,13 +144,19 @@ Finding read_finding(const json& value, const std::string& path,
 
 Dependency read_dependency(const json& value, const std::string& path,
                            std::vector<Problem>& problems) {
-  ObjectReader r(value, path, problems, {"name", "version", "type", "location", "license"});
+  ObjectReader r(value, path, problems,
+                 {"name", "version", "type", "location", "license", "source_name",
+                  "source_version", "arch", "ecosystem"});
   Dependency d;
   d.name = r.text("name", true);
   d.version = r.text("version", true);
   d.type = r.text("type");
   d.location = r.text("location");
   d.license = r.text("license");
+  d.source_name = r.text("source_name");
+  d.source_version = r.text("source_version");
+  d.arch = r.text("arch");
+  d.ecosystem = r.text("ecosystem");
   if (value.is_object() && value.contains("name") && value["name"].is_string() && d.name.empty())
     r.fail(r.path_of("name"), "must not be empty");
   return d;

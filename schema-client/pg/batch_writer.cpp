@@ -172,10 +172,13 @@ constexpr std::string_view kUpsertCve =
     " updated_at = now()";
 
 constexpr std::string_view kInsertDependencies =
-    "INSERT INTO dependencies (scan_id, company_id, name, version, type, location, license)"
-    " SELECT $1::uuid, $2::uuid, d.name, d.version, d.type, d.location, d.license"
+    "INSERT INTO dependencies (scan_id, company_id, name, version, type, location, license,"
+    " source_name, source_version, arch, ecosystem)"
+    " SELECT $1::uuid, $2::uuid, d.name, d.version, d.type, d.location, d.license,"
+    " d.source_name, d.source_version, d.arch, d.ecosystem"
     " FROM jsonb_to_recordset($3::jsonb) AS d(name text, version text, type text,"
-    " location text, license text)";
+    " location text, license text, source_name text, source_version text, arch text,"
+    " ecosystem text)";
 
 constexpr std::string_view kResolve =
     "UPDATE vulnerabilities_v2 SET status = 'resolved', resolved_reason = 'not_reported',"
@@ -265,7 +268,9 @@ void write_dependencies(Transaction& tx, const AgentRef& agent, const model::Bat
   json rows = json::array();
   for (const model::Dependency& d : batch.dependencies)
     rows.push_back({{"name", d.name}, {"version", d.version}, {"type", d.type},
-                    {"location", d.location}, {"license", d.license}});
+                    {"location", d.location}, {"license", d.license},
+                    {"source_name", d.source_name}, {"source_version", d.source_version},
+                    {"arch", d.arch}, {"ecosystem", d.ecosystem}});
   report.dependencies =
       tx.exec(kInsertDependencies, {param(batch.scan.id), param(agent.company_id), param(rows)})
           .affected();

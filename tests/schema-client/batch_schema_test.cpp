@@ -215,6 +215,10 @@ TEST_CASE("batch schema: valid and invalid batches, the reader and the schema ag
     d["findings"][11]["fields"]["line_numbers"] = 32;
     d["findings"][11]["fields"]["compliance_frameworks"] = nullptr;
   });
+  add("dependency-sources-empty-or-absent", true, [](json& d) {
+    d["dependencies"][0]["source_version"] = "";
+    d["dependencies"][0].erase("arch");
+  });
   add("no-dependencies-no-findings", true, [](json& d) {
     d.erase("dependencies");
     d["findings"] = json::array();
@@ -236,6 +240,8 @@ TEST_CASE("batch schema: valid and invalid batches, the reader and the schema ag
   add("unknown-agent-key", false, [](json& d) { d["agent"]["api_key"] = "secret"; });
   add("unknown-scan-key", false, [](json& d) { d["scan"]["agent_id"] = "x"; });
   add("unknown-dependency-key", false, [](json& d) { d["dependencies"][0]["purl"] = "x"; });
+  add("dependency-ecosystem-number", false,
+      [](json& d) { d["dependencies"][0]["ecosystem"] = 12; });
   add("risk-score-string", false, [](json& d) { d["findings"][1]["risk_score"] = "7.5"; });
   add("title-number", false, [](json& d) { d["findings"][0]["title"] = 42; });
   add("progress-fraction", false, [](json& d) { d["scan"]["progress"] = 50.5; });

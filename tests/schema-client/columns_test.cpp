@@ -43,6 +43,7 @@ TEST_CASE("columns: U+0000 is replaced everywhere and noted in the metadata", "[
   auth.metadata["k" + kNul] = 1;
   batch.agent.hostname = "host" + kNul;
   batch.dependencies[0].license = kNul;
+  batch.dependencies[0].source_name = "open" + kNul + "ssl";
   batch.scan.results["sys" + kNul] = {.status = model::CollectorStatus::failed,
                                       .errors = {"e" + kNul},
                                       .inventory = json{{"os", "x" + kNul}}};
@@ -54,6 +55,7 @@ TEST_CASE("columns: U+0000 is replaced everywhere and noted in the metadata", "[
                        renamed + ".errors[0]: 1 U+0000 replaced by U+FFFD",
                        renamed + ".inventory.os: 1 U+0000 replaced by U+FFFD",
                        "$.dependencies[0].license: 1 U+0000 replaced by U+FFFD",
+                       "$.dependencies[0].source_name: 1 U+0000 replaced by U+FFFD",
                        "$.findings[3].title: 2 U+0000 replaced by U+FFFD",
                        "$.findings[3].fields.user_account: 1 U+0000 replaced by U+FFFD",
                        "$.findings[3].metadata.k" + kReplacement +
@@ -74,7 +76,9 @@ TEST_CASE("columns: U+0000 is replaced everywhere and noted in the metadata", "[
                      renamed + ": 1 U+0000 replaced by U+FFFD in the key",
                      renamed + ".errors[0]: 1 U+0000 replaced by U+FFFD",
                      renamed + ".inventory.os: 1 U+0000 replaced by U+FFFD",
-                     "$.dependencies[0].license: 1 U+0000 replaced by U+FFFD"}));
+                     "$.dependencies[0].license: 1 U+0000 replaced by U+FFFD",
+                     "$.dependencies[0].source_name: 1 U+0000 replaced by U+FFFD"}));
+  CHECK(batch.dependencies[0].source_name == "open" + kReplacement + "ssl");
   CHECK(batch.scan.results.at("sys" + kReplacement).errors ==
         std::vector<std::string>{"e" + kReplacement});
   CHECK(serialize(batch).find("\\u0000") == std::string::npos);

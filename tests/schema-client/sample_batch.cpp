@@ -184,8 +184,10 @@ model::Batch sample_batch() {
   b.scan.metadata = {{"trigger", "timer"}};
   for (const model::CategorySpec& s : model::all_categories())
     b.findings.push_back(sample_finding(s.category));
+  // The second as an agent before 0008 sends it: no source, architecture or ecosystem.
   b.dependencies = {
-      {"openssl", "3.0.11-1~deb12u1", "deb", "/var/lib/dpkg/status", "Apache-2.0"},
+      {"libssl3", "3.0.11-1~deb12u1", "deb", "/var/lib/dpkg/status", "Apache-2.0", "openssl",
+       "3.0.11-1~deb12u1", "amd64", "Debian:12"},
       {"libc6", "2.36-9+deb12u4", "deb", "/var/lib/dpkg/status", ""}};
   return b;
 }

@@ -77,6 +77,16 @@ TEST_CASE("the writer's JSON: key names, typed field values, timestamps with mil
   CHECK(config["fields"]["line_numbers"] == json::array({32}));
   CHECK(config["fields"]["compliance_frameworks"] == json::array({"CIS", "PCI-DSS"}));
 
+  // The source, architecture and ecosystem when known, and only then.
+  CHECK(doc["dependencies"][0] == json{{"name", "libssl3"},
+                                       {"version", "3.0.11-1~deb12u1"},
+                                       {"type", "deb"},
+                                       {"location", "/var/lib/dpkg/status"},
+                                       {"license", "Apache-2.0"},
+                                       {"source_name", "openssl"},
+                                       {"source_version", "3.0.11-1~deb12u1"},
+                                       {"arch", "amd64"},
+                                       {"ecosystem", "Debian:12"}});
   CHECK(doc["dependencies"][1] == json{{"name", "libc6"},
                                        {"version", "2.36-9+deb12u4"},
                                        {"type", "deb"},

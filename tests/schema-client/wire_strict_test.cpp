@@ -103,6 +103,34 @@ TEST_CASE("wrong types name the path, the expected type and the type found", "[u
     doc["dependencies"][0]["version"] = true;
     CHECK(problems(doc) == Lines{"$.dependencies[0].version: expected string, got boolean"});
   }
+  SECTION("a dependency's source, architecture and ecosystem of other types") {
+    doc["dependencies"][0]["source_name"] = nullptr;
+    doc["dependencies"][0]["source_version"] = 2;
+    doc["dependencies"][1]["arch"] = json::array({"amd64"});
+    doc["dependencies"][1]["ecosystem"] = json{{"name", "Debian"}};
+    CHECK(problems(doc) == Lines{"$.dependencies[0].source_name: expected string, got null",
+                                 "$.dependencies[0].source_version: expected string, got integer",
+                                 "$.dependencies[1].arch: expected string, got array",
+                                 "$.dependencies[1].ecosystem: expected string, got object"});
+  }
+}
+
+TEST_CASE("a dependency's source, architecture and ecosystem are optional: absent is empty",
+          "[unit][wire]") {
+  // An agent before 0008 sends none of them; its batch stays valid.
+  json doc = testing::sample_document();
+  for (const char* key : {"source_name", "source_version", "arch", "ecosystem"})
+    doc["dependencies"][0].erase(key);
+  const auto read = model::parse_batch(doc.dump());
+  REQUIRE(read.ok());
+  const model::Dependency& d = read->dependencies[0];
+  CHECK(d == model::Dependency{"libssl3", "3.0.11-1~deb12u1", "deb", "/var/lib/dpkg/status",
+                               "Apache-2.0", "", "", "", ""});
+
+  // Empty strings are read as sent, and are "unknown" too.
+  doc["dependencies"][0]["ecosystem"] = "";
+  REQUIRE(model::parse_batch(doc.dump()).ok());
+  CHECK(model::parse_batch(doc.dump())->dependencies[0] == d);
 }
 
 TEST_CASE("enums: severity, category and scan status", "[unit][wire]") {

@@ -2,7 +2,7 @@
 
 #include "schema-client/model/wire_format.hpp"
 #include "tests/ingest/api/ingest_process.hpp"
-#include "tests/ingest/http/gzip_writer.hpp"
+#include "tests/schema-client/base/gzip_writer.hpp"
 #include "tests/schema-client/sample_batch.hpp"
 
 using nlohmann::json;

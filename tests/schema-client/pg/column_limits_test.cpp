@@ -117,7 +117,8 @@ zt::model::Batch random_batch(const std::string& agent_id, Values& values) {
     zt::model::Finding& f = batch.findings[values.pick(batch.findings.size())];
     const auto& fields = zt::model::spec(f.category).fields;
     const auto& field = fields[values.pick(fields.size())];
-    switch (values.pick(10)) {
+    zt::model::Dependency& d = batch.dependencies[values.pick(batch.dependencies.size())];
+    switch (values.pick(11)) {
       case 0: case 1: case 2: f.fields[std::string(field.name)] = values.of(field.type); break;
       case 3: f.title = "t" + values.text(); break;
       case 4: f.description = values.text(); break;
@@ -125,7 +126,12 @@ zt::model::Batch random_batch(const std::string& agent_id, Values& values) {
       case 6: f.metadata["cvss_score"] = values.of(zt::model::FieldType::number); break;
       case 7: batch.agent.hostname = values.text(); break;
       case 8: batch.scan.metadata["x"] = values.any_json(static_cast<int>(values.pick(40))); break;
-      default: batch.dependencies[values.pick(batch.dependencies.size())].name = "n" + values.text();
+      case 9: {
+        std::string* const sources[] = {&d.source_name, &d.source_version, &d.arch, &d.ecosystem};
+        *sources[values.pick(std::size(sources))] = values.text();
+        break;
+      }
+      default: d.name = "n" + values.text();
     }
   }
   return batch;
@@ -175,7 +181,7 @@ TEST_CASE("Every batch the reader accepts is written once fitted, whatever its v
   const std::uint64_t seed = zt::test::fuzz_seed();
   Values values(seed);
   int accepted = 0, refused = 0;
-  for (int round = 0; round < 40; ++round) {
+  for (int round = 0; round < 60; ++round) {
     const zt::model::Batch generated = random_batch(agent.agent_id, values);
     auto read = zt::model::parse_batch(zt::model::serialize(generated));
     if (!read) {
@@ -193,8 +199,10 @@ TEST_CASE("Every batch the reader accepts is written once fitted, whatever its v
     }
   }
   WARN("ZT_FUZZ_SEED=" << seed << ": " << accepted << " written, " << refused << " refused");
-  CHECK(accepted >= 10);
-  CHECK(refused >= 10);
+  // Both ways are taken (about one batch in six is refused); the counts only show the
+  // generator still reaches both.
+  CHECK(accepted >= 15);
+  CHECK(refused >= 5);
 }
 
 TEST_CASE("Two tenants, or two agents, with the same batch_id each get their batch written",
