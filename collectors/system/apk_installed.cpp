@@ -35,6 +35,7 @@ ApkInstalled parse_apk_installed(std::string_view text) {
       case 'V': record.package.version = value; break;
       case 'A': record.package.architecture = value; break;
       case 'L': record.package.license = value; break;
+      case 'o': record.package.origin = value; break;
       default: break;
     }
   }

@@ -1,7 +1,8 @@
 #pragma once
 // Parses apk's installed database (/lib/apk/db/installed): one record per package, records
 // separated by blank lines, each line "<letter>:<value>" (P name, V version, A architecture,
-// L license; the other letters, file lists and checksums among them, are not kept). The
+// L license, o origin: the source package, the APKBUILD it was built from; the other letters,
+// file lists and checksums among them, are not kept). The
 // letters are case-sensitive ("a:" is a file's owner, not the architecture). Pure; never
 // throws.
 #include <cstddef>
@@ -16,6 +17,7 @@ struct ApkPackage {
   std::string version;
   std::string architecture;
   std::string license;
+  std::string origin;  // empty when the record has no o: line
 
   bool operator==(const ApkPackage&) const = default;
 };

@@ -45,6 +45,17 @@ void finish(Stanza& stanza, DpkgStatus& out) {
   out.entries.push_back(std::move(done.entry));
 }
 
+// "name" or "name (version)"; a version without its closing parenthesis is not taken.
+void set_source(std::string_view value, DpkgEntry& entry) {
+  const std::size_t space = value.find_first_of(" \t");
+  entry.source = std::string(value.substr(0, space));
+  entry.source_version.clear();
+  if (space == std::string_view::npos) return;
+  const std::string_view rest = collector::trim(value.substr(space));
+  if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')')
+    entry.source_version = std::string(collector::trim(rest.substr(1, rest.size() - 2)));
+}
+
 }  // namespace
 
 DpkgStatus parse_dpkg_status(std::string_view text) {
@@ -68,7 +79,7 @@ DpkgStatus parse_dpkg_status(std::string_view text) {
     else if (same_field(field, "Architecture")) stanza.entry.architecture = value;
     else if (same_field(field, "Multi-Arch")) stanza.entry.multi_arch = value;
     else if (same_field(field, "Status")) stanza.status = value;
-    else if (same_field(field, "Source")) stanza.entry.source = value;
+    else if (same_field(field, "Source")) set_source(value, stanza.entry);
   }
   finish(stanza, out);
   return out;
@@ -103,9 +114,11 @@ std::string binary_package_name(const DpkgEntry& entry, std::string_view native_
 }
 
 std::string source_package_name(const DpkgEntry& entry) {
-  // "util-linux (2.38.1-5+deb12u3)": the version is there when it differs from the binary's.
-  const auto words = collector::split_whitespace(entry.source);
-  return words.empty() ? entry.package : std::string(words.front());
+  return entry.source.empty() ? entry.package : entry.source;
+}
+
+std::string source_package_version(const DpkgEntry& entry) {
+  return entry.source_version.empty() ? entry.version : entry.source_version;
 }
 
 bool is_present(const DpkgEntry& entry) {
@@ -116,7 +129,9 @@ std::vector<DpkgPackage> installed_packages(const DpkgStatus& status) {
   const std::string native = native_architecture(status);
   std::vector<DpkgPackage> packages;
   for (const DpkgEntry& e : status.entries)
-    if (is_present(e)) packages.push_back({binary_package_name(e, native), e.version});
+    if (is_present(e))
+      packages.push_back({binary_package_name(e, native), e.version, source_package_name(e),
+                          source_package_version(e), e.architecture});
   return packages;
 }
 

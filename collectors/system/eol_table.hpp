@@ -23,9 +23,11 @@
 #include <string_view>
 
 #include "collectors/system/civil_date.hpp"
-#include "collectors/system/os_release.hpp"
+#include "collectors/core/os_release.hpp"
 
 namespace zt::system {
+
+using collector::OsRelease;
 
 struct EolRelease {
   std::string_view id;       // the os-release ID the dates are for: "debian", "rhel", …

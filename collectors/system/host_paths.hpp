@@ -6,11 +6,9 @@
 
 namespace zt::system {
 
-// os-release(5): /etc/os-release wins; /usr/lib/os-release is the fallback when it is missing.
-inline constexpr std::string_view kOsReleasePath = "/etc/os-release";
-inline constexpr std::string_view kOsReleaseFallbackPath = "/usr/lib/os-release";
+// os-release(5): collectors/core/os_release.hpp, which the agent reads too.
 
-// Package databases. rpm is out of scope for now (see choose_package_manager).
+// Package databases (rpm's, in several places and formats: rpm_packages.hpp).
 inline constexpr std::string_view kDpkgStatusPath = "/var/lib/dpkg/status";
 inline constexpr std::string_view kApkInstalledPath = "/lib/apk/db/installed";
 

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "collectors/system/debian_version.hpp"
+#include "schema-client/vuln/version_dpkg.hpp"
 
 namespace zt::system {
 namespace {
@@ -76,7 +76,7 @@ std::optional<std::string> kernel_release_of_boot_file(std::string_view file_nam
 std::optional<std::string> newest_kernel_release(const std::vector<std::string>& releases) {
   const std::string* newest = nullptr;
   for (const std::string& r : releases)
-    if (newest == nullptr || compare_debian_versions(r, *newest) > 0) newest = &r;
+    if (newest == nullptr || vuln::compare_dpkg(r, *newest) > 0) newest = &r;
   if (newest == nullptr) return std::nullopt;
   return *newest;
 }

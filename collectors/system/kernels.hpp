@@ -4,16 +4,18 @@
 //
 // The release is the kernel's own name for itself, so it can be compared with the running
 // one (/proc/sys/kernel/osrelease) whatever the source. Releases order by
-// compare_debian_versions: "6.1.0-9-amd64" < "6.1.0-28-amd64", "6.1.62-0-lts" <
+// vuln::compare_dpkg (schema-client/vuln): "6.1.0-9-amd64" < "6.1.0-28-amd64", "6.1.62-0-lts" <
 // "6.1.70-0-lts".
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "collectors/system/os_release.hpp"
+#include "collectors/core/os_release.hpp"
 
 namespace zt::system {
+
+using collector::OsRelease;
 
 // Whether the host's kernel releases order by dpkg's rules: Debian, Ubuntu and their
 // derivatives (ID or ID_LIKE debian or ubuntu) and Alpine. RHEL-family releases
@@ -36,7 +38,7 @@ std::optional<std::string> kernel_release_of_apk(std::string_view package_name,
 // release (nullopt), nor does a bare "vmlinuz" or an "….old" link.
 std::optional<std::string> kernel_release_of_boot_file(std::string_view file_name);
 
-// The newest of `releases` (compare_debian_versions), nullopt for an empty list.
+// The newest of `releases` (vuln::compare_dpkg), nullopt for an empty list.
 std::optional<std::string> newest_kernel_release(const std::vector<std::string>& releases);
 
 // "linux-image-amd64" for "6.1.0-30-amd64", "linux-image-cloud-amd64" for

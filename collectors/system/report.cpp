@@ -1,7 +1,9 @@
 #include "collectors/system/report.hpp"
 
+#include "collectors/system/finding_types.hpp"
 #include "collectors/system/kernels.hpp"
 #include "collectors/system/report_common.hpp"
+#include "schema-client/vuln/ecosystem.hpp"
 
 namespace zt::system {
 namespace {
@@ -53,6 +55,15 @@ nlohmann::json security_support_inventory(const Snapshot& snapshot) {
           {"limited_list", lists.limited ? nlohmann::json(lists.limited_path) : nullptr}};
 }
 
+// The OSV ecosystem the release's advisories are filed under ("Debian:12"); empty when the
+// release has none (vuln::ecosystem_of).
+std::string ecosystem_of(const Snapshot& snapshot) {
+  if (!snapshot.os) return {};
+  const auto host = vuln::ecosystem_of(snapshot.os->id, snapshot.os->id_like,
+                                       snapshot.os->version_id);
+  return host ? host->ecosystem : std::string();
+}
+
 }  // namespace
 
 nlohmann::json make_inventory(const Snapshot& snapshot, const ReportOptions& options) {
@@ -80,6 +91,7 @@ nlohmann::json make_inventory(const Snapshot& snapshot, const ReportOptions& opt
 
   nlohmann::json inventory = nlohmann::json::object();
   inventory["os"] = os;
+  inventory["ecosystem"] = text_or_null(ecosystem_of(snapshot));
   inventory["kernel"] = {{"release", running},
                          {"running", running},
                          {"newest_installed", newest},
@@ -103,10 +115,13 @@ std::vector<model::Dependency> make_dependencies(const Snapshot& snapshot) {
   std::vector<model::Dependency> deps;
   if (!snapshot.packages) return deps;
   const std::string type{package_type(snapshot.package_manager)};
-  const std::string location{package_database_path(snapshot.package_manager)};
+  const std::string& location = snapshot.package_database;
+  const std::string ecosystem = ecosystem_of(snapshot);
   deps.reserve(snapshot.packages->size());
   for (const Package& p : *snapshot.packages)
-    deps.push_back({p.name, p.version, type, location, p.license});
+    deps.push_back(
+        {p.name, p.version, type, location, p.license, p.source, p.source_version, p.arch,
+         ecosystem});
   return deps;
 }
 
@@ -125,7 +140,8 @@ std::optional<model::Finding> make_reboot_finding(const Snapshot& snapshot) {
   if (!snapshot.reboot) return std::nullopt;
   const RebootFlag& flag = *snapshot.reboot;
 
-  model::Finding f = detail::new_finding(snapshot, model::Severity::medium, "reboot_required");
+  model::Finding f = detail::new_finding(snapshot, model::Severity::medium,
+                                         finding_type::kRebootRequired);
   f.title = "Reboot required to finish applying updates";
 
   f.description = "The host has flagged that it must be rebooted (" + flag.flag_path + ")";

@@ -3,22 +3,7 @@
 // dependency per package and the findings. Pure (the day of the run is in the Snapshot);
 // never throws. Findings leave the fingerprint empty (the scan runner sets it).
 //
-// The findings, their types and severities (all in the system category):
-//   os_end_of_life          the release is past its end of life (eol_table.hpp): high, and
-//                           critical once it is more than 365 days past it (a year of
-//                           published, never fixed vulnerabilities)
-//   os_end_of_life_soon     its end of life is at most `eol_warning_days` days away: medium
-//   kernel_outdated         a newer kernel than the running one is installed: medium, with
-//                           or without the reboot flag (which is its own finding: the two
-//                           are fixed by one reboot, so together they are not a worse state)
-//   reboot_required         the reboot flag is set: medium
-//   package_security_support_ended    an installed package whose source is on Debian's
-//                           security-support-ended list for the release, with an end date
-//                           that has passed: medium, one per installed binary package
-//   package_security_support_limited  a source package on Debian's limited-support list
-//                           (supported for some uses only, e.g. trusted input): low, one per
-//                           source package, its installed binaries in the evidence
-// Entries of the ended list whose date is still ahead are counted in the inventory only.
+// The finding types, their severities and identities: finding_types.hpp.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -36,9 +21,10 @@ struct ReportOptions {
 };
 
 // {"os": {id, id_like, name, version_id, version_codename, pretty_name} or null,
+//  "ecosystem": the release's OSV ecosystem (vuln::ecosystem_of), or null,
 //  "kernel": {"release", "running", "newest_installed", "installed_from"},
 //  "uptime_seconds", "reboot_required", "reboot_required_packages",
-//  "package_manager": "dpkg"|"apk"|null, "package_count",
+//  "package_manager": "dpkg"|"apk"|"rpm"|null, "package_count",
 //  "eol": {"status": "supported"|"ending_soon"|"ended"|"unknown", "date", "release",
 //          "security_support_end", "note"},
 //  "security_support": {"ended", "ending", "limited", "ended_list", "limited_list"} or null};
@@ -46,6 +32,8 @@ struct ReportOptions {
 // not set them. kernel.release is kernel.running (the older name, kept).
 nlohmann::json make_inventory(const Snapshot& snapshot, const ReportOptions& options = {});
 
+// One a package: its name, version, source package and source version, architecture, the
+// package format, the database's host path and the release's OSV ecosystem.
 std::vector<model::Dependency> make_dependencies(const Snapshot& snapshot);
 
 // Every finding, in this order: end of life, kernel, reboot, ended packages, limited ones.

@@ -1,6 +1,6 @@
 #pragma once
 // Helpers shared by the files that build the system collector's findings (report.cpp,
-// eol_findings.cpp, kernel_findings.cpp, security_support_findings.cpp). Internal.
+// report_eol.cpp, report_kernel.cpp, report_security_support.cpp). Internal.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -9,31 +9,37 @@
 #include <vector>
 
 #include "collectors/system/civil_date.hpp"
-#include "collectors/system/os_release.hpp"
+#include "collectors/core/os_release.hpp"
 #include "collectors/system/security_support.hpp"
 
 namespace zt::system {
 
-// rpm is out of scope for now (see choose_package_manager in system_collector.cpp).
-enum class PackageManager { none, dpkg, apk };
+using collector::OsRelease;
 
-// "dpkg", "apk", or "" for none.
+enum class PackageManager { none, dpkg, apk, rpm };
+
+// "dpkg", "apk", "rpm", or "" for none.
 std::string_view to_string(PackageManager manager);
-// The dependencies table's package format: "deb", "apk", or "".
+// The dependencies table's package format: "deb", "apk", "rpm", or "".
 std::string_view package_type(PackageManager manager);
-// The database's host path, or "" for none.
-std::string_view package_database_path(PackageManager manager);
 
 struct RebootFlag {
   std::string flag_path;              // host path of the flag file that was found
   std::vector<std::string> packages;  // from the .pkgs file next to it; may be empty
 };
 
+// One installed package, as the package database describes it (the inventory's entry).
 struct Package {
   std::string name;  // dpkg: ${binary:Package}
-  std::string version;
-  std::string license;  // apk only
-  std::string source;   // dpkg only: ${source:Package}
+  std::string version;  // rpm: [epoch:]version-release
+  std::string license;  // apk and rpm
+  // The source package and its version: dpkg's ${source:Package} and ${source:Version}, apk's
+  // origin (o:) with the package's version (an APKBUILD gives its subpackages its version),
+  // rpm's SOURCERPM file name ("openssl-3.0.7-27.el9.src.rpm") with no version of its own;
+  // a dpkg or apk package without a source field is its own source.
+  std::string source;
+  std::string source_version;
+  std::string arch;  // dpkg's Architecture, apk's A:; empty when the database has none
 };
 
 // One installed kernel, by its release, and what showed it (the evidence).
@@ -67,6 +73,7 @@ struct Snapshot {
   std::optional<std::int64_t> uptime_seconds;
   std::optional<RebootFlag> reboot;  // set when a reboot is required
   PackageManager package_manager = PackageManager::none;
+  std::string package_database;  // the host path of the database read; "" for none
   std::optional<std::vector<Package>> packages;
   std::optional<InstalledKernels> installed_kernels;  // nullopt: none found
   std::optional<SecuritySupportLists> security_support;  // nullopt: not a Debian host

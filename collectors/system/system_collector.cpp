@@ -1,7 +1,6 @@
 #include "collectors/system/system_collector.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <utility>
 
 #include "collectors/core/optional_file.hpp"
@@ -12,6 +11,7 @@
 #include "collectors/system/kernels.hpp"
 #include "collectors/system/proc_info.hpp"
 #include "collectors/system/reboot_required.hpp"
+#include "collectors/system/rpm_packages.hpp"
 #include "collectors/system/report.hpp"
 #include "collectors/system/snapshot.hpp"
 #include "collectors/system/system_options.hpp"
@@ -23,59 +23,44 @@ using collector::Availability;
 using collector::CollectResult;
 using collector::Context;
 using collector::HostFs;
+using collector::read_os_release;
 using Problems = std::vector<std::string>;
 
-// The end of a HostFs error message, after the "<host path>: " it starts with.
-std::string reason_of(const HostFs& fs, std::string_view path, const model::Error& error) {
-  const std::string prefix = fs.describe(path) + ": ";
-  return error.message.starts_with(prefix) ? error.message.substr(prefix.size())
-                                           : error.message;
-}
-
-struct OsReleaseFile {
-  std::string_view path;
-  std::string text;
+struct PackageDatabase {
+  PackageManager manager = PackageManager::none;
+  std::string path;  // host path
 };
 
-// /etc/os-release, or /usr/lib/os-release when it cannot be read. `problems`, when given,
-// gets the error of an /etc/os-release that exists but could not be read while the fallback
-// could. The error says why neither could be read.
-model::Result<OsReleaseFile> read_os_release(const HostFs& fs, Problems* problems) {
-  std::vector<std::pair<std::string_view, model::Error>> failures;
-  for (std::string_view path : {kOsReleasePath, kOsReleaseFallbackPath}) {
-    auto text = fs.read_file(path, kSmallFileMaxBytes);
-    if (text) {
-      if (problems != nullptr)
-        for (const auto& [failed, error] : failures)
-          if (!fs.is_missing(failed)) problems->push_back("cannot read " + error.message);
-      return OsReleaseFile{path, std::move(*text)};
-    }
-    failures.emplace_back(path, text.error());
+// The first package database present decides: dpkg, then apk, then rpm's (rpm_packages.hpp).
+PackageDatabase find_package_database(const HostFs& fs) {
+  if (!fs.is_missing(kDpkgStatusPath)) return {PackageManager::dpkg, std::string(kDpkgStatusPath)};
+  if (!fs.is_missing(kApkInstalledPath))
+    return {PackageManager::apk, std::string(kApkInstalledPath)};
+  if (const auto rpm = find_rpm_database(fs)) return {PackageManager::rpm, std::string(rpm->path)};
+  return {};
+}
+
+std::optional<std::vector<Package>> read_rpm(const HostFs& fs, std::size_t max_bytes,
+                                             Problems& problems) {
+  auto database = read_rpm_packages(fs, max_bytes, problems);
+  if (!database) return std::nullopt;
+  std::vector<Package> packages;
+  for (RpmPackage& p : database->packages) {
+    if (p.name == "gpg-pubkey") continue;  // an imported signing key, not installed software
+    std::string evr = rpm_evr(p);
+    packages.push_back({std::move(p.name), std::move(evr), std::move(p.license),
+                        std::move(p.source_rpm), {}, std::move(p.arch)});
   }
-  std::string message = "no " + fs.describe(std::string(kOsReleasePath) + " or " +
-                                            std::string(kOsReleaseFallbackPath)) + ": ";
-  const std::string first = reason_of(fs, failures[0].first, failures[0].second);
-  const std::string second = reason_of(fs, failures[1].first, failures[1].second);
-  if (first == second)
-    message += first;
-  else
-    message += std::string(failures[0].first) + ": " + first + "; " +
-               std::string(failures[1].first) + ": " + second;
-  return model::Error{message};
+  return packages;
 }
 
-// The first package database present decides: dpkg, then apk. rpm is out of scope for now:
-// its database (/var/lib/rpm, SQLite or Berkeley DB) needs more than a text parser.
-PackageManager choose_package_manager(const HostFs& fs) {
-  if (!fs.is_missing(kDpkgStatusPath)) return PackageManager::dpkg;
-  if (!fs.is_missing(kApkInstalledPath)) return PackageManager::apk;
-  return PackageManager::none;
-}
-
-std::optional<std::vector<Package>> read_packages(const HostFs& fs, PackageManager manager,
+std::optional<std::vector<Package>> read_packages(const HostFs& fs,
+                                                  const PackageDatabase& database,
                                                   std::size_t max_bytes, Problems& problems) {
-  const std::string_view path = package_database_path(manager);
+  const PackageManager manager = database.manager;
+  const std::string& path = database.path;
   if (manager == PackageManager::none) return std::nullopt;
+  if (manager == PackageManager::rpm) return read_rpm(fs, max_bytes, problems);
   auto text = fs.read_file(path, max_bytes);
   if (!text) {
     problems.push_back("cannot read " + text.error().message);
@@ -89,18 +74,19 @@ std::optional<std::vector<Package>> read_packages(const HostFs& fs, PackageManag
     const DpkgStatus status = parse_dpkg_status(*text);
     malformed = status.malformed_stanzas;
     records = status.entries.size();
-    // As installed_packages(), with each package's source package kept for the
-    // debian-security-support lists.
-    const std::string native = native_architecture(status);
-    for (const DpkgEntry& e : status.entries)
-      if (is_present(e))
-        packages.push_back({binary_package_name(e, native), e.version, {}, source_package_name(e)});
+    for (DpkgPackage& p : installed_packages(status))
+      packages.push_back({std::move(p.name), std::move(p.version), {}, std::move(p.source_name),
+                          std::move(p.source_version), std::move(p.architecture)});
   } else {
     ApkInstalled installed = parse_apk_installed(*text);
     malformed = installed.malformed_records;
     records = installed.packages.size();
-    for (ApkPackage& p : installed.packages)
-      packages.push_back({std::move(p.name), std::move(p.version), std::move(p.license), {}});
+    // Without an origin a package is its own source, as dpkg's ${source:Package} has it.
+    for (ApkPackage& p : installed.packages) {
+      std::string source = p.origin.empty() ? p.name : std::move(p.origin);
+      packages.push_back({std::move(p.name), p.version, std::move(p.license), std::move(source),
+                          p.version, std::move(p.architecture)});
+    }
   }
   if (records == 0 && !blank) {
     problems.push_back(fs.describe(path) + ": no package records found; not a " +
@@ -128,7 +114,7 @@ std::optional<InstalledKernels> find_installed_kernels(const HostFs& fs, const S
   };
   InstalledKernels out;
   if (snapshot.packages) {
-    out.source = std::string(package_database_path(snapshot.package_manager));
+    out.source = snapshot.package_database;
     for (const Package& p : *snapshot.packages) {
       const auto release = snapshot.package_manager == PackageManager::apk
                                ? kernel_release_of_apk(p.name, p.version)
@@ -203,26 +189,21 @@ class SystemCollector final : public collector::Collector {
     auto os = read_os_release(fs, nullptr);
     if (!os) return {false, os.error().message};
     std::string found = "os-release";
-    if (const PackageManager manager = choose_package_manager(fs);
-        manager != PackageManager::none)
-      found += ", " + std::string(to_string(manager)) + " database";
+    if (const PackageDatabase database = find_package_database(fs);
+        database.manager != PackageManager::none)
+      found += ", " + std::string(to_string(database.manager)) + " database";
     return {true, found};
   }
 
   CollectResult collect(Context& context) override {
     CollectResult result;
     Snapshot snapshot;
-    try {
-      snapshot.today = today_();
-      gather(context, snapshot, result.problems);
-      const ReportOptions report{options_.eol_warning_days, options_.limited_security_support};
-      result.inventory = make_inventory(snapshot, report);
-      result.dependencies = make_dependencies(snapshot);
-      result.findings = make_findings(snapshot, report);
-    } catch (const std::exception& e) {
-      // Only allocation failures and the like get here; the parse functions do not throw.
-      result.problems.push_back(std::string("system collector failed: ") + e.what());
-    }
+    snapshot.today = today_();
+    gather(context, snapshot, result.problems);
+    const ReportOptions report{options_.eol_warning_days, options_.limited_security_support};
+    result.inventory = make_inventory(snapshot, report);
+    result.dependencies = make_dependencies(snapshot);
+    result.findings = make_findings(snapshot, report);
     return result;
   }
 
@@ -231,7 +212,7 @@ class SystemCollector final : public collector::Collector {
     const HostFs& fs = context.fs();
 
     if (auto os = read_os_release(fs, &problems)) {
-      snapshot.os = parse_os_release(os->text);
+      snapshot.os = collector::parse_os_release(os->text);
       snapshot.os_release_path = std::string(os->path);
     } else {
       problems.push_back(os.error().message);
@@ -256,10 +237,12 @@ class SystemCollector final : public collector::Collector {
     snapshot.reboot = find_reboot_flag(fs, problems);
 
     if (context.stopped_before("package database", problems)) return;
-    snapshot.package_manager = choose_package_manager(fs);
+    const PackageDatabase database = find_package_database(fs);
+    snapshot.package_manager = database.manager;
+    snapshot.package_database = database.path;
     if (options_.packages)
       snapshot.packages =
-          read_packages(fs, snapshot.package_manager, options_.package_db_max_bytes, problems);
+          read_packages(fs, database, options_.package_db_max_bytes(), problems);
 
     if (context.stopped_before("installed kernels", problems)) return;
     if (snapshot.os && kernel_releases_order_like_dpkg(*snapshot.os))
@@ -295,19 +278,13 @@ std::unique_ptr<collector::Collector> make_collector(const collector::OptionValu
   return std::make_unique<SystemCollector>(parsed, today ? std::move(today) : Today(&utc_today));
 }
 
-model::Result<OsRelease> read_host_os_release(const HostFs& fs) {
-  auto file = read_os_release(fs, nullptr);
-  if (!file) return file.error();
-  return parse_os_release(file->text);
-}
-
 collector::CollectorDescriptor descriptor() {
   return {
       .name = "system",
       .category = model::Category::system,
       .default_interval = std::chrono::seconds{3600},
       .summary = "OS identity and end of life, kernel, uptime, pending reboot, installed "
-                 "packages (dpkg, apk) and Debian's security-support lists",
+                 "packages (dpkg, apk, rpm) and Debian's security-support lists",
       .options = option_specs(),
       .make = &make,
   };

@@ -1,17 +1,16 @@
 #pragma once
 // The `system` collector: what the host is (os-release, kernel release, uptime), whether it
-// waits for a reboot to finish applying updates, whether its release is past (or near) its
-// end of life, whether it runs an older kernel than the newest installed, which installed
-// packages Debian no longer (fully) supports (findings, see report.hpp), and its installed
-// packages (dependencies, from the dpkg or apk database). All reads go through HostFs; the
-// parsing is in the pure functions next to this file. collect() never throws: what it cannot
-// read becomes a problem of the result and the rest is still collected.
+// waits for a reboot to finish applying updates, whether its release is past (or near) its end
+// of life, whether it runs an older kernel than the newest installed, which installed packages
+// Debian no longer (fully) supports (findings: finding_types.hpp), and its installed packages
+// (dependencies, from the dpkg or apk database). All reads go through HostFs; the parsing is
+// in the pure functions next to this file. Nothing it reads makes collect() throw: what it
+// cannot read becomes a problem of the result and the rest is still collected.
 #include <functional>
 #include <memory>
 
 #include "collectors/core/collector.hpp"
 #include "collectors/system/civil_date.hpp"
-#include "collectors/system/os_release.hpp"
 
 namespace zt::system {
 
@@ -26,9 +25,5 @@ Date utc_today();
 // eol_as_of option, when set, replaces the clock.
 std::unique_ptr<collector::Collector> make_collector(const collector::OptionValues& options,
                                                      Today today);
-
-// The host's os-release (/etc/os-release, else /usr/lib/os-release), for the agent's own
-// description of the host.
-model::Result<OsRelease> read_host_os_release(const collector::HostFs& fs);
 
 }  // namespace zt::system

@@ -1,6 +1,7 @@
 #include "collectors/system/dpkg_status.hpp"
 
 #include <catch2/catch.hpp>
+#include <utility>
 
 #include "tests/support/temp_tree.hpp"
 
@@ -10,6 +11,8 @@ using zt::system::DpkgPackage;
 using zt::system::installed_packages;
 using zt::system::native_architecture;
 using zt::system::parse_dpkg_status;
+using zt::system::source_package_name;
+using zt::system::source_package_version;
 using Packages = std::vector<DpkgPackage>;
 
 namespace {
@@ -22,6 +25,14 @@ std::string stanza(std::string_view package, std::string_view status, std::strin
   return s + "Version: " + std::string(version) + "\n\n";
 }
 
+// installed_packages(), name and version only: what the tests of the selection look at.
+using Listed = std::vector<std::pair<std::string, std::string>>;
+Listed listed(const zt::system::DpkgStatus& status) {
+  Listed out;
+  for (const DpkgPackage& p : installed_packages(status)) out.emplace_back(p.name, p.version);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("dpkg status of the debian12 fixture gives what dpkg-query -W prints",
@@ -31,21 +42,49 @@ TEST_CASE("dpkg status of the debian12 fixture gives what dpkg-query -W prints",
   CHECK(status.entries.size() == 13);
   CHECK(status.malformed_stanzas == 0);
   CHECK(native_architecture(status) == "amd64");
-  // The same list as `dpkg-query --admindir=…/debian12/var/lib/dpkg -W`, minus the
+  // The same list as `dpkg-query --admindir=…/debian12/var/lib/dpkg -W -f='${binary:Package}
+  // ${Version} ${source:Package} ${source:Version} ${Architecture}'` (dpkg 1.21.22), minus the
   // config-files kernel (linux-image-6.1.0-25-amd64); the purged telnet is not-installed.
-  CHECK(installed_packages(status) == Packages{
-                                          {"base-files", "12.4+deb12u9"},
-                                          {"bsdutils", "1:2.38.1-5+deb12u3"},
-                                          {"dpkg", "1.21.22"},
-                                          {"hello:i386", "2.10-3"},
-                                          {"libc6:amd64", "2.36-9+deb12u9"},
-                                          {"libc6:i386", "2.36-9+deb12u9"},
-                                          {"libssl3:amd64", "3.0.15-1~deb12u1"},
-                                          {"linux-image-6.1.0-28-amd64", "6.1.119-1"},
-                                          {"linux-image-6.1.0-30-amd64", "6.1.124-1"},
-                                          {"openssh-server", "1:9.2p1-2+deb12u3"},
-                                          {"tzdata", "2024b-0+deb12u1"},
-                                      });
+  CHECK(installed_packages(status) ==
+        Packages{
+            {"base-files", "12.4+deb12u9", "base-files", "12.4+deb12u9", "amd64"},
+            {"bsdutils", "1:2.38.1-5+deb12u3", "util-linux", "2.38.1-5+deb12u3", "amd64"},
+            {"dpkg", "1.21.22", "dpkg", "1.21.22", "amd64"},
+            {"hello:i386", "2.10-3", "hello", "2.10-3", "i386"},
+            {"libc6:amd64", "2.36-9+deb12u9", "glibc", "2.36-9+deb12u9", "amd64"},
+            {"libc6:i386", "2.36-9+deb12u9", "glibc", "2.36-9+deb12u9", "i386"},
+            {"libssl3:amd64", "3.0.15-1~deb12u1", "openssl", "3.0.15-1~deb12u1", "amd64"},
+            {"linux-image-6.1.0-28-amd64", "6.1.119-1", "linux-signed-amd64", "6.1.119+1",
+             "amd64"},
+            {"linux-image-6.1.0-30-amd64", "6.1.124-1", "linux-signed-amd64", "6.1.124+1",
+             "amd64"},
+            {"openssh-server", "1:9.2p1-2+deb12u3", "openssh", "1:9.2p1-2+deb12u3", "amd64"},
+            {"tzdata", "2024b-0+deb12u1", "tzdata", "2024b-0+deb12u1", "all"},
+        });
+}
+
+TEST_CASE("dpkg: ${source:Package} and ${source:Version} from the three forms of Source",
+          "[unit][dpkg]") {
+  const auto source_of = [](std::string_view source_line) {
+    const auto status = parse_dpkg_status("Package: bash\nStatus: install ok installed\n" +
+                                          std::string(source_line) +
+                                          "Architecture: amd64\nVersion: 5.2.15-2+b8\n");
+    REQUIRE(status.entries.size() == 1);
+    const DpkgEntry& e = status.entries.front();
+    return std::pair{source_package_name(e), source_package_version(e)};
+  };
+  using Source = std::pair<std::string, std::string>;
+  // No Source: the package is its own source, at its own version.
+  CHECK(source_of("") == Source{"bash", "5.2.15-2+b8"});
+  // A name only: the source's version is the package's.
+  CHECK(source_of("Source: bash-src\n") == Source{"bash-src", "5.2.15-2+b8"});
+  // A name and a version (a rebuild, +b8, of source 5.2.15-2).
+  CHECK(source_of("Source: bash (5.2.15-2)\n") == Source{"bash", "5.2.15-2"});
+  CHECK(source_of("source:   util-linux   ( 2.38.1-5 )  \n") == Source{"util-linux", "2.38.1-5"});
+  // A version without its closing parenthesis is not taken.
+  CHECK(source_of("Source: bash (5.2.15-2\n") == Source{"bash", "5.2.15-2+b8"});
+  // The last Source of a stanza wins, version and all.
+  CHECK(source_of("Source: a (1)\nSource: b\n") == Source{"b", "5.2.15-2+b8"});
 }
 
 TEST_CASE("dpkg: ${binary:Package} qualifies Multi-Arch: same and foreign architectures",
@@ -76,8 +115,8 @@ TEST_CASE("dpkg: the native architecture is that of the dpkg package", "[unit][d
                                         stanza("zlib1g", "install ok installed", "arm64", "1.2",
                                                "same"));
   CHECK(native_architecture(status) == "arm64");
-  CHECK(installed_packages(status) ==
-        Packages{{"bash:amd64", "5.2"}, {"dpkg", "1.21"}, {"zlib1g:arm64", "1.2"}});
+  CHECK(listed(status) ==
+        Listed{{"bash:amd64", "5.2"}, {"dpkg", "1.21"}, {"zlib1g:arm64", "1.2"}});
 
   SECTION("without a dpkg stanza, the most common architecture other than all") {
     const auto no_dpkg =
@@ -88,7 +127,7 @@ TEST_CASE("dpkg: the native architecture is that of the dpkg package", "[unit][d
                           stanza("e", "install ok installed", "all", "1") +
                           stanza("f", "install ok installed", "all", "1"));
     CHECK(native_architecture(no_dpkg) == "riscv64");
-    CHECK(installed_packages(no_dpkg).front() == DpkgPackage{"a:armhf", "1"});
+    CHECK(listed(no_dpkg).front() == Listed::value_type{"a:armhf", "1"});
     CHECK(native_architecture(parse_dpkg_status("")) == "");
   }
 }
@@ -108,7 +147,7 @@ TEST_CASE("dpkg: not-installed and config-files are left out, other states kept"
       stanza("going", "deinstall ok installed", "amd64", "8") +
       "Package: no-status\nArchitecture: amd64\nVersion: 9\n\n");
   CHECK(status.entries.size() == 11);
-  CHECK(installed_packages(status) == Packages{{"dpkg", "1"},
+  CHECK(listed(status) == Listed{{"dpkg", "1"},
                                                {"unpacked", "2"},
                                                {"half-installed", "3"},
                                                {"half-configured", "4"},
@@ -135,7 +174,7 @@ TEST_CASE("dpkg: continuation lines never change a field", "[unit][dpkg]") {
   CHECK(status.entries[0].package == "tricky");
   CHECK(status.entries[0].version == "1.0-1");
   CHECK(status.entries[0].architecture == "amd64");
-  CHECK(installed_packages(status) == Packages{{"tricky", "1.0-1"}});
+  CHECK(listed(status) == Listed{{"tricky", "1.0-1"}});
 }
 
 TEST_CASE("dpkg: separators, case, CRLF and a missing final newline", "[unit][dpkg]") {
@@ -144,7 +183,7 @@ TEST_CASE("dpkg: separators, case, CRLF and a missing final newline", "[unit][dp
       "architecture: amd64\r\nmulti-arch: same\r\n"
       "\r\n \t \n\n"
       "Package: last\nStatus: install ok installed\nVersion:  2  \nArchitecture: amd64");
-  CHECK(installed_packages(status) == Packages{{"lower:amd64", "1"}, {"last", "2"}});
+  CHECK(listed(status) == Listed{{"lower:amd64", "1"}, {"last", "2"}});
 }
 
 TEST_CASE("dpkg: malformed stanzas are counted and left out, no crash", "[unit][dpkg]") {
@@ -154,13 +193,13 @@ TEST_CASE("dpkg: malformed stanzas are counted and left out, no crash", "[unit][
         stanza("short-status", "install ok", "amd64", "1") +
         stanza("good", "install ok installed", "amd64", "2"));
     CHECK(status.malformed_stanzas == 2);
-    CHECK(installed_packages(status) == Packages{{"good", "2"}});
+    CHECK(listed(status) == Listed{{"good", "2"}});
   }
   SECTION("lines that are not fields are ignored") {
     const auto status = parse_dpkg_status(
         "garbage without colon\n: empty name\n" + stanza("good", "install ok installed", "amd64",
                                                          "2"));
-    CHECK(installed_packages(status) == Packages{{"good", "2"}});
+    CHECK(listed(status) == Listed{{"good", "2"}});
   }
   SECTION("random text has no entries") {
     const auto status = parse_dpkg_status("\x01\x02 not a status file\n\n\xff\xfe\n");
@@ -170,6 +209,6 @@ TEST_CASE("dpkg: malformed stanzas are counted and left out, no crash", "[unit][
   }
   SECTION("a stanza without a Version gives an empty version, as dpkg-query prints") {
     const auto status = parse_dpkg_status("Package: x\nStatus: install ok installed\n");
-    CHECK(installed_packages(status) == Packages{{"x", ""}});
+    CHECK(listed(status) == Listed{{"x", ""}});
   }
 }

@@ -198,13 +198,13 @@ TEST_CASE("security support: ended, ending and limited packages", "[unit][suppor
   Snapshot s = debian12("2026-11-26");
   s.package_manager = PackageManager::dpkg;
   s.packages = std::vector<Package>{
-      {"libwolfssl35:amd64", "5.5.4-2+deb12u2", "", "wolfssl"},
-      {"pdns-server", "4.7.3-2", "", "pdns"},
-      {"suricata", "1:6.0.10-1", "", "suricata"},
-      {"golang-1.19-go", "1.19.8-2", "", "golang-1.19"},
-      {"golang-1.19-src", "1.19.8-2", "", "golang-1.19"},
-      {"binutils", "2.40-2", "", "binutils"},
-      {"bash", "5.2.15-2+b7", "", ""},
+      {"libwolfssl35:amd64", "5.5.4-2+deb12u2", "", "wolfssl", "5.5.4-2+deb12u2", "amd64"},
+      {"pdns-server", "4.7.3-2", "", "pdns", "4.7.3-2", "amd64"},
+      {"suricata", "1:6.0.10-1", "", "suricata", "1:6.0.10-1", "amd64"},
+      {"golang-1.19-go", "1.19.8-2", "", "golang-1.19", "1.19.8-2", "amd64"},
+      {"golang-1.19-src", "1.19.8-2", "", "golang-1.19", "1.19.8-2", "all"},
+      {"binutils", "2.40-2", "", "binutils", "2.40-2", "amd64"},
+      {"bash", "5.2.15-2+b7", "", "", "", ""},
   };
   zt::system::SecuritySupportLists lists;
   lists.debian_major = "12";

@@ -4,16 +4,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "collectors/core/os_release.hpp"
 #include "collectors/system/apk_installed.hpp"
 #include "collectors/system/civil_date.hpp"
-#include "collectors/system/debian_version.hpp"
 #include "collectors/system/dpkg_status.hpp"
 #include "collectors/system/eol_table.hpp"
 #include "collectors/system/kernels.hpp"
-#include "collectors/system/os_release.hpp"
 #include "collectors/system/proc_info.hpp"
 #include "collectors/system/reboot_required.hpp"
 #include "collectors/system/security_support.hpp"
+#include "schema-client/vuln/version_dpkg.hpp"
 #include "tests/support/temp_tree.hpp"
 
 using zt::test::fixture_host;
@@ -27,8 +27,8 @@ TEST_CASE("fuzz: os-release, and the end-of-life lookup of what it gives", "[uni
                            "ID_LIKE=\"rhel centos\"\nVERSION_ID='9.4'\n";
   std::size_t known = 0;
   fuzz_text(seed, [&](const std::string& text) {
-    const zs::OsRelease os = zs::parse_os_release(text);
-    (void)zs::parse_shell_value(text);
+    const zt::collector::OsRelease os = zt::collector::parse_os_release(text);
+    (void)zt::collector::parse_shell_value(text);
     (void)zs::eol_release_key(os);
     if (zs::find_eol_release(os)) ++known;
   });
@@ -60,7 +60,7 @@ TEST_CASE("fuzz: /proc files and the reboot-required list", "[unit][fuzz]") {
   fuzz_text("6.1.0-28-amd64\n", [](const std::string& text) {
     if (auto release = zs::parse_kernel_release(text)) {
       (void)zs::deb_kernel_meta_package(*release);
-      (void)zs::compare_debian_versions(*release, "6.1.0-30-amd64");
+      (void)zt::vuln::compare_dpkg(*release, "6.1.0-30-amd64");
     }
   });
   fuzz_text("864123.45 1702210.67\n",
@@ -88,8 +88,8 @@ TEST_CASE("fuzz: version comparison, kernel names and dates", "[unit][fuzz]") {
         const std::size_t half = text.size() / 2;
         const std::string a = text.substr(0, half);
         const std::string b = text.substr(half);
-        const int ab = zs::compare_debian_versions(a, b);
-        const int ba = zs::compare_debian_versions(b, a);
+        const int ab = zt::vuln::compare_dpkg(a, b);
+        const int ba = zt::vuln::compare_dpkg(b, a);
         CHECK((ab < 0) == (ba > 0));
         (void)zs::kernel_release_of_boot_file(text);
         (void)zs::kernel_release_of_apk("linux-lts", text);

@@ -9,6 +9,7 @@
 
 #include "collectors/system/system_collector.hpp"
 #include "schema-client/model/validation.hpp"
+#include "tests/support/collector_harness.hpp"
 
 namespace {
 
@@ -25,9 +26,11 @@ std::string run(const char* command) {
 
 TEST_CASE("system on this host: deb packages equal dpkg-query's", "[integration][system]") {
   using namespace std::chrono_literals;
-  // Each row: "${binary:Package}\t${Version}\t${db:Status-Status}".
+  // Each row: the package, its version, source package, source version and architecture, as
+  // dpkg-query has them, then its state.
   const std::string listing = run(
-      "dpkg-query -W -f='${binary:Package}\\t${Version}\\t${db:Status-Status}\\n' 2>/dev/null");
+      "dpkg-query -W -f='${binary:Package}\\t${Version}\\t${source:Package}\\t"
+      "${source:Version}\\t${Architecture}\\t${db:Status-Status}\\n' 2>/dev/null");
   std::set<std::string> expected;
   std::size_t rows = 0;
   for (std::size_t pos = 0; pos < listing.size();) {
@@ -46,27 +49,31 @@ TEST_CASE("system on this host: deb packages equal dpkg-query's", "[integration]
 
   const zt::collector::HostFs fs("/");
   const auto descriptor = zt::system::descriptor();
-  auto collector =
-      descriptor.make(zt::collector::OptionValues::defaults(descriptor.options));
+  auto collector = descriptor.make(zt::test::options_of(descriptor));
   const auto availability = collector->capabilities(fs);
   CHECK(availability.usable);
   CHECK(availability.reason == "os-release, dpkg database");
 
-  zt::collector::Context context(fs, std::chrono::steady_clock::now() + 120s,
-                                 std::stop_token{});
-  const auto result = collector->collect(context);
+  const auto result = zt::test::collect_at(*collector, "/", std::stop_token{}, 120s);
   CHECK(result.problems == std::vector<std::string>{});
 
   std::set<std::string> collected;
   std::set<std::string> types;
   std::set<std::string> locations;
+  std::set<std::string> ecosystems;
   for (const auto& dep : result.dependencies) {
-    collected.insert(dep.name + "\t" + dep.version);
+    collected.insert(dep.name + "\t" + dep.version + "\t" + dep.source_name + "\t" +
+                     dep.source_version + "\t" + dep.arch);
     types.insert(dep.type);
     locations.insert(dep.location);
+    ecosystems.insert(dep.ecosystem);
   }
   CHECK(types == std::set<std::string>{"deb"});
   CHECK(locations == std::set<std::string>{"/var/lib/dpkg/status"});
+  // One release for every package: the inventory's ("Debian:12" here; "" on a Debian testing).
+  const auto& ecosystem = result.inventory.at("ecosystem");
+  CHECK(ecosystems ==
+        std::set<std::string>{ecosystem.is_null() ? "" : ecosystem.get<std::string>()});
   CHECK(collected.size() == result.dependencies.size());  // no duplicates
   CHECK(collected == expected);
   CHECK(result.inventory.at("package_count") == expected.size());
@@ -80,7 +87,7 @@ TEST_CASE("system on this host: deb packages equal dpkg-query's", "[integration]
   // finding is valid and the end-of-life status is one of the four.
   for (const auto& f : result.findings) {
     INFO(f.title);
-    CHECK(zt::model::finding_problems(f, "$") == std::vector<std::string>{});
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
   }
   const std::set<std::string> statuses = {"supported", "ending_soon", "ended", "unknown"};
   CHECK(statuses.contains(result.inventory.at("eol").at("status").get<std::string>()));

@@ -33,7 +33,7 @@ Snapshot debian_snapshot() {
 
 TEST_CASE("inventory of an empty snapshot: every unknown is null", "[unit][report]") {
   CHECK(make_inventory(Snapshot{}) == json::parse(R"({
-    "os": null,
+    "os": null, "ecosystem": null,
     "kernel": {"release": null, "running": null, "newest_installed": null,
                "installed_from": null},
     "uptime_seconds": null,
@@ -58,6 +58,7 @@ TEST_CASE("inventory: empty version fields of os-release are null", "[unit][repo
   CHECK(make_inventory(s) == json::parse(R"({
     "os": {"id": "arch", "id_like": ["archlinux"], "name": "Linux", "version_id": null,
            "version_codename": null, "pretty_name": "Linux"},
+    "ecosystem": null,
     "kernel": {"release": null, "running": null, "newest_installed": null,
                "installed_from": null},
     "uptime_seconds": null,
@@ -69,19 +70,29 @@ TEST_CASE("inventory: empty version fields of os-release are null", "[unit][repo
     "security_support": null})"));
 }
 
-TEST_CASE("dependencies carry the package format and the database's host path",
+TEST_CASE("dependencies carry the package format, the database's host path, the source "
+          "package, the architecture and the release's ecosystem",
           "[unit][report]") {
-  Snapshot s;
+  Snapshot s = debian_snapshot();
   s.package_manager = PackageManager::dpkg;
-  s.packages = std::vector<zt::system::Package>{{"libc6:amd64", "2.36-9+deb12u9", "", "glibc"}};
+  s.package_database = "/var/lib/dpkg/status";
+  s.packages = std::vector<zt::system::Package>{
+      {"bsdutils", "1:2.38.1-5+deb12u3", "", "util-linux", "2.38.1-5+deb12u3", "amd64"}};
   CHECK(make_dependencies(s) ==
-        std::vector<zt::model::Dependency>{
-            {"libc6:amd64", "2.36-9+deb12u9", "deb", "/var/lib/dpkg/status", ""}});
+        std::vector<zt::model::Dependency>{{"bsdutils", "1:2.38.1-5+deb12u3", "deb",
+                                            "/var/lib/dpkg/status", "", "util-linux",
+                                            "2.38.1-5+deb12u3", "amd64", "Debian:12"}});
+  CHECK(make_inventory(s).at("ecosystem") == "Debian:12");
+  // A release OSV has no ecosystem for: the rest as before.
+  s.os->id = "arch";
   s.package_manager = PackageManager::apk;
-  s.packages = std::vector<zt::system::Package>{{"musl", "1.2.4-r2", "MIT", ""}};
+  s.package_database = "/lib/apk/db/installed";
+  s.packages = std::vector<zt::system::Package>{
+      {"musl", "1.2.4-r2", "MIT", "musl", "1.2.4-r2", "x86_64"}};
   CHECK(make_dependencies(s) ==
-        std::vector<zt::model::Dependency>{
-            {"musl", "1.2.4-r2", "apk", "/lib/apk/db/installed", "MIT"}});
+        std::vector<zt::model::Dependency>{{"musl", "1.2.4-r2", "apk", "/lib/apk/db/installed",
+                                            "MIT", "musl", "1.2.4-r2", "x86_64", ""}});
+  CHECK(make_inventory(s).at("ecosystem") == nullptr);
 }
 
 TEST_CASE("reboot finding after a kernel update", "[unit][report]") {

@@ -5,6 +5,7 @@
 #include "collectors/system/system_collector.hpp"
 #include "schema-client/model/validation.hpp"
 #include "tests/support/temp_tree.hpp"
+#include "tests/support/collector_harness.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;
@@ -20,18 +21,13 @@ using Strings = std::vector<std::string>;
 namespace {
 
 OptionValues options(const json& overrides = json::object()) {
-  json values = OptionValues::defaults(zt::system::descriptor().options).as_json();
-  values.update(overrides);
-  return OptionValues(values);
+  return zt::test::options_of(zt::system::descriptor(), overrides);
 }
 
 CollectResult collect_on(const std::filesystem::path& root, const char* today,
                          const OptionValues& values = options()) {
-  const HostFs fs(root);
   const zt::system::Date date = *zt::system::parse_iso_date(today);
-  auto collector = zt::system::make_collector(values, [date] { return date; });
-  Context context(fs, std::chrono::steady_clock::now() + 60s, std::stop_token{});
-  return collector->collect(context);
+  return zt::test::collect_at(*zt::system::make_collector(values, [date] { return date; }), root);
 }
 
 // "<type> <component_name> <severity>" of each finding, in order; every finding valid.
@@ -39,7 +35,7 @@ Strings keys(const CollectResult& result) {
   Strings out;
   for (const auto& f : result.findings) {
     INFO(f.title);
-    CHECK(zt::model::finding_problems(f, "$") == Strings{});
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
     CHECK(f.fingerprint.empty());
     CHECK_FALSE(f.remediation.empty());
     CHECK(f.metadata.contains("file"));
@@ -59,11 +55,11 @@ TEST_CASE("system: the descriptor declares the new options", "[unit][system]") {
                         [&](const auto& o) { return o.key == key; });
   };
   REQUIRE(find("eol_warning_days") != d.options.end());
-  CHECK(find("eol_warning_days")->default_value == "90");
+  CHECK(find("eol_warning_days")->default_value == 90);
   CHECK(find("eol_warning_days")->min == 0);
   CHECK(find("eol_warning_days")->max == 730);
   REQUIRE(find("limited_security_support") != d.options.end());
-  CHECK(find("limited_security_support")->default_value == "true");
+  CHECK(find("limited_security_support")->default_value == true);
 }
 
 TEST_CASE("system: sys-hardened gives no findings", "[unit][system]") {
@@ -103,7 +99,7 @@ TEST_CASE("system: sys-hardened gives no findings", "[unit][system]") {
     CHECK(keys(collect_on(root, "2026-11-26", options({{"eol_as_of", "2028-07-01"}}))) ==
           Strings{"os_end_of_life debian high"});
     CHECK_THROWS_WITH(collect_on(root, "2026-11-26", options({{"eol_as_of", "2028-7-1"}})),
-                      "collectors.system.eol_as_of: expected a day as YYYY-MM-DD, got "
+                      "eol_as_of: expected a day as YYYY-MM-DD, got "
                       "\"2028-7-1\"");
   }
   SECTION("eol_warning_days widens the window") {

@@ -2,8 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <sstream>
+
 #include "schema-client/model/validation.hpp"
 #include "tests/support/temp_tree.hpp"
+#include "tests/support/collector_harness.hpp"
 
 using namespace std::chrono_literals;
 using nlohmann::json;
@@ -21,9 +25,7 @@ using Strings = std::vector<std::string>;
 namespace {
 
 OptionValues options(const json& overrides = json::object()) {
-  json values = OptionValues::defaults(zt::system::descriptor().options).as_json();
-  values.update(overrides);
-  return OptionValues(values);
+  return zt::test::options_of(zt::system::descriptor(), overrides);
 }
 
 // The day the fixture runs are pinned to: Debian 12 is in LTS (regular support ended
@@ -36,32 +38,39 @@ zt::system::Today fixed_day(const char* day) {
 
 CollectResult collect_at(const std::filesystem::path& root,
                          const OptionValues& values = options(), const char* today = kToday) {
-  const HostFs fs(root);
-  auto collector = zt::system::make_collector(values, fixed_day(today));
-  Context context(fs, std::chrono::steady_clock::now() + 60s, std::stop_token{});
-  return collector->collect(context);
+  return zt::test::collect_at(*zt::system::make_collector(values, fixed_day(today)), root);
 }
 
 std::string under(const std::filesystem::path& root, std::string_view host_path) {
   return std::string(host_path) + " (under " + root.string() + ")";
 }
 
+// As `dpkg-query -W -f='${binary:Package} ${Version} ${source:Package} ${source:Version}
+// ${Architecture}'` lists the fixture's installed packages, in the release's ecosystem.
 Deps debian12_deps() {
-  const auto deb = [](std::string name, std::string version) {
-    return Dependency{std::move(name), std::move(version), "deb", "/var/lib/dpkg/status", ""};
+  const auto deb = [](std::string name, std::string version, std::string source,
+                      std::string source_version, std::string arch) {
+    return Dependency{std::move(name), std::move(version), "deb", "/var/lib/dpkg/status", "",
+                      std::move(source), std::move(source_version), std::move(arch),
+                      "Debian:12"};
   };
   return {
-      deb("base-files", "12.4+deb12u9"),
-      deb("bsdutils", "1:2.38.1-5+deb12u3"),
-      deb("dpkg", "1.21.22"),
-      deb("hello:i386", "2.10-3"),
-      deb("libc6:amd64", "2.36-9+deb12u9"),
-      deb("libc6:i386", "2.36-9+deb12u9"),
-      deb("libssl3:amd64", "3.0.15-1~deb12u1"),
-      deb("linux-image-6.1.0-28-amd64", "6.1.119-1"),
-      deb("linux-image-6.1.0-30-amd64", "6.1.124-1"),
-      deb("openssh-server", "1:9.2p1-2+deb12u3"),
-      deb("tzdata", "2024b-0+deb12u1"),
+      // No Source field: the package is its own source.
+      deb("base-files", "12.4+deb12u9", "base-files", "12.4+deb12u9", "amd64"),
+      // "Source: util-linux (2.38.1-5+deb12u3)": the source's own version, without the epoch.
+      deb("bsdutils", "1:2.38.1-5+deb12u3", "util-linux", "2.38.1-5+deb12u3", "amd64"),
+      deb("dpkg", "1.21.22", "dpkg", "1.21.22", "amd64"),
+      deb("hello:i386", "2.10-3", "hello", "2.10-3", "i386"),
+      // "Source: glibc": the package's version.
+      deb("libc6:amd64", "2.36-9+deb12u9", "glibc", "2.36-9+deb12u9", "amd64"),
+      deb("libc6:i386", "2.36-9+deb12u9", "glibc", "2.36-9+deb12u9", "i386"),
+      deb("libssl3:amd64", "3.0.15-1~deb12u1", "openssl", "3.0.15-1~deb12u1", "amd64"),
+      deb("linux-image-6.1.0-28-amd64", "6.1.119-1", "linux-signed-amd64", "6.1.119+1",
+          "amd64"),
+      deb("linux-image-6.1.0-30-amd64", "6.1.124-1", "linux-signed-amd64", "6.1.124+1",
+          "amd64"),
+      deb("openssh-server", "1:9.2p1-2+deb12u3", "openssh", "1:9.2p1-2+deb12u3", "amd64"),
+      deb("tzdata", "2024b-0+deb12u1", "tzdata", "2024b-0+deb12u1", "all"),
   };
 }
 
@@ -70,7 +79,7 @@ Strings finding_keys(const CollectResult& result) {
   Strings keys;
   for (const auto& f : result.findings) {
     INFO(f.title);
-    CHECK(zt::model::finding_problems(f, "$") == Strings{});
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
     CHECK(f.fingerprint.empty());
     keys.push_back(f.fields.at("vulnerability_type").get<std::string>() + " " +
                    f.fields.at("component_name").get<std::string>());
@@ -105,12 +114,11 @@ TEST_CASE("system: descriptor", "[unit][system]") {
                                      [](const auto& o) { return o.key == "packages"; });
   REQUIRE(packages != d.options.end());
   CHECK(packages->type == OptionType::boolean);
-  CHECK(packages->default_value == "true");
+  CHECK(packages->default_value == true);
   CHECK_FALSE(packages->help.empty());
   for (const auto& option : d.options) {
     INFO(option.key);
     CHECK_FALSE(option.help.empty());
-    CHECK_NOTHROW(zt::collector::default_value_of(option));
   }
   CHECK(d.make(options()) != nullptr);
 }
@@ -154,6 +162,7 @@ TEST_CASE("system: the debian12 fixture host", "[unit][system]") {
   CHECK(result.problems == Strings{});
   CHECK(result.dependencies == debian12_deps());
   CHECK(result.inventory == json{{"os", kDebian12Os},
+                                 {"ecosystem", "Debian:12"},
                                  {"kernel",
                                   {{"release", "6.1.0-28-amd64"},
                                    {"running", "6.1.0-28-amd64"},
@@ -196,26 +205,29 @@ TEST_CASE("system: the debian12 fixture host", "[unit][system]") {
                            {"packages", {"linux-image-6.1.0-30-amd64", "libssl3"}}});
   CHECK_THAT(f.description, Catch::Contains("linux-image-6.1.0-30-amd64, libssl3"));
   CHECK_FALSE(f.remediation.empty());
-  CHECK(zt::model::finding_problems(f, "$") == Strings{});
+  CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
 }
 
 TEST_CASE("system: the alpine318 fixture host", "[unit][system]") {
   const auto result = collect_at(fixture_host("alpine318"));
 
   CHECK(result.problems == Strings{});
-  const auto apk = [](std::string name, std::string version, std::string license) {
-    return Dependency{std::move(name), std::move(version), "apk", "/lib/apk/db/installed",
-                      std::move(license)};
+  // The origin (o:) is the source package, at the package's version.
+  const auto apk = [](std::string name, std::string version, std::string license,
+                      std::string origin) {
+    return Dependency{std::move(name), version, "apk", "/lib/apk/db/installed",
+                      std::move(license), std::move(origin), version, "x86_64", "Alpine:v3.18"};
   };
   CHECK(result.dependencies == Deps{
-                                   apk("musl", "1.2.4-r2", "MIT"),
-                                   apk("busybox", "1.36.1-r7", "GPL-2.0-only"),
+                                   apk("musl", "1.2.4-r2", "MIT", "musl"),
+                                   apk("busybox", "1.36.1-r7", "GPL-2.0-only", "busybox"),
                                    apk("ca-certificates-bundle", "20240226-r0",
-                                       "MPL-2.0 AND MIT"),
-                                   apk("libcrypto3", "3.1.7-r0", "Apache-2.0"),
-                                   apk("libssl3", "3.1.7-r0", "Apache-2.0"),
+                                       "MPL-2.0 AND MIT", "ca-certificates"),
+                                   apk("libcrypto3", "3.1.7-r0", "Apache-2.0", "openssl"),
+                                   apk("libssl3", "3.1.7-r0", "Apache-2.0", "openssl"),
                                });
-  CHECK(result.inventory == json{{"os",
+  CHECK(result.inventory == json{{"ecosystem", "Alpine:v3.18"},
+                                 {"os",
                                   {{"id", "alpine"},
                                    {"id_like", json::array()},
                                    {"name", "Alpine Linux"},
@@ -257,6 +269,46 @@ TEST_CASE("system: the alpine318 fixture host", "[unit][system]") {
 
   // Before the branch's end: nothing.
   CHECK(collect_at(fixture_host("alpine318"), options(), "2024-12-01").findings.empty());
+}
+
+TEST_CASE("system: an rpm host's packages from its sqlite or Berkeley DB database",
+          "[unit][system]") {
+  const auto rpm_fixtures = std::filesystem::path(ZT_SOURCE_DIR) / "tests/fixtures/rpm";
+  const std::string os_release =
+      "ID=\"rocky\"\nID_LIKE=\"rhel centos fedora\"\nVERSION_ID=\"9.3\"\n"
+      "NAME=\"Rocky Linux\"\nPRETTY_NAME=\"Rocky Linux 9.3 (Blue Onyx)\"\n";
+  // What rpm listed from the fixture databases (expected.txt, one line a package:
+  // name|epoch|version|release|arch|sourcerpm|license), as the dependencies of a Rocky 9 host.
+  const auto expected = [&](const std::string& location) {
+    Deps deps;
+    std::istringstream lines(zt::test::read_text(rpm_fixtures / "expected.txt"));
+    for (std::string line; std::getline(lines, line);) {
+      std::vector<std::string> f;
+      std::istringstream fields(line);
+      for (std::string field; std::getline(fields, field, '|');) f.push_back(field);
+      REQUIRE(f.size() == 7);
+      const std::string evr = (f[1] == "0" ? "" : f[1] + ":") + f[2] + "-" + f[3];
+      deps.push_back({f[0], evr, "rpm", location, f[6], f[5], "", f[4], "Rocky Linux:9"});
+    }
+    std::sort(deps.begin(), deps.end(),
+              [](const Dependency& a, const Dependency& b) { return a.name < b.name; });
+    return deps;
+  };
+  for (const auto& [fixture, host_path] :
+       {std::pair<std::string, std::string>{"sqlite/rpmdb.sqlite", "/var/lib/rpm/rpmdb.sqlite"},
+        {"bdb/Packages", "/var/lib/rpm/Packages"}}) {
+    INFO(fixture);
+    TempTree host;
+    host.write("etc/os-release", os_release);
+    host.write(host_path.substr(1), zt::test::read_text(rpm_fixtures / fixture));
+    auto result = collect_at(host.root());
+    CHECK(result.problems == Strings{});
+    std::sort(result.dependencies.begin(), result.dependencies.end(),
+              [](const Dependency& a, const Dependency& b) { return a.name < b.name; });
+    CHECK(result.dependencies == expected(host_path));
+    CHECK(result.inventory.at("package_manager") == "rpm");
+    CHECK(result.inventory.at("ecosystem") == "Rocky Linux:9");
+  }
 }
 
 TEST_CASE("system: packages: false skips the package inventory", "[unit][system]") {
@@ -311,8 +363,9 @@ TEST_CASE("system: an unreadable dpkg status file is a problem, the rest is coll
     const auto uncapped = collect_at(tree.root());
     CHECK(uncapped.problems == Strings{});
     CHECK(uncapped.dependencies.size() == 12);
-    CHECK(uncapped.dependencies.back() ==
-          Dependency{"big-docs", "1.0", "deb", "/var/lib/dpkg/status", ""});
+    CHECK(uncapped.dependencies.back() == Dependency{"big-docs", "1.0", "deb",
+                                                     "/var/lib/dpkg/status", "", "big-docs",
+                                                     "1.0", "all", "Debian:12"});
   }
 
   SECTION("not a dpkg database at all") {

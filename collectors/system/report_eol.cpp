@@ -1,4 +1,5 @@
-// The end-of-life assessment and finding (see report.hpp for the severities).
+// The end-of-life assessment and finding (finding_types.hpp has the severities).
+#include "collectors/system/finding_types.hpp"
 #include "collectors/system/report.hpp"
 #include "collectors/system/report_common.hpp"
 
@@ -87,7 +88,7 @@ std::optional<model::Finding> make_eol_finding(const Snapshot& snapshot,
       snapshot,
       ended ? (past > kCriticalAfterDays ? model::Severity::critical : model::Severity::high)
             : model::Severity::medium,
-      ended ? "os_end_of_life" : "os_end_of_life_soon");
+      ended ? finding_type::kOsEndOfLife : finding_type::kOsEndOfLifeSoon);
   f.fields["component_name"] = snapshot.os->id;
   f.fields["component_version"] = eol.match->key;
   f.fields["eol_date"] = eol_date;

@@ -1,5 +1,6 @@
 // The outdated-kernel finding: a newer kernel is installed than the one running.
-#include "collectors/system/debian_version.hpp"
+#include "schema-client/vuln/version_dpkg.hpp"
+#include "collectors/system/finding_types.hpp"
 #include "collectors/system/host_paths.hpp"
 #include "collectors/system/kernels.hpp"
 #include "collectors/system/report.hpp"
@@ -11,7 +12,7 @@ namespace {
 const InstalledKernel* newest_kernel(const InstalledKernels& installed) {
   const InstalledKernel* newest = nullptr;
   for (const InstalledKernel& k : installed.kernels)
-    if (newest == nullptr || compare_debian_versions(k.release, newest->release) > 0) newest = &k;
+    if (newest == nullptr || vuln::compare_dpkg(k.release, newest->release) > 0) newest = &k;
   return newest;
 }
 
@@ -38,7 +39,7 @@ std::string remediation_for(const Snapshot& snapshot, const std::string& newest)
 std::optional<std::string> newer_installed_kernel(const Snapshot& snapshot) {
   if (!snapshot.kernel_release || !snapshot.installed_kernels) return std::nullopt;
   const InstalledKernel* newest = newest_kernel(*snapshot.installed_kernels);
-  if (newest == nullptr || compare_debian_versions(newest->release, *snapshot.kernel_release) <= 0)
+  if (newest == nullptr || vuln::compare_dpkg(newest->release, *snapshot.kernel_release) <= 0)
     return std::nullopt;
   return newest->release;
 }
@@ -50,7 +51,8 @@ std::optional<model::Finding> make_kernel_finding(const Snapshot& snapshot) {
   const InstalledKernel& newest = *newest_kernel(installed);
   const std::string& running = *snapshot.kernel_release;
 
-  model::Finding f = detail::new_finding(snapshot, model::Severity::medium, "kernel_outdated");
+  model::Finding f = detail::new_finding(snapshot, model::Severity::medium,
+                                         finding_type::kKernelOutdated);
   f.title = "Running kernel " + running + " is older than the installed " + *newer;
   f.description = "The host runs kernel " + running + ", but " + *newer + " is installed (" +
                   newest.evidence + ", from " + installed.source +

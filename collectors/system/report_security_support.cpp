@@ -1,6 +1,7 @@
 // Findings for installed packages that Debian's debian-security-support lists name.
 #include <map>
 
+#include "collectors/system/finding_types.hpp"
 #include "collectors/system/report.hpp"
 #include "collectors/system/report_common.hpp"
 
@@ -83,7 +84,7 @@ std::vector<model::Finding> make_security_support_findings(const Snapshot& snaps
     const std::string date = format_iso_date(e.date);
     const std::string source = source_of(p);
     model::Finding f =
-        detail::new_finding(snapshot, model::Severity::medium, "package_security_support_ended");
+        detail::new_finding(snapshot, model::Severity::medium, finding_type::kSecuritySupportEnded);
     f.title = "Security support for " + p.name + " ended on " + date;
     f.description = "Debian ended security support for the source package " + source +
                     " (installed: " + p.name + " " + p.version + ") on " + date +
@@ -114,7 +115,7 @@ std::vector<model::Finding> make_security_support_findings(const Snapshot& snaps
     std::vector<std::string> binaries;
     for (const Package* p : m.packages) binaries.push_back(p->name + " " + p->version);
     model::Finding f =
-        detail::new_finding(snapshot, model::Severity::low, "package_security_support_limited");
+        detail::new_finding(snapshot, model::Severity::low, finding_type::kSecuritySupportLimited);
     f.title = "Security support for " + m.source + " is limited";
     f.description = "Debian's security support for the source package " + m.source +
                     " is limited: it is supported for some uses only, and vulnerabilities "
