@@ -48,6 +48,11 @@ std::variant<CliOptions, ExitCode> parse_cli(int argc, const char* const* argv) 
   app.add_option("--fail-on", fail_on,
                  "With --once: exit 3 when a finding at or above SEVERITY was found")
       ->check(CLI::IsMember({"critical", "high", "medium", "low", "info"}));
+  app.add_option("--vuln-db", options.vuln_db,
+                 "With --once: match the installed packages against this vulnerability data "
+                 "(an OSV folder or all.zip; NVD/CVE 5 records, the CISA KEV catalog, EPSS "
+                 "scores); repeat for several")
+      ->take_all();
   app.add_flag("--list-collectors", options.list_collectors,
                "List the collectors, whether each can run on this host, and why not");
   app.add_flag("--check-config", options.check_config,
@@ -73,9 +78,10 @@ std::variant<CliOptions, ExitCode> parse_cli(int argc, const char* const* argv) 
     }
     options.collectors = std::move(names);
   }
-  const bool scan_only = options.output || options.fail_on || format != "table";
+  const bool scan_only =
+      options.output || options.fail_on || format != "table" || !options.vuln_db.empty();
   if (scan_only && !options.once) {
-    std::fprintf(stderr, "--format, --output and --fail-on apply to --once only\n");
+    std::fprintf(stderr, "--format, --output, --fail-on and --vuln-db apply to --once only\n");
     return ExitCode::usage;
   }
   return options;

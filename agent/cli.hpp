@@ -30,6 +30,7 @@ struct CliOptions {
   OutputFormat format = OutputFormat::table;
   std::optional<std::filesystem::path> output;
   std::optional<model::Severity> fail_on;
+  std::vector<std::filesystem::path> vuln_db;  // --vuln-db, in the order given
 };
 
 std::variant<CliOptions, ExitCode> parse_cli(int argc, const char* const* argv);

@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "agent/agent_info.hpp"
@@ -12,6 +13,7 @@
 #include "agent/logging.hpp"
 #include "agent/report_output.hpp"
 #include "agent/report_table.hpp"
+#include "agent/vuln_db.hpp"
 #include "schema-client/model/wire_format.hpp"
 
 namespace zt::agent {
@@ -30,6 +32,18 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
                   std::span<const collector::CollectorDescriptor> descriptors) {
   const auto started = std::chrono::steady_clock::now();
   const model::Timestamp start_time = model::now();
+  // Read before the scan: a bad path is a usage error, found before any work is done.
+  std::optional<VulnDb> vuln_db;
+  if (!cli.vuln_db.empty()) {
+    auto loaded = load_vuln_db(cli.vuln_db);
+    if (!loaded) {
+      logger("agent")->error("{}", loaded.error().message);
+      return ExitCode::usage;
+    }
+    for (const std::string& problem : loaded->problems)
+      logger("agent")->warn("--vuln-db: {} (record skipped)", problem);
+    vuln_db = std::move(*loaded);
+  }
   auto fs = std::make_shared<collector::HostFs>(config.agent.host_root);
   const HostFacts host = read_host_facts(*fs);
   const std::vector<CollectorEntry> collectors = make_collectors(descriptors, config, *fs);
@@ -70,9 +84,10 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
                                {"host_root", config.agent.host_root.string()},
                                {"trigger", "once"}},
                               start_time, model::now()};
-  const model::Batch batch =
+  model::Batch batch =
       build_batch(std::move(runs), unavailable,
                   make_agent_info(config, host, collectors, stats, started), description);
+  if (vuln_db) add_vulnerability_findings(batch, *vuln_db, host.identity);
 
   const bool colour = !cli.output && ::isatty(STDOUT_FILENO) == 1 && !std::getenv("NO_COLOR");
   std::ostringstream report;
