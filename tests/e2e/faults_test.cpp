@@ -265,7 +265,7 @@ TEST_CASE("e2e: the spool full: the oldest batch is dropped, and the server hear
           "[integration]") {
   E2eWorld world;
   // Packages enough that two system scans do not fit in a spool of 1 MiB.
-  add_packages(world.host.root(), 40000);
+  add_packages(world.host.root(), 25000);
   AgentSetup setup = world.provisioned_agent_setup();
   setup.spool_max_mib = 1;
   setup.batch_max_findings = 100000;
