@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "ingest/admin.hpp"
+#include "ingest/feeds_cli.hpp"
 #include "ingest/serve.hpp"
 
 namespace zt::ingest {
@@ -110,6 +111,24 @@ int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
   prune->add_option("--older-than", older_than, "Age of the scans whose inventory goes (30d)")
       ->required();
 
+  auto* feeds = app.add_subcommand("feeds", "Vulnerability feeds: OSV, Debian security tracker, "
+                                               "NVD, CVE 5, CISA KEV, FIRST EPSS")
+                    ->require_subcommand(1);
+  FeedImportRequest feed_request;
+  auto* feeds_import = feeds->add_subcommand(
+      "import", "Import feed files, folders of OSV records or https:// URLs, by their content");
+  feeds_import->add_option("PATH", feed_request.paths, "Feed file, folder or https:// URL")
+      ->required();
+  feeds_import->add_option("--ca-file", feed_request.ca_file,
+                           "CA certificates (PEM) for https:// URLs (default: the system's)");
+  feeds_import->add_flag("!--no-rematch", feed_request.rematch,
+                         "Do not match the fleet again after the import");
+  auto* feeds_status =
+      feeds->add_subcommand("status", "Each feed source: its records and newest modification");
+  auto* vulns = app.add_subcommand("vulns", "The fleet's vulnerabilities")->require_subcommand(1);
+  auto* vulns_rematch = vulns->add_subcommand(
+      "rematch", "Match every agent's latest inventory again against the stored feeds");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -143,6 +162,9 @@ int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
   if (*agent_revoke) return run_agent_revoke(url, agent_id, operator_by, output);
   if (*agent_restore) return run_agent_restore(url, agent_id, operator_by, output);
   if (*prune) return run_prune(url, older_than, output);
+  if (*feeds_import) return run_feeds_import(url, feed_request, output);
+  if (*feeds_status) return run_feeds_status(url, output);
+  if (*vulns_rematch) return run_vulns_rematch(url, output);
   return 2;
 }
 

@@ -3,7 +3,9 @@
 #include <array>
 #include <map>
 
+#include "schema-client/model/columns.hpp"
 #include "schema-client/pg/category_tables.hpp"
+#include "schema-client/pg/vuln_matcher.hpp"
 
 namespace zt::pg {
 namespace {
@@ -160,25 +162,28 @@ constexpr std::string_view kUpsertUnified =
 
 constexpr std::string_view kUpsertCve =
     "INSERT INTO vulnerabilities AS x (scan_id, company_id, agent_id, type, severity, title,"
-    " description, cve_id, cvss_score, package_name, fingerprint)"
+    " description, cve_id, cvss_score, package_name, exploit_available, exploit_count,"
+    " fingerprint)"
     " SELECT $3::uuid, $1::uuid, $2::uuid, 'package', f.zt_severity, f.zt_title,"
-    " f.zt_description, f.cve_id, f.cvss_score, f.component_name, f.zt_fingerprint"
+    " f.zt_description, f.cve_id, f.cvss_score, f.component_name, f.zt_exploited,"
+    " f.zt_exploited::int, f.zt_fingerprint"
     " FROM jsonb_to_recordset($4::jsonb) AS f(zt_fingerprint text, zt_severity text,"
     " zt_title text, zt_description text, cve_id text, cvss_score numeric,"
-    " component_name text)"
+    " component_name text, zt_exploited boolean)"
     " ON CONFLICT (company_id, agent_id, fingerprint) DO UPDATE SET scan_id = excluded.scan_id,"
     " severity = excluded.severity, title = excluded.title,"
     " description = excluded.description, cvss_score = excluded.cvss_score,"
+    " exploit_available = excluded.exploit_available, exploit_count = excluded.exploit_count,"
     " updated_at = now()";
 
 constexpr std::string_view kInsertDependencies =
     "INSERT INTO dependencies (scan_id, company_id, name, version, type, location, license,"
-    " source_name, source_version, arch, ecosystem)"
+    " source_name, source_version, arch, ecosystem, vulnerabilities)"
     " SELECT $1::uuid, $2::uuid, d.name, d.version, d.type, d.location, d.license,"
-    " d.source_name, d.source_version, d.arch, d.ecosystem"
+    " d.source_name, d.source_version, d.arch, d.ecosystem, d.vulnerabilities"
     " FROM jsonb_to_recordset($3::jsonb) AS d(name text, version text, type text,"
     " location text, license text, source_name text, source_version text, arch text,"
-    " ecosystem text)";
+    " ecosystem text, vulnerabilities jsonb)";
 
 constexpr std::string_view kResolve =
     "UPDATE vulnerabilities_v2 SET status = 'resolved', resolved_reason = 'not_reported',"
@@ -197,12 +202,17 @@ std::string text_array(const std::vector<model::Category>& categories) {
 }
 
 // The last finding of each fingerprint wins: one statement cannot update a row twice.
-std::vector<const model::Finding*> unique_findings(const std::vector<model::Finding>& findings) {
+// The findings of both lists, the last of each fingerprint.
+std::vector<const model::Finding*> unique_findings(const std::vector<model::Finding>& sent,
+                                                   const std::vector<model::Finding>& matched) {
+  std::vector<const model::Finding*> all;
+  for (const auto* list : {&sent, &matched})
+    for (const model::Finding& f : *list) all.push_back(&f);
   std::map<std::string_view, std::size_t> last;
-  for (std::size_t i = 0; i < findings.size(); ++i) last[findings[i].fingerprint] = i;
+  for (std::size_t i = 0; i < all.size(); ++i) last[all[i]->fingerprint] = i;
   std::vector<const model::Finding*> out;
-  for (std::size_t i = 0; i < findings.size(); ++i)
-    if (last[findings[i].fingerprint] == i) out.push_back(&findings[i]);
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (last[all[i]->fingerprint] == i) out.push_back(all[i]);
   return out;
 }
 
@@ -216,9 +226,13 @@ void check_rows(std::string_view table, std::int64_t rows, std::size_t expected,
                      std::to_string(expected) + " findings";
 }
 
-void write_findings(Transaction& tx, const AgentRef& agent, const model::Batch& batch,
-                    const std::string& seen_at, WriteReport& report) {
-  const std::vector<const model::Finding*> findings = unique_findings(batch.findings);
+}  // namespace
+
+void write_findings(Transaction& tx, const AgentRef& agent, const std::string& scan_id,
+                    const std::vector<model::Finding>& sent,
+                    const std::vector<model::Finding>& matched, const std::string& seen_at,
+                    WriteReport& report) {
+  const std::vector<const model::Finding*> findings = unique_findings(sent, matched);
   json unified = json::array(), cves = json::array();
   std::map<model::Category, json> by_category;
   for (const model::Finding* f : findings) {
@@ -236,12 +250,12 @@ void write_findings(Transaction& tx, const AgentRef& agent, const model::Batch& 
       cves.push_back({{"zt_fingerprint", f->fingerprint}, {"zt_severity", to_string(f->severity)},
                       {"zt_title", f->title}, {"zt_description", f->description},
                       {"cve_id", *cve}, {"cvss_score", f->metadata.value("cvss_score", json())},
-                      {"component_name", f->fields.value("component_name", json())}});
+                      {"component_name", f->fields.value("component_name", json())},
+                      {"zt_exploited", f->metadata.contains("kev")}});
   }
   if (findings.empty()) return;
   report.findings = tx.exec(kUpsertUnified, {param(agent.company_id), param(agent.agent_id),
-                                             param(batch.scan.id), param(seen_at),
-                                             param(unified)})
+                                             param(scan_id), param(seen_at), param(unified)})
                         .size();
   check_rows("vulnerabilities_v2", report.findings, findings.size(), report);
   for (const auto& [category, records] : by_category) {
@@ -250,27 +264,34 @@ void write_findings(Transaction& tx, const AgentRef& agent, const model::Batch& 
               {param(agent.company_id), param(agent.agent_id), param(records)});
     const CategoryStatement& statement = category_statement(category);
     std::vector<Param> params = {param(agent.company_id), param(agent.agent_id), param(records)};
-    if (statement.uses_scan_id) params.push_back(param(batch.scan.id));
+    if (statement.uses_scan_id) params.push_back(param(scan_id));
     check_rows(model::spec(category).table, tx.exec(statement.sql, params).affected(),
                records.size(), report);
   }
   if (!cves.empty())
     check_rows("vulnerabilities",
                tx.exec(kUpsertCve, {param(agent.company_id), param(agent.agent_id),
-                                    param(batch.scan.id), param(cves)})
+                                    param(scan_id), param(cves)})
                    .affected(),
                cves.size(), report);
 }
 
+namespace {
+
+// Each package's row lists the CVE ids matched to it ("vulnerabilities", sorted).
 void write_dependencies(Transaction& tx, const AgentRef& agent, const model::Batch& batch,
-                        WriteReport& report) {
+                        const std::vector<model::Finding>& matched, WriteReport& report) {
   if (batch.dependencies.empty()) return;
+  const PackageCves cves = cves_by_package(matched);
   json rows = json::array();
-  for (const model::Dependency& d : batch.dependencies)
+  for (const model::Dependency& d : batch.dependencies) {
+    const auto found = cves.find({d.name, d.version});
     rows.push_back({{"name", d.name}, {"version", d.version}, {"type", d.type},
                     {"location", d.location}, {"license", d.license},
                     {"source_name", d.source_name}, {"source_version", d.source_version},
-                    {"arch", d.arch}, {"ecosystem", d.ecosystem}});
+                    {"arch", d.arch}, {"ecosystem", d.ecosystem},
+                    {"vulnerabilities", found == cves.end() ? json::array() : json(found->second)}});
+  }
   report.dependencies =
       tx.exec(kInsertDependencies, {param(batch.scan.id), param(agent.company_id), param(rows)})
           .affected();
@@ -311,9 +332,14 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
           .empty())
     return model::Error{"scan " + scan.id + " belongs to another agent of this company"};
 
-  write_findings(tx, agent, batch, started, report);
+  // The CVEs of the inventory this batch carries, matched against the stored feeds.
+  model::Batch matched;
+  matched.findings = match_stored_feeds(tx, agent.agent_id, batch.dependencies);
+  model::fit_to_columns(matched);
+  report.matched = static_cast<std::int64_t>(matched.findings.size());
+  write_findings(tx, agent, scan.id, batch.findings, matched.findings, started, report);
   if (!report.mismatch.empty()) return report;  // rolled back: nothing acknowledged
-  write_dependencies(tx, agent, batch, report);
+  write_dependencies(tx, agent, batch, matched.findings, report);
 
   const bool whole_scan_in =
       batch.parts == 1 ||

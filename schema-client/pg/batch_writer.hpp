@@ -6,8 +6,10 @@
 //   the agent's own `agents` row, the `scans` row, every finding into vulnerabilities_v2 and
 //   its category table (upsert by (company, agent, fingerprint): findings belong to their
 //   agent, so another agent's rows of the same machine never block them; last_seen moves,
-//   discovered_at stays, a resolved finding seen again reopens), CVE findings into the v1
-//   `vulnerabilities`, the inventory into `dependencies`; then, once every part of the scan is in (a scan may be
+//   discovered_at stays, a resolved finding seen again reopens), with the CVE findings of
+//   the batch's inventory matched against the stored feeds (vuln_matcher.hpp), CVE findings
+//   into the v1 `vulnerabilities` (exploit_available: in CISA KEV), the inventory into
+//   `dependencies`; then, once every part of the scan is in (a scan may be
 //   split over several batches), every open finding of a category whose collectors all
 //   completed in this scan, and that this scan did not report, becomes `resolved`.
 // Each table is written by one multi-row statement (rows passed as one JSON array), never a
@@ -38,15 +40,25 @@ struct AgentRef {
 
 struct WriteReport {
   bool duplicate = false;  // the batch_id was ingested before: nothing written now
-  std::int64_t findings = 0;
+  std::int64_t findings = 0;  // written or merged, the matched ones included
   std::int64_t dependencies = 0;
   std::int64_t resolved = 0;
   // Not empty: a table wrote or merged fewer (or more) rows than the batch's findings, each
   // named with its counts; the transaction was rolled back and nothing of the batch is kept.
   std::string mismatch;
+  std::int64_t matched = 0;  // CVE findings of the inventory, matched here (vuln_matcher.hpp)
 };
 
 model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& agent,
                                        const model::Batch& batch);
+
+// The findings step of write_batch, for the rematch (rematch.hpp): `sent` and `matched` as one
+// set (the last of each fingerprint), upserted into vulnerabilities_v2, their category tables
+// and the v1 `vulnerabilities`, seen at `seen_at` (RFC 3339) in scan `scan_id`. Sets
+// report.findings and report.mismatch.
+void write_findings(Transaction& tx, const AgentRef& agent, const std::string& scan_id,
+                    const std::vector<model::Finding>& sent,
+                    const std::vector<model::Finding>& matched, const std::string& seen_at,
+                    WriteReport& report);
 
 }  // namespace zt::pg

@@ -44,7 +44,7 @@ struct Enrollment {
   AgentRef agent;
   bool reenrolled = false;                // the machine's existing agent, with a new key
   bool restored = false;                  // ... which was revoked: the token was made for it
-  std::optional<std::string> clone_of;    // another agent already claims this machine id
+  std::optional<std::string> clone_of = std::nullopt;  // another agent claims this machine id
 };
 
 // An enrollment refused because the machine's agent was revoked.

@@ -98,6 +98,14 @@ std::string_view source_rpm_name(std::string_view source) {
   return source;
 }
 
+// "linux-image-6.1.0-25-amd64", not the meta package "linux-image-amd64" (whose version,
+// "6.1+1", is its own, and which linux-signed-amd64 builds too).
+bool is_kernel_image(std::string_view name) {
+  constexpr std::string_view kPrefix = "linux-image-";
+  return name.starts_with(kPrefix) && name.size() > kPrefix.size() &&
+         name[kPrefix.size()] >= '0' && name[kPrefix.size()] <= '9';
+}
+
 std::vector<Lookup> lookups_of(const InstalledPackage& p, VersionScheme scheme) {
   if (scheme == VersionScheme::rpm) {
     std::vector<Lookup> lookups{{p.name, p.version}};
@@ -108,12 +116,19 @@ std::vector<Lookup> lookups_of(const InstalledPackage& p, VersionScheme scheme) 
   if (p.source_name.empty()) return {{p.name, p.version}};
   // Signed kernel images are built from linux-signed-<arch> ("6.1.106+3") around the linux
   // source's binaries: the image's own version is linux's, and the advisories name linux.
-  if (scheme == VersionScheme::dpkg && p.source_name.starts_with("linux-signed"))
+  if (scheme == VersionScheme::dpkg && p.source_name.starts_with("linux-signed") &&
+      is_kernel_image(p.name))
     return {{"linux", p.version}};
   return {{p.source_name, p.source_version.empty() ? p.version : p.source_version}};
 }
 
 }  // namespace
+
+std::vector<std::string> lookup_names(const InstalledPackage& package, VersionScheme scheme) {
+  std::vector<std::string> names;
+  for (const Lookup& lookup : lookups_of(package, scheme)) names.emplace_back(lookup.name);
+  return names;
+}
 
 std::vector<Match> match(const Index& index, const HostEcosystem& host,
                          const std::vector<InstalledPackage>& packages) {

@@ -8,8 +8,9 @@
 //   at the binary version. A source without a source version takes the binary's version. So
 //   linux-image-6.1.0-18-amd64 (Source: linux (6.1.76-1)) is looked up as linux 6.1.76-1,
 //   and libc6 2.36-9+deb12u4+b1 (a binNMU of glibc 2.36-9+deb12u4) as glibc 2.36-9+deb12u4.
-//   A signed kernel image (Source: linux-signed-amd64 (6.1.106+3)) is looked up as linux at
-//   its own version (6.1.106-3): the signed source only wraps linux's binaries.
+//   A signed kernel image (linux-image-<release>, Source: linux-signed-amd64 (6.1.106+3)) is
+//   looked up as linux at its own version (6.1.106-3): the signed source only wraps linux's
+//   binaries. The meta package linux-image-amd64 (same source, its own version) is not.
 // - rpm: the source rpm's name ("openssl-3.0.7-27.el9.src.rpm" → "openssl", a plain name
 //   taken as it is) and the binary's name, both at the binary's [E:]V-R (the source rpm's file
 //   name carries no epoch; every binary of a build has its source's version). Red Hat's
@@ -61,5 +62,8 @@ struct Match {
 
 std::vector<Match> match(const Index& index, const HostEcosystem& host,
                          const std::vector<InstalledPackage>& packages);
+
+// The package names match() looks `package` up by, as described above.
+std::vector<std::string> lookup_names(const InstalledPackage& package, VersionScheme scheme);
 
 }  // namespace zt::vuln

@@ -14,17 +14,6 @@ using feeds::OsvEventKind;
 
 bool is_cve(std::string_view id) { return id.starts_with("CVE-"); }
 
-std::vector<std::string> cve_ids_of(const feeds::OsvRecord& record) {
-  std::vector<std::string> ids;
-  if (is_cve(record.id)) ids.push_back(record.id);
-  for (const auto* list : {&record.aliases, &record.upstream}) {
-    std::copy_if(list->begin(), list->end(), std::back_inserter(ids), is_cve);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
-
 std::string summary_of(const feeds::OsvRecord& record) {
   if (!record.summary.empty()) return record.summary;
   return record.details.substr(0, record.details.find('\n'));
@@ -56,6 +45,17 @@ std::vector<OsvEvent> sorted_events(std::vector<OsvEvent> events, VersionScheme 
 }
 
 }  // namespace
+
+std::vector<std::string> cve_ids_of(const feeds::OsvRecord& record) {
+  std::vector<std::string> ids;
+  if (is_cve(record.id)) ids.push_back(record.id);
+  for (const auto* list : {&record.aliases, &record.upstream}) {
+    std::copy_if(list->begin(), list->end(), std::back_inserter(ids), is_cve);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
 
 Index Index::build(const std::vector<feeds::OsvRecord>& records) {
   Index index;

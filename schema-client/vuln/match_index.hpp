@@ -47,6 +47,9 @@ struct IndexedAffected {
   std::vector<std::string> versions;
 };
 
+// The CVE ids of a record as described above (the feed store keeps them with the record).
+std::vector<std::string> cve_ids_of(const feeds::OsvRecord& record);
+
 class Index {
  public:
   static Index build(const std::vector<feeds::OsvRecord>& records);

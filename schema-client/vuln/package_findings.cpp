@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace zt::vuln {
@@ -21,9 +22,10 @@ std::string remediation_of(const Match& m, const std::string& ecosystem) {
 
 json assessment_metadata(const Assessment& a) {
   json out = json::object();
-  if (a.cvss)
-    out["cvss"] = {{"score", a.cvss->score}, {"vector", a.cvss->vector},
-                   {"source", a.cvss->source}};
+  if (a.cvss) {
+    out["cvss_score"] = a.cvss->score;  // where every system finding keeps its CVSS score
+    out["cvss"] = {{"vector", a.cvss->vector}, {"source", a.cvss->source}};
+  }
   if (a.kev)
     out["kev"] = {{"date_added", a.kev->date_added},
                   {"due_date", a.kev->due_date},
@@ -66,6 +68,19 @@ model::Finding finding_of(const Index& index, const Match& m, const std::string&
 }
 
 }  // namespace
+
+Lookups lookups_of(const std::vector<model::Dependency>& dependencies) {
+  std::set<std::string> keys, names;
+  for (const model::Dependency& d : dependencies) {
+    const std::optional<VersionScheme> scheme = scheme_of(d.ecosystem);
+    if (!scheme) continue;
+    keys.emplace(index_key(d.ecosystem));
+    for (std::string& name :
+         lookup_names({d.name, d.version, d.source_name, d.source_version, d.arch}, *scheme))
+      names.insert(std::move(name));
+  }
+  return {{keys.begin(), keys.end()}, {names.begin(), names.end()}};
+}
 
 std::vector<Match> match_dependencies(const Index& index,
                                       const std::vector<model::Dependency>& dependencies) {

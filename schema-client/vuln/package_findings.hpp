@@ -15,7 +15,8 @@
 //   severity, risk_score   cve_intel.hpp's assess()
 //   metadata  the match's why: ecosystem, record_ids (every record that names this CVE for the
 //             package, first the one shown), range, source_name, compared_version,
-//             fixed_version, arch; the cvss score, vector and source; kev and epss when known
+//             fixed_version, arch; cvss_score and cvss (vector, source) when scored; kev and
+//             epss when known
 // A package whose dependency has no ecosystem, or one with no version ordering (scheme_of), is
 // not matched. Order: by package, then CVE. Pure; any thread.
 #include <vector>
@@ -30,6 +31,15 @@ inline constexpr std::string_view kPackageVulnerability = "package_vulnerability
 
 std::vector<Match> match_dependencies(const Index& index,
                                       const std::vector<model::Dependency>& dependencies);
+
+// What an index must hold to match these dependencies: the index keys of their ecosystems and
+// the names match() looks them up by; a store of the feeds reads the entries of just those.
+// Sorted, without repeats.
+struct Lookups {
+  std::vector<std::string> ecosystem_keys;
+  std::vector<std::string> names;
+};
+Lookups lookups_of(const std::vector<model::Dependency>& dependencies);
 
 std::vector<model::Finding> package_vulnerability_findings(
     const Index& index, const std::vector<model::Dependency>& dependencies,

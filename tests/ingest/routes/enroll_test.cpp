@@ -36,7 +36,7 @@ void knows_token(RoutesFixture& fixture, zt::pg::EnrollOutcome outcome) {
 
 TEST_CASE("Enrollment answers 201 with a new key the store only sees hashed", "[unit]") {
   RoutesFixture fixture;
-  knows_token(fixture, zt::pg::Enrollment{{"agent-1", "company-1"}});
+  knows_token(fixture, zt::pg::Enrollment{.agent = {"agent-1", "company-1"}});
   const auto response = fixture.post(
       "/api/v1/enroll", enroll_body({{"machine_id", "m-1"}, {"hardware_uuid", "hw-1"}}));
   REQUIRE(response.status == 201);
@@ -140,7 +140,7 @@ TEST_CASE("The body is refused before it is read: media type, syntax, nesting", 
 
 TEST_CASE("Enrollments past the address's rate get 429 with Retry-After", "[unit]") {
   RoutesFixture fixture(Budget{0.001, 1});
-  knows_token(fixture, zt::pg::Enrollment{{"agent-1", "company-1"}});
+  knows_token(fixture, zt::pg::Enrollment{.agent = {"agent-1", "company-1"}});
   CHECK(fixture.post("/api/v1/enroll", enroll_body()).status == 201);
   const auto refused = fixture.post("/api/v1/enroll", enroll_body());
   CHECK(refused.status == 429);

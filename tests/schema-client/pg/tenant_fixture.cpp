@@ -35,4 +35,17 @@ long long TenantDatabase::count(const std::string& sql) {
   return owner_.exec(sql).integer(0, 0);
 }
 
+std::set<std::string> TenantDatabase::rows(const std::string& sql) {
+  owner_.exec("SET TIME ZONE 'UTC'");
+  const pg::Rows result = owner_.exec(sql);
+  std::set<std::string> out;
+  for (int r = 0; r < result.size(); ++r) {
+    std::string line;
+    for (int c = 0; c < result.columns(); ++c)
+      line += (c ? "|" : "") + (result.is_null(r, c) ? "-" : std::string(result.text(r, c)));
+    out.insert(line);
+  }
+  return out;
+}
+
 }  // namespace zt::testing

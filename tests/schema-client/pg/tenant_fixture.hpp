@@ -1,6 +1,7 @@
 #pragma once
 // Companies and enrolled agents in a fresh migrated database, made the way the ingest makes
 // them (an operator's token, then enrollment as the ingest role), for the PostgreSQL tests.
+#include <set>
 #include <string>
 
 #include "schema-client/pg/batch_writer.hpp"
@@ -22,6 +23,8 @@ class TenantDatabase {
   pg::Connection& ingest() { return ingest_; }  // the ingest's role: RLS applies
   // One number from `sql` run as the owner (no row-level security for a superuser).
   long long count(const std::string& sql);
+  // Every row of `sql` run as the owner, as "a|b|c" (NULL as "-"); times in UTC.
+  std::set<std::string> rows(const std::string& sql);
 
  private:
   std::string database_;

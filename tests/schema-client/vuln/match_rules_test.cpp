@@ -110,7 +110,9 @@ TEST_CASE("match rules: a signed kernel image is looked up as linux at its own v
   // Debian 12's images: Source: linux-signed-amd64 (6.1.106+3), the image 6.1.106-3.
   const std::vector<InstalledPackage> images{
       {"linux-image-6.1.0-25-amd64", "6.1.106-3", "linux-signed-amd64", "6.1.106+3", "amd64"},
-      {"linux-image-6.1.0-28-amd64", "6.1.119-1", "linux-signed-amd64", "6.1.119+1", "amd64"}};
+      {"linux-image-6.1.0-28-amd64", "6.1.119-1", "linux-signed-amd64", "6.1.119+1", "amd64"},
+      // The meta package: its version is not linux's ("6.1+1" would sort below every fix).
+      {"linux-image-amd64", "6.1.106-3+1", "linux-signed-amd64", "6.1.106-3+1", "amd64"}};
   const auto matches = match(index, {"Debian:12", VersionScheme::dpkg}, images);
   REQUIRE(matches.size() == 1);
   CHECK(matches[0].package == "linux-image-6.1.0-25-amd64");

@@ -92,6 +92,7 @@ TEST_CASE("package findings: severity and risk from CVSS, KEV and EPSS", "[unit]
   const auto& libc = find(findings, "libc6", "CVE-2023-4911");
   CHECK(libc.severity == zt::model::Severity::high);
   CHECK(libc.risk_score == 9.0);
+  CHECK(libc.metadata.at("cvss_score") == 7.8);
   CHECK(libc.metadata.at("cvss").at("source") == "nvd");
   CHECK(libc.metadata.at("kev").at("date_added") == "2023-11-21");
   // Unscored: medium, 5.0 × (1 + 0.5).

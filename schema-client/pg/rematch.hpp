@@ -1,0 +1,32 @@
+#pragma once
+// The fleet matched again against the stored feeds, without any rescan (`zerotrace-ingest
+// vulns rematch`, and `feeds import` when it changed anything): each agent's latest inventory
+// (its newest scan with dependencies, as retention keeps it) is matched by vuln_matcher.hpp in
+// one transaction per agent, under its company's row-level security:
+//   - the CVE findings matched now are upserted as a scan of the inventory would (new ones
+//     open, seen ones' last_seen moves, resolved ones seen again reopen), seen now;
+//   - open CVE findings of the agent (system, vulnerability_type package_vulnerability) no
+//     longer matched are resolved with resolved_reason 'not_affected' (a withdrawn record, a
+//     corrected range); other findings are left alone;
+//   - the inventory's dependencies rows list their CVE ids again.
+// Errors: database failures throw DbError; the agents already done stay done (each is its
+// own transaction), the one in progress is rolled back. A mismatch in the rows written (our
+// bug) rolls that agent back and is reported.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "schema-client/pg/connection.hpp"
+
+namespace zt::pg {
+
+struct RematchReport {
+  std::int64_t agents = 0;     // agents with an inventory, matched again
+  std::int64_t findings = 0;   // CVE findings matched now, over all agents
+  std::int64_t resolved = 0;   // open CVE findings no longer matched, now resolved
+  std::vector<std::string> mismatches;  // "agent <id>: …" when an agent was rolled back
+};
+
+RematchReport rematch_fleet(Connection& connection);
+
+}  // namespace zt::pg

@@ -1,0 +1,34 @@
+#pragma once
+// The ingest's CVE matching: a batch's inventory against the vulnerability feeds stored by
+// migration 0009, inside the batch's transaction, so a system scan's CVE findings are written,
+// kept and resolved like every other finding of the scan.
+//
+// Reads the OSV records that name one of the batch's packages in its releases' ecosystems
+// (vuln::lookups_of: source names, signed kernels, rpm source rpms), not withdrawn, back into
+// records; matches them with zt_vuln (package_findings.hpp: one system finding per (package,
+// CVE)); scores them with the stored CVSS scores (cve_database, not rejected), CISA KEV and
+// EPSS of the CVEs found. The findings are fingerprinted for `agent_id`.
+//
+// Errors: database failures throw DbError, as every statement of the transaction. A stored
+// record the OSV reader refuses (it was read by the same reader when imported, so never) is
+// left out. Threads: the transaction's.
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "schema-client/model/finding.hpp"
+#include "schema-client/pg/connection.hpp"
+
+namespace zt::pg {
+
+std::vector<model::Finding> match_stored_feeds(Transaction& tx, const std::string& agent_id,
+                                               const std::vector<model::Dependency>& dependencies);
+
+// The CVE ids of matched findings by their package's (name, version): what each dependencies
+// row lists in "vulnerabilities".
+using PackageCves = std::map<std::pair<std::string, std::string>, std::set<std::string>>;
+PackageCves cves_by_package(const std::vector<model::Finding>& matched);
+
+}  // namespace zt::pg
