@@ -38,13 +38,15 @@ std::string to_text(const FeedImport& done) {
 json to_json(const pg::RematchReport& done) {
   return {{"agents", done.agents},
           {"findings", done.findings},
+          {"written", done.written},
           {"resolved", done.resolved},
           {"mismatches", done.mismatches}};
 }
 
 std::string to_text(const pg::RematchReport& done) {
   std::string text = "rematch: " + std::to_string(done.agents) + " agent(s), " +
-                     std::to_string(done.findings) + " CVE finding(s) matched, " +
+                     std::to_string(done.findings) + " CVE finding(s) matched (" +
+                     std::to_string(done.written) + " new or changed), " +
                      std::to_string(done.resolved) + " resolved\n";
   for (const std::string& m : done.mismatches) text += "rematch: rolled back: " + m + "\n";
   return text;

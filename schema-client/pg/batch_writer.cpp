@@ -160,21 +160,49 @@ constexpr std::string_view kUpsertUnified =
     " resolved_reason = CASE WHEN v.status = 'resolved' AND excluded.last_seen >= v.last_seen"
     " THEN NULL ELSE v.resolved_reason END, updated_at = now() RETURNING id";
 
+// The v1 row of each CVE finding and its threat intelligence (enrichment_results, one row of
+// type 'threat_intelligence' per v1 row, migration 0010): what CISA KEV, EPSS and the CVSS
+// score say, the risk score and the remediation. An enrichment row that would not change is
+// not written. Answers the number of v1 rows written or merged.
 constexpr std::string_view kUpsertCve =
-    "INSERT INTO vulnerabilities AS x (scan_id, company_id, agent_id, type, severity, title,"
-    " description, cve_id, cvss_score, package_name, exploit_available, exploit_count,"
+    "WITH f AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS f(zt_fingerprint text,"
+    " zt_severity text, zt_title text, zt_description text, cve_id text, cvss_score numeric,"
+    " component_name text, zt_exploited boolean, zt_risk_score numeric,"
+    " zt_recommendations jsonb, zt_intel jsonb)),"
+    " v AS (INSERT INTO vulnerabilities AS x (scan_id, company_id, agent_id, type, severity,"
+    " title, description, cve_id, cvss_score, package_name, exploit_available, exploit_count,"
     " fingerprint)"
     " SELECT $3::uuid, $1::uuid, $2::uuid, 'package', f.zt_severity, f.zt_title,"
     " f.zt_description, f.cve_id, f.cvss_score, f.component_name, f.zt_exploited,"
-    " f.zt_exploited::int, f.zt_fingerprint"
-    " FROM jsonb_to_recordset($4::jsonb) AS f(zt_fingerprint text, zt_severity text,"
-    " zt_title text, zt_description text, cve_id text, cvss_score numeric,"
-    " component_name text, zt_exploited boolean)"
+    " f.zt_exploited::int, f.zt_fingerprint FROM f"
     " ON CONFLICT (company_id, agent_id, fingerprint) DO UPDATE SET scan_id = excluded.scan_id,"
     " severity = excluded.severity, title = excluded.title,"
     " description = excluded.description, cvss_score = excluded.cvss_score,"
     " exploit_available = excluded.exploit_available, exploit_count = excluded.exploit_count,"
-    " updated_at = now()";
+    " updated_at = now() RETURNING x.id, x.fingerprint),"
+    " e AS (INSERT INTO enrichment_results AS r (vulnerability_id, company_id, enrichment_type,"
+    " risk_score, recommendations, threat_intelligence)"
+    " SELECT v.id, $1::uuid, 'threat_intelligence', f.zt_risk_score, f.zt_recommendations,"
+    " f.zt_intel FROM v JOIN f ON f.zt_fingerprint = v.fingerprint"
+    " ON CONFLICT (company_id, vulnerability_id, enrichment_type) DO UPDATE SET"
+    " risk_score = excluded.risk_score, recommendations = excluded.recommendations,"
+    " threat_intelligence = excluded.threat_intelligence"
+    " WHERE (r.risk_score, r.recommendations, r.threat_intelligence) IS DISTINCT FROM"
+    " (excluded.risk_score, excluded.recommendations, excluded.threat_intelligence))"
+    " SELECT count(*) FROM v";
+
+// What the enrichment row says of a CVE finding: its KEV entry, EPSS and CVSS score (null
+// when the feeds know none) and whether an exploit is known.
+json threat_intelligence(const model::Finding& f) {
+  return {{"cisa_kev", f.metadata.value("kev", json())},
+          {"epss", f.metadata.value("epss", json())},
+          {"cvss", f.metadata.contains("cvss")
+                       ? json{{"score", f.metadata.value("cvss_score", json())},
+                              {"vector", f.metadata.at("cvss").value("vector", "")},
+                              {"source", f.metadata.at("cvss").value("source", "")}}
+                       : json()},
+          {"exploit_available", f.metadata.contains("kev")}};
+}
 
 constexpr std::string_view kInsertDependencies =
     "INSERT INTO dependencies (scan_id, company_id, name, version, type, location, license,"
@@ -228,6 +256,13 @@ void check_rows(std::string_view table, std::int64_t rows, std::size_t expected,
 
 }  // namespace
 
+json unified_record(const model::Finding& f) {
+  return {{"zt_fingerprint", f.fingerprint}, {"zt_title", f.title},
+          {"zt_description", f.description}, {"zt_remediation", f.remediation},
+          {"zt_severity", to_string(f.severity)}, {"zt_category", to_string(f.category)},
+          {"zt_risk_score", f.risk_score}, {"zt_metadata", f.metadata}};
+}
+
 void write_findings(Transaction& tx, const AgentRef& agent, const std::string& scan_id,
                     const std::vector<model::Finding>& sent,
                     const std::vector<model::Finding>& matched, const std::string& seen_at,
@@ -236,12 +271,7 @@ void write_findings(Transaction& tx, const AgentRef& agent, const std::string& s
   json unified = json::array(), cves = json::array();
   std::map<model::Category, json> by_category;
   for (const model::Finding* f : findings) {
-    unified.push_back({{"zt_fingerprint", f->fingerprint}, {"zt_title", f->title},
-                       {"zt_description", f->description},
-                       {"zt_remediation", f->remediation},
-                       {"zt_severity", to_string(f->severity)},
-                       {"zt_category", to_string(f->category)},
-                       {"zt_risk_score", f->risk_score}, {"zt_metadata", f->metadata}});
+    unified.push_back(unified_record(*f));
     auto [it, inserted] = by_category.try_emplace(f->category, json::array());
     it->second.push_back(category_record(*f));
     const auto cve = f->fields.find("cve_id");
@@ -251,7 +281,10 @@ void write_findings(Transaction& tx, const AgentRef& agent, const std::string& s
                       {"zt_title", f->title}, {"zt_description", f->description},
                       {"cve_id", *cve}, {"cvss_score", f->metadata.value("cvss_score", json())},
                       {"component_name", f->fields.value("component_name", json())},
-                      {"zt_exploited", f->metadata.contains("kev")}});
+                      {"zt_exploited", f->metadata.contains("kev")},
+                      {"zt_risk_score", f->risk_score},
+                      {"zt_recommendations", json::array({f->remediation})},
+                      {"zt_intel", threat_intelligence(*f)}});
   }
   if (findings.empty()) return;
   report.findings = tx.exec(kUpsertUnified, {param(agent.company_id), param(agent.agent_id),
@@ -272,7 +305,7 @@ void write_findings(Transaction& tx, const AgentRef& agent, const std::string& s
     check_rows("vulnerabilities",
                tx.exec(kUpsertCve, {param(agent.company_id), param(agent.agent_id),
                                     param(scan_id), param(cves)})
-                   .affected(),
+                   .integer(0, 0),
                cves.size(), report);
 }
 

@@ -25,6 +25,7 @@
 // in WriteReport::mismatch with nothing committed. Database failures throw DbError
 // (unavailable() for "retry later"); the transaction is rolled back.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "schema-client/model/batch.hpp"
@@ -60,5 +61,9 @@ void write_findings(Transaction& tx, const AgentRef& agent, const std::string& s
                     const std::vector<model::Finding>& sent,
                     const std::vector<model::Finding>& matched, const std::string& seen_at,
                     WriteReport& report);
+
+// A finding as its vulnerabilities_v2 row, the columns prefixed "zt_" (fingerprint, title,
+// description, remediation, severity, category, risk_score, metadata), for jsonb_to_recordset.
+nlohmann::json unified_record(const model::Finding& finding);
 
 }  // namespace zt::pg

@@ -1,6 +1,7 @@
 #include "schema-client/pg/rematch.hpp"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "schema-client/model/columns.hpp"
 #include "schema-client/model/timestamp.hpp"
@@ -46,27 +47,92 @@ constexpr std::string_view kListCves =
     " AND vulnerabilities IS DISTINCT FROM coalesce($3::jsonb ->"
     " (name || E'\\t' || coalesce(version, '')), '[]'::jsonb)";
 
-std::vector<model::Dependency> inventory(Transaction& tx, const std::string& company,
-                                         const std::string& scan) {
+// Of the findings ($3, unified_record()), the fingerprints the agent has no row for, or a
+// resolved one, or one whose content differs: what a rematch must write.
+constexpr std::string_view kChanged =
+    "SELECT coalesce(jsonb_agg(f.zt_fingerprint), '[]')::text"
+    " FROM jsonb_to_recordset($3::jsonb) AS f(zt_fingerprint text, zt_title text,"
+    " zt_description text, zt_remediation text, zt_severity text, zt_risk_score numeric,"
+    " zt_metadata jsonb)"
+    " LEFT JOIN vulnerabilities_v2 v ON v.company_id = $1::uuid AND v.agent_id = $2::uuid"
+    " AND v.fingerprint = f.zt_fingerprint"
+    " WHERE v.id IS NULL OR v.status = 'resolved'"
+    " OR (v.title, v.description, v.remediation, v.severity, v.risk_score, v.metadata)"
+    " IS DISTINCT FROM (f.zt_title, f.zt_description, f.zt_remediation, f.zt_severity,"
+    " f.zt_risk_score::numeric(4,2), f.zt_metadata)";
+
+struct Inventory {
+  AgentRef agent;
+  std::string scan;
+};
+
+std::vector<model::Dependency> dependencies_of(Transaction& tx, const Inventory& inventory) {
   std::vector<model::Dependency> deps;
-  for (const json& d : json::parse(tx.exec(kInventory, {param(company), param(scan)}).text(0, 0)))
+  const Rows rows =
+      tx.exec(kInventory, {param(inventory.agent.company_id), param(inventory.scan)});
+  for (const json& d : json::parse(rows.text(0, 0)))
     deps.push_back({d.at("name"), d.at("version"), d.at("type"), d.at("location"),
                     d.at("license"), d.at("source_name"), d.at("source_version"), d.at("arch"),
                     d.at("ecosystem")});
   return deps;
 }
 
-void rematch_agent(Connection& connection, const AgentRef& agent, const std::string& scan,
+// Each company's agents with an inventory, and its newest scan with one.
+std::vector<Inventory> latest_inventories(Connection& connection) {
+  std::vector<std::string> companies;
+  const Rows rows = connection.exec("SELECT id FROM companies ORDER BY created_at, id");
+  for (int r = 0; r < rows.size(); ++r) companies.emplace_back(rows.text(r, 0));
+  std::vector<Inventory> inventories;
+  for (const std::string& company : companies) {
+    Transaction tx(connection);
+    tx.set_company(company);
+    const Rows latest = tx.exec(kLatestInventories, {param(company)});
+    for (int r = 0; r < latest.size(); ++r)
+      inventories.push_back({{std::string(latest.text(r, 0)), company},
+                             std::string(latest.text(r, 1))});
+    tx.commit();
+  }
+  return inventories;
+}
+
+// The stored records that name a package of any inventory, read and indexed once for all.
+vuln::Index fleet_index(Connection& connection, const std::vector<Inventory>& inventories) {
+  std::set<std::string> keys, names;
+  for (const Inventory& inventory : inventories) {
+    Transaction tx(connection);
+    tx.set_company(inventory.agent.company_id);
+    vuln::Lookups lookups = vuln::lookups_of(dependencies_of(tx, inventory));
+    keys.insert(lookups.ecosystem_keys.begin(), lookups.ecosystem_keys.end());
+    names.insert(lookups.names.begin(), lookups.names.end());
+    tx.commit();
+  }
+  Transaction tx(connection);  // the feeds are shared: no company
+  vuln::Index index =
+      load_index(tx, {{keys.begin(), keys.end()}, {names.begin(), names.end()}});
+  tx.commit();
+  return index;
+}
+
+void rematch_agent(Connection& connection, const vuln::Index& index, const Inventory& inventory,
                    RematchReport& report) {
+  const AgentRef& agent = inventory.agent;
   Transaction tx(connection);
   tx.set_company(agent.company_id);
   model::Batch matched;
-  matched.findings =
-      match_stored_feeds(tx, agent.agent_id, inventory(tx, agent.company_id, scan));
+  matched.findings = findings_in(tx, index, agent.agent_id, dependencies_of(tx, inventory));
   model::fit_to_columns(matched);
 
+  json records = json::array();
+  for (const model::Finding& f : matched.findings) records.push_back(unified_record(f));
+  const std::set<std::string> changed = json::parse(
+      tx.exec(kChanged, {param(agent.company_id), param(agent.agent_id), param(records)})
+          .text(0, 0));
+  std::vector<model::Finding> to_write;
+  for (const model::Finding& f : matched.findings)
+    if (changed.contains(f.fingerprint)) to_write.push_back(f);
+
   WriteReport written;
-  write_findings(tx, agent, scan, {}, matched.findings, model::format_timestamp(model::now()),
+  write_findings(tx, agent, inventory.scan, {}, to_write, model::format_timestamp(model::now()),
                  written);
   if (!written.mismatch.empty()) {
     report.mismatches.push_back("agent " + agent.agent_id + ": " + written.mismatch);
@@ -80,32 +146,21 @@ void rematch_agent(Connection& connection, const AgentRef& agent, const std::str
   json lists = json::object();
   for (const auto& [package, cves] : cves_by_package(matched.findings))
     lists[package.first + "\t" + package.second] = cves;
-  tx.exec(kListCves, {param(agent.company_id), param(scan), param(lists)});
+  tx.exec(kListCves, {param(agent.company_id), param(inventory.scan), param(lists)});
   tx.commit();
   report.findings += static_cast<std::int64_t>(matched.findings.size());
+  report.written += static_cast<std::int64_t>(to_write.size());
   ++report.agents;
 }
 
 }  // namespace
 
 RematchReport rematch_fleet(Connection& connection) {
-  std::vector<std::string> companies;
-  const Rows rows = connection.exec("SELECT id FROM companies ORDER BY created_at, id");
-  for (int r = 0; r < rows.size(); ++r) companies.emplace_back(rows.text(r, 0));
+  const std::vector<Inventory> inventories = latest_inventories(connection);
+  const vuln::Index index = fleet_index(connection, inventories);
   RematchReport report;
-  for (const std::string& company : companies) {
-    std::vector<std::pair<AgentRef, std::string>> inventories;
-    {
-      Transaction tx(connection);
-      tx.set_company(company);
-      const Rows latest = tx.exec(kLatestInventories, {param(company)});
-      for (int r = 0; r < latest.size(); ++r)
-        inventories.push_back({{std::string(latest.text(r, 0)), company},
-                               std::string(latest.text(r, 1))});
-      tx.commit();
-    }
-    for (const auto& [agent, scan] : inventories) rematch_agent(connection, agent, scan, report);
-  }
+  for (const Inventory& inventory : inventories)
+    rematch_agent(connection, index, inventory, report);
   return report;
 }
 

@@ -2,9 +2,11 @@
 // The fleet matched again against the stored feeds, without any rescan (`zerotrace-ingest
 // vulns rematch`, and `feeds import` when it changed anything): each agent's latest inventory
 // (its newest scan with dependencies, as retention keeps it) is matched by vuln_matcher.hpp in
-// one transaction per agent, under its company's row-level security:
-//   - the CVE findings matched now are upserted as a scan of the inventory would (new ones
-//     open, seen ones' last_seen moves, resolved ones seen again reopen), seen now;
+// one transaction per agent, under its company's row-level security. The stored records that
+// name any inventory's packages are read and indexed once for the whole fleet.
+//   - the CVE findings matched now that are new, resolved, or differ from their row (a new
+//     score, KEV entry, fixed version…) are upserted as a scan of the inventory would (new
+//     ones open, resolved ones reopen), seen now; unchanged ones are not written;
 //   - open CVE findings of the agent (system, vulnerability_type package_vulnerability) no
 //     longer matched are resolved with resolved_reason 'not_affected' (a withdrawn record, a
 //     corrected range); other findings are left alone;
@@ -25,6 +27,7 @@ struct RematchReport {
   std::int64_t findings = 0;   // CVE findings matched now, over all agents
   std::int64_t resolved = 0;   // open CVE findings no longer matched, now resolved
   std::vector<std::string> mismatches;  // "agent <id>: …" when an agent was rolled back
+  std::int64_t written = 0;    // of the findings, those new or changed, upserted
 };
 
 RematchReport rematch_fleet(Connection& connection);

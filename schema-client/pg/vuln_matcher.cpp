@@ -1,6 +1,7 @@
 #include "schema-client/pg/vuln_matcher.hpp"
 
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "schema-client/feeds/osv.hpp"
@@ -50,6 +51,59 @@ constexpr std::string_view kIntel =
     "   'score', s.score, 'percentile', s.percentile)), '[]'::jsonb)"
     "   FROM epss_scores s JOIN ids ON s.cve_id = ids.id))::text";
 
+// The Debian security tracker's word on (source package, CVE, release version) triples ($1).
+constexpr std::string_view kTracker =
+    "SELECT coalesce(jsonb_agg(jsonb_build_object('source', t.source_package, 'cve', t.cve,"
+    " 'release', t.release_version, 'status', t.status, 'fixed_version', t.fixed_version,"
+    " 'urgency', t.urgency, 'nodsa', t.nodsa, 'nodsa_reason', t.nodsa_reason)), '[]')::text"
+    " FROM debian_tracker t JOIN jsonb_to_recordset($1::jsonb) AS k(source text, cve text,"
+    " release text) ON t.source_package = k.source AND t.cve = k.cve"
+    " AND t.release_version = k.release";
+
+// "12" for "Debian:12"; empty for any other ecosystem.
+std::string debian_release(const model::Finding& f) {
+  const std::string ecosystem = f.metadata.value("ecosystem", "");
+  constexpr std::string_view kDebian = "Debian:";
+  return ecosystem.starts_with(kDebian) ? ecosystem.substr(kDebian.size()) : "";
+}
+
+std::string tracker_key(std::string_view source, std::string_view cve, std::string_view release) {
+  return std::string(source) + '\t' + std::string(cve) + '\t' + std::string(release);
+}
+
+// Debian findings get the tracker's status, urgency and "no DSA" decision in their metadata;
+// one the tracker marks as never affecting the release (fixed version "0") is dropped: the
+// security team has looked at that source in that release.
+void apply_debian_tracker(Transaction& tx, std::vector<model::Finding>& findings) {
+  json keys = json::array();
+  for (const model::Finding& f : findings)
+    if (const std::string release = debian_release(f); !release.empty())
+      keys.push_back({{"source", f.metadata.value("source_name", "")},
+                      {"cve", f.fields.value("cve_id", "")}, {"release", release}});
+  if (keys.empty()) return;
+  std::map<std::string, json> tracker;
+  for (json& row : json::parse(tx.exec(kTracker, {param(keys)}).text(0, 0))) {
+    // The key first: the assignment's right side (a json taken by value) is made before it.
+    std::string key = tracker_key(row.at("source").get<std::string>(),
+                                  row.at("cve").get<std::string>(),
+                                  row.at("release").get<std::string>());
+    tracker[std::move(key)] = std::move(row);
+  }
+  std::erase_if(findings, [&](model::Finding& f) {
+    const auto found = tracker.find(tracker_key(f.metadata.value("source_name", ""),
+                                                f.fields.value("cve_id", ""),
+                                                debian_release(f)));
+    if (found == tracker.end()) return false;
+    const json& row = found->second;
+    if (row.at("fixed_version") == "0") return true;
+    f.metadata["debian_tracker"] = {{"status", row.at("status")},
+                                    {"urgency", row.at("urgency")},
+                                    {"nodsa", row.at("nodsa")},
+                                    {"nodsa_reason", row.at("nodsa_reason")}};
+    return false;
+  });
+}
+
 std::vector<feeds::OsvRecord> stored_records(Transaction& tx, const vuln::Lookups& lookups) {
   const Rows rows = tx.exec(kRecords, {param(json(lookups.ecosystem_keys)),
                                        param(json(lookups.names))});
@@ -83,18 +137,29 @@ vuln::CveIntel stored_intel(Transaction& tx, const std::set<std::string>& cve_id
 
 }  // namespace
 
-std::vector<model::Finding> match_stored_feeds(Transaction& tx, const std::string& agent_id,
-                                               const std::vector<model::Dependency>& dependencies) {
-  const vuln::Lookups lookups = vuln::lookups_of(dependencies);
-  if (lookups.ecosystem_keys.empty() || lookups.names.empty()) return {};
-  const vuln::Index index = vuln::Index::build(stored_records(tx, lookups));
+vuln::Index load_index(Transaction& tx, const vuln::Lookups& lookups) {
+  if (lookups.ecosystem_keys.empty() || lookups.names.empty()) return vuln::Index::build({});
+  return vuln::Index::build(stored_records(tx, lookups));
+}
+
+std::vector<model::Finding> findings_in(Transaction& tx, const vuln::Index& index,
+                                        const std::string& agent_id,
+                                        const std::vector<model::Dependency>& dependencies) {
   std::set<std::string> cve_ids;
   for (const vuln::Match& m : vuln::match_dependencies(index, dependencies))
     cve_ids.insert(m.cve_ids.begin(), m.cve_ids.end());
   std::vector<model::Finding> findings =
       vuln::package_vulnerability_findings(index, dependencies, stored_intel(tx, cve_ids));
+  apply_debian_tracker(tx, findings);
   for (model::Finding& f : findings) f.fingerprint = model::compute_fingerprint(agent_id, f);
   return findings;
+}
+
+std::vector<model::Finding> match_stored_feeds(Transaction& tx, const std::string& agent_id,
+                                               const std::vector<model::Dependency>& dependencies) {
+  const vuln::Lookups lookups = vuln::lookups_of(dependencies);
+  if (lookups.ecosystem_keys.empty() || lookups.names.empty()) return {};
+  return findings_in(tx, load_index(tx, lookups), agent_id, dependencies);
 }
 
 PackageCves cves_by_package(const std::vector<model::Finding>& matched) {

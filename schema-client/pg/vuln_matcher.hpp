@@ -7,7 +7,10 @@
 // (vuln::lookups_of: source names, signed kernels, rpm source rpms), not withdrawn, back into
 // records; matches them with zt_vuln (package_findings.hpp: one system finding per (package,
 // CVE)); scores them with the stored CVSS scores (cve_database, not rejected), CISA KEV and
-// EPSS of the CVEs found. The findings are fingerprinted for `agent_id`.
+// EPSS of the CVEs found. In Debian releases the security tracker has the last word: a CVE it
+// marks as never affecting the source in that release (fixed version "0") is no finding, and
+// the others carry its status, urgency and "no DSA" decision (metadata "debian_tracker").
+// The findings are fingerprinted for `agent_id`.
 //
 // Errors: database failures throw DbError, as every statement of the transaction. A stored
 // record the OSV reader refuses (it was read by the same reader when imported, so never) is
@@ -20,11 +23,21 @@
 
 #include "schema-client/model/finding.hpp"
 #include "schema-client/pg/connection.hpp"
+#include "schema-client/vuln/match_index.hpp"
+#include "schema-client/vuln/package_findings.hpp"
 
 namespace zt::pg {
 
 std::vector<model::Finding> match_stored_feeds(Transaction& tx, const std::string& agent_id,
                                                const std::vector<model::Dependency>& dependencies);
+
+// The two steps of match_stored_feeds, for the fleet's rematch (rematch.hpp), which reads the
+// records of every agent's packages once: the stored OSV records naming one of `lookups`,
+// indexed; then the findings of `dependencies` in that index.
+vuln::Index load_index(Transaction& tx, const vuln::Lookups& lookups);
+std::vector<model::Finding> findings_in(Transaction& tx, const vuln::Index& index,
+                                        const std::string& agent_id,
+                                        const std::vector<model::Dependency>& dependencies);
 
 // The CVE ids of matched findings by their package's (name, version): what each dependencies
 // row lists in "vulnerabilities".

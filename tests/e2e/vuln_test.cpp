@@ -49,7 +49,8 @@ TEST_CASE("e2e: a feed import shows the fleet its CVEs without a rescan, and an 
   const auto imported = world.ingest.admin_text({"feeds", "import", feed});
   CHECK(imported.exit_code == 0);
   CHECK_THAT(imported.out,
-             Catch::Contains("rematch: 1 agent(s), 1 CVE finding(s) matched, 0 resolved"));
+             Catch::Contains("rematch: 1 agent(s), 1 CVE finding(s) matched (1 new or changed), "
+                             "0 resolved"));
   CHECK(world.lines(kCveFindings) ==
         std::vector<std::string>{"openssh-server | 1:7.9p1-10+deb10u4 | CVE-2099-1201 | open"});
   CHECK(world.lines("SELECT package_name, cve_id FROM vulnerabilities WHERE cve_id ="

@@ -158,7 +158,7 @@ TEST_CASE("A bad record is skipped and named, a missing file fails alone", "[int
                         feed_data("kev.json") + ": CISA KEV: read 3, inserted 3, updated 0, "
                                                 "unchanged 0, withdrawn 0\n"
                                                 "rematch: 0 agent(s), 0 CVE finding(s) "
-                                                "matched, 0 resolved\n");
+                                                "matched (0 new or changed), 0 resolved\n");
   CHECK_THAT(done.err,
              Catch::Contains(folder + "/bad.json: $.modified: required key is missing\n"));
   CHECK_THAT(done.err, Catch::Contains("zerotrace-ingest: " + missing + ": cannot read: "));

@@ -1,8 +1,8 @@
 // The batch writer's CVE matching (schema-client/pg/vuln_matcher.hpp) on a real PostgreSQL, as
 // the ingest's role: the matcher's OSV records (tests/schema-client/vuln/data/match) stored by
 // the feed store, a KEV entry, then system scans of the Debian 12 package list: its CVE
-// findings in system_vulnerabilities, vulnerabilities_v2 and the v1 vulnerabilities table, the
-// CVE ids on its dependencies rows; an upgrade past the fix resolves the finding on the next
+// findings in system_vulnerabilities, vulnerabilities_v2 and the v1 vulnerabilities table with
+// their threat intelligence in enrichment_results, the CVE ids on its dependencies rows; an upgrade past the fix resolves the finding on the next
 // scan.
 #include <catch2/catch.hpp>
 
@@ -10,6 +10,7 @@
 #include <string>
 
 #include "schema-client/feeds/osv_archive.hpp"
+#include "schema-client/feeds/records.hpp"
 #include "schema-client/pg/batch_writer.hpp"
 #include "schema-client/pg/feed_store.hpp"
 #include "schema-client/pg/rematch.hpp"
@@ -80,6 +81,9 @@ TEST_CASE("ingest matching: a system scan's packages get their CVE findings in i
   glibc.due_date = "2023-12-12";
   kev.records.push_back(glibc);
   zt::pg::store_kev(db.ingest(), kev);
+  zt::feeds::EpssRead epss;
+  epss.records.push_back({"CVE-2023-5363", 0.00123, 0.4815});
+  zt::pg::store_epss(db.ingest(), epss);
   const auto agent = db.add_agent("Acme");
 
   auto first = zt::pg::write_batch(db.ingest(), agent, debian12_scan(1));
@@ -99,6 +103,27 @@ TEST_CASE("ingest matching: a system scan's packages get their CVE findings in i
   CHECK(db.rows("SELECT name, vulnerabilities::text FROM dependencies"
                  " WHERE name IN ('openssl', 'python3-openssl', 'libc6')") ==
         Set{"openssl|[\"CVE-2023-5363\"]", "python3-openssl|[]", "libc6|[\"CVE-2023-4911\"]"});
+  // One threat-intelligence row per v1 row: KEV where listed, EPSS where scored, the
+  // finding's risk score and remediation.
+  const char* const kIntel =
+      "SELECT v.package_name, v.cve_id, e.enrichment_type, e.risk_score = w.risk_score,"
+      " coalesce(e.threat_intelligence->'cisa_kev'->>'date_added', '-'),"
+      " coalesce(e.threat_intelligence->'epss'->>'percentile', '-'),"
+      " e.threat_intelligence->>'exploit_available', e.recommendations->>0 = w.remediation"
+      " FROM enrichment_results e JOIN vulnerabilities v ON v.id = e.vulnerability_id"
+      " JOIN vulnerabilities_v2 w ON w.fingerprint = v.fingerprint AND w.agent_id = v.agent_id"
+      " WHERE v.package_name IN ('libc6', 'openssl', 'zlib1g')";
+  // (CVE-2023-5678 is the sample scan's own CVE finding.)
+  const Set intel = {"libc6|CVE-2023-4911|threat_intelligence|t|2023-11-21|-|true|t",
+                     "openssl|CVE-2023-5678|threat_intelligence|t|-|-|false|t",
+                     "openssl|CVE-2023-5363|threat_intelligence|t|-|0.4815|false|t",
+                     "zlib1g|CVE-2099-0201|threat_intelligence|t|-|-|false|t"};
+  CHECK(db.rows(kIntel) == intel);
+  const char* const kUnenriched =
+      "SELECT count(*) FROM vulnerabilities v WHERE (SELECT count(*) FROM enrichment_results e"
+      " WHERE e.vulnerability_id = v.id) <> 1";
+  CHECK(db.count("SELECT count(*) FROM enrichment_results") == 11);
+  CHECK(db.count(kUnenriched) == 0);
 
   // openssl and libssl3 upgraded to the fix: resolved by the next scan; the rest stay open.
   auto second =
@@ -113,6 +138,58 @@ TEST_CASE("ingest matching: a system scan's packages get their CVE findings in i
   CHECK(db.count("SELECT count(*) FROM system_vulnerabilities s JOIN vulnerabilities_v2 v"
                  " ON v.fingerprint = s.fingerprint WHERE s.vulnerability_type ="
                  " 'package_vulnerability' AND v.status = 'open'") == 8);
+  // Upserted, not added: still one enrichment row per v1 row, and the same intelligence.
+  CHECK(db.count("SELECT count(*) FROM enrichment_results") == 11);
+  CHECK(db.count(kUnenriched) == 0);
+  CHECK(db.rows(kIntel) == intel);
+}
+
+namespace {
+
+zt::feeds::DebianTrackerEntry tracker_entry(std::string source, std::string cve,
+                                            std::string release_version,
+                                            std::string fixed_version, std::string nodsa = "") {
+  zt::feeds::DebianTrackerEntry entry;
+  entry.source_package = std::move(source);
+  entry.cve = std::move(cve);
+  entry.release = release_version == "12" ? "bookworm" : "trixie";
+  entry.release_version = std::move(release_version);
+  entry.status = fixed_version.empty() ? zt::feeds::DebianStatus::open
+                                       : zt::feeds::DebianStatus::resolved;
+  entry.fixed_version = std::move(fixed_version);
+  entry.urgency = "low";
+  entry.nodsa = std::move(nodsa);
+  return entry;
+}
+
+}  // namespace
+
+TEST_CASE("ingest matching: the Debian tracker drops what it says never affected the release "
+          "and adds its decisions",
+          "[integration]") {
+  TenantDatabase db;
+  auto osv = zt::feeds::read_osv_folder(zt::vuln::test::match_data("debian"));
+  REQUIRE(osv.problems.empty());
+  zt::pg::store_osv_records(db.ingest(), osv.records);
+  zt::pg::store_debian_tracker(
+      db.ingest(),
+      {// curl's CVE never affected bookworm: no finding.
+       tracker_entry("curl", "CVE-2099-0302", "12", "0"),
+       // zlib's is a minor issue, open: kept, with the decision.
+       tracker_entry("zlib", "CVE-2099-0201", "12", "", "Minor issue"),
+       // openssl's verdict for another release says nothing of bookworm.
+       tracker_entry("openssl", "CVE-2023-5363", "13", "0")});
+  const auto agent = db.add_agent("Acme");
+  auto written = zt::pg::write_batch(db.ingest(), agent, debian12_scan(1));
+  REQUIRE(written.ok());
+  Set expected = kDebian12Cves;
+  expected.erase("curl|CVE-2099-0302|t");
+  CHECK(written->matched == 9);
+  CHECK(db.rows(kPackageCves) == with_status(expected, "open"));
+  CHECK(db.rows("SELECT s.component_name, v.metadata->'debian_tracker'->>'nodsa',"
+                " v.metadata->'debian_tracker'->>'status' FROM vulnerabilities_v2 v"
+                " JOIN system_vulnerabilities s ON s.fingerprint = v.fingerprint"
+                " WHERE v.metadata ? 'debian_tracker'") == Set{"zlib1g|Minor issue|open"});
 }
 
 TEST_CASE("ingest matching: an inventory without an ecosystem, or no stored feed, matches "
@@ -152,16 +229,36 @@ TEST_CASE("rematch: a feed stored after the scan gives the fleet its CVEs withou
   auto first = zt::pg::rematch_fleet(db.ingest());
   CHECK(first.agents == 1);
   CHECK(first.findings == 10);
+  CHECK(first.written == 10);
   CHECK(first.resolved == 0);
   CHECK(first.mismatches.empty());
   CHECK(db.rows(kPackageCves) == with_status(kDebian12Cves, "open"));
   CHECK(db.rows("SELECT name, vulnerabilities::text FROM dependencies WHERE name = 'libssl3'") ==
         Set{"libssl3|[\"CVE-2023-5363\"]"});
 
-  // Again, nothing changed: the same findings, none resolved.
+  // Again, nothing changed: the same findings, none written, none resolved.
+  const Set rows_before = db.rows("SELECT id, xmin FROM vulnerabilities_v2");
   auto again = zt::pg::rematch_fleet(db.ingest());
   CHECK(again.findings == 10);
+  CHECK(again.written == 0);
   CHECK(again.resolved == 0);
+  CHECK(db.rows("SELECT id, xmin FROM vulnerabilities_v2") == rows_before);
+
+  // A KEV entry for one CVE changes its findings' content: those two are written again.
+  zt::feeds::KevRead kev;
+  zt::feeds::KevEntry openssl;
+  openssl.cve = "CVE-2023-5363";
+  openssl.vendor_project = "OpenSSL";
+  openssl.product = "OpenSSL";
+  openssl.vulnerability_name = "OpenSSL Key and IV Length Processing Vulnerability";
+  openssl.date_added = "2026-12-01";
+  openssl.due_date = "2026-12-22";
+  kev.records.push_back(openssl);
+  zt::pg::store_kev(db.ingest(), kev);
+  auto scored = zt::pg::rematch_fleet(db.ingest());
+  CHECK(scored.written == 2);
+  CHECK(db.rows("SELECT package_name, exploit_available FROM vulnerabilities"
+                " WHERE cve_id = 'CVE-2023-5363'") == Set{"libssl3|t", "openssl|t"});
 
   // DSA-5532-1 withdrawn (a newer copy): its two findings are resolved, the rest stay open.
   for (auto& record : osv.records)
@@ -172,6 +269,7 @@ TEST_CASE("rematch: a feed stored after the scan gives the fleet its CVEs withou
   zt::pg::store_osv_records(db.ingest(), osv.records);
   auto withdrawn = zt::pg::rematch_fleet(db.ingest());
   CHECK(withdrawn.findings == 8);
+  CHECK(withdrawn.written == 0);
   CHECK(withdrawn.resolved == 2);
   CHECK(db.rows("SELECT v.status, v.resolved_reason FROM vulnerabilities_v2 v JOIN"
                 " system_vulnerabilities s ON s.fingerprint = v.fingerprint"
