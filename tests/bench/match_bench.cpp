@@ -15,72 +15,16 @@
 
 #include "schema-client/feeds/records.hpp"
 #include "schema-client/vuln/match.hpp"
+#include "tests/bench/osv_workload.hpp"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using zt::feeds::OsvEvent;
-using zt::feeds::OsvEventKind;
 
-struct Sizes {
-  int packages = 50'000;
-  int ranges = 200'000;
-  int host = 1'000;
+struct Sizes : zt::bench::OsvSizes {
   int runs = 20;
   unsigned long long seed = 15;
 };
-
-std::string package_name(int n) { return "pkg" + std::to_string(n); }
-
-// "1:2.13.7-3+deb12u2"-like versions: an epoch now and then, a revision always.
-std::string version(std::mt19937_64& random) {
-  std::uniform_int_distribution<int> part(0, 20);
-  std::string v = random() % 10 == 0 ? "1:" : "";
-  v += std::to_string(part(random)) + "." + std::to_string(part(random)) + "." +
-       std::to_string(part(random)) + "-" + std::to_string(part(random) % 5 + 1);
-  if (random() % 3 == 0) v += "+deb12u" + std::to_string(part(random) % 6 + 1);
-  return v;
-}
-
-// Two affected entries per record, one ECOSYSTEM range each; every third range starts at a
-// version instead of "0", every fifth never ends.
-std::vector<zt::feeds::OsvRecord> records_of(const Sizes& sizes, std::mt19937_64& random) {
-  std::uniform_int_distribution<int> pick(0, sizes.packages - 1);
-  std::vector<zt::feeds::OsvRecord> records;
-  for (int range = 0; range < sizes.ranges; range += 2) {
-    zt::feeds::OsvRecord record;
-    record.id = "DEBIAN-CVE-" + std::to_string(2000 + range % 25) + "-" + std::to_string(range);
-    record.upstream = {record.id.substr(7)};
-    for (int k = 0; k < 2 && range + k < sizes.ranges; ++k) {
-      zt::feeds::OsvAffected affected;
-      affected.package = {"Debian:12", package_name(pick(random)), ""};
-      std::vector<OsvEvent> events{
-          {OsvEventKind::introduced, random() % 3 == 0 ? version(random) : "0"}};
-      if (random() % 5 != 0) events.push_back({OsvEventKind::fixed, version(random)});
-      affected.ranges.push_back({zt::feeds::OsvRangeType::ecosystem, "", std::move(events)});
-      record.affected.push_back(std::move(affected));
-    }
-    records.push_back(std::move(record));
-  }
-  return records;
-}
-
-// Installed packages of distinct sources, each with two binaries at the source's version.
-std::vector<zt::vuln::InstalledPackage> host_of(const Sizes& sizes, std::mt19937_64& random) {
-  std::vector<int> sources(sizes.packages);
-  for (int i = 0; i < sizes.packages; ++i) sources[i] = i;
-  std::shuffle(sources.begin(), sources.end(), random);
-  std::vector<zt::vuln::InstalledPackage> host;
-  for (int i = 0; i < sizes.packages && static_cast<int>(host.size()) < sizes.host; ++i) {
-    const std::string source = package_name(sources[i]);
-    const std::string v = version(random);
-    host.push_back({source, v, source, v, "amd64"});
-    if (static_cast<int>(host.size()) < sizes.host) {
-      host.push_back({"lib" + source, v, source, v, "amd64"});
-    }
-  }
-  return host;
-}
 
 double peak_rss_mib() {
   rusage usage{};
@@ -109,8 +53,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   std::mt19937_64 random(sizes.seed);
-  const auto records = records_of(sizes, random);
-  const auto host = host_of(sizes, random);
+  const auto records = zt::bench::osv_records(sizes, random);
+  const auto host = zt::bench::host_packages(sizes, random);
   const double generated_rss = peak_rss_mib();
 
   const auto build_start = Clock::now();

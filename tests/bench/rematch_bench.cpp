@@ -1,0 +1,142 @@
+// Benchmark of the fleet's CVE re-matching (schema-client/pg/rematch.hpp) on a throwaway
+// PostgreSQL: generated OSV records with 200,000 affected ranges (osv_workload.hpp) stored by
+// the feed store, 1,000 enrolled agents (by default) each with one system scan of 1,000
+// packages written before the feeds, then `vulns rematch`'s rematch_fleet three times: every
+// finding new, the feeds unchanged (nothing to write), a tenth of the records withdrawn; then
+// 20 more hosts' batches matched at ingest. Prints each step's wall time and findings, and the
+// process's peak RSS; figures, not assertions. Build it optimised (RelWithDebInfo, no
+// sanitizers) for figures worth quoting.
+#include <sys/resource.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "schema-client/model/timestamp.hpp"
+#include "schema-client/pg/batch_writer.hpp"
+#include "schema-client/pg/feed_store.hpp"
+#include "schema-client/pg/rematch.hpp"
+#include "tests/bench/osv_workload.hpp"
+#include "tests/schema-client/pg/tenant_fixture.hpp"
+#include "tests/schema-client/sample_batch.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Sizes : zt::bench::OsvSizes {
+  int hosts = 1'000;
+  unsigned long long seed = 15;
+};
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// A completed system scan of `agent` at `hour` whose inventory is `packages`, no findings.
+zt::model::Batch inventory_scan(const zt::pg::AgentRef& agent,
+                                const std::vector<zt::vuln::InstalledPackage>& packages) {
+  zt::model::Batch batch = zt::testing::completed_scan(agent.agent_id, 1);
+  batch.findings.clear();
+  batch.dependencies.clear();
+  for (const auto& p : packages)
+    batch.dependencies.push_back({p.name, p.version, "deb", "/var/lib/dpkg/status", "",
+                                  p.source_name, p.source_version, p.arch, "Debian:12"});
+  return batch;
+}
+
+// One completed system scan of `packages` written for `agent`; false (and a message) when the
+// writer did not take it whole.
+bool write(zt::testing::TenantDatabase& db, const zt::pg::AgentRef& agent,
+           const std::vector<zt::vuln::InstalledPackage>& packages) {
+  auto written = zt::pg::write_batch(db.ingest(), agent, inventory_scan(agent, packages));
+  if (written.ok() && written->mismatch.empty()) return true;
+  std::fprintf(stderr, "agent %s: the batch was not written\n", agent.agent_id.c_str());
+  return false;
+}
+
+void print_rematch(const char* what, const zt::pg::RematchReport& report, double seconds) {
+  std::printf("%s: %.1f s for %lld agents (%.1f ms each), %lld findings matched, %lld written,"
+              " %lld resolved, %zu rolled back\n",
+              what, seconds, static_cast<long long>(report.agents),
+              report.agents ? 1000.0 * seconds / static_cast<double>(report.agents) : 0.0,
+              static_cast<long long>(report.findings), static_cast<long long>(report.written),
+              static_cast<long long>(report.resolved), report.mismatches.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Fleet CVE re-matching over generated OSV ranges on a throwaway PostgreSQL"};
+  Sizes sizes;
+  app.add_option("--hosts", sizes.hosts, "agents, one inventory each (1000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--host", sizes.host, "installed packages per host (1000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--packages", sizes.packages, "source packages the ranges name (50000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--ranges", sizes.ranges, "affected ECOSYSTEM ranges (200000)")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--seed", sizes.seed, "random seed (15)");
+  CLI11_PARSE(app, argc, argv);
+
+  std::mt19937_64 random(sizes.seed);
+  auto records = zt::bench::osv_records(sizes, random);
+  zt::testing::TenantDatabase db;
+
+  // The fleet's inventories first, before any feed: nothing is matched at ingest.
+  auto start = Clock::now();
+  const zt::pg::AgentRef first = db.add_agent("Fleet");
+  for (int h = 0; h < sizes.hosts; ++h) {
+    const zt::pg::AgentRef agent = h == 0 ? first : db.add_agent_to(first.company_id);
+    if (!write(db, agent, zt::bench::host_packages(sizes, random))) return 1;
+  }
+  std::printf("seed %llu: %d hosts x %d packages enrolled and written in %.1f s\n", sizes.seed,
+              sizes.hosts, sizes.host, seconds_since(start));
+
+  start = Clock::now();
+  zt::pg::store_osv_records(db.ingest(), records);
+  std::printf("%zu OSV records (%d ranges over %d packages) stored in %.1f s\n", records.size(),
+              sizes.ranges, sizes.packages, seconds_since(start));
+
+  start = Clock::now();
+  const auto fresh = zt::pg::rematch_fleet(db.ingest());
+  print_rematch("rematch, every finding new", fresh, seconds_since(start));
+  start = Clock::now();
+  const auto same = zt::pg::rematch_fleet(db.ingest());
+  print_rematch("rematch, feeds unchanged", same, seconds_since(start));
+  for (std::size_t i = 0; i < records.size(); i += 10) {
+    records[i].modified = zt::model::now();
+    records[i].withdrawn = records[i].modified;
+  }
+  zt::pg::store_osv_records(db.ingest(), records);
+  start = Clock::now();
+  const auto withdrawn = zt::pg::rematch_fleet(db.ingest());
+  print_rematch("rematch, a tenth withdrawn", withdrawn, seconds_since(start));
+
+  // Matching at ingest: batches of new hosts, each matched in its own transaction.
+  std::vector<double> batch_ms;
+  for (int h = 0; h < 20; ++h) {
+    const auto packages = zt::bench::host_packages(sizes, random);
+    const zt::pg::AgentRef agent = db.add_agent_to(first.company_id);
+    start = Clock::now();
+    if (!write(db, agent, packages)) return 1;
+    batch_ms.push_back(1000.0 * seconds_since(start));
+  }
+  std::sort(batch_ms.begin(), batch_ms.end());
+  std::printf("one system batch of %d packages written with its matching: median %.1f ms of 20,"
+              " max %.1f ms\n",
+              sizes.host, batch_ms[batch_ms.size() / 2], batch_ms.back());
+  std::printf("peak RSS: %.1f MiB\n", peak_rss_mib());
+  return 0;
+}
