@@ -137,28 +137,36 @@ constexpr std::string_view kUpsertScan =
     " metadata = s.metadata || excluded.metadata, updated_at = now()"
     " WHERE s.agent_id = excluded.agent_id RETURNING id";
 
-// discovered_at is set once; a resolved finding reported by a scan at least as new as the
-// one that last saw it reopens; statuses set by people (accepted, false_positive…) stay.
+// discovered_at is set once; a resolved finding reported open by a scan at least as new as
+// the one that last saw it reopens, an open one reported closed (a compliance control that
+// now passes) is resolved with the reason; an undecided result (a control's check could not
+// run) changes no status; statuses set by people (accepted, false_positive…) stay.
 // Keyed by agent (migration 0007): every finding of the batch is written, one row each.
 constexpr std::string_view kUpsertUnified =
     "INSERT INTO vulnerabilities_v2 AS v (company_id, agent_id, scan_id, title, description,"
-    " remediation, severity, category, status, risk_score, metadata, fingerprint,"
-    " discovered_at, last_seen)"
+    " remediation, severity, category, status, resolved_reason, risk_score, metadata,"
+    " fingerprint, discovered_at, last_seen)"
     " SELECT $1::uuid, $2::uuid, $3::uuid, f.zt_title, f.zt_description, f.zt_remediation,"
-    " f.zt_severity, f.zt_category, 'open', f.zt_risk_score, f.zt_metadata, f.zt_fingerprint,"
+    " f.zt_severity, f.zt_category, CASE WHEN f.zt_closed IS NULL THEN 'open' ELSE 'resolved'"
+    " END, f.zt_closed, f.zt_risk_score, f.zt_metadata, f.zt_fingerprint,"
     " $4::timestamptz, $4::timestamptz"
     " FROM jsonb_to_recordset($5::jsonb) AS f(zt_fingerprint text, zt_title text,"
     " zt_description text, zt_remediation text, zt_severity text, zt_category text,"
-    " zt_risk_score numeric, zt_metadata jsonb)"
+    " zt_risk_score numeric, zt_metadata jsonb, zt_closed text)"
     " ON CONFLICT (company_id, agent_id, fingerprint) DO UPDATE SET title = excluded.title,"
     " description = excluded.description, remediation = excluded.remediation,"
     " severity = excluded.severity,"
     " risk_score = excluded.risk_score, metadata = excluded.metadata,"
     " scan_id = excluded.scan_id, last_seen = GREATEST(v.last_seen, excluded.last_seen),"
-    " status = CASE WHEN v.status = 'resolved' AND excluded.last_seen >= v.last_seen"
-    " THEN 'open' ELSE v.status END,"
-    " resolved_reason = CASE WHEN v.status = 'resolved' AND excluded.last_seen >= v.last_seen"
-    " THEN NULL ELSE v.resolved_reason END, updated_at = now() RETURNING id";
+    " status = CASE WHEN excluded.last_seen < v.last_seen THEN v.status"
+    " WHEN excluded.status = 'open' AND v.status = 'resolved' THEN 'open'"
+    " WHEN excluded.resolved_reason <> 'undecided' AND v.status = 'open' THEN 'resolved'"
+    " ELSE v.status END,"
+    " resolved_reason = CASE WHEN excluded.last_seen < v.last_seen THEN v.resolved_reason"
+    " WHEN excluded.status = 'open' AND v.status = 'resolved' THEN NULL"
+    " WHEN excluded.resolved_reason <> 'undecided' AND v.status = 'open'"
+    " THEN excluded.resolved_reason ELSE v.resolved_reason END,"
+    " updated_at = now() RETURNING id";
 
 // The v1 row of each CVE finding and its threat intelligence (enrichment_results, one row of
 // type 'threat_intelligence' per v1 row, migration 0010): what CISA KEV, EPSS and the CVSS
@@ -256,11 +264,28 @@ void check_rows(std::string_view table, std::int64_t rows, std::size_t expected,
 
 }  // namespace
 
+namespace {
+
+// Why a finding is reported closed, or null when it is a problem to act on. Only compliance
+// results can be closed: every control is reported, and only a failed one is a problem; a
+// passed, not applicable or manual one is resolved by that reason, an error is "undecided".
+json closed_reason(const model::Finding& f) {
+  if (f.category != model::Category::compliance) return nullptr;
+  const std::string status = f.fields.value("status", "");
+  if (status == "fail") return nullptr;
+  if (status == "pass") return "passed";
+  if (status == "not_applicable" || status == "manual") return status;
+  return "undecided";
+}
+
+}  // namespace
+
 json unified_record(const model::Finding& f) {
   return {{"zt_fingerprint", f.fingerprint}, {"zt_title", f.title},
           {"zt_description", f.description}, {"zt_remediation", f.remediation},
           {"zt_severity", to_string(f.severity)}, {"zt_category", to_string(f.category)},
-          {"zt_risk_score", f.risk_score}, {"zt_metadata", f.metadata}};
+          {"zt_risk_score", f.risk_score}, {"zt_metadata", f.metadata},
+          {"zt_closed", closed_reason(f)}};
 }
 
 void write_findings(Transaction& tx, const AgentRef& agent, const std::string& scan_id,

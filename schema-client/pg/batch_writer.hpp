@@ -63,7 +63,8 @@ void write_findings(Transaction& tx, const AgentRef& agent, const std::string& s
                     WriteReport& report);
 
 // A finding as its vulnerabilities_v2 row, the columns prefixed "zt_" (fingerprint, title,
-// description, remediation, severity, category, risk_score, metadata), for jsonb_to_recordset.
+// description, remediation, severity, category, risk_score, metadata; closed: why a compliance
+// result is not a problem, null when it is one), for jsonb_to_recordset.
 nlohmann::json unified_record(const model::Finding& finding);
 
 }  // namespace zt::pg

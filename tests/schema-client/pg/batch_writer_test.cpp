@@ -28,6 +28,14 @@ void drop(Batch& batch, Category category) {
   std::erase_if(batch.findings, [&](const auto& f) { return f.category == category; });
 }
 
+// The scan at `hour` with its compliance control's result set to `status`.
+Batch with_control(const zt::pg::AgentRef& agent, int hour, const std::string& status) {
+  Batch batch = scan_at(agent, hour);
+  for (auto& f : batch.findings)
+    if (f.category == Category::compliance) f.fields["status"] = status;
+  return batch;
+}
+
 }  // namespace
 
 TEST_CASE("A batch lands in agents, scans, the unified list, every category table, the v1 CVE "
@@ -152,6 +160,50 @@ TEST_CASE("A finding seen again keeps its row and discovered_at, one no longer r
                     {zt::pg::param(auth)});
     REQUIRE(zt::pg::write_batch(db.ingest(), agent, scan_at(agent, 14)).ok());
     CHECK(status_of(auth) == "accepted 10 14");
+  }
+}
+
+TEST_CASE("A compliance control is an open finding only while it fails: a pass resolves it, a "
+          "fail reopens it, an error changes nothing, and every result is a compliance_checks "
+          "row",
+          "[integration]") {
+  TenantDatabase db;
+  const auto agent = db.add_agent("Acme");
+  const std::string control = fingerprint_of(scan_at(agent, 1), Category::compliance);
+  auto state = [&] {
+    return std::string(
+        db.owner()
+            .exec("SELECT v.status || ' ' || coalesce(v.resolved_reason, '-') || ' ' || c.status"
+                  " FROM vulnerabilities_v2 v JOIN compliance_checks c ON c.vulnerability_id ="
+                  " v.id WHERE v.fingerprint = $1",
+                  {zt::pg::param(control)})
+            .text(0, 0));
+  };
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, with_control(agent, 10, "pass")).ok());
+  CHECK(state() == "resolved passed pass");
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, with_control(agent, 11, "fail")).ok());
+  CHECK(state() == "open - fail");
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, with_control(agent, 12, "error")).ok());
+  CHECK(state() == "open - error");
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, with_control(agent, 13, "pass")).ok());
+  CHECK(state() == "resolved passed pass");
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, with_control(agent, 14, "error")).ok());
+  CHECK(state() == "resolved passed error");
+  REQUIRE(
+      zt::pg::write_batch(db.ingest(), agent, with_control(agent, 15, "not_applicable")).ok());
+  CHECK(state() == "resolved passed not_applicable");
+  // An older scan's late batch changes no status.
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, with_control(agent, 9, "fail")).ok());
+  CHECK(state().starts_with("resolved passed"));
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, with_control(agent, 16, "fail")).ok());
+  CHECK(state() == "open - fail");
+  SECTION("a control first seen as not applicable, manual or undecided is no open finding") {
+    for (const std::string status : {"not_applicable", "manual", "error"}) {
+      const auto other = db.add_agent("Globex " + status);
+      REQUIRE(zt::pg::write_batch(db.ingest(), other, with_control(other, 10, status)).ok());
+      CHECK(db.count("SELECT count(*) FROM vulnerabilities_v2 WHERE category = 'compliance'"
+                     " AND status = 'open' AND agent_id = '" + other.agent_id + "'") == 0);
+    }
   }
 }
 
