@@ -213,6 +213,20 @@ TEST_CASE("agent --check-config exits 0 for a valid file and 2 naming file, line
                        {"ZEROTRACE_SERVER_URL=ftp://example.test"});
   CHECK(env_bad.exit_code == 2);
   CHECK_THAT(env_bad.err, Catch::Contains("ZEROTRACE_SERVER_URL"));
+
+  // The compliance collector's rule packs are loaded, and every error of a pack is named.
+  const std::string packs = std::string(ZT_SOURCE_DIR) + "/tests/fixtures/compliance/";
+  const auto bad_packs = dir.write(
+      "packs.yaml", "collectors:\n  compliance:\n    pack_dirs: [" + packs + "bad]\n");
+  auto refused = agent({"--check-config", "--config", bad_packs.string()});
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("collectors.compliance: " + packs +
+                                          "bad/broken.yaml:15:11: "
+                                          "controls[0].check.all[1].file_line.path: missing"));
+  CHECK_THAT(refused.err, Catch::Contains("bad/broken.yaml:23:9: controls[2].id: duplicate"));
+  const auto good_packs = dir.write(
+      "good-packs.yaml", "collectors:\n  compliance:\n    pack_dirs: [" + packs + "good]\n");
+  CHECK(agent({"--check-config", "--config", good_packs.string()}).exit_code == 0);
 }
 
 TEST_CASE("agent --collectors names must be known, --list-collectors says what can run",
