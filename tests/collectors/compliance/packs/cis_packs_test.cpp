@@ -85,6 +85,17 @@ std::set<std::string> decided_ids(const Pack& pack) {
   return out;
 }
 
+// The fixtures' fake secrets: a password hash, the GRUB password hash, a host key, a .netrc
+// password. No evidence item may carry one.
+void check_no_secret(const Results& results) {
+  for (const auto& r : results)
+    for (const auto& e : r.outcome.evidence) {
+      INFO(r.control->id << " " << e.probe << " " << e.path << ": " << e.observed);
+      for (const char* secret : {"notarealhash", "NOTAREALHASH", "FIXTURE-NOT-A-KEY", "password fixture", "$1$fixture"})
+        CHECK(e.observed.find(secret) == std::string::npos);
+    }
+}
+
 std::string describe(const zt::compliance::ControlResult& r) {
   std::ostringstream out;
   out << r.control->id << " " << zt::compliance::to_string(r.outcome.status) << ":";
@@ -187,6 +198,7 @@ TEST_CASE("cis packs: every decided Debian control passes on the pass host", "[u
   std::set<std::string> passing = decided_ids(pack);
   for (const auto& id : kPassNotApplicable) passing.erase(id);
   CHECK(ids_with(results, Status::pass) == passing);
+  check_no_secret(results);
 }
 
 TEST_CASE("cis packs: every decided Debian control fails on the fail host, with evidence",
@@ -210,6 +222,7 @@ TEST_CASE("cis packs: every decided Debian control fails on the fail host, with 
   }
   CHECK(ids_with(results, Status::fail) == failing);
   CHECK(ids_with(results, Status::not_applicable) == kFailNotApplicable);
+  check_no_secret(results);
 }
 
 TEST_CASE("cis packs: the Ubuntu pack does not apply to a Debian host", "[unit][compliance]") {
