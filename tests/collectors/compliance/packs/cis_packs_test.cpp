@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -247,26 +246,6 @@ TEST_CASE("cis packs: every decided Ubuntu control passes on the Ubuntu pass hos
   for (const auto& r : run(debian, tree.root())) {
     INFO(describe(r));
     CHECK(r.outcome.status == Status::not_applicable);
-  }
-}
-
-// Hidden (not run by ctest): both packs on the host this test runs on, loading and
-// evaluating timed. Run: zt_compliance_packs_test "[live]" (under /usr/bin/time -v for RSS).
-TEST_CASE("cis packs: the packs on this host, timed", "[.][live]") {
-  using Clock = std::chrono::steady_clock;
-  for (const char* name : {"cis_debian12.yaml", "cis_ubuntu2204.yaml"}) {
-    const auto t0 = Clock::now();
-    const Pack pack = load(name);
-    const auto t1 = Clock::now();
-    const Results results = run(pack, "/");
-    const auto t2 = Clock::now();
-    std::map<std::string, int> counts;
-    for (const auto& r : results) counts[std::string(zt::compliance::to_string(r.outcome.status))]++;
-    std::ostringstream out;
-    out << name << ": load " << std::chrono::duration<double, std::milli>(t1 - t0).count()
-        << " ms, evaluate " << std::chrono::duration<double, std::milli>(t2 - t1).count() << " ms;";
-    for (const auto& [status, n] : counts) out << " " << status << "=" << n;
-    WARN(out.str());
   }
 }
 
