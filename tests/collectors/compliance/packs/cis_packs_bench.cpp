@@ -44,6 +44,16 @@ int main(int argc, char** argv) {
                 std::chrono::duration<double, std::milli>(t2 - t1).count());
     for (const auto& [status, n] : counts) std::printf(" %s=%d", status.c_str(), n);
     std::printf("\n");
+    if (std::getenv("ZT_BENCH_VERBOSE") != nullptr)  // every control, with its first evidence
+      for (const auto& r : results) {
+        std::printf("  %s %s", r.control->id.c_str(), std::string(zt::compliance::to_string(r.outcome.status)).c_str());
+        if (!r.outcome.evidence.empty()) {
+          const auto& e = r.outcome.evidence.front();
+          std::printf(": %s %s:%zu observed=[%s] expected=[%s]", e.probe.c_str(), e.path.c_str(), e.line,
+                      e.observed.c_str(), e.expected.c_str());
+        }
+        std::printf("\n");
+      }
     if (std::getenv("ZT_BENCH_SLOWEST") != nullptr) {  // the ten slowest controls, one by one
       zt::compliance::HostView again(fs);
       std::vector<std::pair<double, std::string>> times;
