@@ -105,6 +105,36 @@ std::string describe(const zt::compliance::ControlResult& r) {
   return out.str();
 }
 
+// The fixture's dpkg status without the `remove` packages and with the `add` ones installed.
+void set_packages(const TempTree& tree, const std::set<std::string>& add,
+                  const std::set<std::string>& remove) {
+  const fs::path status = tree.root() / "var/lib/dpkg/status";
+  std::istringstream in(zt::test::read_text(status));
+  std::string out, stanza, line;
+  const auto flush = [&] {
+    if (stanza.empty()) return;
+    const auto name = stanza.substr(9, stanza.find('\n') - 9);  // "Package: <name>"
+    if (remove.count(name) == 0) out += stanza + "\n";
+    stanza.clear();
+  };
+  while (std::getline(in, line)) {
+    if (line.empty()) flush();
+    else stanza += line + "\n";
+  }
+  flush();
+  for (const auto& name : add)
+    out += "Package: " + name + "\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.0-1\n\n";
+  tree.write("var/lib/dpkg/status", out);
+}
+
+// The statuses of the controls of section 4 (the firewall), by id.
+std::map<std::string, Status> firewall_statuses(const Results& results) {
+  std::map<std::string, Status> out;
+  for (const auto& r : results)
+    if (r.control->id.starts_with("4.") && r.control->check) out[r.control->id] = r.outcome.status;
+  return out;
+}
+
 // Not applicable by design on the pass host: the alternatives the site did not choose.
 const std::set<std::string> kPassNotApplicable = {
     "1.7.10",                                                     // no gdm3
@@ -223,6 +253,53 @@ TEST_CASE("cis packs: every decided Debian control fails on the fail host, with 
   CHECK(ids_with(results, Status::fail) == failing);
   CHECK(ids_with(results, Status::not_applicable) == kFailNotApplicable);
   check_no_secret(results);
+}
+
+TEST_CASE("cis packs: the firewall the host chose decides which section 4 controls apply",
+          "[unit][compliance]") {
+  const Pack pack = load("cis_debian12.yaml");
+  constexpr Status P = Status::pass, F = Status::fail, N = Status::not_applicable;
+  TempTree tree;
+
+  SECTION("iptables-persistent, well configured: 4.4 passes, 4.2 and 4.3 do not apply") {
+    if (!prepare_host("cis-debian12-pass", tree)) {
+      WARN("skipped: the fixture's owners need root");
+      return;
+    }
+    set_packages(tree, {"iptables-persistent"}, {"nftables"});
+    fs::remove(tree.root() / "etc/systemd/system/sysinit.target.wants/nftables.service");
+    tree.write("usr/lib/systemd/system/netfilter-persistent.service", "[Unit]\n");
+    tree.symlink("/usr/lib/systemd/system/netfilter-persistent.service",
+                 "etc/systemd/system/multi-user.target.wants/netfilter-persistent.service");
+    const std::string rules =
+        "*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT DROP [0:0]\n"
+        "-A INPUT -i lo -j ACCEPT\n-A OUTPUT -o lo -j ACCEPT\n";
+    tree.write("etc/iptables/rules.v4", rules + "-A INPUT -s 127.0.0.0/8 -j DROP\nCOMMIT\n");
+    tree.write("etc/iptables/rules.v6", rules + "-A INPUT -s ::1 -j DROP\nCOMMIT\n");
+    const std::map<std::string, Status> expected = {
+        {"4.1.1", P},   {"4.2.1", N},   {"4.2.2", N},   {"4.2.3", N},   {"4.2.4", N},
+        {"4.2.7", N},   {"4.3.1", N},   {"4.3.2", N},   {"4.3.4", N},   {"4.3.5", N},
+        {"4.3.6", N},   {"4.3.8", N},   {"4.3.9", N},   {"4.3.10", N},  {"4.4.1.1", P},
+        {"4.4.1.2", P}, {"4.4.1.3", P}, {"4.4.2.1", P}, {"4.4.2.2", P}, {"4.4.3.1", P},
+        {"4.4.3.2", P}};
+    CHECK(firewall_statuses(run(pack, tree.root())) == expected);
+  }
+
+  SECTION("nftables installed alone, not enabled and without rules: 4.3 fails") {
+    if (!prepare_host("cis-debian12-fail", tree)) {
+      WARN("skipped: the fixture's owners need root");
+      return;
+    }
+    set_packages(tree, {}, {"ufw", "iptables-persistent"});
+    fs::remove(tree.root() / "etc/systemd/system/sysinit.target.wants/nftables.service");
+    const std::map<std::string, Status> expected = {
+        {"4.1.1", F},   {"4.2.1", F},   {"4.2.2", N},   {"4.2.3", N},   {"4.2.4", N},
+        {"4.2.7", N},   {"4.3.1", P},   {"4.3.2", N},   {"4.3.4", F},   {"4.3.5", F},
+        {"4.3.6", F},   {"4.3.8", F},   {"4.3.9", F},   {"4.3.10", F},  {"4.4.1.1", F},
+        {"4.4.1.2", N}, {"4.4.1.3", N}, {"4.4.2.1", N}, {"4.4.2.2", N}, {"4.4.3.1", N},
+        {"4.4.3.2", N}};
+    CHECK(firewall_statuses(run(pack, tree.root())) == expected);
+  }
 }
 
 TEST_CASE("cis packs: every decided Ubuntu control passes on the Ubuntu pass host",
