@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "schema-client/model/validation.hpp"
 #include "tests/collectors/compliance/compliance_fixture.hpp"
 #include "tests/support/collector_harness.hpp"
 #include "tests/support/temp_tree.hpp"
@@ -85,6 +86,10 @@ TEST_CASE("compliance collector: the finding of a control result", "[unit][compl
                      "iso_27001": ["A.8.20"]},
       "compliance_frameworks": ["ZT Fixture v1 3.3.1", "NIST 800-53 CM-7", "PCI DSS 1.4.3",
                                 "ISO 27001 A.8.20"]})"));
+  for (const auto& [control, f] : findings) {
+    INFO(control);
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
+  }
   CHECK(findings.at("cmp_probes/C.1").severity == zt::model::Severity::high);  // failed
   CHECK(findings.at("cmp_probes/X.3").metadata.at("manual") ==
         "needs a person to compare the keys with the vendor's");

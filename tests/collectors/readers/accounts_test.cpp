@@ -70,6 +70,28 @@ TEST_CASE("auth: shadow keeps no hash, only the state and the maximum age", "[un
   CHECK_FALSE(s.entries[2].max_days.has_value());
   CHECK(s.entries[3].name == "old");
   CHECK_FALSE(s.entries[3].max_days.has_value());
+  // The other aging fields, and the hash only as its kind.
+  CHECK(s.entries[1].min_days == 1);
+  CHECK(s.entries[1].warn_days == 7);
+  CHECK_FALSE(s.entries[1].inactive_days.has_value());
+  CHECK(s.entries[1].hash_kind == "yescrypt");
+  CHECK(s.entries[0].hash_kind == "locked");
+  CHECK(s.entries[2].hash_kind == "empty");
+  CHECK(s.entries[3].hash_kind == "sha512crypt");
+}
+
+TEST_CASE("readers: the kind of a password field, never its content", "[unit][auth]") {
+  CHECK(hash_kind("$y$j9T$salt$hash") == "yescrypt");
+  CHECK(hash_kind("$gy$j9T$salt$hash") == "gost-yescrypt");
+  CHECK(hash_kind("$6$salt$hash") == "sha512crypt");
+  CHECK(hash_kind("$5$salt$hash") == "sha256crypt");
+  CHECK(hash_kind("$1$salt$hash") == "md5crypt");
+  CHECK(hash_kind("$2b$10$hash") == "bcrypt");
+  CHECK(hash_kind("abcdefghijklm") == "descrypt");
+  CHECK(hash_kind("!$6$salt$hash") == "locked");
+  CHECK(hash_kind("*") == "locked");
+  CHECK(hash_kind("") == "empty");
+  CHECK(hash_kind("$9$x") == "unknown");
 }
 
 TEST_CASE("auth: group", "[unit][auth]") {
