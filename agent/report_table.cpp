@@ -1,5 +1,6 @@
 #include "agent/report_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <iomanip>
 #include <map>
@@ -85,10 +86,17 @@ void write_compliance(std::ostream& out, const model::Batch& batch, const Style&
         << " passed, " << n.at("failed") << " failed, " << n.at("not_applicable")
         << " not applicable, " << n.at("error") << " error, " << n.at("manual") << " manual)\n";
   }
-  std::map<std::pair<std::string, std::string>, std::vector<const model::Finding*>> sections;
-  for (const model::Finding& f : batch.findings)
-    if (f.category == model::Category::compliance && is_issue(f))
-      sections[{f.fields.value("framework", ""), f.fields.value("category", "")}].push_back(&f);
+  // Sections in the order the packs list them ("1.2" before "1.10").
+  using Section = std::pair<std::string, std::string>;  // framework, section
+  std::vector<std::pair<Section, std::vector<const model::Finding*>>> sections;
+  for (const model::Finding& f : batch.findings) {
+    if (f.category != model::Category::compliance || !is_issue(f)) continue;
+    const Section key{f.fields.value("framework", ""), f.fields.value("category", "")};
+    auto it = std::find_if(sections.begin(), sections.end(),
+                           [&](const auto& s) { return s.first == key; });
+    if (it == sections.end()) it = sections.insert(sections.end(), {key, {}});
+    it->second.push_back(&f);
+  }
   for (const auto& [key, findings] : sections) {
     out << "\n  " << style.bold() << key.second << style.off() << style.dim() << "  ["
         << key.first << "]" << style.off() << "\n";
