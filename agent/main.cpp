@@ -5,6 +5,7 @@
 #include <iostream>
 #include <spdlog/spdlog.h>
 
+#include "agent/check_config.hpp"
 #include "agent/daemon.hpp"
 #include "agent/effective_config.hpp"
 #include "agent/list_collectors.hpp"
@@ -43,6 +44,12 @@ Outcome run(const CliOptions& cli) {
   }
   init_logging(config->agent.log_level);
   if (cli.check_config) {
+    const std::vector<std::string> problems = collector_problems(*config, descriptors);
+    if (!problems.empty()) {
+      std::fprintf(stderr, "zerotrace-agent: invalid configuration (%s):\n", config->source.c_str());
+      for (const std::string& problem : problems) std::fprintf(stderr, "%s\n", problem.c_str());
+      return {static_cast<int>(ExitCode::usage)};
+    }
     std::printf("configuration OK: %s\n", config->source.c_str());
     return {};
   }

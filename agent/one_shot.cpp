@@ -102,7 +102,7 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
   if (batch.scan.status == model::ScanStatus::failed) return ExitCode::failure;
   if (cli.fail_on)
     for (const model::Finding& f : batch.findings)
-      if (model::at_least(f.severity, *cli.fail_on))
+      if (is_issue(f) && model::at_least(f.severity, *cli.fail_on))
         return ExitCode::findings_at_or_above_threshold;
   return ExitCode::ok;
 }

@@ -1,8 +1,10 @@
 #include "agent/report_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <iomanip>
 #include <map>
+#include <sstream>
 
 namespace zt::agent {
 namespace {
@@ -55,7 +57,64 @@ void write_collectors(std::ostream& out, const model::Scan& scan, const Style& s
   }
 }
 
+// "  path:line: observed (expected …)" for each evidence item of a compliance result.
+void write_compliance_evidence(std::ostream& out, const nlohmann::json& evidence,
+                               const Style& style) {
+  for (const nlohmann::json& e : evidence) {
+    std::string where = e.value("path", std::string());
+    if (e.contains("line")) where += ":" + e.at("line").dump();
+    out << "      " << style.dim() << (where.empty() ? e.value("probe", "") : where) << ": "
+        << e.value("observed", "") << " (expected " << e.value("expected", "") << ")"
+        << style.off() << "\n";
+  }
+}
+
+// The score line of each framework, then the failed controls grouped by section.
+void write_compliance(std::ostream& out, const model::Batch& batch, const Style& style) {
+  const auto result = batch.scan.results.find("compliance");
+  if (result == batch.scan.results.end() || !result->second.inventory ||
+      !result->second.inventory->contains("scores"))
+    return;
+  out << "\n" << style.bold() << "Compliance" << style.off() << "\n";
+  for (const auto& [framework, n] : result->second.inventory->at("scores").items()) {
+    std::ostringstream score;
+    if (n.at("score").is_null())
+      score << "-";
+    else
+      score << std::fixed << std::setprecision(2) << n.at("score").get<double>();
+    out << "  " << framework << ": score " << score.str() << " (" << n.at("passed")
+        << " passed, " << n.at("failed") << " failed, " << n.at("not_applicable")
+        << " not applicable, " << n.at("error") << " error, " << n.at("manual") << " manual)\n";
+  }
+  // Sections in the order the packs list them ("1.2" before "1.10").
+  using Section = std::pair<std::string, std::string>;  // framework, section
+  std::vector<std::pair<Section, std::vector<const model::Finding*>>> sections;
+  for (const model::Finding& f : batch.findings) {
+    if (f.category != model::Category::compliance || !is_issue(f)) continue;
+    const Section key{f.fields.value("framework", ""), f.fields.value("category", "")};
+    auto it = std::find_if(sections.begin(), sections.end(),
+                           [&](const auto& s) { return s.first == key; });
+    if (it == sections.end()) it = sections.insert(sections.end(), {key, {}});
+    it->second.push_back(&f);
+  }
+  for (const auto& [key, findings] : sections) {
+    out << "\n  " << style.bold() << key.second << style.off() << style.dim() << "  ["
+        << key.first << "]" << style.off() << "\n";
+    for (const model::Finding* f : findings) {
+      out << "    " << style.on(f->severity) << upper(model::to_string(f->severity))
+          << style.off() << " " << f->title << "\n";
+      if (!f->remediation.empty()) out << "      fix: " << f->remediation << "\n";
+      write_compliance_evidence(out, f->fields.value("evidence", nlohmann::json::array()), style);
+    }
+  }
+}
+
 }  // namespace
+
+bool is_issue(const model::Finding& finding) {
+  return finding.category != model::Category::compliance ||
+         finding.fields.value("status", "") == "fail";
+}
 
 void write_table(std::ostream& out, const model::Batch& batch, bool colour) {
   const Style style{colour};
@@ -69,7 +128,13 @@ void write_table(std::ostream& out, const model::Batch& batch, bool colour) {
   write_collectors(out, scan, style);
 
   std::map<model::Severity, std::vector<const model::Finding*>> groups;
-  for (const model::Finding& f : batch.findings) groups[f.severity].push_back(&f);
+  std::size_t issues = 0;
+  for (const model::Finding& f : batch.findings) {
+    if (!is_issue(f)) continue;
+    ++issues;
+    // Failed controls are listed by section in the compliance part.
+    if (f.category != model::Category::compliance) groups[f.severity].push_back(&f);
+  }
 
   for (model::Severity severity : model::kAllSeverities) {
     auto it = groups.find(severity);
@@ -88,10 +153,13 @@ void write_table(std::ostream& out, const model::Batch& batch, bool colour) {
     }
   }
 
-  if (batch.findings.empty()) out << "\nNo findings.\n";
+  write_compliance(out, batch, style);
+
+  if (issues == 0) out << "\nNo findings.\n";
 
   std::array<std::size_t, 5> counts{};
-  for (const model::Finding& f : batch.findings) ++counts[static_cast<std::size_t>(f.severity)];
+  for (const model::Finding& f : batch.findings)
+    if (is_issue(f)) ++counts[static_cast<std::size_t>(f.severity)];
   out << "\n" << style.bold() << "Summary: " << style.off();
   for (std::size_t i = 0; i < counts.size(); ++i)
     out << (i ? ", " : "") << counts[i] << " " << model::to_string(model::kAllSeverities[i]);

@@ -4,11 +4,12 @@
 #include <utility>
 
 #include "collectors/auth/auth_options.hpp"
-#include "collectors/auth/host_glob.hpp"
 #include "collectors/auth/host_paths.hpp"
 #include "collectors/auth/report.hpp"
 #include "collectors/auth/snapshot.hpp"
 #include "collectors/core/optional_file.hpp"
+#include "collectors/readers/host_glob.hpp"
+#include "collectors/readers/sshd_host.hpp"
 #include "schema-client/base/path.hpp"
 
 namespace zt::auth {
@@ -19,6 +20,10 @@ using collector::CollectResult;
 using collector::Context;
 using collector::HostFs;
 using Problems = std::vector<std::string>;
+using readers::glob_host;
+using readers::parse_group;
+using readers::parse_passwd;
+using readers::parse_shadow;
 
 std::optional<PathMode> path_mode(const HostFs& fs, const std::string& path) {
   auto info = fs.stat(path);
@@ -123,22 +128,7 @@ class AuthCollector final : public collector::Collector {
     read_policy(fs, s, problems);
 
     if (context.stopped_before("sshd configuration", problems)) return;
-    if (auto text = collector::read_optional(fs, kSshdConfigPath, kConfigMaxBytes, problems)) {
-      SshdSource source;
-      source.read = [&fs](const std::string& path,
-                          std::string& error) -> std::optional<std::string> {
-        auto t = fs.read_file(path, kConfigMaxBytes);
-        if (t) return std::move(*t);
-        error = t.error().message;
-        return std::nullopt;
-      };
-      source.glob = [&fs](const std::string& pattern) {
-        return glob_host(fs, pattern, kMaxIncludedFiles);
-      };
-      s.sshd = load_sshd_config(std::string(kSshdConfigPath), *text, source, kMaxIncludeDepth,
-                                kMaxIncludedFiles);
-      for (std::string& p : s.sshd->problems) problems.push_back(std::move(p));
-    }
+    s.sshd = readers::read_host_sshd_config(fs, problems);
 
     if (context.stopped_before("sudoers", problems)) return;
     if (!fs.is_missing(kSudoersPath)) s.sudo = SudoReader(fs, problems).read();

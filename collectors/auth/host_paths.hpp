@@ -1,19 +1,20 @@
 #pragma once
 // Every host path the auth collector reads, in one place. They are host paths: HostFs
-// resolves them under the configured host root. Home folders come from /etc/passwd.
+// resolves them under the configured host root. Home folders come from /etc/passwd; the
+// account files and sshd's configuration are the shared readers' (readers/host_paths.hpp).
 #include <cstddef>
 #include <string_view>
 
+#include "collectors/readers/host_paths.hpp"
+
 namespace zt::auth {
 
-inline constexpr std::string_view kPasswdPath = "/etc/passwd";
-inline constexpr std::string_view kShadowPath = "/etc/shadow";
-inline constexpr std::string_view kGroupPath = "/etc/group";
-inline constexpr std::string_view kLoginDefsPath = "/etc/login.defs";
+using readers::kGroupPath;
+using readers::kPasswdPath;
+using readers::kShadowPath;
+using readers::kSshdConfigPath;
 
-// sshd: the main file; relative Include patterns are relative to kSshConfigDir (sshd_config(5)).
-inline constexpr std::string_view kSshdConfigPath = "/etc/ssh/sshd_config";
-inline constexpr std::string_view kSshConfigDir = "/etc/ssh";
+inline constexpr std::string_view kLoginDefsPath = "/etc/login.defs";
 
 // sudo: the main file; the files it includes are found by following its @include and
 // @includedir (#include, #includedir) directives. Debian's includes /etc/sudoers.d.
@@ -34,9 +35,9 @@ inline constexpr std::string_view kAuthorizedKeysNames[] = {"authorized_keys", "
 // Read caps: account and config files are small; a bigger one is a problem, not a read.
 inline constexpr std::size_t kConfigMaxBytes = std::size_t{4} << 20;
 inline constexpr std::size_t kAuthorizedKeysMaxBytes = std::size_t{1} << 20;
-// How deep sshd Include and sudoers @include may nest (sshd's own limit is 16, sudo's 128).
+// How deep sudoers @include may nest (sudo's own limit is 128).
 inline constexpr int kMaxIncludeDepth = 16;
-// How many files one sshd Include pattern or sudoers @includedir may bring in.
+// How many files one sudoers @includedir or pwquality.conf.d may bring in.
 inline constexpr std::size_t kMaxIncludedFiles = 256;
 
 }  // namespace zt::auth

@@ -1,9 +1,12 @@
 #include "collectors/auth/password_policy.hpp"
 
-#include "collectors/auth/accounts.hpp"
+#include "collectors/readers/accounts.hpp"
 #include "collectors/core/text.hpp"
 
 namespace zt::auth {
+
+using readers::parse_integer;
+
 namespace {
 
 using collector::split_lines;

@@ -8,13 +8,29 @@
 #include <string>
 #include <vector>
 
-#include "collectors/auth/accounts.hpp"
 #include "collectors/auth/authorized_keys.hpp"
 #include "collectors/auth/password_policy.hpp"
-#include "collectors/auth/sshd_config.hpp"
 #include "collectors/auth/sudoers.hpp"
+#include "collectors/readers/accounts.hpp"
+#include "collectors/readers/sshd_config.hpp"
 
 namespace zt::auth {
+
+// The shared readers' account and sshd types (collectors/readers), by their auth names.
+using readers::GroupEntry;
+using readers::effective_value;
+using readers::is_login_shell;
+using readers::is_yes;
+using readers::MatchBlock;
+using readers::parse_id;
+using readers::parse_integer;
+using readers::Parsed;
+using readers::PasswdEntry;
+using readers::PasswordState;
+using readers::ShadowEntry;
+using readers::SshdConfig;
+using readers::sshd_default;
+using readers::SshdSetting;
 
 // A file or folder's permission bits and owner, as stat saw them.
 struct PathMode {

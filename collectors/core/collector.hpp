@@ -75,6 +75,9 @@ struct CollectorDescriptor {
   std::string_view summary;
   std::span<const OptionSpec> options;
   std::unique_ptr<Collector> (*make)(const OptionValues& options);
+  // What only the collector can check in its options, for `--check-config` (compliance: that
+  // its rule packs load): every problem, each naming where it is; nullptr when nothing.
+  std::vector<std::string> (*validate)(const OptionValues& options) = nullptr;
 };
 
 }  // namespace zt::collector

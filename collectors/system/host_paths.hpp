@@ -4,13 +4,16 @@
 #include <cstddef>
 #include <string_view>
 
+#include "collectors/readers/host_paths.hpp"
+
 namespace zt::system {
 
 // os-release(5): collectors/core/os_release.hpp, which the agent reads too.
 
-// Package databases (rpm's, in several places and formats: rpm_packages.hpp).
-inline constexpr std::string_view kDpkgStatusPath = "/var/lib/dpkg/status";
-inline constexpr std::string_view kApkInstalledPath = "/lib/apk/db/installed";
+// Package databases: the shared readers' (rpm's, in several places and formats:
+// readers/rpm_packages.hpp).
+using readers::kApkInstalledPath;
+using readers::kDpkgStatusPath;
 
 inline constexpr std::string_view kKernelReleasePath = "/proc/sys/kernel/osrelease";
 inline constexpr std::string_view kUptimePath = "/proc/uptime";

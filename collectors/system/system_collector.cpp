@@ -4,14 +4,14 @@
 #include <utility>
 
 #include "collectors/core/optional_file.hpp"
-#include "collectors/system/apk_installed.hpp"
-#include "collectors/system/dpkg_status.hpp"
+#include "collectors/readers/apk_installed.hpp"
+#include "collectors/readers/dpkg_status.hpp"
+#include "collectors/readers/rpm_packages.hpp"
 #include "collectors/system/eol_table.hpp"
 #include "collectors/system/host_paths.hpp"
 #include "collectors/system/kernels.hpp"
 #include "collectors/system/proc_info.hpp"
 #include "collectors/system/reboot_required.hpp"
-#include "collectors/system/rpm_packages.hpp"
 #include "collectors/system/report.hpp"
 #include "collectors/system/snapshot.hpp"
 #include "collectors/system/system_options.hpp"
@@ -25,6 +25,16 @@ using collector::Context;
 using collector::HostFs;
 using collector::read_os_release;
 using Problems = std::vector<std::string>;
+using readers::ApkInstalled;
+using readers::ApkPackage;
+using readers::DpkgPackage;
+using readers::DpkgStatus;
+using readers::find_rpm_database;
+using readers::installed_packages;
+using readers::parse_apk_installed;
+using readers::parse_dpkg_status;
+using readers::read_rpm_packages;
+using readers::RpmPackage;
 
 struct PackageDatabase {
   PackageManager manager = PackageManager::none;

@@ -265,6 +265,20 @@ TEST_CASE("agent --check-config exits 0 for a valid file and 2 naming file, line
                        {"ZEROTRACE_SERVER_URL=ftp://example.test"});
   CHECK(env_bad.exit_code == 2);
   CHECK_THAT(env_bad.err, Catch::Contains("ZEROTRACE_SERVER_URL"));
+
+  // The compliance collector's rule packs are loaded, and every error of a pack is named.
+  const std::string packs = std::string(ZT_SOURCE_DIR) + "/tests/fixtures/compliance/";
+  const auto bad_packs = dir.write(
+      "packs.yaml", "collectors:\n  compliance:\n    pack_dirs: [" + packs + "bad]\n");
+  auto refused = agent({"--check-config", "--config", bad_packs.string()});
+  CHECK(refused.exit_code == 2);
+  CHECK_THAT(refused.err, Catch::Contains("collectors.compliance: " + packs +
+                                          "bad/broken.yaml:15:22: "
+                                          "controls[0].check.all[1].file_line.path: missing"));
+  CHECK_THAT(refused.err, Catch::Contains("bad/broken.yaml:23:9: controls[2].id: duplicate"));
+  const auto good_packs = dir.write(
+      "good-packs.yaml", "collectors:\n  compliance:\n    pack_dirs: [" + packs + "good]\n");
+  CHECK(agent({"--check-config", "--config", good_packs.string()}).exit_code == 0);
 }
 
 TEST_CASE("agent --collectors names must be known, --list-collectors says what can run",
@@ -305,4 +319,44 @@ TEST_CASE("the daemon scans on schedule, refuses a bad reload and stops on SIGTE
   ::kill(daemon.pid(), SIGTERM);
   CHECK(daemon.wait_for_exit(5s) == 0);
   CHECK_THAT(daemon.stderr_text(), Catch::Contains("SIGTERM: stopping"));
+}
+
+TEST_CASE("agent --once: compliance results are a score per framework and failed controls by "
+          "section, not issues",
+          "[integration]") {
+  test::TempTree dir;
+  const auto config = dir.write(
+      "agent.yaml", "collectors:\n  compliance:\n    pack_dirs: [" + std::string(ZT_SOURCE_DIR) +
+                        "/tests/fixtures/compliance/good]\n");
+  const std::vector<std::string> args{"--once", "--config", config.string(), "--collectors",
+                                      "compliance", "--host-root", kHosts + "cmp-host"};
+  auto table = agent(args);
+  CHECK(table.exit_code == 0);
+  CHECK_THAT(table.out, Catch::Contains("\nCompliance\n  ZT Fixture v1: score 0."));
+  CHECK_THAT(table.out, Catch::Contains("\n  ZT Ubuntu Fixture v1: score - (0 passed, 0 failed, "
+                                        "1 not applicable, 0 error, 0 manual)\n"));
+  CHECK_THAT(table.out, Catch::Contains("\n  S sysctl  [ZT Fixture v1]\n    MEDIUM S.3 "
+                                        "send_redirects (only in the hidden /usr/lib file)\n"));
+  CHECK_THAT(table.out, Catch::Contains("\n    HIGH C.1 only root has uid 0\n      "
+                                        "/etc/passwd:4: toor: uid 0 (expected uid0_only_root)\n"));
+  CHECK_THAT(table.out, !Catch::Contains("S.1 forwarding off"));  // passed: a result only
+  CHECK_THAT(table.out, !Catch::Contains("X.3 GPG keys"));        // manual
+  CHECK_THAT(table.out, !Catch::Contains("\nINFO ("));
+
+  auto with_threshold = args;
+  with_threshold.insert(with_threshold.end(), {"--fail-on", "high"});
+  CHECK(agent(with_threshold).exit_code == 3);  // C.1 failed, high
+  with_threshold.back() = "critical";
+  CHECK(agent(with_threshold).exit_code == 0);
+
+  auto json_args = args;
+  json_args.insert(json_args.end(), {"--format", "json"});
+  const auto json = agent(json_args);
+  REQUIRE(json.exit_code == 0);
+  const auto report = nlohmann::json::parse(json.out);
+  std::size_t passed = 0;
+  for (const auto& f : report.at("findings"))
+    if (f.at("fields").at("status") == "pass") ++passed;
+  CHECK(report.at("findings").size() == 33);  // every result is in the batch
+  CHECK(passed >= 17);                         // the passed ones too
 }

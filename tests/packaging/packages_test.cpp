@@ -25,6 +25,16 @@ namespace {
 const fs::path kBuild = ZT_BINARY_DIR;
 const std::string kVersion = ZT_TEST_VERSION;
 
+// The rule packs the agent's package ships: conf/compliance/*.yaml.
+std::vector<fs::path> compliance_packs() {
+  std::vector<fs::path> packs;
+  const fs::path dir = fs::path(ZT_SOURCE_DIR) / "conf/compliance";
+  if (fs::exists(dir))
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.path().extension() == ".yaml") packs.push_back(entry.path());
+  return packs;
+}
+
 test::Completed run(const std::vector<std::string>& argv) {
   auto done = test::run_process(argv, {"DEBIAN_FRONTEND=noninteractive"});
   INFO(argv.front() << " " << (argv.size() > 1 ? argv[1] : "") << "\n" << done.out << done.err);
@@ -156,6 +166,12 @@ TEST_CASE("deb: install, run, upgrade keeping config, key and spool, purge leavi
   require_root_owned("/var/lib/zerotrace-agent", 0700);
   require_root_owned("/usr/lib/systemd/system/zerotrace-agent.service", 0644);
   require_root_owned("/usr/lib/systemd/system/zerotrace-ingest.service", 0644);
+  // The compliance rule packs, as shipped in conf/compliance.
+  for (const fs::path& pack : compliance_packs()) {
+    const std::string installed_pack = "/usr/share/zerotrace/compliance/" + pack.filename().string();
+    require_root_owned(installed_pack, 0644);
+    CHECK(read(installed_pack) == test::read_text(pack));
+  }
   const auto conffiles = run({"/usr/bin/dpkg-query", "-W", "-f=${Conffiles}", "zerotrace-agent"});
   CHECK_THAT(conffiles.out, Catch::Contains("/etc/zerotrace/agent.yaml"));
   // The ingest's unit runs as a dynamic user: the key reaches it as a systemd credential, and
@@ -200,7 +216,7 @@ TEST_CASE("deb: install, run, upgrade keeping config, key and spool, purge leavi
   for (const char* path :
        {"/usr/bin/zerotrace-agent", "/usr/bin/zerotrace-ingest", "/etc/zerotrace",
         "/var/lib/zerotrace-agent", "/usr/lib/systemd/system/zerotrace-agent.service",
-        "/usr/share/doc/zerotrace-agent"}) {
+        "/usr/share/doc/zerotrace-agent", "/usr/share/zerotrace"}) {
     INFO(path);
     CHECK_FALSE(fs::exists(path));
   }
@@ -221,6 +237,9 @@ TEST_CASE("rpm: both packages built, their files, config files, scripts and requ
                           std::regex("-rw------- +1 root +root .* /etc/zerotrace/agent.yaml\n")));
   CHECK_THAT(files.out, Catch::Contains("/usr/lib/systemd/system/zerotrace-agent.service"));
   CHECK_THAT(files.out, !Catch::Contains(".build-id"));
+  for (const fs::path& pack : compliance_packs())
+    CHECK_THAT(files.out,
+               Catch::Contains(" /usr/share/zerotrace/compliance/" + pack.filename().string()));
   CHECK(run({"/usr/bin/rpm", "-qcp", agent.string()}).out == "/etc/zerotrace/agent.yaml\n");
   CHECK(run({"/usr/bin/rpm", "-qcp", ingest.string()}).out == "/etc/zerotrace/ingest.yaml\n");
 

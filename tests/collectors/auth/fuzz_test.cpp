@@ -2,18 +2,19 @@
 // (the ASan build catches memory errors).
 #include <catch2/catch.hpp>
 
-#include "collectors/auth/accounts.hpp"
+#include "collectors/readers/accounts.hpp"
 #include "collectors/auth/authorized_keys.hpp"
 #include "collectors/auth/password_policy.hpp"
 #include "collectors/auth/report.hpp"
 #include "collectors/auth/ssh_algorithms.hpp"
-#include "collectors/auth/sshd_config.hpp"
+#include "collectors/readers/sshd_config.hpp"
 #include "collectors/auth/sudoers.hpp"
 #include "collectors/core/utf8.hpp"
 #include "tests/support/fuzz.hpp"
 #include "tests/support/temp_tree.hpp"
 
 using namespace zt::auth;
+using namespace zt::readers;
 using zt::test::fixture_host;
 using zt::test::fuzz_text;
 using zt::test::read_text;

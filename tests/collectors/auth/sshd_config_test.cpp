@@ -3,10 +3,11 @@
 
 #include "collectors/auth/report.hpp"
 #include "collectors/auth/ssh_algorithms.hpp"
-#include "collectors/auth/sshd_config.hpp"
+#include "collectors/readers/sshd_config.hpp"
 #include "schema-client/model/validation.hpp"
 
 using namespace zt::auth;
+using namespace zt::readers;
 using Strings = std::vector<std::string>;
 
 namespace {

@@ -5,9 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include "collectors/core/os_release.hpp"
-#include "collectors/system/apk_installed.hpp"
+#include "collectors/readers/apk_installed.hpp"
 #include "collectors/system/civil_date.hpp"
-#include "collectors/system/dpkg_status.hpp"
+#include "collectors/readers/dpkg_status.hpp"
 #include "collectors/system/eol_table.hpp"
 #include "collectors/system/kernels.hpp"
 #include "collectors/system/proc_info.hpp"
@@ -38,10 +38,10 @@ TEST_CASE("fuzz: os-release, and the end-of-life lookup of what it gives", "[uni
 TEST_CASE("fuzz: dpkg status", "[unit][fuzz]") {
   fuzz_text(read_text(fixture_host("sys-weak") / "var/lib/dpkg/status"),
             [](const std::string& text) {
-              const zs::DpkgStatus status = zs::parse_dpkg_status(text);
-              (void)zs::installed_packages(status);
-              for (const zs::DpkgEntry& e : status.entries) {
-                (void)zs::source_package_name(e);
+              const zt::readers::DpkgStatus status = zt::readers::parse_dpkg_status(text);
+              (void)zt::readers::installed_packages(status);
+              for (const zt::readers::DpkgEntry& e : status.entries) {
+                (void)zt::readers::source_package_name(e);
                 (void)zs::kernel_release_of_deb(e.package);
               }
             });
@@ -51,7 +51,7 @@ TEST_CASE("fuzz: apk installed", "[unit][fuzz]") {
   fuzz_text(read_text(fixture_host("alpine318") / "lib/apk/db/installed") +
                 "\nP:linux-lts\nV:6.1.62-r0\n",
             [](const std::string& text) {
-              for (const zs::ApkPackage& p : zs::parse_apk_installed(text).packages)
+              for (const zt::readers::ApkPackage& p : zt::readers::parse_apk_installed(text).packages)
                 (void)zs::kernel_release_of_apk(p.name, p.version);
             });
 }
