@@ -70,13 +70,16 @@ std::vector<ControlResult> evaluate_pack(const Pack& pack,
                                          HostView& host) {
   const bool applies = platform_matches(pack, os);
   const std::string platform = os ? os->id + " " + os->version_id : "unknown (no os-release)";
+  std::string wanted;
+  for (const Platform& p : pack.platform)
+    wanted += (wanted.empty() ? "" : " or ") + p.id + (p.version_id.empty() ? "" : " " + p.version_id);
   std::vector<ControlResult> results;
   for (const Control& control : pack.controls) {
     if (!in_profiles(control, profiles)) continue;
     ControlResult r{&pack, &control, {}};
     if (!applies) {
       r.outcome = {Status::not_applicable,
-                   {{"platform", "/etc/os-release", 0, platform, "the pack's platform"}}};
+                   {{"platform", "", 0, platform, wanted}}};
     } else if (!control.check) {
       r.outcome = {Status::manual, {{"manual", "", 0, control.manual, ""}}};
     } else if (control.applies_if &&

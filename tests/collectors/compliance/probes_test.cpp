@@ -87,6 +87,8 @@ TEST_CASE("compliance: every probe case gives its exact status and evidence", "[
     CHECK(it->second.fields.at("evidence") == c.evidence);
   }
   CHECK(findings.size() == cases.size() + 1);  // and the ubuntu pack's one control
+  CHECK(findings.at("cmp_ubuntu/1").fields.at("evidence") ==
+        json{ev("platform", "", 0, "debian 12", "ubuntu 22.")});
 }
 
 TEST_CASE("compliance: a shadow hash never leaves the host", "[unit][compliance]") {
