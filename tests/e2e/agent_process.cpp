@@ -52,9 +52,13 @@ void AgentProcess::write_config() const {
           s.server_error_span + "\n";
   yaml += "collectors:\n";
   for (const collector::CollectorDescriptor& d : collector::builtin_collectors()) {
-    const bool on = s.collectors_enabled && std::ranges::count(kE2eCollectors, d.name) > 0 &&
-                    (s.only_collector.empty() || s.only_collector == d.name);
+    const bool on = s.collectors_enabled &&
+                    (s.only_collector.empty() ? std::ranges::count(kE2eCollectors, d.name) > 0
+                                              : s.only_collector == d.name);
     yaml += "  " + std::string(d.name) + ":\n    enabled: " + (on ? "true" : "false") + "\n";
+    if (const auto options = s.collector_options.find(std::string(d.name));
+        options != s.collector_options.end())
+      yaml += "    " + options->second + "\n";
   }
   tree_.write("agent.yaml", yaml);
 }

@@ -4,6 +4,7 @@
 // signalled, stopped or killed. Collectors run at start (splay 0) and on scan_now().
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,7 +26,9 @@ struct AgentSetup {
   std::string api_key;
   std::filesystem::path host_root;
   bool collectors_enabled = true;
-  std::string only_collector;  // when set, the one of kE2eCollectors that runs
+  std::string only_collector;  // when set, the one collector that runs (any, not only these)
+  // Option lines of a collector's section ("compliance" → "pack_dirs: [/x]").
+  std::map<std::string, std::string> collector_options;
   int batch_max_findings = 1000;
   int batch_max_mib = 4;
   int spool_max_mib = 256;
