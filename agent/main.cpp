@@ -4,6 +4,9 @@
 #include <cstdlib>
 #include <iostream>
 #include <spdlog/spdlog.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "agent/check_config.hpp"
 #include "agent/daemon.hpp"
@@ -83,9 +86,19 @@ Outcome run(const CliOptions& cli) {
   return {code, daemon.has_abandoned_runs()};
 }
 
+// One malloc arena for the process: glibc gives each thread that allocates its own arena,
+// which keeps the pages a collector freed (9 MiB of a compliance run's 37 MiB peak), and the
+// agent's few threads hardly contend for one.
+void limit_malloc_arenas() {
+#if defined(__GLIBC__)
+  mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  limit_malloc_arenas();
   auto parsed = parse_cli(argc, argv);
   if (auto* code = std::get_if<ExitCode>(&parsed)) return static_cast<int>(*code);
   Outcome outcome;
