@@ -16,23 +16,25 @@ using nlohmann::json;
 
 // The stored OSV records naming one of the packages ($2) under one of the keys ($1), each as
 // an OSV document with only those affected entries: what the OSV reader reads back.
+// The hits are grouped by record once (a subquery per record over all hits is quadratic in
+// a fleet's rematch).
 constexpr std::string_view kRecords =
     "WITH keys AS (SELECT jsonb_array_elements_text($1::jsonb) AS key),"
     " names AS (SELECT jsonb_array_elements_text($2::jsonb) AS name),"
     " hits AS (SELECT a.* FROM osv_affected a JOIN keys ON a.index_key = keys.key"
-    "          JOIN names ON a.package = names.name)"
+    "          JOIN names ON a.package = names.name),"
+    " affected AS (SELECT h.record_id, jsonb_agg(jsonb_build_object("
+    "       'package', jsonb_build_object('ecosystem', h.ecosystem, 'name', h.package),"
+    "       'ranges', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', 'ECOSYSTEM',"
+    "                  'events', e)), '[]'::jsonb) FROM jsonb_array_elements(h.ranges) e),"
+    "       'versions', to_jsonb(h.versions)) ORDER BY h.position) AS entries"
+    "     FROM hits h GROUP BY h.record_id)"
     " SELECT coalesce(jsonb_agg(jsonb_build_object("
     "   'id', r.id, 'modified', to_char(r.modified AT TIME ZONE 'UTC',"
     "   'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'aliases', to_jsonb(r.cve_ids),"
     "   'summary', r.summary, 'severity', r.severity, 'references', r.\"references\","
-    "   'affected', (SELECT jsonb_agg(jsonb_build_object("
-    "       'package', jsonb_build_object('ecosystem', h.ecosystem, 'name', h.package),"
-    "       'ranges', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', 'ECOSYSTEM',"
-    "                  'events', e)), '[]'::jsonb) FROM jsonb_array_elements(h.ranges) e),"
-    "       'versions', to_jsonb(h.versions)) ORDER BY h.position)"
-    "     FROM hits h WHERE h.record_id = r.id))), '[]'::jsonb)::text"
-    " FROM osv_records r WHERE r.withdrawn IS NULL"
-    " AND r.id IN (SELECT record_id FROM hits)";
+    "   'affected', a.entries)), '[]'::jsonb)::text"
+    " FROM affected a JOIN osv_records r ON r.id = a.record_id WHERE r.withdrawn IS NULL";
 
 // What is known of the CVEs ($1): scores, KEV entries and EPSS scores.
 constexpr std::string_view kIntel =
