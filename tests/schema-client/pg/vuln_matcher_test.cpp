@@ -50,6 +50,24 @@ const Set kDebian12Cves = {
     "zlib1g|CVE-2099-0201|f",
 };
 
+struct KevFacts {
+  std::string cve, vendor_project, product, vulnerability_name, date_added, due_date;
+};
+
+// Stores one CISA KEV entry.
+void store_kev_entry(TenantDatabase& db, const KevFacts& facts) {
+  zt::feeds::KevEntry entry;
+  entry.cve = facts.cve;
+  entry.vendor_project = facts.vendor_project;
+  entry.product = facts.product;
+  entry.vulnerability_name = facts.vulnerability_name;
+  entry.date_added = facts.date_added;
+  entry.due_date = facts.due_date;
+  zt::feeds::KevRead kev;
+  kev.records.push_back(entry);
+  zt::pg::store_kev(db.ingest(), kev);
+}
+
 // `set` with "|status" added to each row.
 Set with_status(const Set& set, const std::string& status) {
   Set out;
@@ -71,16 +89,8 @@ TEST_CASE("ingest matching: a system scan's packages get their CVE findings in i
   auto osv = zt::feeds::read_osv_folder(zt::vuln::test::match_data("debian"));
   REQUIRE(osv.problems.empty());
   zt::pg::store_osv_records(db.ingest(), osv.records);
-  zt::feeds::KevRead kev;
-  zt::feeds::KevEntry glibc;
-  glibc.cve = "CVE-2023-4911";
-  glibc.vendor_project = "GNU";
-  glibc.product = "GNU C Library";
-  glibc.vulnerability_name = "GNU C Library Buffer Overflow Vulnerability";
-  glibc.date_added = "2023-11-21";
-  glibc.due_date = "2023-12-12";
-  kev.records.push_back(glibc);
-  zt::pg::store_kev(db.ingest(), kev);
+  store_kev_entry(db, {"CVE-2023-4911", "GNU", "GNU C Library",
+                       "GNU C Library Buffer Overflow Vulnerability", "2023-11-21", "2023-12-12"});
   zt::feeds::EpssRead epss;
   epss.records.push_back({"CVE-2023-5363", 0.00123, 0.4815});
   zt::pg::store_epss(db.ingest(), epss);
@@ -245,16 +255,9 @@ TEST_CASE("rematch: a feed stored after the scan gives the fleet its CVEs withou
   CHECK(db.rows("SELECT id, xmin FROM vulnerabilities_v2") == rows_before);
 
   // A KEV entry for one CVE changes its findings' content: those two are written again.
-  zt::feeds::KevRead kev;
-  zt::feeds::KevEntry openssl;
-  openssl.cve = "CVE-2023-5363";
-  openssl.vendor_project = "OpenSSL";
-  openssl.product = "OpenSSL";
-  openssl.vulnerability_name = "OpenSSL Key and IV Length Processing Vulnerability";
-  openssl.date_added = "2026-12-01";
-  openssl.due_date = "2026-12-22";
-  kev.records.push_back(openssl);
-  zt::pg::store_kev(db.ingest(), kev);
+  store_kev_entry(db, {"CVE-2023-5363", "OpenSSL", "OpenSSL",
+                       "OpenSSL Key and IV Length Processing Vulnerability", "2026-12-01",
+                       "2026-12-22"});
   auto scored = zt::pg::rematch_fleet(db.ingest());
   CHECK(scored.written == 2);
   CHECK(db.rows("SELECT package_name, exploit_available FROM vulnerabilities"
