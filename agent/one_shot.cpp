@@ -32,17 +32,15 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
                   std::span<const collector::CollectorDescriptor> descriptors) {
   const auto started = std::chrono::steady_clock::now();
   const model::Timestamp start_time = model::now();
-  // Read before the scan: a bad path is a usage error, found before any work is done.
+  // Opened before the scan: a bad path is a usage error, found before any work is done.
   std::optional<VulnDb> vuln_db;
   if (!cli.vuln_db.empty()) {
-    auto loaded = load_vuln_db(cli.vuln_db);
-    if (!loaded) {
-      logger("agent")->error("{}", loaded.error().message);
+    auto opened = open_vuln_db(cli.vuln_db);
+    if (!opened) {
+      logger("agent")->error("{}", opened.error().message);
       return ExitCode::usage;
     }
-    for (const std::string& problem : loaded->problems)
-      logger("agent")->warn("--vuln-db: {} (record skipped)", problem);
-    vuln_db = std::move(*loaded);
+    vuln_db = std::move(*opened);
   }
   auto fs = std::make_shared<collector::HostFs>(config.agent.host_root);
   const HostFacts host = read_host_facts(*fs);
@@ -87,15 +85,24 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
   model::Batch batch =
       build_batch(std::move(runs), unavailable,
                   make_agent_info(config, host, collectors, stats, started), description);
-  if (vuln_db) add_vulnerability_findings(batch, *vuln_db, host.identity);
+  if (vuln_db) {
+    index_vuln_db(*vuln_db, vuln::lookups_of(batch.dependencies));
+    for (const std::string& problem : vuln_db->problems)
+      logger("agent")->warn("--vuln-db: {} (record skipped)", problem);
+    add_vulnerability_findings(batch, *vuln_db, host.identity);
+  }
 
   const bool colour = !cli.output && ::isatty(STDOUT_FILENO) == 1 && !std::getenv("NO_COLOR");
-  std::ostringstream report;
-  if (cli.format == OutputFormat::json)
-    report << model::serialize(batch, 2) << "\n";
-  else
-    write_table(report, batch, colour);
-  if (auto written = write_report(report.str(), cli.output); !written) {
+  std::string report;
+  if (cli.format == OutputFormat::json) {
+    report = model::serialize(batch, 2);
+    report += '\n';
+  } else {
+    std::ostringstream table;
+    write_table(table, batch, colour);
+    report = std::move(table).str();
+  }
+  if (auto written = write_report(report, cli.output); !written) {
     logger("agent")->error("{}", written.error().message);
     return ExitCode::failure;
   }

@@ -7,7 +7,8 @@
 #      PostgreSQL, database writes included (zt_bench_rematch)
 #   4. zerotrace-agent --once --vuln-db on this host against a generated OSV folder of
 #      RECORDS Debian records (default 40,000, about Debian's own count), a tenth of them
-#      naming this host's source packages (scripts/bench.sh)
+#      naming this host's source packages, then against the same records as one all.zip, the
+#      form osv.dev exports (scripts/bench.sh)
 # Usage: scripts/bench-vuln.sh [match|import|rematch|once]…   (default: all four)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,14 @@ for step in "${steps[@]}"; do
       osv=$(mktemp -d)
       trap 'rm -rf "$osv"' EXIT
       python3 scripts/lib/generate_osv_for_host.py "$osv" "${RECORDS:-40000}"
-      bash scripts/bench.sh 7 --vuln-db "$osv" ;;
+      bash scripts/bench.sh 7 --vuln-db "$osv"
+      python3 -c 'import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+    for name in sorted(os.listdir(sys.argv[1])):
+        z.write(os.path.join(sys.argv[1], name), name)' "$osv" "$osv.zip"
+      trap 'rm -rf "$osv" "$osv.zip"' EXIT
+      echo "-- the same records as one all.zip ($(du -h "$osv.zip" | cut -f1))"
+      bash scripts/bench.sh 7 --vuln-db "$osv.zip" ;;
     *) echo "unknown step: $step (match, import, rematch, once)" >&2; exit 2 ;;
   esac
 done

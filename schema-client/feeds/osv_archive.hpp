@@ -5,7 +5,9 @@
 // limits an entry or file is skipped and reported, and a zip with too many entries is read up
 // to the limit and reported; a file that cannot be read, or bytes that are not a zip, are a
 // problem, never an exception. The folder reader does I/O (std::filesystem, never follows a
-// symlink to a directory); the zip reader is pure over its bytes. Any thread.
+// symlink to a directory); read_osv_zip is pure over its bytes, read_osv_zip_file reads the
+// archive from its file as it goes (never the whole file in memory). With a filter, only the
+// records it lets through are parsed (osv_prefilter.hpp). Any thread.
 #include <cstddef>
 #include <filesystem>
 #include <string_view>
@@ -19,9 +21,16 @@ struct ArchiveLimits {
   std::size_t max_entries = 2'000'000;
 };
 
+class OsvPackageFilter;
+
 FeedRead<OsvRecord> read_osv_folder(const std::filesystem::path& folder,
-                                    const ArchiveLimits& limits = {});
+                                    const ArchiveLimits& limits = {},
+                                    OsvPackageFilter* only = nullptr);
 FeedRead<OsvRecord> read_osv_zip(std::string_view name, std::string_view bytes,
-                                 const ArchiveLimits& limits = {});
+                                 const ArchiveLimits& limits = {},
+                                 OsvPackageFilter* only = nullptr);
+FeedRead<OsvRecord> read_osv_zip_file(const std::filesystem::path& path,
+                                      const ArchiveLimits& limits = {},
+                                      OsvPackageFilter* only = nullptr);
 
 }  // namespace zt::feeds

@@ -186,9 +186,66 @@ json to_json(const Batch& b) {
           {"findings", std::move(findings)},    {"dependencies", std::move(dependencies)}};
 }
 
+namespace {
+
+// `value` as dump(indent) writes it `depth` levels down in a document. Invalid UTF-8 (a byte
+// string read from a host file) is replaced instead of thrown.
+void append_dump(std::string& out, const json& value, int indent, int depth) {
+  const std::string text = value.dump(indent, ' ', false, json::error_handler_t::replace);
+  if (indent < 0) {
+    out += text;
+    return;
+  }
+  // A dump's only raw newlines are its layout (a newline in a string is written "\n").
+  const std::string pad(static_cast<std::size_t>(indent * depth), ' ');
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+}
+
+// A batch's array of findings or dependencies, one element at a time.
+template <typename Item>
+void append_array(std::string& out, const std::vector<Item>& items, int indent) {
+  if (items.empty()) {
+    out += "[]";
+    return;
+  }
+  const std::string inner = indent < 0 ? "" : "\n" + std::string(2 * indent, ' ');
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += i == 0 ? inner : "," + inner;
+    append_dump(out, to_json(items[i]), indent, 2);
+  }
+  out += indent < 0 ? "]" : "\n" + std::string(indent, ' ') + "]";
+}
+
+}  // namespace
+
 std::string serialize(const Batch& batch, int indent) {
-  // Replace invalid UTF-8 (a byte string read from a host file) instead of throwing.
-  return to_json(batch).dump(indent, ' ', false, json::error_handler_t::replace);
+  // The same text as to_json(batch).dump(indent), written a finding at a time: a scan with
+  // thousands of findings is never held as one JSON document beside its text.
+  const json head = {{"schema_version", batch.schema_version}, {"batch_id", batch.batch_id},
+                     {"part", batch.part},                     {"parts", batch.parts},
+                     {"agent", to_json(batch.agent)},          {"scan", to_json(batch.scan)},
+                     {"findings", nullptr},                    {"dependencies", nullptr}};
+  const std::string member = indent < 0 ? "" : "\n" + std::string(indent, ' ');
+  const std::string colon = indent < 0 ? ":" : ": ";
+  std::string out = "{";
+  bool first = true;
+  for (const auto& [key, value] : head.items()) {  // in the order dump() writes them
+    out += first ? member : "," + member;
+    first = false;
+    out += json(key).dump() + colon;
+    if (key == "findings")
+      append_array(out, batch.findings, indent);
+    else if (key == "dependencies")
+      append_array(out, batch.dependencies, indent);
+    else
+      append_dump(out, value, indent, 1);
+  }
+  out += indent < 0 ? "}" : "\n}";
+  return out;
 }
 
 Result<Batch> batch_from_json(const json& document) {

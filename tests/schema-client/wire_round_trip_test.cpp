@@ -36,6 +36,22 @@ TEST_CASE("a full batch survives serialize and parse_batch unchanged", "[unit][w
   }
 }
 
+TEST_CASE("serialize writes the text nlohmann's dump of the whole batch writes, a finding at a time",
+          "[unit][wire]") {
+  // The oracle is the library's own dump of the batch as one document.
+  model::Batch batch = testing::sample_batch();
+  batch.findings[0].description = "line one\nline two, and bytes \xff\xfe that are no UTF-8";
+  model::Batch empty = batch;
+  empty.findings.clear();
+  empty.dependencies.clear();
+  for (const model::Batch* b : {&batch, &empty})
+    for (int indent : {-1, 0, 2, 4}) {
+      CAPTURE(indent, b->findings.size());
+      CHECK(model::serialize(*b, indent) ==
+            model::to_json(*b).dump(indent, ' ', false, json::error_handler_t::replace));
+    }
+}
+
 TEST_CASE("a batch whose scan is still running round-trips with end_time null",
           "[unit][wire]") {
   const model::Batch original = testing::running_batch();
