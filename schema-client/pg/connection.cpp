@@ -59,7 +59,8 @@ std::int64_t Rows::affected() const {
   return value;
 }
 
-Connection::Connection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+Connection::Connection(const std::string& conninfo)
+    : conninfo_(conninfo), conn_(PQconnectdb(conninfo.c_str())) {
   if (!conn_) throw DbError("cannot connect to the database: out of memory", "", true);
   if (PQstatus(conn_.get()) != CONNECTION_OK)
     throw DbError("cannot connect to the database: " + trimmed(PQerrorMessage(conn_.get())), "",

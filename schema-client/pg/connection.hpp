@@ -81,12 +81,15 @@ class Connection {
   void exec_script(std::string_view sql);
   // The session is still usable (false after the server went away).
   bool healthy() const;
+  // One more session with the same parameters (a parallel worker's); throws as the constructor.
+  Connection another() const { return Connection(conninfo_); }
 
  private:
   Rows checked(PGresult* result, std::string_view what);
   struct Close {
     void operator()(PGconn* conn) const { PQfinish(conn); }
   };
+  std::string conninfo_;
   std::unique_ptr<PGconn, Close> conn_;
 };
 

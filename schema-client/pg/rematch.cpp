@@ -1,7 +1,12 @@
 #include "schema-client/pg/rematch.hpp"
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <map>
 #include <set>
+#include <thread>
 
 #include "schema-client/model/columns.hpp"
 #include "schema-client/model/timestamp.hpp"
@@ -34,9 +39,8 @@ constexpr std::string_view kResolveUnmatched =
     " updated_at = now()"
     " WHERE v.company_id = $1::uuid AND v.agent_id = $2::uuid AND v.status = 'open'"
     " AND v.category = 'system'"
-    " AND v.fingerprint IN (SELECT s.fingerprint FROM system_vulnerabilities s"
-    "   WHERE s.company_id = $1::uuid AND s.agent_id = $2::uuid"
-    "   AND s.vulnerability_type = 'package_vulnerability')"
+    " AND EXISTS (SELECT 1 FROM system_vulnerabilities s WHERE s.vulnerability_id = v.id"
+    "   AND s.company_id = v.company_id AND s.vulnerability_type = 'package_vulnerability')"
     " AND NOT v.fingerprint IN (SELECT jsonb_array_elements_text($3::jsonb))";
 
 // $3: {"name\tversion": [CVE ids]}; rows whose list would not change are not written.
@@ -60,6 +64,14 @@ constexpr std::string_view kChanged =
     " OR (v.title, v.description, v.remediation, v.severity, v.risk_score, v.metadata)"
     " IS DISTINCT FROM (f.zt_title, f.zt_description, f.zt_remediation, f.zt_severity,"
     " f.zt_risk_score::numeric(4,2), f.zt_metadata)";
+
+// The distinct packages of a company's inventories ($2: their scan ids): what the fleet's
+// index must hold.
+constexpr std::string_view kFleetPackages =
+    "SELECT DISTINCT name, coalesce(version, ''), coalesce(source_name, ''),"
+    " coalesce(source_version, ''), coalesce(arch, ''), coalesce(ecosystem, '')"
+    " FROM dependencies WHERE company_id = $1::uuid"
+    " AND scan_id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)";
 
 struct Inventory {
   AgentRef agent;
@@ -97,18 +109,28 @@ std::vector<Inventory> latest_inventories(Connection& connection) {
 
 // The stored records that name a package of any inventory, read and indexed once for all.
 vuln::Index fleet_index(Connection& connection, const std::vector<Inventory>& inventories) {
-  std::set<std::string> keys, names;
-  for (const Inventory& inventory : inventories) {
+  std::map<std::string, json> scans_by_company;
+  for (const Inventory& inventory : inventories)
+    scans_by_company.try_emplace(inventory.agent.company_id, json::array())
+        .first->second.push_back(inventory.scan);
+  std::vector<model::Dependency> packages;
+  for (const auto& [company, scans] : scans_by_company) {
     Transaction tx(connection);
-    tx.set_company(inventory.agent.company_id);
-    vuln::Lookups lookups = vuln::lookups_of(dependencies_of(tx, inventory));
-    keys.insert(lookups.ecosystem_keys.begin(), lookups.ecosystem_keys.end());
-    names.insert(lookups.names.begin(), lookups.names.end());
+    tx.set_company(company);
+    const Rows rows = tx.exec(kFleetPackages, {param(company), param(scans)});
+    for (int r = 0; r < rows.size(); ++r) {
+      model::Dependency& d = packages.emplace_back();
+      d.name = rows.text(r, 0);
+      d.version = rows.text(r, 1);
+      d.source_name = rows.text(r, 2);
+      d.source_version = rows.text(r, 3);
+      d.arch = rows.text(r, 4);
+      d.ecosystem = rows.text(r, 5);
+    }
     tx.commit();
   }
   Transaction tx(connection);  // the feeds are shared: no company
-  vuln::Index index =
-      load_index(tx, {{keys.begin(), keys.end()}, {names.begin(), names.end()}});
+  vuln::Index index = load_index(tx, vuln::lookups_of(packages));
   tx.commit();
   return index;
 }
@@ -155,12 +177,47 @@ void rematch_agent(Connection& connection, const vuln::Index& index, const Inven
 
 }  // namespace
 
-RematchReport rematch_fleet(Connection& connection) {
+RematchReport rematch_fleet(Connection& connection, int workers) {
   const std::vector<Inventory> inventories = latest_inventories(connection);
   const vuln::Index index = fleet_index(connection, inventories);
+
+  // Agents are independent (a transaction each), so `workers` sessions take them in turn:
+  // the matching here and the writing in the server keep every core busy. The sessions are
+  // opened first: a refused one fails the rematch before any agent is done.
+  const std::size_t count =
+      std::clamp<std::size_t>(static_cast<std::size_t>(std::max(workers, 1)), 1,
+                              std::max<std::size_t>(inventories.size(), 1));
+  std::vector<Connection> sessions;
+  for (std::size_t w = 1; w < count; ++w) sessions.push_back(connection.another());
+  std::vector<RematchReport> reports(count);
+  std::vector<std::exception_ptr> errors(count);
+  std::atomic<std::size_t> next = 0;
+  const auto work = [&](Connection& session, std::size_t worker) {
+    try {
+      for (std::size_t i; (i = next.fetch_add(1)) < inventories.size();)
+        rematch_agent(session, index, inventories[i], reports[worker]);
+    } catch (...) {
+      errors[worker] = std::current_exception();
+      next = inventories.size();  // the others stop after their agent in progress
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t w = 1; w < count; ++w) threads.emplace_back(work, std::ref(sessions[w - 1]), w);
+  work(connection, 0);
+  for (std::thread& thread : threads) thread.join();
+  for (const std::exception_ptr& error : errors)
+    if (error) std::rethrow_exception(error);
+
   RematchReport report;
-  for (const Inventory& inventory : inventories)
-    rematch_agent(connection, index, inventory, report);
+  for (const RematchReport& part : reports) {
+    report.agents += part.agents;
+    report.findings += part.findings;
+    report.resolved += part.resolved;
+    report.written += part.written;
+    report.mismatches.insert(report.mismatches.end(), part.mismatches.begin(),
+                             part.mismatches.end());
+  }
+  std::sort(report.mismatches.begin(), report.mismatches.end());
   return report;
 }
 

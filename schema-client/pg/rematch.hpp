@@ -3,7 +3,9 @@
 // vulns rematch`, and `feeds import` when it changed anything): each agent's latest inventory
 // (its newest scan with dependencies, as retention keeps it) is matched by vuln_matcher.hpp in
 // one transaction per agent, under its company's row-level security. The stored records that
-// name any inventory's packages are read and indexed once for the whole fleet.
+// name any inventory's packages are read and indexed once for the whole fleet; then
+// `workers` sessions (the given one and more like it, Connection::another) match and write
+// the agents in parallel.
 //   - the CVE findings matched now that are new, resolved, or differ from their row (a new
 //     score, KEV entry, fixed version…) are upserted as a scan of the inventory would (new
 //     ones open, resolved ones reopen), seen now; unchanged ones are not written;
@@ -12,7 +14,7 @@
 //     corrected range); other findings are left alone;
 //   - the inventory's dependencies rows list their CVE ids again.
 // Errors: database failures throw DbError; the agents already done stay done (each is its
-// own transaction), the one in progress is rolled back. A mismatch in the rows written (our
+// own transaction), those in progress are rolled back. A mismatch in the rows written (our
 // bug) rolls that agent back and is reported.
 #include <cstdint>
 #include <string>
@@ -30,6 +32,6 @@ struct RematchReport {
   std::int64_t written = 0;    // of the findings, those new or changed, upserted
 };
 
-RematchReport rematch_fleet(Connection& connection);
+RematchReport rematch_fleet(Connection& connection, int workers = 2);
 
 }  // namespace zt::pg

@@ -283,3 +283,44 @@ TEST_CASE("rematch: a feed stored after the scan gives the fleet its CVEs withou
                  " ON s.fingerprint = v.fingerprint WHERE v.status = 'open'"
                  " AND s.vulnerability_type = 'package_vulnerability'") == 8);
 }
+
+TEST_CASE("rematch: agents of two companies matched by three sessions at once get each its own "
+          "findings, under its own company, as one session would",
+          "[integration]") {
+  TenantDatabase db;
+  const auto acme = db.add_agent("Acme");
+  const auto acme_upgraded = db.add_agent_to(acme.company_id);
+  const auto globex = db.add_agent("Globex");
+  const auto globex_second = db.add_agent_to(globex.company_id);
+  for (const auto& agent : {acme, globex, globex_second})
+    REQUIRE(zt::pg::write_batch(db.ingest(), agent, debian12_scan(1)).ok());
+  REQUIRE(zt::pg::write_batch(db.ingest(), acme_upgraded,
+                              debian12_scan(1, {"libssl3", "openssl"}))
+              .ok());
+
+  auto osv = zt::feeds::read_osv_folder(zt::vuln::test::match_data("debian"));
+  zt::pg::store_osv_records(db.ingest(), osv.records);
+  auto parallel = zt::pg::rematch_fleet(db.ingest(), 3);
+  CHECK(parallel.agents == 4);
+  CHECK(parallel.findings == 38);
+  CHECK(parallel.written == 38);
+  CHECK(parallel.mismatches.empty());
+
+  Set expected;
+  for (const auto& agent : {acme, acme_upgraded, globex, globex_second})
+    for (const std::string& row : kDebian12Cves) {
+      const bool fixed = agent.agent_id == acme_upgraded.agent_id &&
+                         row.find("CVE-2023-5363") != std::string::npos;
+      if (!fixed) expected.insert(agent.agent_id + "|" + agent.company_id + "|" + row);
+    }
+  CHECK(db.rows("SELECT s.agent_id, s.company_id, s.component_name, s.cve_id,"
+                " s.patch_available FROM system_vulnerabilities s JOIN agents a"
+                " ON a.id = s.agent_id AND a.company_id = s.company_id"
+                " WHERE s.vulnerability_type = 'package_vulnerability'") == expected);
+
+  // One session finds the fleet as the three left it: nothing to write.
+  auto serial = zt::pg::rematch_fleet(db.ingest(), 1);
+  CHECK(serial.findings == 38);
+  CHECK(serial.written == 0);
+  CHECK(serial.resolved == 0);
+}
