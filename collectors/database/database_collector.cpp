@@ -25,7 +25,7 @@ std::string refusal_for(const HostFs& fs, const LiveChecker& checker) {
 
 class DatabaseCollector final : public collector::Collector {
  public:
-  DatabaseCollector(DatabaseOptions options, std::unique_ptr<LiveChecker> checker)
+  DatabaseCollector(DatabaseOptions options, std::unique_ptr<collector::LiveChecker> checker)
       : options_(options), checker_(std::move(checker)) {}
 
   Availability capabilities(const HostFs& fs) const override {
@@ -108,13 +108,13 @@ class DatabaseCollector final : public collector::Collector {
 };
 
 std::unique_ptr<collector::Collector> make(const collector::OptionValues& values) {
-  return make_collector(values, make_system_checker());
+  return make_collector(values, collector::make_system_checker());
 }
 
 }  // namespace
 
 std::unique_ptr<collector::Collector> make_collector(const collector::OptionValues& values,
-                                                     std::unique_ptr<LiveChecker> checker) {
+                                                     std::unique_ptr<collector::LiveChecker> checker) {
   return std::make_unique<DatabaseCollector>(DatabaseOptions::from(values), std::move(checker));
 }
 

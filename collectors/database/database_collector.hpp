@@ -14,7 +14,7 @@
 #include <memory>
 
 #include "collectors/core/collector.hpp"
-#include "collectors/database/live_checker.hpp"
+#include "collectors/core/live_checker.hpp"
 
 namespace zt::database {
 
@@ -24,6 +24,6 @@ collector::CollectorDescriptor descriptor();
 // The collector with another checker (tests replay recorded answers with one whose live()
 // is false, which is then used whatever the host root).
 std::unique_ptr<collector::Collector> make_collector(const collector::OptionValues& values,
-                                                     std::unique_ptr<LiveChecker> checker);
+                                                     std::unique_ptr<collector::LiveChecker> checker);
 
 }  // namespace zt::database

@@ -97,18 +97,8 @@ void check_mysql(Server& server, LiveChecker& checker, const Target& target,
 
 }  // namespace
 
-std::optional<Target> loopback_target(const Server& server) {
-  for (const collector::ListeningSocket& s : server.sockets) {
-    if (s.protocol != collector::Protocol::tcp) continue;
-    if (collector::is_wildcard(s))
-      return Target{s.family, s.family == collector::Family::ipv4 ? "127.0.0.1" : "::1", s.port};
-    if (collector::is_loopback(s)) return Target{s.family, s.address, s.port};
-  }
-  return std::nullopt;
-}
-
 std::string run_live_checks(Server& server, LiveChecker& checker, std::chrono::milliseconds limit) {
-  const auto target = loopback_target(server);
+  const auto target = collector::loopback_target(server.sockets);
   if (!target) return {};
   switch (server.engine) {
     case Engine::postgresql:

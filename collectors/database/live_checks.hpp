@@ -1,7 +1,6 @@
 #pragma once
-// The live checks of one running server, through a LiveChecker, on loopback only: a
-// wildcard listener is reached at 127.0.0.1 (or ::1), a loopback listener at its own
-// address, and a server bound only to other addresses is not contacted at all.
+// The live checks of one running server, through a LiveChecker (collectors/core), on
+// loopback only (collector::loopback_target).
 //   PostgreSQL  StartupMessage user=postgres database=postgres, no password: AuthenticationOk
 //               means open (live_open), then Terminate; server_version is the version.
 //   Redis       PING + INFO server: +PONG means open; redis_version, config_file.
@@ -14,13 +13,15 @@
 #include <optional>
 #include <string>
 
-#include "collectors/database/live_checker.hpp"
+#include "collectors/core/live_checker.hpp"
 #include "collectors/database/server.hpp"
 
 namespace zt::database {
 
-// The loopback endpoint to check a server at, or nothing.
-std::optional<Target> loopback_target(const Server& server);
+using collector::Exchange;
+using collector::ExchangeResult;
+using collector::LiveChecker;
+using Target = collector::Endpoint;
 
 std::string run_live_checks(Server& server, LiveChecker& checker, std::chrono::milliseconds limit);
 

@@ -31,7 +31,7 @@ OptionValues options(const json& overrides = json::object()) {
 }
 
 CollectResult collect_at(const std::filesystem::path& root,
-                         std::unique_ptr<zt::database::LiveChecker> checker,
+                         std::unique_ptr<zt::collector::LiveChecker> checker,
                          const OptionValues& values = options()) {
   return zt::test::collect_at(*zt::database::make_collector(values, std::move(checker)), root);
 }
@@ -212,7 +212,7 @@ TEST_CASE("db-hardened: no findings, live checks refused", "[unit]") {
 
 TEST_CASE("db-weak with the system checker: no live checks away from /", "[unit]") {
   const CollectResult result =
-      collect_at(fixture_host("db-weak"), zt::database::make_system_checker());
+      collect_at(fixture_host("db-weak"), zt::collector::make_system_checker());
   CHECK(keys(result) == kWeakConfigKeys);
   CHECK(result.inventory["live_checks"]["enabled"] == false);
   CHECK(result.inventory["live_checks"]["note"].get<std::string>().find("not contacted") !=

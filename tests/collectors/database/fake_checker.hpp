@@ -6,26 +6,26 @@
 #include <string>
 #include <vector>
 
-#include "collectors/database/live_checker.hpp"
+#include "collectors/core/live_checker.hpp"
 
 namespace zt::test {
 
 struct RecordedAnswers {
   std::map<std::uint16_t, std::string> by_port;  // bytes the "server" sends
-  std::vector<database::Target> asked;
+  std::vector<collector::Endpoint> asked;
   std::vector<std::string> sent;
 };
 
-class FakeChecker final : public database::LiveChecker {
+class FakeChecker final : public collector::LiveChecker {
  public:
   explicit FakeChecker(std::shared_ptr<RecordedAnswers> answers) : answers_(std::move(answers)) {}
   bool live() const override { return false; }
-  database::ExchangeResult exchange(const database::Target& target,
-                                    const database::Exchange& exchange,
+  collector::ExchangeResult exchange(const collector::Endpoint& target,
+                                    const collector::Exchange& exchange,
                                     std::chrono::milliseconds) override {
     answers_->asked.push_back(target);
     answers_->sent.push_back(exchange.send);
-    database::ExchangeResult result;
+    collector::ExchangeResult result;
     const auto it = answers_->by_port.find(target.port);
     if (it == answers_->by_port.end()) {
       result.error = "connect: Connection refused";

@@ -1,24 +1,24 @@
 #pragma once
-// LiveChecker: the database collector's only socket I/O, behind an interface so that tests
-// replay recorded answers. One exchange = connect to a local endpoint, send fixed bytes,
+// LiveChecker: the one request-and-answer exchange of the collectors' live checks (database,
+// iot_ot), behind an interface so that tests replay recorded answers. One exchange = connect to a local endpoint, send fixed bytes,
 // read until the protocol's answer is complete (or `max_bytes`, or the time limit), then
-// optionally send closing bytes chosen from what was read. The collector only ever hands it
-// loopback endpoints of this host's own listeners (see live_checks.cpp). The system
+// optionally send closing bytes chosen from what was read. A collector only ever hands it
+// loopback endpoints of this host's own listeners (loopback_target below). The system
 // implementation (live_checker_linux.cpp) uses non-blocking POSIX sockets bounded by poll()
 // deadlines. Methods never throw; failures are values. Not thread-safe per instance.
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "collectors/core/host_sockets.hpp"
 #include "collectors/core/loopback_socket.hpp"
 
-namespace zt::database {
-
-// A server's loopback address.
-using Target = collector::Endpoint;
+namespace zt::collector {
 
 struct Exchange {
   std::string send;  // may be empty: the server speaks first
@@ -41,10 +41,15 @@ class LiveChecker {
   // True when it touches this machine's sockets: the collector then uses it only when the
   // host root is "/". A checker that replays recorded answers returns false.
   virtual bool live() const = 0;
-  virtual ExchangeResult exchange(const Target& target, const Exchange& exchange,
+  virtual ExchangeResult exchange(const Endpoint& target, const Exchange& exchange,
                                   std::chrono::milliseconds limit) = 0;
 };
 
 std::unique_ptr<LiveChecker> make_system_checker();
 
-}  // namespace zt::database
+// Where to check a server that listens on `sockets`, on loopback only: its first TCP
+// listener on every interface is reached at 127.0.0.1 (or ::1), a loopback one at its own
+// address; a server bound only to other addresses is not contacted (nothing).
+std::optional<Endpoint> loopback_target(const std::vector<ListeningSocket>& sockets);
+
+}  // namespace zt::collector

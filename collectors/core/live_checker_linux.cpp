@@ -1,4 +1,4 @@
-// The system LiveChecker: non-blocking POSIX sockets, every connect, send and receive bounded
+// The system LiveChecker and the loopback target of a server: non-blocking POSIX sockets, every connect, send and receive bounded
 // by one poll() deadline per exchange. MSG_NOSIGNAL keeps a peer that closes early from
 // raising SIGPIPE.
 #include <poll.h>
@@ -9,16 +9,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "collectors/core/live_checker.hpp"
 #include "collectors/core/loopback_socket.hpp"
-#include "collectors/database/live_checker.hpp"
 
-namespace zt::database {
+namespace zt::collector {
 namespace {
 
-using Clock = collector::DeadlineClock;
-using collector::connect_to;
-using collector::Fd;
-using collector::wait_for;
+using Clock = DeadlineClock;
 
 std::string errno_text(std::string_view what, int error) {
   return std::string(what) + ": " + std::strerror(error);
@@ -48,7 +45,7 @@ class SystemChecker final : public LiveChecker {
  public:
   bool live() const override { return true; }
 
-  ExchangeResult exchange(const Target& target, const Exchange& exchange,
+  ExchangeResult exchange(const Endpoint& target, const Exchange& exchange,
                           std::chrono::milliseconds limit) override {
     const auto deadline = Clock::now() + limit;
     ExchangeResult result;
@@ -97,4 +94,13 @@ class SystemChecker final : public LiveChecker {
 
 std::unique_ptr<LiveChecker> make_system_checker() { return std::make_unique<SystemChecker>(); }
 
-}  // namespace zt::database
+std::optional<Endpoint> loopback_target(const std::vector<ListeningSocket>& sockets) {
+  for (const ListeningSocket& s : sockets) {
+    if (s.protocol != Protocol::tcp) continue;
+    if (is_wildcard(s)) return Endpoint{s.family, s.family == Family::ipv4 ? "127.0.0.1" : "::1", s.port};
+    if (is_loopback(s)) return Endpoint{s.family, s.address, s.port};
+  }
+  return std::nullopt;
+}
+
+}  // namespace zt::collector
