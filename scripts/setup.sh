@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the dependencies of ZeroTrace from Debian 12's packages:
+# Installs the dependencies of ZeroTrace from Debian 12's packages (and, for the tests,
+# Node-RED from the npm registry: Debian has no package of it):
 #   bash scripts/setup.sh build   what building the agent, the ingest and their packages needs,
 #                                 and running them together (scripts/local.sh)
 #   bash scripts/setup.sh         that, and what the test suite needs (the real engines and
@@ -34,11 +35,21 @@ test_packages=(
   lintian systemd
   # the Windows service's sources are cross-compiled in the tests
   g++-mingw-w64-x86-64-posix
+  # real servers for the iot_ot collector's tests: MQTT brokers (mosquitto_pub is the oracle
+  # of anonymous access) and a Modbus/TCP server
+  mosquitto mosquitto-clients python3-pymodbus python3-serial python3-serial-asyncio
 )
+# Node-RED for the iot_ot collector's tests, installed with npm where the tests look for it.
+node_red_version=4.1.15
+node_red_dir=/opt/zerotrace-test/node-red
 
 case "${1:-all}" in
   build) packages=("${build_packages[@]}") ;;
-  all) packages=("${build_packages[@]}" "${test_packages[@]}") ;;
+  all)
+    packages=("${build_packages[@]}" "${test_packages[@]}")
+    # npm comes with Node.js where Node.js is not Debian's own (NodeSource's has it built in).
+    command -v npm >/dev/null || packages+=(nodejs npm)
+    ;;
   *) echo "usage: $0 [build|all]" >&2; exit 2 ;;
 esac
 
@@ -47,11 +58,20 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
   [ "$status" = installed ] || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-echo "setup: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+installed_node_red=$(sed -n 's/^ *"version": *"\(.*\)",$/\1/p' \
+  "$node_red_dir/node_modules/node-red/package.json" 2>/dev/null || true)
+if [ "${1:-all}" = all ] && [ "$installed_node_red" != "$node_red_version" ]; then
+  echo "setup: installing node-red@$node_red_version in $node_red_dir (npm)" >&2
+  "${as_root[@]}" mkdir -p "$node_red_dir"
+  "${as_root[@]}" npm install --prefix "$node_red_dir" --no-audit --no-fund --loglevel=error \
+    "node-red@$node_red_version" >/dev/null
+fi

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,22 @@ class LiveChecker {
 };
 
 std::unique_ptr<LiveChecker> make_system_checker();
+
+// One live exchange as a collector reports it: which check, where, and what came of it.
+struct LiveCheck {
+  std::string check;   // "redis_ping", "mqtt_anonymous_connect", …
+  std::string target;  // "127.0.0.1:6379"
+  bool connected = false;
+  std::string outcome;  // "answered PONG without a password", "CONNACK accepted", …
+  std::string error;
+};
+
+// The record of `result` for `check` at `target`; the outcome is the caller's to write.
+LiveCheck record_check(std::string_view check, const Endpoint& target,
+                       const ExchangeResult& result);
+
+// {"check", "target", "connected", "outcome", "error"}: how inventories list a check.
+nlohmann::json to_json(const LiveCheck& check);
 
 // Where to check a server that listens on `sockets`, on loopback only: its first TCP
 // listener on every interface is reached at 127.0.0.1 (or ::1), a loopback one at its own

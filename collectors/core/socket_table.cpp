@@ -98,4 +98,15 @@ SocketTable parse_socket_table(std::string_view text, Protocol protocol, Family 
   return table;
 }
 
+std::string endpoint_text(std::string_view address, std::uint16_t port) {
+  const std::string host(address);
+  if (host.find(':') != std::string::npos) return "[" + host + "]:" + std::to_string(port);
+  return host + ":" + std::to_string(port);
+}
+
+bool reachable_from_network(std::string_view bind) {
+  if (bind.empty() || bind == "0.0.0.0" || bind == "::" || bind == "*") return true;
+  return !(bind == "localhost" || bind == "::1" || bind.starts_with("127."));
+}
+
 }  // namespace zt::collector

@@ -20,6 +20,14 @@ enum class Family { ipv4, ipv6 };
 std::string_view to_string(Protocol protocol);  // "tcp", "udp"
 std::string_view to_string(Family family);      // "ipv4", "ipv6"
 
+// "127.0.0.1:6379", "[::1]:6379": how findings, inventories and messages name an address
+// and port.
+std::string endpoint_text(std::string_view address, std::uint16_t port);
+
+// A configured bind address reaches beyond this host: empty (every interface), a wildcard, or
+// any address or name but loopback ("127.x", "::1", "localhost").
+bool reachable_from_network(std::string_view bind);
+
 struct ProcSocket {
   Protocol protocol = Protocol::tcp;
   Family family = Family::ipv4;

@@ -30,9 +30,7 @@ Exposure exposure(const Server& server, bool config_says_all, const Evidence& co
     if (s.protocol != collector::Protocol::tcp || !collector::is_wildcard(s)) continue;
     if (!out.all && config_says_all) out.evidence.push_back(config_evidence);
     out.all = true;
-    const bool v6 = s.family == collector::Family::ipv6;
-    out.evidence.push_back(Evidence{
-        s.source, 0, (v6 ? "[" + s.address + "]" : s.address) + ":" + std::to_string(s.port)});
+    out.evidence.push_back(Evidence{s.source, 0, collector::endpoint_text(s.address, s.port)});
   }
   return out;
 }

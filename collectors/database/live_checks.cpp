@@ -5,20 +5,6 @@
 namespace zt::database {
 namespace {
 
-std::string target_text(const Target& t) {
-  const bool v6 = t.family == collector::Family::ipv6;
-  return (v6 ? "[" + t.address + "]" : t.address) + ":" + std::to_string(t.port);
-}
-
-LiveCheck record(std::string_view check, const Target& target, const ExchangeResult& result) {
-  LiveCheck c;
-  c.check = std::string(check);
-  c.target = target_text(target);
-  c.connected = result.connected;
-  c.error = result.error;
-  return c;
-}
-
 std::string check_postgres(Server& server, LiveChecker& checker, const Target& target,
                            std::chrono::milliseconds limit) {
   Exchange ex;
@@ -28,7 +14,7 @@ std::string check_postgres(Server& server, LiveChecker& checker, const Target& t
     return parse_pg_answer(r).auth == PgAuth::ok ? pg_terminate_message() : std::string();
   };
   const ExchangeResult result = checker.exchange(target, ex, limit);
-  LiveCheck c = record("postgres_no_password", target, result);
+  LiveCheck c = collector::record_check("postgres_no_password", target, result);
   const PgAnswer answer = parse_pg_answer(result.received);
   if (result.connected) {
     c.outcome = std::string(to_string(answer.auth));
@@ -46,7 +32,7 @@ std::string check_redis(Server& server, LiveChecker& checker, const Target& targ
   ex.send = std::string(kRedisRequest);
   ex.complete = [](std::string_view r) { return redis_answer_complete(r); };
   const ExchangeResult result = checker.exchange(target, ex, limit);
-  LiveCheck c = record("redis_ping", target, result);
+  LiveCheck c = collector::record_check("redis_ping", target, result);
   const RedisAnswer answer = parse_redis_answer(result.received);
   if (result.connected)
     c.outcome = answer.pong               ? "answered PONG without a password"
@@ -65,7 +51,7 @@ void check_memcached(Server& server, LiveChecker& checker, const Target& target,
   ex.complete = [](std::string_view r) { return memcached_answer_complete(r); };
   ex.max_bytes = 256;
   const ExchangeResult result = checker.exchange(target, ex, limit);
-  LiveCheck c = record("memcached_version", target, result);
+  LiveCheck c = collector::record_check("memcached_version", target, result);
   if (auto version = parse_memcached_version(result.received)) {
     server.version = *version;
     c.outcome = "VERSION " + *version;
@@ -81,7 +67,7 @@ void check_mysql(Server& server, LiveChecker& checker, const Target& target,
   ex.complete = [](std::string_view r) { return mysql_greeting_complete(r); };
   ex.max_bytes = 1024;
   const ExchangeResult result = checker.exchange(target, ex, limit);
-  LiveCheck c = record("mysql_handshake", target, result);
+  LiveCheck c = collector::record_check("mysql_handshake", target, result);
   if (auto greeting = parse_mysql_greeting(result.received)) {
     if (!greeting->version.empty()) {
       server.version = greeting->version;

@@ -55,17 +55,11 @@ json make_inventory(const Snapshot& snapshot) {
   for (const Server& s : snapshot.servers) {
     json listeners = json::array();
     for (const collector::ListeningSocket& l : s.sockets) {
-      const bool v6 = l.family == collector::Family::ipv6;
-      listeners.push_back((v6 ? "[" + l.address + "]" : l.address) + ":" + std::to_string(l.port) +
-                          "/" + std::string(collector::to_string(l.protocol)));
+      listeners.push_back(collector::endpoint_text(l.address, l.port) + "/" +
+                          std::string(collector::to_string(l.protocol)));
     }
     json checks = json::array();
-    for (const LiveCheck& c : s.live)
-      checks.push_back({{"check", c.check},
-                        {"target", c.target},
-                        {"connected", c.connected},
-                        {"outcome", c.outcome},
-                        {"error", c.error}});
+    for (const LiveCheck& c : s.live) checks.push_back(collector::to_json(c));
     json types = json::array();
     for (const Issue& issue : s.issues) types.push_back(issue.finding_type);
     list.push_back({{"database_type", std::string(to_string(s.engine))},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "collectors/core/host_sockets.hpp"
+#include "collectors/core/live_checker.hpp"
 #include "collectors/database/pg_config.hpp"
 #include "collectors/database/settings.hpp"
 #include "schema-client/model/severity.hpp"
@@ -54,13 +55,7 @@ struct Issue {
 };
 
 // One live exchange with the server (see live_checks.hpp).
-struct LiveCheck {
-  std::string check;   // "redis_ping", "postgres_no_password", "memcached_version", …
-  std::string target;  // "127.0.0.1:6379"
-  bool connected = false;
-  std::string outcome;  // "answered PONG without a password", "refused: …"
-  std::string error;
-};
+using collector::LiveCheck;
 
 struct Server {
   Engine engine = Engine::postgresql;

@@ -224,12 +224,6 @@ json tls_json(const Listener& l) {
 
 }  // namespace
 
-std::string endpoint_text(const std::string& address, std::uint16_t port) {
-  if (address.find(':') != std::string::npos)
-    return "[" + address + "]:" + std::to_string(port);
-  return address + ":" + std::to_string(port);
-}
-
 std::vector<Finding> make_findings(const Snapshot& snapshot, model::Timestamp now) {
   std::vector<Finding> out;
   for (const Listener& l : snapshot.listeners) {

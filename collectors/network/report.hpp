@@ -20,7 +20,6 @@ std::vector<model::Finding> make_findings(const Snapshot& snapshot, model::Times
 //  "processes": {pids_scanned, pids_unreadable}}
 nlohmann::json make_inventory(const Snapshot& snapshot);
 
-// "0.0.0.0:22", "[::]:22".
-std::string endpoint_text(const std::string& address, std::uint16_t port);
+using collector::endpoint_text;  // "0.0.0.0:22", "[::]:22"
 
 }  // namespace zt::network

@@ -1,0 +1,64 @@
+#include "collectors/iot_ot/live_checks.hpp"
+
+#include "collectors/iot_ot/mqtt_wire.hpp"
+#include "collectors/iot_ot/node_red.hpp"
+
+namespace zt::iot_ot {
+namespace {
+
+// The broker's sockets on `port`.
+std::vector<collector::ListeningSocket> on_port(const MqttBroker& broker, std::uint16_t port) {
+  std::vector<collector::ListeningSocket> out;
+  for (const collector::ListeningSocket& s : broker.sockets)
+    if (s.port == port) out.push_back(s);
+  return out;
+}
+
+}  // namespace
+
+void check_broker(MqttBroker& broker, collector::LiveChecker& checker,
+                  std::chrono::milliseconds limit) {
+  for (const MqttListener& listener : broker.config.listeners) {
+    if (listener.websockets || listener.tls) continue;  // a plain CONNECT would not be read
+    const auto target = collector::loopback_target(on_port(broker, listener.port));
+    if (!target) continue;
+    collector::Exchange ex;
+    ex.send = mqtt_anonymous_connect();
+    ex.complete = [](std::string_view r) { return mqtt_connack_code(r).has_value(); };
+    ex.farewell = [](std::string_view r) {
+      return mqtt_connack_code(r) == 0 ? mqtt_disconnect() : std::string();
+    };
+    ex.max_bytes = 64;
+    const collector::ExchangeResult result = checker.exchange(*target, ex, limit);
+    LiveCheck c = collector::record_check("mqtt_anonymous_connect", *target, result);
+    if (const auto code = mqtt_connack_code(result.received)) {
+      c.outcome = "CONNACK " + mqtt_connack_meaning(*code);
+      c.error.clear();
+      if (*code == 0) broker.anonymous_accepted.push_back(listener.port);
+    } else if (result.connected && c.error.empty()) {
+      c.error = "no CONNACK";
+    }
+    broker.live.push_back(std::move(c));
+  }
+}
+
+void check_node_red(NodeRed& runtime, collector::LiveChecker& checker,
+                    std::chrono::milliseconds limit) {
+  const auto target = collector::loopback_target(runtime.sockets);
+  if (!target) return;
+  collector::Exchange ex;
+  ex.send = node_red_login_request();
+  ex.max_bytes = 16 * 1024;  // read until the server closes (HTTP/1.0)
+  const collector::ExchangeResult result = checker.exchange(*target, ex, limit);
+  LiveCheck c = collector::record_check("node_red_auth_login", *target, result);
+  runtime.login_open = node_red_login_open(result.received);
+  if (runtime.login_open) {
+    c.outcome = *runtime.login_open ? "asks for no login" : "asks for credentials";
+    c.error.clear();  // the server closing the connection is how HTTP/1.0 ends
+  } else if (result.connected) {
+    c.outcome = "not a Node-RED answer";
+  }
+  runtime.live = std::move(c);
+}
+
+}  // namespace zt::iot_ot

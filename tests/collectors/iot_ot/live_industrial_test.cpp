@@ -1,0 +1,94 @@
+// The collector on this machine (host root "/") with industrial listeners: a real Modbus/TCP
+// server (Debian's python3-pymodbus) on every interface at port 502 when the test runs as root
+// (the port is privileged), and sockets the test opens itself on the other protocols' ports:
+// DNP3 and OPC UA on every interface, BACnet/IP over UDP on every interface, EtherNet/IP on
+// loopback only (no finding). Only these ports are looked at.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "collectors/iot_ot/iot_ot_collector.hpp"
+#include "tests/support/collector_harness.hpp"
+#include "tests/support/loopback.hpp"
+#include "tests/support/process.hpp"
+
+using namespace std::chrono_literals;
+using zt::collector::CollectResult;
+using Set = std::set<std::string>;
+
+namespace {
+
+// A socket of this process bound to address:port (and listening, for TCP); closed with it.
+class OwnSocket {
+ public:
+  OwnSocket(int type, const char* address, unsigned short port)
+      : fd_(::socket(AF_INET, type, 0)) {
+    REQUIRE(fd_ >= 0);
+    const int on = 1;
+    ::setsockopt(fd_, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    sockaddr_in sa{};
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons(port);
+    ::inet_pton(AF_INET, address, &sa.sin_addr);
+    INFO("binding " << address << ":" << port << " (is it taken on this machine?)");
+    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 0);
+    if (type == SOCK_STREAM) REQUIRE(::listen(fd_, 4) == 0);
+  }
+  ~OwnSocket() { ::close(fd_); }
+  OwnSocket(const OwnSocket&) = delete;
+  OwnSocket& operator=(const OwnSocket&) = delete;
+
+ private:
+  int fd_;
+};
+
+const Set kTestPorts = {"502", "20000", "4840", "47808", "44818"};
+
+// "protocol|device_id|finding_type|severity" of the findings on the test's ports.
+Set industrial_findings(const CollectResult& result) {
+  Set out;
+  for (const auto& f : result.findings) {
+    const std::string id = f.fields.at("device_id");
+    if (!kTestPorts.contains(id.substr(id.rfind(':') + 1))) continue;
+    out.insert(f.fields.at("protocol").get<std::string>() + "|" + id + "|" +
+               f.fields.at("finding_type").get<std::string>() + "|" +
+               std::string(zt::model::to_string(f.severity)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("live industrial: protocols without authentication on every interface are critical, "
+          "OPC UA medium, a loopback listener nothing",
+          "[integration]") {
+  OwnSocket dnp3(SOCK_STREAM, "0.0.0.0", 20000);
+  OwnSocket opc_ua(SOCK_STREAM, "0.0.0.0", 4840);
+  OwnSocket bacnet(SOCK_DGRAM, "0.0.0.0", 47808);
+  OwnSocket ethernet_ip(SOCK_STREAM, "127.0.0.1", 44818);
+  Set expected = {"dnp3|0.0.0.0:20000|industrial_protocol_exposed|critical",
+                  "opc_ua|0.0.0.0:4840|opc_ua_exposed|medium",
+                  "bacnet|0.0.0.0:47808|industrial_protocol_exposed|critical"};
+
+  std::unique_ptr<zt::test::Child> modbus;
+  if (::geteuid() == 0) {
+    modbus = std::make_unique<zt::test::Child>(std::vector<std::string>{
+        "/usr/bin/python3", "-c",
+        "from pymodbus.server import StartTcpServer\n"
+        "from pymodbus.datastore import ModbusServerContext, ModbusSlaveContext\n"
+        "StartTcpServer(context=ModbusServerContext(slaves=ModbusSlaveContext(), single=True),"
+        " address=('0.0.0.0', 502))\n"});
+    REQUIRE(zt::test::wait_for_child_port(*modbus, 502, 60s));
+    expected.insert("modbus|0.0.0.0:502|industrial_protocol_exposed|critical");
+  } else {
+    WARN("not root: no Modbus/TCP server on port 502 (privileged)");
+  }
+
+  auto collector = zt::iot_ot::descriptor().make(zt::test::options_of(zt::iot_ot::descriptor()));
+  const CollectResult result = zt::test::collect_at(*collector, "/", std::stop_token{}, 30s);
+  CHECK(industrial_findings(result) == expected);
+}
