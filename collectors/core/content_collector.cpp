@@ -52,7 +52,7 @@ ContentCollector::~ContentCollector() {
 
 CollectResult ContentCollector::collect(Context& context) {
   if (const auto& hub = context.content_walk()) return hub->run(*this, context);
-  const std::vector<FileDetector*> detectors = start_content_run();
+  const std::vector<FileDetector*> detectors = start_content_run(context);
   const WalkProgress progress =
       walk_content(context.fs(), walk_options(), detectors, cursor_, stop_of(context));
   cursor_ = progress.resume_at;
@@ -76,7 +76,7 @@ CollectResult ContentWalkHub::run(ContentCollector& member, const Context& conte
   std::vector<FileDetector*> detectors;
   for (ContentCollector* each : members_) {
     options.push_back(&each->walk_options());
-    for (FileDetector* detector : each->start_content_run()) {
+    for (FileDetector* detector : each->start_content_run(context)) {
       scoped.push_back(std::make_unique<ScopedDetector>(*detector, each->walk_options()));
       detectors.push_back(scoped.back().get());
     }

@@ -12,7 +12,7 @@
 // How a collector subscribes (collectors/privacy is one):
 //   class MyCollector : public collector::ContentCollector {
 //     const WalkOptions& walk_options() const override;           // its roots, budget, …
-//     std::vector<FileDetector*> start_content_run() override;    // detectors, state reset
+//     std::vector<FileDetector*> start_content_run(const Context&) override;  // state reset
 //     CollectResult finish_content_run(const WalkProgress&) override;  // findings from them
 //     Availability capabilities(const HostFs&) const override;
 //   };
@@ -42,8 +42,9 @@ class ContentCollector : public Collector {
   CollectResult collect(Context& context) final;
 
   virtual const WalkOptions& walk_options() const = 0;
-  // The detectors of one run, their findings of the run before cleared.
-  virtual std::vector<FileDetector*> start_content_run() = 0;
+  // The detectors of one run, their findings of the run before cleared. The context is the
+  // run's (in a shared walk, the run of the member that walks): its HostFs is this host's.
+  virtual std::vector<FileDetector*> start_content_run(const Context& context) = 0;
   virtual CollectResult finish_content_run(const WalkProgress& progress) = 0;
 
  private:

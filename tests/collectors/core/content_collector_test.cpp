@@ -24,7 +24,7 @@ class Recording : public ContentCollector, public FileDetector {
   }
   Availability capabilities(const HostFs&) const override { return {true, ""}; }
   const WalkOptions& walk_options() const override { return options_; }
-  std::vector<FileDetector*> start_content_run() override {
+  std::vector<FileDetector*> start_content_run(const Context&) override {
     ++started;
     seen.clear();
     return {this};
