@@ -1,0 +1,342 @@
+// The content walk on Linux: directories opened relative to their parent (openat with
+// O_NOFOLLOW), entries sorted by name, files opened O_NONBLOCK and checked with fstat.
+#include <dirent.h>
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "collectors/core/content_walk.hpp"
+
+namespace zt::collector {
+namespace {
+
+// Filesystems never entered: the kernel's views (their files are not content anyone left
+// there), network filesystems (another host's files, and slow) and FUSE (may be anything,
+// may hang). Checked with fstatfs on every folder that is on another device than its parent.
+bool never_entered(const struct statfs& fs) {
+  static constexpr unsigned long kTypes[] = {
+      PROC_SUPER_MAGIC,  SYSFS_MAGIC,        DEVPTS_SUPER_MAGIC,  CGROUP_SUPER_MAGIC,
+      CGROUP2_SUPER_MAGIC, DEBUGFS_MAGIC,    TRACEFS_MAGIC,       SECURITYFS_MAGIC,
+      BPF_FS_MAGIC,      PSTOREFS_MAGIC,     EFIVARFS_MAGIC,      BINFMTFS_MAGIC,
+      NSFS_MAGIC,        AUTOFS_SUPER_MAGIC, NFS_SUPER_MAGIC,     SMB_SUPER_MAGIC,
+      CIFS_SUPER_MAGIC,  SMB2_SUPER_MAGIC,   FUSE_SUPER_MAGIC,    CEPH_SUPER_MAGIC,
+      AFS_SUPER_MAGIC,   AFS_FS_MAGIC,       V9FS_MAGIC,
+  };
+  const auto type = static_cast<unsigned long>(fs.f_type) & 0xffffffffUL;
+  return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
+}
+
+std::string child_path(std::string_view parent, std::string_view name) {
+  std::string path(parent);
+  if (path.empty() || path.back() != '/') path += '/';
+  path += name;
+  return path;
+}
+
+// Host path components ("/home/ann" -> home, ann).
+std::vector<std::string> components(std::string_view path) {
+  std::vector<std::string> parts;
+  std::size_t pos = 0;
+  while (pos < path.size()) {
+    const std::size_t next = std::min(path.find('/', pos), path.size());
+    if (next > pos) parts.emplace_back(path.substr(pos, next - pos));
+    pos = next + 1;
+  }
+  return parts;
+}
+
+bool is_under(const std::vector<std::string>& path, const std::vector<std::string>& root) {
+  return path.size() >= root.size() && std::equal(root.begin(), root.end(), path.begin());
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  bool ok() const { return fd_ >= 0; }
+
+ private:
+  int fd_;
+};
+
+struct Entry {
+  std::string name;
+  unsigned char type;
+};
+
+class Walker {
+ public:
+  Walker(const HostFs& fs, const WalkOptions& options, std::span<FileDetector* const> detectors,
+         const std::function<bool()>& should_stop)
+      : fs_(fs), options_(options), detectors_(detectors), should_stop_(should_stop),
+        start_(std::chrono::steady_clock::now()), wanted_(detectors.size()) {
+    for (const FileDetector* detector : detectors_)
+      every_text_ = every_text_ || detector->interest().every_text_file;
+    buffer_.resize(std::max<std::size_t>(options_.head_bytes, 1));
+  }
+
+  WalkProgress run(std::string_view cursor) {
+    const std::vector<std::vector<std::string>> roots = distinct_roots();
+    const std::vector<std::string> resume = components(cursor);
+    // The root the cursor is under; without one (no cursor, or the roots changed) the walk
+    // starts at the first root.
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < roots.size() && !resume.empty(); ++i)
+      if (is_under(resume, roots[i])) first = i;
+    for (std::size_t i = first; i < roots.size() && !stopped_; ++i) {
+      std::span<const std::string> rest;
+      if (i == first && is_under(resume, roots[i]))
+        rest = std::span<const std::string>(resume).subspan(roots[i].size());
+      walk_root(roots[i], rest);
+    }
+    progress_.complete = !stopped_;
+    progress_.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - start_);
+    return std::move(progress_);
+  }
+
+ private:
+  // The roots in order, without duplicates or a root under another one (walked with it).
+  std::vector<std::vector<std::string>> distinct_roots() const {
+    std::vector<std::vector<std::string>> all;
+    for (const std::string& root : options_.roots)
+      if (root.starts_with('/')) all.push_back(components(root));
+    std::vector<std::vector<std::string>> roots;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      bool covered = false;
+      for (std::size_t j = 0; j < all.size() && !covered; ++j)
+        covered = j != i && is_under(all[i], all[j]) && (all[i] != all[j] || j < i);
+      if (!covered) roots.push_back(all[i]);
+    }
+    return roots;
+  }
+
+  void problem(std::string_view reason, const std::string& path, int error) {
+    ++progress_.skipped[std::string(reason)];
+    if (progress_.problems.size() < WalkProgress::kMaxProblems)
+      progress_.problems.push_back(fs_.describe(path) + ": " + std::strerror(error));
+  }
+
+  void skip(std::string_view reason) { ++progress_.skipped[std::string(reason)]; }
+
+  // Whether the budget is spent before the entry at `path`; if so the walk stops there.
+  bool out_of_budget(const std::string& path) {
+    const WalkBudget& budget = options_.budget;
+    std::string_view reason;
+    if (progress_.files_seen >= budget.max_files) reason = "file budget";
+    else if (progress_.bytes_read >= budget.max_bytes) reason = "byte budget";
+    else if (std::chrono::steady_clock::now() - start_ >= budget.max_time) reason = "time budget";
+    else if (should_stop_ && should_stop_()) reason = "stopped";
+    if (reason.empty()) return false;
+    stopped_ = true;
+    progress_.stop_reason = reason;
+    progress_.resume_at = path;
+    return true;
+  }
+
+  void walk_root(const std::vector<std::string>& parts, std::span<const std::string> resume) {
+    std::string path = "/";
+    for (const std::string& part : parts) path = child_path(path, part);
+    if (path_excluded(options_.exclude, path)) return skip(skip::kExcluded);
+    auto real = fs_.resolve(path);
+    if (!real) return problem(skip::kUnreadable, path, ELOOP);
+    Fd dir(::open(real->c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK));
+    if (!dir.ok()) {
+      if (errno != ENOENT && errno != ENOTDIR) problem(skip::kUnreadable, path, errno);
+      return;  // a default root this host does not have
+    }
+    struct stat st {};
+    struct statfs sfs {};
+    if (::fstat(dir.get(), &st) != 0 || ::fstatfs(dir.get(), &sfs) != 0)
+      return problem(skip::kUnreadable, path, errno);
+    if (never_entered(sfs)) return skip(skip::kPseudoFilesystem);
+    root_dev_ = st.st_dev;
+    walk_dir(dir.get(), st.st_dev, path, 0, resume);
+  }
+
+  std::vector<Entry> entries_of(int dir_fd, const std::string& path) {
+    std::vector<Entry> entries;
+    const int copy = ::dup(dir_fd);
+    DIR* dir = copy < 0 ? nullptr : ::fdopendir(copy);
+    if (dir == nullptr) {
+      const int error = errno;
+      if (copy >= 0) ::close(copy);
+      problem(skip::kUnreadable, path, error);
+      return entries;
+    }
+    errno = 0;
+    while (const dirent* entry = ::readdir(dir)) {
+      const std::string_view name = entry->d_name;
+      if (name != "." && name != "..") entries.push_back({std::string(name), entry->d_type});
+    }
+    if (errno != 0) problem(skip::kUnreadable, path, errno);
+    ::closedir(dir);
+    std::sort(entries.begin(), entries.end(),
+              [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    return entries;
+  }
+
+  void walk_dir(int dir_fd, dev_t dev, const std::string& path, int depth,
+                std::span<const std::string> resume) {
+    ++progress_.dirs;
+    const std::vector<Entry> entries = entries_of(dir_fd, path);
+    auto it = entries.begin();
+    if (!resume.empty())  // a resumed walk starts at the cursor's entry
+      it = std::lower_bound(entries.begin(), entries.end(), resume.front(),
+                            [](const Entry& e, const std::string& n) { return e.name < n; });
+    for (; it != entries.end() && !stopped_; ++it) {
+      const std::string child = child_path(path, it->name);
+      std::span<const std::string> child_resume;
+      if (!resume.empty() && it->name == resume.front()) child_resume = resume.subspan(1);
+      // A resumed folder was examined up to the cursor: its budget check happened then.
+      if (child_resume.empty() && out_of_budget(child)) return;
+      if (path_excluded(options_.exclude, child)) {
+        skip(skip::kExcluded);
+        continue;
+      }
+      unsigned char type = it->type;
+      if (type == DT_UNKNOWN) {
+        struct stat st {};
+        if (::fstatat(dir_fd, it->name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+          problem(skip::kUnreadable, child, errno);
+          continue;
+        }
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG
+               : S_ISLNK(st.st_mode) ? DT_LNK : DT_FIFO;
+      }
+      if (type == DT_LNK) skip(skip::kSymlink);
+      else if (type == DT_DIR) enter_dir(dir_fd, dev, *it, child, depth + 1, child_resume);
+      else if (type == DT_REG) examine_file(dir_fd, it->name, child);
+      else skip(skip::kSpecial);
+    }
+  }
+
+  void enter_dir(int parent_fd, dev_t parent_dev, const Entry& entry, const std::string& path,
+                 int depth, std::span<const std::string> resume) {
+    if (depth > options_.budget.max_depth) return skip(skip::kTooDeep);
+    Fd dir(::openat(parent_fd, entry.name.c_str(),
+                    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (!dir.ok()) {
+      if (errno == ELOOP || errno == ENOTDIR) return skip(skip::kSymlink);  // replaced since
+      return problem(skip::kUnreadable, path, errno);
+    }
+    struct stat st {};
+    if (::fstat(dir.get(), &st) != 0) return problem(skip::kUnreadable, path, errno);
+    if (st.st_dev != parent_dev) {
+      struct statfs sfs {};
+      if (::fstatfs(dir.get(), &sfs) != 0) return problem(skip::kUnreadable, path, errno);
+      if (never_entered(sfs)) return skip(skip::kPseudoFilesystem);
+      if (!options_.cross_filesystems && st.st_dev != root_dev_)
+        return skip(skip::kOtherFilesystem);
+    }
+    walk_dir(dir.get(), st.st_dev, path, depth, resume);
+  }
+
+  void examine_file(int dir_fd, const std::string& name, const std::string& path) {
+    ++progress_.files_seen;
+    bool by_name = false;
+    for (std::size_t i = 0; i < detectors_.size(); ++i) {
+      wanted_[i] = wants_name(detectors_[i]->interest(), path, name);
+      by_name = by_name || wanted_[i];
+    }
+    if (!by_name && !every_text_) return skip(skip::kUnwanted);
+
+    Fd file(::openat(dir_fd, name.c_str(),
+                     O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    if (!file.ok()) {
+      if (errno == ELOOP) return skip(skip::kSymlink);  // replaced by a link since listed
+      return problem(skip::kUnreadable, path, errno);
+    }
+    struct stat before {};
+    if (::fstat(file.get(), &before) != 0) return problem(skip::kUnreadable, path, errno);
+    if (!S_ISREG(before.st_mode)) return skip(skip::kSpecial);
+    const auto size = static_cast<std::uint64_t>(before.st_size);
+    bool size_ok = false;
+    for (const FileDetector* detector : detectors_) {
+      const std::uint64_t limit = detector->interest().max_size;
+      size_ok = size_ok || limit == 0 || size <= limit;
+    }
+    if (!size_ok) return skip(skip::kUnwanted);
+
+    std::size_t length = 0;
+    while (length < buffer_.size()) {
+      const ssize_t n = ::read(file.get(), buffer_.data() + length, buffer_.size() - length);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && errno == EAGAIN) break;
+      if (n < 0) return problem(skip::kUnreadable, path, errno);
+      if (n == 0) break;
+      length += static_cast<std::size_t>(n);
+    }
+    ++progress_.files_read;
+    progress_.bytes_read += length;
+
+    struct stat after {};
+    WalkedFile walked;
+    walked.changed = ::fstat(file.get(), &after) != 0 || after.st_size != before.st_size ||
+                     after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+                     after.st_mtim.tv_nsec != before.st_mtim.tv_nsec;
+    if (walked.changed) skip(skip::kChanged);
+    walked.path = path;
+    walked.name = name;
+    walked.info = file_info(before);
+    walked.head = std::string_view(buffer_.data(), length);
+    walked.truncated = size > length;
+    walked.text = sniffs_as_text(walked.head);
+    bool handed = false;
+    for (std::size_t i = 0; i < detectors_.size(); ++i) {
+      const FileInterest& interest = detectors_[i]->interest();
+      if (!(wanted_[i] || (interest.every_text_file && walked.text))) continue;
+      if (interest.content == ContentKind::text_only && !walked.text) continue;
+      if (interest.max_size != 0 && size > interest.max_size) continue;
+      detectors_[i]->inspect(walked);
+      handed = true;
+    }
+    if (!handed) skip(walked.text ? skip::kUnwanted : skip::kBinary);
+  }
+
+  static FileInfo file_info(const struct stat& st) {
+    FileInfo info;
+    info.type = FileType::regular;
+    info.mode = st.st_mode & 07777;
+    info.uid = st.st_uid;
+    info.gid = st.st_gid;
+    info.size = static_cast<std::uint64_t>(st.st_size);
+    info.modified = std::chrono::system_clock::time_point{
+        std::chrono::duration_cast<std::chrono::system_clock::duration>(
+            std::chrono::seconds{st.st_mtim.tv_sec} + std::chrono::nanoseconds{st.st_mtim.tv_nsec})};
+    return info;
+  }
+
+  const HostFs& fs_;
+  const WalkOptions& options_;
+  std::span<FileDetector* const> detectors_;
+  const std::function<bool()>& should_stop_;
+  const std::chrono::steady_clock::time_point start_;
+  std::vector<char> wanted_;  // per detector, for the file being examined
+  bool every_text_ = false;
+  std::string buffer_;
+  dev_t root_dev_ = 0;
+  bool stopped_ = false;
+  WalkProgress progress_;
+};
+
+}  // namespace
+
+WalkProgress walk_content(const HostFs& fs, const WalkOptions& options,
+                          std::span<FileDetector* const> detectors, std::string_view cursor,
+                          const std::function<bool()>& should_stop) {
+  return Walker(fs, options, detectors, should_stop).run(cursor);
+}
+
+}  // namespace zt::collector
