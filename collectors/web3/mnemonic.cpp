@@ -18,7 +18,7 @@ bool is_separator(char c) {
   switch (c) {
     case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
     case ',': case ';': case '"': case '\'': case '`':
-    case '(': case ')': case '[': case ']': case '{': case '}':
+    case '(': case ')': case '[': case ']': case '{': case '}': case ':': case '=':
       return true;
     default:
       return false;
@@ -53,35 +53,53 @@ TokenKind classify(std::string_view token, unsigned& index) {
   return TokenKind::word;
 }
 
+// How many words at either end of a run may be left out, when a line break parts them from
+// the phrase (a title line of list words above it, a word below it).
+constexpr std::size_t kMaxLooseWords = 2;
+
 class RunScanner {
  public:
   RunScanner(std::string_view salt, std::vector<MnemonicFound>& out) : salt_(salt), out_(out) {}
 
   void add(const Word& word) { run_.push_back(word); }
 
+  // A run is taken when it is made of whole phrases, one after the other, each with its
+  // checksum; else with up to two words left out at either end, on lines of their own.
   void end_run() {
-    std::size_t pos = 0;
-    bool found_at_start = true;
-    while (found_at_start && run_.size() - pos >= kShortestPhrase) {
-      found_at_start = false;
-      for (std::size_t length : kPhraseLengths)
-        if (run_.size() - pos >= length && valid(pos, length)) {
-          report(pos, length);
-          pos += length;
-          found_at_start = true;
-          break;
+    for (std::size_t loose = 0; loose <= 2 * kMaxLooseWords; ++loose)
+      for (std::size_t front = 0; front <= std::min(loose, kMaxLooseWords); ++front) {
+        const std::size_t back = loose - front;
+        if (back > kMaxLooseWords || front + back + kShortestPhrase > run_.size()) continue;
+        const std::size_t begin = front, end = run_.size() - back;
+        if (front > 0 && run_[begin - 1].line == run_[begin].line) continue;
+        if (back > 0 && run_[end - 1].line == run_[end].line) continue;
+        if (take_tiling(begin, end)) {
+          run_.clear();
+          return;
         }
-    }
-    if (!found_at_start)
-      for (std::size_t length : kPhraseLengths)
-        if (run_.size() - pos > length && valid(run_.size() - length, length)) {
-          report(run_.size() - length, length);
-          break;
-        }
+      }
     run_.clear();
   }
 
  private:
+  // Reports the phrases that tile [begin, end) exactly, if they do.
+  bool take_tiling(std::size_t begin, std::size_t end) {
+    // next[i]: the length of a valid phrase at i that a tiling of [i+length, end) follows.
+    std::vector<std::size_t> next(end - begin + 1, 0);
+    std::vector<bool> tiled(end - begin + 1, false);
+    tiled[end - begin] = true;
+    for (std::size_t i = end - begin; i-- > 0;)
+      for (std::size_t length : kPhraseLengths)
+        if (i + length <= end - begin && tiled[i + length] && valid(begin + i, length)) {
+          tiled[i] = true;
+          next[i] = length;
+          break;
+        }
+    if (!tiled[0]) return false;
+    for (std::size_t i = 0; i < end - begin; i += next[i]) report(begin + i, next[i]);
+    return true;
+  }
+
   bool valid(std::size_t pos, std::size_t length) const {
     std::array<unsigned, 24> indices{};
     for (std::size_t i = 0; i < length; ++i) indices[i] = run_[pos + i].index;
@@ -137,7 +155,11 @@ std::vector<MnemonicFound> find_mnemonics(std::string_view text, std::string_vie
     const std::size_t start = i;
     while (i < text.size() && !is_separator(text[i])) ++i;
     unsigned index = 0;
-    switch (classify(text.substr(start, i - start), index)) {
+    TokenKind kind = classify(text.substr(start, i - start), index);
+    // "seed:", "MNEMONIC=": a label, not a word of the phrase ("1:" is numbering).
+    if (kind == TokenKind::word && i < text.size() && (text[i] == ':' || text[i] == '='))
+      kind = TokenKind::other;
+    switch (kind) {
       case TokenKind::skip:
         break;
       case TokenKind::word:
