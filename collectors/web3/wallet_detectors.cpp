@@ -1,0 +1,56 @@
+#include "collectors/web3/wallet_detectors.hpp"
+
+#include "collectors/web3/host_paths.hpp"
+
+namespace zt::web3 {
+namespace {
+
+FileSeen seen(const collector::WalkedFile& file) { return {std::string(file.path), file.info}; }
+
+}  // namespace
+
+bool is_wallet_path(std::string_view host_path, std::string_view name) {
+  return name == kWalletName ||
+         (name.ends_with(".dat") && host_path.find(kWalletsFolder) != std::string_view::npos);
+}
+
+KeystoreDetector::KeystoreDetector(Snapshot& snapshot, std::string salt)
+    : snapshot_(snapshot), salt_(std::move(salt)) {
+  interest_.name_globs.assign(std::begin(kKeystoreGlobs), std::end(kKeystoreGlobs));
+  interest_.content = collector::ContentKind::text_only;
+  interest_.max_size = kKeystoreMaxBytes;
+}
+
+void KeystoreDetector::inspect(const collector::WalkedFile& file) {
+  if (file.truncated) return;
+  if (auto keystore = parse_keystore(file.head)) {
+    snapshot_.keystores.push_back({seen(file), std::move(*keystore), std::nullopt});
+  } else if (auto keypair = parse_solana_keypair(file.head, salt_)) {
+    snapshot_.solana.push_back({seen(file), std::move(*keypair)});
+  }
+}
+
+BitcoinWalletDetector::BitcoinWalletDetector(Snapshot& snapshot) : snapshot_(snapshot) {
+  interest_.path_filter = &is_wallet_path;
+  interest_.content = collector::ContentKind::any;
+}
+
+void BitcoinWalletDetector::inspect(const collector::WalkedFile& file) {
+  if (auto wallet = classify_bitcoin_wallet(file.head))
+    snapshot_.wallets.push_back({seen(file), *wallet, file.truncated, false});
+}
+
+TextSecretDetector::TextSecretDetector(Snapshot& snapshot, std::string salt)
+    : snapshot_(snapshot), salt_(std::move(salt)) {
+  interest_.every_text_file = true;
+  interest_.content = collector::ContentKind::text_only;
+}
+
+void TextSecretDetector::inspect(const collector::WalkedFile& file) {
+  for (MnemonicFound& found : find_mnemonics(file.head, salt_))
+    snapshot_.mnemonics.push_back({seen(file), std::move(found)});
+  for (RawKeyFound& found : find_raw_keys(file.head, salt_))
+    snapshot_.raw_keys.push_back({seen(file), std::move(found)});
+}
+
+}  // namespace zt::web3

@@ -1,0 +1,17 @@
+#pragma once
+// The `web3` collector: wallet material left on the host and Ethereum nodes that expose
+// themselves. Files come from the core's one bounded walk (content_walk.hpp), which hands
+// each wanted file to the detectors of wallet_detectors.hpp: Ethereum and validator
+// keystores (their key derivation's cost; a validator's slashing protection nearby), Solana
+// keypairs, Bitcoin Core wallets (encrypted or not), raw private keys and BIP-39 seed phrases.
+// Nodes (geth, erigon, besu, nethermind) come from process command lines, systemd units and
+// configuration files (node_reader.hpp): RPC beyond loopback, dangerous namespaces, unlocked
+// accounts. A walk cut by its budget makes the run partial and the next run resumes it.
+// No live RPC call is made. No key or phrase leaves the host (secret_evidence.hpp).
+#include "collectors/core/collector.hpp"
+
+namespace zt::web3 {
+
+collector::CollectorDescriptor descriptor();
+
+}  // namespace zt::web3

@@ -1,0 +1,68 @@
+#include "collectors/web3/web3_options.hpp"
+
+#include "collectors/core/option_table.hpp"
+
+namespace zt::web3 {
+namespace {
+
+const collector::OptionTable<Web3Options>& table() {
+  using namespace collector;  // the row makers: flag, integer, text, text_list
+  using O = Web3Options;
+  static const OptionTable<O> kTable{
+      flag<&O::scan_files>(
+          "scan_files",
+          "walk the host's files for wallet material: keystores, validator keys, Solana "
+          "keypairs, Bitcoin Core wallets, raw private keys and BIP-39 seed phrases"),
+      flag<&O::check_nodes>(
+          "check_nodes",
+          "read the command lines, systemd units and configuration files of geth, erigon, "
+          "besu and nethermind: RPC beyond loopback, admin/personal/debug/miner, --unlock"),
+      integer<&O::min_scrypt_n>(
+          "min_scrypt_n", 1, std::int64_t{1} << 40,
+          "smallest scrypt cost n of a keystore that is not weak (geth's standard: 262144)"),
+      integer<&O::min_pbkdf2_iterations>(
+          "min_pbkdf2_iterations", 1, std::int64_t{1} << 40,
+          "smallest PBKDF2 iteration count of a keystore that is not weak"),
+      integer<&O::max_wallet_bytes>(
+          "max_wallet_bytes", 4096, std::int64_t{1} << 32,
+          "largest wallet.dat read whole when its first bytes do not say whether its keys "
+          "are encrypted; a larger one is reported undecided"),
+      text_list<&O::node_config_files>(
+          "node_config_files",
+          "host paths of node configuration files to read besides those the command lines "
+          "name (geth/erigon/besu TOML, erigon YAML, nethermind JSON)"),
+      text_list<&O::roots>("roots", "the folders walked for wallet material (host paths)"),
+      text_list<&O::exclude>(
+          "exclude", "host paths left out of the walk (globs, \"*\" crossing \"/\")"),
+      integer<&O::max_files>("max_files", 1, 100000000,
+                             "most files examined per run; the next run resumes"),
+      integer<&O::max_bytes>("max_bytes", 1, std::int64_t{1} << 40,
+                             "most bytes read per run, all files together"),
+      integer<&O::max_walk_seconds>("max_walk_seconds", 1, 86400,
+                                    "longest walk per run, in seconds"),
+      integer<&O::head_bytes>("head_bytes", 4096, std::int64_t{1} << 30,
+                              "bytes read from the start of each file"),
+  };
+  return kTable;
+}
+
+}  // namespace
+
+std::span<const collector::OptionSpec> option_specs() { return table().specs(); }
+
+Web3Options Web3Options::from(const collector::OptionValues& values) {
+  return table().read(values);
+}
+
+collector::WalkOptions Web3Options::walk() const {
+  collector::WalkOptions walk;
+  walk.roots = roots;
+  walk.exclude = exclude;
+  walk.head_bytes = static_cast<std::size_t>(head_bytes);
+  walk.budget.max_files = static_cast<std::uint64_t>(max_files);
+  walk.budget.max_bytes = static_cast<std::uint64_t>(max_bytes);
+  walk.budget.max_time = std::chrono::seconds(max_walk_seconds);
+  return walk;
+}
+
+}  // namespace zt::web3
