@@ -28,7 +28,7 @@ struct PrivacyOptions {
   std::size_t max_files = 200000;
   std::size_t max_megabytes = 512;
   int max_depth = 24;
-  std::chrono::seconds max_seconds{300};
+  std::chrono::seconds max_seconds{240};  // under the default timeout (5m): the walk stops itself
   std::size_t head_kilobytes = 1024;
   std::vector<std::string> detectors;  // empty: all of kDetectorNames
   std::size_t max_findings = 1000;
