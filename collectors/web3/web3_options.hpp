@@ -28,7 +28,8 @@ struct Web3Options {
   std::vector<std::string> exclude;
   std::int64_t max_files = static_cast<std::int64_t>(collector::WalkBudget{}.max_files);
   std::int64_t max_bytes = static_cast<std::int64_t>(collector::WalkBudget{}.max_bytes);
-  std::int64_t max_walk_seconds = 300;
+  // Under the collector's default timeout (5 minutes), so the nodes are still read after it.
+  std::int64_t max_walk_seconds = 240;
   std::int64_t head_bytes = static_cast<std::int64_t>(collector::WalkOptions{}.head_bytes);
 
   // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
