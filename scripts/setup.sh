@@ -38,6 +38,8 @@ test_packages=(
   # real servers for the iot_ot collector's tests: MQTT brokers (mosquitto_pub is the oracle
   # of anonymous access) and a Modbus/TCP server
   mosquitto mosquitto-clients python3-pymodbus python3-serial python3-serial-asyncio
+  # and the api collector's: etcd (etcdctl is the oracle of access), a Prometheus exporter
+  etcd-server etcd-client prometheus-node-exporter
 )
 # Node-RED for the iot_ot collector's tests, installed with npm where the tests look for it.
 node_red_version=4.1.15

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "collectors/core/collector.hpp"
 #include "collectors/core/host_sockets.hpp"
 #include "collectors/core/loopback_socket.hpp"
 
@@ -63,6 +64,28 @@ LiveCheck record_check(std::string_view check, const Endpoint& target,
 
 // {"check", "target", "connected", "outcome", "error"}: how inventories list a check.
 nlohmann::json to_json(const LiveCheck& check);
+
+// Whether a collector's live checks run in this run, and the note its inventory gives.
+struct LivePlan {
+  bool enabled = false;
+  std::string note;  // why not, or the limit that applies
+};
+
+// `wanted` is the collector's live_checks option; they run only where live_check_refusal
+// allows. `consequence` ends the refusal: "its servers are not contacted".
+LivePlan plan_live_checks(const HostFs& fs, const LiveChecker& checker, bool wanted,
+                          std::chrono::milliseconds limit, std::string_view consequence);
+
+// What a collector's capabilities() say of its live checks: "live checks disabled", "live
+// checks through loopback possible" or "no live checks: <why>".
+std::string live_capability(const HostFs& fs, const LiveChecker& checker, bool wanted,
+                            std::string_view consequence);
+
+// {"enabled", "note"}: how inventories show the plan.
+nlohmann::json to_json(const LivePlan& plan);
+
+// The time one check may take now: `limit`, or what is left of the run when that is less.
+std::chrono::milliseconds time_for_check(const Context& context, std::chrono::milliseconds limit);
 
 // Where to check a server that listens on `sockets`, on loopback only: its first TCP
 // listener on every interface is reached at 127.0.0.1 (or ::1), a loopback one at its own

@@ -1,4 +1,4 @@
-// The system LiveChecker, the loopback target of a server and the record of a check: non-blocking POSIX sockets, every connect, send and receive bounded
+// The system LiveChecker: non-blocking POSIX sockets, every connect, send and receive bounded
 // by one poll() deadline per exchange. MSG_NOSIGNAL keeps a peer that closes early from
 // raising SIGPIPE.
 #include <poll.h>
@@ -93,28 +93,5 @@ class SystemChecker final : public LiveChecker {
 }  // namespace
 
 std::unique_ptr<LiveChecker> make_system_checker() { return std::make_unique<SystemChecker>(); }
-
-LiveCheck record_check(std::string_view check, const Endpoint& target,
-                       const ExchangeResult& result) {
-  return {std::string(check), endpoint_text(target.address, target.port), result.connected, "",
-          result.error};
-}
-
-nlohmann::json to_json(const LiveCheck& c) {
-  return {{"check", c.check},
-          {"target", c.target},
-          {"connected", c.connected},
-          {"outcome", c.outcome},
-          {"error", c.error}};
-}
-
-std::optional<Endpoint> loopback_target(const std::vector<ListeningSocket>& sockets) {
-  for (const ListeningSocket& s : sockets) {
-    if (s.protocol != Protocol::tcp) continue;
-    if (is_wildcard(s)) return Endpoint{s.family, s.family == Family::ipv4 ? "127.0.0.1" : "::1", s.port};
-    if (is_loopback(s)) return Endpoint{s.family, s.address, s.port};
-  }
-  return std::nullopt;
-}
 
 }  // namespace zt::collector

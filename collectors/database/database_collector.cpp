@@ -17,11 +17,8 @@ using collector::Availability;
 using collector::CollectResult;
 using collector::Context;
 using collector::HostFs;
-using Clock = std::chrono::steady_clock;
 
-std::string refusal_for(const HostFs& fs, const LiveChecker& checker) {
-  return collector::live_check_refusal(fs, checker.live(), "its servers are not contacted");
-}
+constexpr std::string_view kNotContacted = "its servers are not contacted";
 
 class DatabaseCollector final : public collector::Collector {
  public:
@@ -33,14 +30,11 @@ class DatabaseCollector final : public collector::Collector {
     if (!sockets && !has_default_config(fs))
       return {false, "no " + fs.describe(collector::kTcpTablePath) +
                          " and no database configuration file at its default path"};
-    const std::string refusal = refusal_for(fs, *checker_);
-    std::string reason = sockets ? "database configuration files and the listening sockets of "
-                                   "/proc; "
-                                 : "database configuration files only (no /proc/net/tcp); ";
-    reason += !options_.live_checks ? "live checks disabled"
-              : refusal.empty()     ? "live checks of local servers through loopback possible"
-                                    : "no live checks: " + refusal;
-    return {true, reason};
+    const std::string reason = sockets ? "database configuration files and the listening sockets "
+                                         "of /proc; "
+                                       : "database configuration files only (no /proc/net/tcp); ";
+    return {true, reason + collector::live_capability(fs, *checker_, options_.live_checks,
+                                                      kNotContacted)};
   }
 
   CollectResult collect(Context& context) override {
@@ -67,14 +61,8 @@ class DatabaseCollector final : public collector::Collector {
     std::vector<Server>& servers = snapshot.servers;
     servers = servers_from_sockets(host.listeners);
 
-    const std::string refusal = refusal_for(fs, *checker_);
-    LiveSummary& live = snapshot.live;
-    live.enabled = options_.live_checks && refusal.empty();
-    live.note = !options_.live_checks ? "live checks disabled (live_checks: false)"
-                : !refusal.empty()
-                    ? refusal
-                    : "running servers checked through loopback; limit " +
-                          std::to_string(options_.live_timeout.count()) + " ms per server";
+    snapshot.live = collector::plan_live_checks(fs, *checker_, options_.live_checks,
+                                                options_.live_timeout, kNotContacted);
 
     std::size_t left_out = 0;
     for (Server& server : servers) {
@@ -83,13 +71,9 @@ class DatabaseCollector final : public collector::Collector {
         continue;
       }
       std::string reported_config;
-      if (live.enabled) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(context.deadline() -
-                                                                                Clock::now());
+      if (snapshot.live.enabled)
         reported_config = run_live_checks(
-            server, *checker_,
-            std::max(std::chrono::milliseconds{0}, std::min(left, options_.live_timeout)));
-      }
+            server, *checker_, collector::time_for_check(context, options_.live_timeout));
       load_running_config(fs, server, reported_config, problems);
     }
     if (left_out > 0)

@@ -76,7 +76,7 @@ json make_inventory(const Snapshot& snapshot) {
   }
   return {{"servers", std::move(list)},
           {"server_count", snapshot.servers.size()},
-          {"live_checks", {{"enabled", snapshot.live.enabled}, {"note", snapshot.live.note}}}};
+          {"live_checks", collector::to_json(snapshot.live)}};
 }
 
 }  // namespace zt::database

@@ -6,18 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "collectors/core/live_checker.hpp"
 #include "collectors/database/server.hpp"
 
 namespace zt::database {
 
-struct LiveSummary {
-  bool enabled = false;  // live checks ran (host root "/", or a recorded checker)
-  std::string note;      // why not, or the limits that applied
-};
-
 struct Snapshot {
   std::vector<Server> servers;  // the running ones (found by their sockets), then the installed
-  LiveSummary live;
+  collector::LivePlan live;  // whether live checks ran (host root "/", or a recorded checker)
 };
 
 }  // namespace zt::database

@@ -19,11 +19,8 @@ using collector::Availability;
 using collector::CollectResult;
 using collector::Context;
 using collector::HostFs;
-using Clock = std::chrono::steady_clock;
 
-std::string refusal_for(const HostFs& fs, const collector::LiveChecker& checker) {
-  return collector::live_check_refusal(fs, checker.live(), "its services are not contacted");
-}
+constexpr std::string_view kNotContacted = "its services are not contacted";
 
 // The home folder of `user` from /etc/passwd, or "" when it has none there.
 std::string home_of(const HostFs& fs, const std::string& user) {
@@ -44,13 +41,10 @@ class IotOtCollector final : public collector::Collector {
     if (!sockets && fs.is_missing(kMosquittoDefaultConfig))
       return {false, "no " + fs.describe(collector::kTcpTablePath) + " and no " +
                          fs.describe(kMosquittoDefaultConfig)};
-    const std::string refusal = refusal_for(fs, *checker_);
-    std::string reason = sockets ? "listening sockets of /proc and broker configuration; "
-                                 : "broker configuration only (no /proc/net/tcp); ";
-    reason += !options_.live_checks ? "live checks disabled"
-              : refusal.empty()     ? "live checks through loopback possible"
-                                    : "no live checks: " + refusal;
-    return {true, reason};
+    const std::string reason = sockets ? "listening sockets of /proc and broker configuration; "
+                                       : "broker configuration only (no /proc/net/tcp); ";
+    return {true, reason + collector::live_capability(fs, *checker_, options_.live_checks,
+                                                      kNotContacted)};
   }
 
   CollectResult collect(Context& context) override {
@@ -73,13 +67,8 @@ class IotOtCollector final : public collector::Collector {
     Snapshot snapshot;
     snapshot.industrial = std::move(found.industrial);
 
-    const std::string refusal = refusal_for(fs, *checker_);
-    snapshot.live.enabled = options_.live_checks && refusal.empty();
-    snapshot.live.note = !options_.live_checks ? "live checks disabled (live_checks: false)"
-                         : !refusal.empty()    ? refusal
-                                               : "through loopback; limit " +
-                                                  std::to_string(options_.live_timeout.count()) +
-                                                  " ms per check";
+    snapshot.live = collector::plan_live_checks(fs, *checker_, options_.live_checks,
+                                                options_.live_timeout, kNotContacted);
 
     bool default_config_running = false;
     for (MqttBroker& broker : found.brokers) {
@@ -93,7 +82,7 @@ class IotOtCollector final : public collector::Collector {
         default_config_running = default_config_running || path == kMosquittoDefaultConfig;
       }
       if (snapshot.live.enabled && !context.should_stop())
-        check_broker(broker, *checker_, time_left(context));
+        check_broker(broker, *checker_, collector::time_for_check(context, options_.live_timeout));
       snapshot.brokers.push_back(std::move(broker));
     }
     if (!default_config_running && !fs.is_missing(kMosquittoDefaultConfig)) {
@@ -112,16 +101,10 @@ class IotOtCollector final : public collector::Collector {
         problems.push_back("Node-RED settings: " + text.error().message);
       }
       if (snapshot.live.enabled && !context.should_stop())
-        check_node_red(runtime, *checker_, time_left(context));
+        check_node_red(runtime, *checker_, collector::time_for_check(context, options_.live_timeout));
       snapshot.node_red.push_back(std::move(runtime));
     }
     return snapshot;
-  }
-
-  std::chrono::milliseconds time_left(const Context& context) const {
-    const auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(context.deadline() - Clock::now());
-    return std::max(std::chrono::milliseconds{0}, std::min(left, options_.live_timeout));
   }
 
   IotOtOptions options_;

@@ -1,5 +1,6 @@
 #include "collectors/iot_ot/live_checks.hpp"
 
+#include "collectors/core/http_answer.hpp"
 #include "collectors/iot_ot/mqtt_wire.hpp"
 #include "collectors/iot_ot/node_red.hpp"
 
@@ -48,13 +49,13 @@ void check_node_red(NodeRed& runtime, collector::LiveChecker& checker,
   if (!target) return;
   collector::Exchange ex;
   ex.send = node_red_login_request();
-  ex.max_bytes = 16 * 1024;  // read until the server closes (HTTP/1.0)
+  ex.complete = collector::http_answer_complete;
+  ex.max_bytes = 16 * 1024;
   const collector::ExchangeResult result = checker.exchange(*target, ex, limit);
   LiveCheck c = collector::record_check("node_red_auth_login", *target, result);
   runtime.login_open = node_red_login_open(result.received);
   if (runtime.login_open) {
     c.outcome = *runtime.login_open ? "asks for no login" : "asks for credentials";
-    c.error.clear();  // the server closing the connection is how HTTP/1.0 ends
   } else if (result.connected) {
     c.outcome = "not a Node-RED answer";
   }

@@ -1,6 +1,6 @@
 #include "collectors/iot_ot/node_red.hpp"
 
-#include <nlohmann/json.hpp>
+#include "collectors/core/http_answer.hpp"
 
 namespace zt::iot_ot {
 namespace {
@@ -86,13 +86,10 @@ std::string node_red_login_request() {
 }
 
 std::optional<bool> node_red_login_open(std::string_view answer) {
-  if (!answer.starts_with("HTTP/1.") || answer.substr(8, 5) != " 200 ") return std::nullopt;
-  const std::size_t body = answer.find("\r\n\r\n");
-  if (body == std::string_view::npos) return std::nullopt;
-  const nlohmann::json login = nlohmann::json::parse(answer.substr(body + 4), nullptr, false);
-  if (!login.is_object()) return std::nullopt;
-  if (login.empty()) return true;
-  if (login.contains("type")) return false;
+  const auto login = collector::http_ok_json(answer);
+  if (!login || !login->is_object()) return std::nullopt;
+  if (login->empty()) return true;
+  if (login->contains("type")) return false;
   return std::nullopt;
 }
 

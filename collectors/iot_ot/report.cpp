@@ -73,7 +73,7 @@ json make_inventory(const Snapshot& snapshot) {
   return {{"mqtt_brokers", std::move(brokers)},
           {"industrial_listeners", std::move(industrial)},
           {"node_red", std::move(node_red)},
-          {"live_checks", {{"enabled", snapshot.live.enabled}, {"note", snapshot.live.note}}}};
+          {"live_checks", collector::to_json(snapshot.live)}};
 }
 
 }  // namespace zt::iot_ot

@@ -40,16 +40,11 @@ struct NodeRed {
   std::optional<bool> login_open;  // what the editor answered, when it was asked
 };
 
-struct LiveSummary {
-  bool enabled = false;
-  std::string note;
-};
-
 struct Snapshot {
   std::vector<MqttBroker> brokers;
   std::vector<IndustrialListener> industrial;
   std::vector<NodeRed> node_red;
-  LiveSummary live;
+  collector::LivePlan live;
 };
 
 }  // namespace zt::iot_ot

@@ -163,3 +163,21 @@ TEST_CASE("socket table: fuzzed input", "[unit][core][socket_table][fuzz]") {
     (void)parse_socket_table(text, Protocol::udp, Family::ipv4);
   });
 }
+
+TEST_CASE("endpoints: address and port as findings name them, and which bind addresses reach "
+          "beyond this host",
+          "[unit]") {
+  using zt::collector::endpoint_text;
+  using zt::collector::reachable_from_network;
+  CHECK(endpoint_text("127.0.0.1", 6379) == "127.0.0.1:6379");
+  CHECK(endpoint_text("::1", 6379) == "[::1]:6379");
+  CHECK(reachable_from_network(""));
+  CHECK(reachable_from_network("0.0.0.0"));
+  CHECK(reachable_from_network("::"));
+  CHECK(reachable_from_network("10.1.2.3"));
+  CHECK(reachable_from_network("db.example.org"));
+  CHECK_FALSE(reachable_from_network("127.0.0.1"));
+  CHECK_FALSE(reachable_from_network("127.1.2.3"));
+  CHECK_FALSE(reachable_from_network("localhost"));
+  CHECK_FALSE(reachable_from_network("::1"));
+}

@@ -59,14 +59,6 @@ TEST_CASE("mosquitto.conf: listeners, their TLS and the global or per-listener a
     CHECK(c.listeners[0].websockets);
     CHECK_FALSE(c.local_only);
   }
-  SECTION("reachable from the network: every interface or any address but loopback") {
-    CHECK(zt::iot_ot::reachable_from_network(""));
-    CHECK(zt::iot_ot::reachable_from_network("::"));
-    CHECK(zt::iot_ot::reachable_from_network("10.1.2.3"));
-    CHECK_FALSE(zt::iot_ot::reachable_from_network("127.0.0.1"));
-    CHECK_FALSE(zt::iot_ot::reachable_from_network("localhost"));
-    CHECK_FALSE(zt::iot_ot::reachable_from_network("::1"));
-  }
 }
 
 TEST_CASE("MQTT: the anonymous CONNECT is MQTT 3.1.1 with no user name, and CONNACK codes are "

@@ -1,0 +1,38 @@
+// The collector on the fixture host api-weak (its README says what it holds): the services'
+// settings from their command lines, and no live check (the host root is not "/").
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "collectors/api/api_collector.hpp"
+#include "tests/support/collector_harness.hpp"
+#include "tests/support/temp_tree.hpp"
+
+using Set = std::set<std::string>;
+
+TEST_CASE("host tree api-weak: etcd over TLS without client certificates, Prometheus with its "
+          "admin and lifecycle APIs, an exporter without a web configuration; no live check",
+          "[unit]") {
+  auto collector = zt::api::descriptor().make(zt::test::options_of(zt::api::descriptor()));
+  const auto result = zt::test::collect_at(*collector, zt::test::fixture_host("api-weak"));
+  CHECK(result.problems.empty());
+  Set found;
+  for (const auto& f : result.findings)
+    found.insert(f.fields.at("api_type").get<std::string>() + "|" +
+                 f.fields.at("finding_type").get<std::string>() + "|" +
+                 std::string(zt::model::to_string(f.severity)) + "|" +
+                 f.fields.at("method").get<std::string>() + "|" +
+                 f.fields.at("endpoint").get<std::string>());
+  CHECK(found ==
+        Set{"etcd|etcd_client_without_cert_auth|high|ANY|https://0.0.0.0:2379",
+            "prometheus|prometheus_unauthenticated|high|GET|http://0.0.0.0:9090/",
+            "prometheus|prometheus_admin_api|critical|POST|http://0.0.0.0:9090/api/v1/admin/tsdb",
+            "prometheus|prometheus_lifecycle_api|high|POST|http://0.0.0.0:9090/-/quit",
+            "metrics_exporter|metrics_endpoint_exposed|medium|GET|http://0.0.0.0:9100/metrics"});
+
+  Set programs;
+  for (const auto& s : result.inventory.at("services"))
+    programs.insert(s.at("program").get<std::string>());
+  CHECK(programs == Set{"etcd", "prometheus", "prometheus-node-exporter",
+                        "prometheus-postgres-exporter"});
+  CHECK(result.inventory.at("live_checks").at("enabled") == false);
+}

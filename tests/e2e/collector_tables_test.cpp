@@ -1,0 +1,97 @@
+// Collectors end to end: the agent daemon runs one collector on a fixture host and uploads;
+// its findings are rows of the collector's table whose columns (and severity) equal what the
+// one-shot report of the same tree says, and the report holds exactly the fixture's findings.
+// The host root is not "/", so no live check runs in either.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tests/e2e/e2e_world.hpp"
+#include "tests/support/process.hpp"
+#include "tests/support/temp_tree.hpp"
+
+using namespace zt::testing;
+using namespace std::chrono_literals;
+using Set = std::set<std::string>;
+
+namespace {
+
+// The collector's findings in the one-shot report of `host`: its `fields`, then severity,
+// joined with " | ".
+Set one_shot_rows(const std::string& collector, const std::filesystem::path& host,
+                  const std::vector<std::string>& fields) {
+  const zt::test::Completed done =
+      zt::test::run_process({agent_binary(), "--once", "--format", "json", "--collectors",
+                             collector, "--host-root", host.string()});
+  INFO(done.err);
+  REQUIRE(done.exit_code == 0);
+  const nlohmann::json report = nlohmann::json::parse(done.out);
+  Set out;
+  for (const nlohmann::json& f : report.at("findings")) {
+    std::string row;
+    for (const std::string& field : fields)
+      row += f.at("fields").at(field).get<std::string>() + " | ";
+    out.insert(row + f.at("severity").get<std::string>());
+  }
+  return out;
+}
+
+// The rows of `table` after the daemon ran `collector` on `host` once: `fields`, severity.
+Set uploaded_rows(const std::string& collector, const std::filesystem::path& host,
+                  const std::string& table, const std::vector<std::string>& fields) {
+  E2eWorld world;
+  AgentSetup setup = world.agent_setup();
+  setup.host_root = host;
+  setup.only_collector = collector;
+  AgentProcess agent(setup);
+  agent.start();
+  REQUIRE(agent.eventually(
+      [&] {
+        return world.count("SELECT count(*) FROM ingested_batches") == 1 &&
+               agent.spooled_batches() == 0;
+      },
+      60s));
+  agent.stop();
+  std::string columns;
+  for (const std::string& field : fields) columns += field + ", ";
+  const auto rows = world.lines("SELECT " + columns + "severity FROM " + table);
+  return Set(rows.begin(), rows.end());
+}
+
+}  // namespace
+
+TEST_CASE("e2e: iot_ot findings in iot_ot_findings equal the one-shot report of the same tree",
+          "[integration]") {
+  const auto host = zt::test::fixture_host("iot-weak");
+  const std::vector<std::string> fields = {"device_type", "device_id", "protocol",
+                                           "finding_type"};
+  const Set reported = one_shot_rows("iot_ot", host, fields);
+  CHECK(reported == Set{"MQTT broker | 0.0.0.0:1883 | mqtt | mqtt_anonymous_allowed | high",
+                        "MQTT broker | 0.0.0.0:1883 | mqtt | mqtt_listener_without_tls | medium",
+                        "MQTT broker | 0.0.0.0:1883 | mqtt | mqtt_acl_missing | medium",
+                        "MQTT broker | 10.0.0.5:8883 | mqtt | mqtt_anonymous_allowed | high",
+                        "MQTT broker | 10.0.0.5:8883 | mqtt | mqtt_acl_missing | medium",
+                        "MQTT broker | 0.0.0.0:1884 | mqtt | mqtt_listener_without_tls | medium",
+                        "Node-RED editor | 0.0.0.0:1880 | http | node_red_no_admin_auth | critical",
+                        "PLC gateway | 0.0.0.0:1502 | modbus | industrial_protocol_exposed | "
+                        "critical"});
+  CHECK(uploaded_rows("iot_ot", host, "iot_ot_findings", fields) == reported);
+}
+
+TEST_CASE("e2e: api findings in api_findings equal the one-shot report of the same tree",
+          "[integration]") {
+  const auto host = zt::test::fixture_host("api-weak");
+  const std::vector<std::string> fields = {"api_type", "endpoint", "method", "finding_type"};
+  const Set reported = one_shot_rows("api", host, fields);
+  CHECK(reported ==
+        Set{"etcd | https://0.0.0.0:2379 | ANY | etcd_client_without_cert_auth | high",
+            "prometheus | http://0.0.0.0:9090/ | GET | prometheus_unauthenticated | high",
+            "prometheus | http://0.0.0.0:9090/api/v1/admin/tsdb | POST | prometheus_admin_api | "
+            "critical",
+            "prometheus | http://0.0.0.0:9090/-/quit | POST | prometheus_lifecycle_api | high",
+            "metrics_exporter | http://0.0.0.0:9100/metrics | GET | metrics_endpoint_exposed | "
+            "medium"});
+  CHECK(uploaded_rows("api", host, "api_findings", fields) == reported);
+}
