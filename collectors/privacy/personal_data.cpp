@@ -10,9 +10,7 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_word(char c) {
-  return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') || c == '_';
-}
+bool is_word(char c) { return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') || c == '_'; }
 
 int prefix_value(std::string_view digits, std::size_t n) {
   int value = 0;
@@ -65,11 +63,13 @@ void ibans(std::string_view text, Hits& hits) {
     std::string compact;
     std::size_t i = pos;
     while (i < text.size() && compact.size() < length) {
-      if (is_digit(text[i]) || is_upper(text[i])) compact += text[i++];
+      if (is_digit(text[i]) || is_upper(text[i]))
+        compact += text[i++];
       else if (text[i] == ' ' && compact.size() % 4 == 0 && i + 1 < text.size() &&
                (is_digit(text[i + 1]) || is_upper(text[i + 1])))
         ++i;
-      else break;
+      else
+        break;
     }
     if (compact.size() != length || (i < text.size() && is_word(text[i]))) continue;
     if (iban_mod97_ok(compact))

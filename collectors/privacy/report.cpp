@@ -13,9 +13,12 @@ using model::Severity;
 
 std::string_view exposure_name(Exposure exposure) {
   switch (exposure) {
-    case Exposure::world: return "world-readable";
-    case Exposure::group: return "group-readable";
-    case Exposure::owner: return "owner-only";
+    case Exposure::world:
+      return "world-readable";
+    case Exposure::group:
+      return "group-readable";
+    case Exposure::owner:
+      return "owner-only";
   }
   return "owner-only";
 }
@@ -84,9 +87,12 @@ model::Severity severity_of(std::string_view finding_type, Exposure exposure) {
   if (finding_type::is_personal_data(finding_type))
     return exposure == Exposure::world ? Severity::high : Severity::medium;
   switch (exposure) {
-    case Exposure::world: return Severity::critical;
-    case Exposure::group: return Severity::high;
-    case Exposure::owner: return Severity::medium;
+    case Exposure::world:
+      return Severity::critical;
+    case Exposure::group:
+      return Severity::high;
+    case Exposure::owner:
+      return Severity::medium;
   }
   return Severity::medium;
 }
@@ -101,14 +107,13 @@ std::vector<model::Finding> make_findings(const Snapshot& snapshot) {
     finding.severity = severity_of(f.finding_type, exposure);
     finding.title = std::string(label(f.data_type)) + " in " + f.path;
     finding.description = std::string(label(f.data_type)) + " at " + location + ", in a " +
-                          std::string(exposure_name(exposure)) + " file (mode " +
-                          octal(f.mode) + ", owner uid " + std::to_string(f.uid) +
+                          std::string(exposure_name(exposure)) + " file (mode " + octal(f.mode) +
+                          ", owner uid " + std::to_string(f.uid) +
                           "). Evidence: " + f.evidence.masked + " (hash " + f.evidence.hash +
                           "); the value never leaves the host.";
     finding.remediation = remediation_of(f.finding_type);
-    finding.fields = {{"finding_type", f.finding_type},
-                      {"data_type", f.data_type},
-                      {"location", location}};
+    finding.fields = {
+        {"finding_type", f.finding_type}, {"data_type", f.data_type}, {"location", location}};
     finding.metadata = {{"path", f.path},
                         {"line", f.line},
                         {"exposure", exposure_name(exposure)},

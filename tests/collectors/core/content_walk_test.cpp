@@ -320,13 +320,15 @@ TEST_CASE("A binary file no detector wants as binary is skipped as binary",
           "[unit][content_walk]") {
   TempTree tree;
   tree.write("data/blob.env", std::string("A=\0\0\0", 5));
+  tree.write("data/large.env", std::string(100000, '\0'));
   const HostFs fs(tree.root());
   FileInterest env;
   env.name_globs = {"*.env"};
   Recorder recorder(env);
   const WalkProgress progress = walk(fs, under({"/data"}), recorder);
   CHECK(recorder.paths.empty());
-  CHECK(skipped(progress, skip::kBinary) == 1);
+  CHECK(skipped(progress, skip::kBinary) == 2);
+  CHECK(progress.bytes_read == 5 + 8192);  // a binary head stops the read
 }
 
 TEST_CASE("A file that changes while the walk reads it is handed as read",
