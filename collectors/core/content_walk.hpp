@@ -66,6 +66,11 @@ struct WalkedFile {
   bool truncated = false;  // the file is larger than head
   bool changed = false;    // its size or mtime changed while it was read
   bool text = false;       // the head sniffs as text (no NUL, mostly printable or UTF-8)
+  // Whether every folder from the walk's root down to the file lets others (o+x), or the
+  // members of a group (g+x or o+x), through: a world-readable file in a 0700 home is not
+  // exposed to others.
+  bool others_can_reach = true;
+  bool group_can_reach = true;
 };
 
 class FileDetector {

@@ -72,6 +72,12 @@ class Fd {
 
 constexpr std::size_t kSniffBytes = 8192;  // as sniffs_as_text samples
 
+// Whether others, and a group, can get through every folder down to the current one.
+struct Reach {
+  bool others = true;
+  bool group = true;
+};
+
 struct Entry {
   std::string name;
   unsigned char type;
@@ -172,7 +178,7 @@ class Walker {
       return problem(skip::kUnreadable, path, errno);
     if (never_entered(sfs)) return skip(skip::kPseudoFilesystem);
     root_dev_ = st.st_dev;
-    walk_dir(dir.get(), st.st_dev, path, 0, resume);
+    walk_dir(dir.get(), st, path, 0, resume);
   }
 
   std::vector<Entry> entries_of(int dir_fd, const std::string& path) {
@@ -197,9 +203,19 @@ class Walker {
     return entries;
   }
 
-  void walk_dir(int dir_fd, dev_t dev, const std::string& path, int depth,
+  void walk_dir(int dir_fd, const struct stat& dir, const std::string& path, int depth,
                 std::span<const std::string> resume) {
     ++progress_.dirs;
+    const dev_t dev = dir.st_dev;
+    const Reach outer = reach_;
+    reach_.others = reach_.others && (dir.st_mode & S_IXOTH) != 0;
+    reach_.group = reach_.group && (dir.st_mode & (S_IXGRP | S_IXOTH)) != 0;
+    walk_entries(dir_fd, dev, path, depth, resume);
+    reach_ = outer;
+  }
+
+  void walk_entries(int dir_fd, dev_t dev, const std::string& path, int depth,
+                    std::span<const std::string> resume) {
     const std::vector<Entry> entries = entries_of(dir_fd, path);
     auto it = entries.begin();
     if (!resume.empty())  // a resumed walk starts at the cursor's entry
@@ -256,7 +272,7 @@ class Walker {
       if (!options_.cross_filesystems && st.st_dev != root_dev_)
         return skip(skip::kOtherFilesystem);
     }
-    walk_dir(dir.get(), st.st_dev, path, depth, resume);
+    walk_dir(dir.get(), st, path, depth, resume);
   }
 
   // Reads into buffer_ from `length` until `limit`, end of file or EAGAIN; false on an error
@@ -334,6 +350,8 @@ class Walker {
     walked.head = std::string_view(buffer_.data(), length);
     walked.truncated = size > length;
     walked.text = sniffs_as_text(walked.head);
+    walked.others_can_reach = reach_.others;
+    walked.group_can_reach = reach_.group;
     bool handed = false;
     for (std::size_t i = 0; i < detectors_.size(); ++i) {
       const FileInterest& interest = detectors_[i]->interest();
@@ -369,6 +387,7 @@ class Walker {
   bool every_text_ = false;
   std::string buffer_;
   dev_t root_dev_ = 0;
+  Reach reach_;
   bool stopped_ = false;
   WalkProgress progress_;
 };

@@ -77,9 +77,9 @@ std::string octal(std::uint32_t mode) {
 
 }  // namespace
 
-Exposure exposure_of(std::uint32_t mode) {
-  if (mode & 004) return Exposure::world;
-  if (mode & 040) return Exposure::group;
+Exposure exposure_of(std::uint32_t mode, bool others_can_reach, bool group_can_reach) {
+  if ((mode & 004) && others_can_reach) return Exposure::world;
+  if ((mode & 044) && group_can_reach) return Exposure::group;
   return Exposure::owner;
 }
 
@@ -100,7 +100,7 @@ model::Severity severity_of(std::string_view finding_type, Exposure exposure) {
 std::vector<model::Finding> make_findings(const Snapshot& snapshot) {
   std::vector<model::Finding> findings;
   for (const Found& f : snapshot.found) {
-    const Exposure exposure = exposure_of(f.mode);
+    const Exposure exposure = exposure_of(f.mode, f.others_can_reach, f.group_can_reach);
     const std::string location = f.path + ":" + std::to_string(f.line);
     model::Finding finding;
     finding.category = model::Category::privacy;
@@ -117,6 +117,7 @@ std::vector<model::Finding> make_findings(const Snapshot& snapshot) {
     finding.metadata = {{"path", f.path},
                         {"line", f.line},
                         {"exposure", exposure_name(exposure)},
+                        {"folders_let_others_through", f.others_can_reach},
                         {"mode", octal(f.mode)},
                         {"uid", f.uid},
                         {"gid", f.gid},

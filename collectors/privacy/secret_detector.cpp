@@ -5,6 +5,7 @@
 #include "collectors/privacy/config_secrets.hpp"
 #include "collectors/privacy/personal_data.hpp"
 #include "collectors/privacy/private_keys.hpp"
+#include "collectors/privacy/report.hpp"
 #include "collectors/privacy/token_shapes.hpp"
 
 namespace zt::privacy {
@@ -31,7 +32,8 @@ void SecretDetector::inspect(const collector::WalkedFile& file) {
     find_database_urls(text, hits);
     find_jwt_secrets(text, hits);
   }
-  if (options_.detector_on("personal_data") && (file.info.mode & 044) != 0)
+  if (options_.detector_on("personal_data") &&
+      exposure_of(file.info.mode, file.others_can_reach, file.group_can_reach) != Exposure::owner)
     find_personal_data(text, hits);
   if (options_.detector_on("credential_files")) {
     std::set<std::size_t> lines;
@@ -48,7 +50,8 @@ void SecretDetector::inspect(const collector::WalkedFile& file) {
     }
     found_.push_back({std::string(hit.finding_type), std::string(hit.data_type),
                       std::string(file.path), hit.line, file.info.mode, file.info.uid,
-                      file.info.gid, evidence_of(hit.value, salt_)});
+                      file.info.gid, file.others_can_reach, file.group_can_reach,
+                      evidence_of(hit.value, salt_)});
   }
 }
 

@@ -316,6 +316,31 @@ TEST_CASE("Detectors get what they asked for, from one read", "[unit][content_wa
   CHECK(skipped(progress, skip::kUnwanted) == 1);
 }
 
+TEST_CASE("The walk says whether the folders above a file let others through",
+          "[unit][content_walk]") {
+  TempTree tree;
+  tree.write("data/open/a", "a\n");
+  tree.write("data/home/ann/b", "b\n");
+  tree.write("data/group/c", "c\n");
+  ::chmod((tree.root() / "data/open").c_str(), 0755);
+  ::chmod((tree.root() / "data/home/ann").c_str(), 0700);
+  ::chmod((tree.root() / "data/group").c_str(), 0750);
+  class Reach : public FileDetector {
+   public:
+    Reach() { interest_.name_globs = {"*"}; }
+    const FileInterest& interest() const override { return interest_; }
+    void inspect(const WalkedFile& file) override {
+      seen.push_back(std::string(file.path) + (file.others_can_reach ? " others" : "") +
+                     (file.group_can_reach ? " group" : ""));
+    }
+    FileInterest interest_;
+    std::vector<std::string> seen;
+  } reach;
+  walk(HostFs(tree.root()), under({"/data"}), reach);
+  CHECK(reach.seen == std::vector<std::string>{"/data/group/c group", "/data/home/ann/b",
+                                               "/data/open/a others group"});
+}
+
 TEST_CASE("A binary file no detector wants as binary is skipped as binary",
           "[unit][content_walk]") {
   TempTree tree;

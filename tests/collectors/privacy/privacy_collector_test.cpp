@@ -324,8 +324,14 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses", "
              "card,iban\n4111 1111 1111 1112,DE88 3704 0044 0532 0130 00\n"
              "order 41111111111111110,GB82WEST1234569876543\n",
              0644);
-  // Valid personal data in a file only its owner reads: not reported.
+  // Valid personal data in a file only its owner reads: not reported; nor in a world-readable
+  // file of a 0700 home, where a secret is its owner's only (medium).
   plant.file("/home/bob/private.csv", "4111 1111 1111 1111\n", 0600);
+  const std::string carol_password = plant.value("Carol-" + random_alnum(rng, 14));
+  plant.file("/home/carol/.env", "DB_PASSWORD=" + carol_password + "\n", 0644);
+  plant.file("/home/carol/cards.csv", "4111 1111 1111 1111\n", 0644);
+  REQUIRE(::chmod((tree.root() / "home/carol").c_str(), 0700) == 0);
+  expect("/home/carol/.env:1", "env_password", "stored_password", "medium");
 
   auto collector = zt::privacy::descriptor().make(
       zt::test::options_of(zt::privacy::descriptor(), {{"hash_salt", "test-salt"}}));

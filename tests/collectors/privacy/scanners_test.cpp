@@ -148,6 +148,9 @@ TEST_CASE("Severity comes from exposure", "[unit][privacy]") {
   CHECK(exposure_of(0644) == Exposure::world);
   CHECK(exposure_of(0640) == Exposure::group);
   CHECK(exposure_of(0600) == Exposure::owner);
+  CHECK(exposure_of(0644, false, false) == Exposure::owner);  // in a 0700 folder
+  CHECK(exposure_of(0644, false, true) == Exposure::group);   // in a 0750 folder
+  CHECK(exposure_of(0604, true, false) == Exposure::world);
   CHECK(severity_of("api_token", Exposure::world) == Severity::critical);
   CHECK(severity_of("api_token", Exposure::group) == Severity::high);
   CHECK(severity_of("api_token", Exposure::owner) == Severity::medium);
