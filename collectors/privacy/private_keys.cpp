@@ -33,6 +33,7 @@ void pem(std::string_view text, Hits& hits) {
     const std::size_t end = text.find(end_marker, body_start);
     if (end == std::string_view::npos) continue;
     std::string_view body = text.substr(body_start, end - body_start);
+    while (!body.empty() && (body.front() == '\n' || body.front() == '\r')) body.remove_prefix(1);
     if (label == "OPENSSH PRIVATE KEY") {
       const auto blob = base64_decode(body);
       if (blob && openssh_cipher(*blob) == "none")

@@ -43,7 +43,10 @@ void SecretDetector::inspect(const collector::WalkedFile& file) {
     for (const Hit& hit : generic)
       if (!lines.contains(hit.line)) hits.push_back(hit);
   }
+  // One finding per line and data type: a finding's identity is (location, data_type, type).
+  std::set<std::pair<std::size_t, std::string_view>> reported;
   for (const Hit& hit : hits) {
+    if (!reported.emplace(hit.line, hit.data_type).second) continue;
     if (found_.size() >= options_.max_findings) {
       ++dropped_;
       continue;

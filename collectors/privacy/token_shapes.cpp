@@ -131,8 +131,9 @@ void aws(std::string_view text, Hits& hits) {
   for (const std::string_view prefix : {"AKIA", "ASIA"})
     each_start(text, prefix, [&](std::size_t pos) {
       const std::size_t n = run_length(text, pos + 4, is_aws_id);
+      // AWS's documentation writes AKIAIOSFODNN7EXAMPLE (and its secret …EXAMPLEKEY).
       if (n == 16 && (pos + 20 == text.size() || !is_alnum(text[pos + 20])) &&
-          aws_secret_near(text, pos))
+          !text.substr(pos, 20).ends_with("EXAMPLE") && aws_secret_near(text, pos))
         add(hits, text, finding_type::kCloudCredential, "aws_access_key", pos, 20);
     });
 }

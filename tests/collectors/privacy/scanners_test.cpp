@@ -53,12 +53,15 @@ TEST_CASE("Token shapes", "[unit][privacy]") {
         std::vector<std::string>{"github_token@2"});
   CHECK(types_in(find_tokens, "Xghp_" + github.substr(4)).empty());  // inside a word
   CHECK(types_in(find_tokens, github + "A").empty());                // too long
-  CHECK(types_in(find_tokens, "AKIAIOSFODNN7EXAMPLE\n").empty());    // no secret near
+  CHECK(types_in(find_tokens, "AKIAIOSFODNN7Q2X3Z4W\n").empty());    // no secret near
   CHECK(types_in(find_tokens,
-                 "id=AKIAIOSFODNN7EXAMPLE\n\n\nkey=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n") ==
+                 "id=AKIAIOSFODNN7Q2X3Z4W\n\n\nkey=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ2x3Z4wKa\n") ==
         std::vector<std::string>{"aws_access_key@1"});
   CHECK(types_in(find_tokens,
-                 "id=AKIAIOSFODNN7EXAMPLE\n1\n2\n3\n4\n5\n6\nkey=wJalrXUtnFEMI/K7MDENG/"
+                 "id=AKIAIOSFODNN7EXAMPLE\nkey=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n")
+            .empty());  // AWS's documentation example
+  CHECK(types_in(find_tokens,
+                 "id=AKIAIOSFODNN7Q2X3Z4W\n1\n2\n3\n4\n5\n6\nkey=wJalrXUtnFEMI/K7MDENG/"
                  "bPxRfiCYEXAMPLEKEY\n")
             .empty());  // too far
 }
@@ -124,8 +127,16 @@ TEST_CASE("Personal data: cards by prefix, length and Luhn, IBANs by length and 
   CHECK(card_brand("9111111111111111").empty());
   CHECK(iban_length("DE") == 22);
   CHECK(iban_length("ZZ") == 0);
-  CHECK(types_in(find_personal_data, "5555-5555-5555-4444\n4111111111111111\n") ==
+  CHECK(types_in(find_personal_data, "5555-5555-5555-4444\ncard: 4111111111111111\n") ==
         std::vector<std::string>{"mastercard@1", "visa@2"});
+  CHECK(types_in(find_personal_data, "name,pan\nx\ny\nann,4111111111111111\n")
+            .empty());  // no keyword near, none in the header either
+  CHECK(types_in(find_personal_data, "name,Credit_Card\n1\n2\n3\nann,4111111111111111\n") ==
+        std::vector<std::string>{"visa@5"});  // the header names it
+  CHECK(types_in(find_personal_data,
+                 "id 4111111111111111\n0.4111111111111111 4111 1111 1111 "
+                 "1111.5\n")
+            .empty());  // unseparated without a keyword; decimals
   CHECK(
       types_in(find_personal_data, "id 14111111111111111 x4111111111111111 5555--5555-5555-4444\n")
           .empty());
