@@ -166,7 +166,12 @@ class Walker {
     for (const std::string& part : parts) path = child_path(path, part);
     if (path_excluded(options_.exclude, path)) return skip(skip::kExcluded);
     auto real = fs_.resolve(path);
-    if (!real) return problem(skip::kUnreadable, path, ELOOP);
+    if (!real) {
+      ++progress_.skipped[std::string(skip::kUnreadable)];
+      if (progress_.problems.size() < WalkProgress::kMaxProblems)
+        progress_.problems.push_back(real.error().message);
+      return;
+    }
     Fd dir(::open(real->c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NONBLOCK));
     if (!dir.ok()) {
       if (errno != ENOENT && errno != ENOTDIR) problem(skip::kUnreadable, path, errno);
