@@ -261,12 +261,16 @@ TEST_CASE("The depth limit and exclusions prune folders", "[unit][content_walk]"
 TEST_CASE("The kernel's pseudo filesystems are never walked", "[unit][content_walk]") {
   const HostFs fs("/");
   Recorder all(every_file());
-  WalkOptions options = under({"/proc", "/sys", "/dev"});
+  WalkOptions options = under({"/proc", "/sys", "/dev", "/dev/shm", "/proc/self"});
   const WalkProgress progress = walk(fs, options, all);
   CHECK(progress.complete);
   CHECK(all.paths.empty());
   CHECK(progress.dirs == 0);
-  CHECK(skipped(progress, skip::kExcluded) == 3);
+  CHECK(skipped(progress, skip::kExcluded) == 3);  // a root under another is walked with it
+  Recorder shm(every_file());
+  const WalkProgress under_dev = walk(fs, under({"/dev/shm"}), shm);
+  CHECK(shm.paths.empty());
+  CHECK(skipped(under_dev, skip::kExcluded) == 1);
 }
 
 TEST_CASE("A large file is read only to its head", "[unit][content_walk]") {
@@ -454,5 +458,6 @@ TEST_CASE("Name globs, path filters and exclusions", "[unit][content_walk]") {
   CHECK(path_excluded(exclude, "/var/lib/docker"));
   CHECK_FALSE(path_excluded(exclude, "/var/lib/dockerd"));
   CHECK(path_excluded({}, "/proc"));
+  CHECK(path_excluded({}, "/dev/shm"));
   CHECK_FALSE(path_excluded({}, "/process"));
 }
