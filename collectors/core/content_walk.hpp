@@ -19,7 +19,8 @@
 // `exclude` (fnmatch globs on the host path, "*" crossing "/") and the kernel's pseudo
 // filesystems (/proc, /sys, /dev are never walked; no proc/sysfs/devtmpfs/network/fuse mount
 // is entered, whatever the options say); another filesystem than its root's only when
-// `cross_filesystems` is set. Symlinks are never followed (the walk descends through real
+// `cross_filesystems` is set. Mount points are known from the mount table before they are
+// opened (mount_table.hpp), and each folder on a new device is checked again with fstatfs. Symlinks are never followed (the walk descends through real
 // directory entries opened with O_NOFOLLOW relative to their parent, so it cannot leave the
 // root). Files are opened O_NONBLOCK|O_NOFOLLOW and checked to be regular with fstat, so a
 // FIFO, socket or device never blocks it. A file or folder that cannot be read is counted and

@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "collectors/core/content_walk.hpp"
+#include "collectors/core/mount_table.hpp"
 
 namespace zt::collector {
 namespace {
@@ -92,7 +93,8 @@ class Walker {
         detectors_(detectors),
         should_stop_(should_stop),
         start_(std::chrono::steady_clock::now()),
-        wanted_(detectors.size()) {
+        wanted_(detectors.size()),
+        mounts_(host_mounts(fs)) {
     for (const FileDetector* detector : detectors_)
       every_text_ = every_text_ || detector->interest().every_text_file;
     buffer_.resize(std::max<std::size_t>(options_.head_bytes, 1));
@@ -165,6 +167,7 @@ class Walker {
     std::string path = "/";
     for (const std::string& part : parts) path = child_path(path, part);
     if (path_excluded(options_.exclude, path)) return skip(skip::kExcluded);
+    if (mounts_.never.contains(path)) return skip(skip::kPseudoFilesystem);
     auto real = fs_.resolve(path);
     if (!real) {
       ++progress_.skipped[std::string(skip::kUnreadable)];
@@ -250,6 +253,10 @@ class Walker {
       }
       if (type == DT_LNK)
         skip(skip::kSymlink);
+      else if (type == DT_DIR && mounts_.never.contains(child))  // never opened
+        skip(skip::kPseudoFilesystem);
+      else if (type == DT_DIR && !options_.cross_filesystems && mounts_.all.contains(child))
+        skip(skip::kOtherFilesystem);
       else if (type == DT_DIR)
         enter_dir(dir_fd, dev, *it, child, depth + 1, child_resume);
       else if (type == DT_REG)
@@ -391,6 +398,7 @@ class Walker {
   std::vector<char> wanted_;  // per detector, for the file being examined
   bool every_text_ = false;
   std::string buffer_;
+  const HostMounts mounts_;  // known before any folder is opened (mount_table.hpp)
   dev_t root_dev_ = 0;
   Reach reach_;
   bool stopped_ = false;
