@@ -36,7 +36,9 @@ bool path_excluded(std::span<const std::string> exclude, std::string_view host_p
   // The kernel's pseudo filesystems, whatever the options say (the walk also refuses their
   // filesystem types, wherever they are mounted).
   for (const std::string_view never : {"/proc", "/sys", "/dev"})
-    if (host_path == never) return true;
+    if (host_path.starts_with(never) &&
+        (host_path.size() == never.size() || host_path[never.size()] == '/'))
+      return true;
   if (exclude.empty()) return false;
   const std::string path_z(host_path);
   for (const std::string& glob : exclude)

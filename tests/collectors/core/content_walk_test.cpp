@@ -261,12 +261,16 @@ TEST_CASE("The depth limit and exclusions prune folders", "[unit][content_walk]"
 TEST_CASE("The kernel's pseudo filesystems are never walked", "[unit][content_walk]") {
   const HostFs fs("/");
   Recorder all(every_file());
-  WalkOptions options = under({"/proc", "/sys", "/dev"});
+  WalkOptions options = under({"/proc", "/sys", "/dev", "/dev/shm", "/proc/self"});
   const WalkProgress progress = walk(fs, options, all);
   CHECK(progress.complete);
   CHECK(all.paths.empty());
   CHECK(progress.dirs == 0);
-  CHECK(skipped(progress, skip::kExcluded) == 3);
+  CHECK(skipped(progress, skip::kExcluded) == 3);  // a root under another is walked with it
+  Recorder shm(every_file());
+  const WalkProgress under_dev = walk(fs, under({"/dev/shm"}), shm);
+  CHECK(shm.paths.empty());
+  CHECK(skipped(under_dev, skip::kExcluded) == 1);
 }
 
 TEST_CASE("A large file is read only to its head", "[unit][content_walk]") {
@@ -316,17 +320,44 @@ TEST_CASE("Detectors get what they asked for, from one read", "[unit][content_wa
   CHECK(skipped(progress, skip::kUnwanted) == 1);
 }
 
+TEST_CASE("The walk says whether the folders above a file let others through",
+          "[unit][content_walk]") {
+  TempTree tree;
+  tree.write("data/open/a", "a\n");
+  tree.write("data/home/ann/b", "b\n");
+  tree.write("data/group/c", "c\n");
+  ::chmod((tree.root() / "data/open").c_str(), 0755);
+  ::chmod((tree.root() / "data/home/ann").c_str(), 0700);
+  ::chmod((tree.root() / "data/group").c_str(), 0750);
+  class Reach : public FileDetector {
+   public:
+    Reach() { interest_.name_globs = {"*"}; }
+    const FileInterest& interest() const override { return interest_; }
+    void inspect(const WalkedFile& file) override {
+      seen.push_back(std::string(file.path) + (file.others_can_reach ? " others" : "") +
+                     (file.group_can_reach ? " group" : ""));
+    }
+    FileInterest interest_;
+    std::vector<std::string> seen;
+  } reach;
+  walk(HostFs(tree.root()), under({"/data"}), reach);
+  CHECK(reach.seen == std::vector<std::string>{"/data/group/c group", "/data/home/ann/b",
+                                               "/data/open/a others group"});
+}
+
 TEST_CASE("A binary file no detector wants as binary is skipped as binary",
           "[unit][content_walk]") {
   TempTree tree;
   tree.write("data/blob.env", std::string("A=\0\0\0", 5));
+  tree.write("data/large.env", std::string(100000, '\0'));
   const HostFs fs(tree.root());
   FileInterest env;
   env.name_globs = {"*.env"};
   Recorder recorder(env);
   const WalkProgress progress = walk(fs, under({"/data"}), recorder);
   CHECK(recorder.paths.empty());
-  CHECK(skipped(progress, skip::kBinary) == 1);
+  CHECK(skipped(progress, skip::kBinary) == 2);
+  CHECK(progress.bytes_read == 5 + 8192);  // a binary head stops the read
 }
 
 TEST_CASE("A file that changes while the walk reads it is handed as read",
@@ -427,5 +458,6 @@ TEST_CASE("Name globs, path filters and exclusions", "[unit][content_walk]") {
   CHECK(path_excluded(exclude, "/var/lib/docker"));
   CHECK_FALSE(path_excluded(exclude, "/var/lib/dockerd"));
   CHECK(path_excluded({}, "/proc"));
+  CHECK(path_excluded({}, "/dev/shm"));
   CHECK_FALSE(path_excluded({}, "/process"));
 }
