@@ -38,6 +38,7 @@ NodeSource node_of_command(const HostFs& fs, const NodeCommand& command, std::st
 void read_processes(const collector::Context& context, Snapshot& snapshot, Problems& problems,
                     std::set<std::vector<std::string>>& running) {
   const HostFs& fs = context.fs();
+  if (fs.is_missing(collector::kProcPath)) return;  // a host tree without processes
   auto pids = fs.list_dir(collector::kProcPath);
   if (!pids) {
     problems.push_back("cannot list " + pids.error().message + "; running nodes not checked");

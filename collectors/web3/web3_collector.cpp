@@ -1,5 +1,7 @@
 #include "collectors/web3/web3_collector.hpp"
 
+#include <openssl/crypto.h>
+
 #include <array>
 
 #include "collectors/web3/host_paths.hpp"
@@ -58,6 +60,9 @@ class Web3Collector final : public collector::Collector {
     result.findings = wallet_findings(snapshot, limits);
     for (model::Finding& f : node_findings(snapshot)) result.findings.push_back(std::move(f));
     result.inventory = make_inventory(snapshot);
+    // The runner's thread ends with this run: free what OpenSSL keeps for it (its error
+    // state, made when OpenSSL first initialises on this thread, is otherwise left behind).
+    OPENSSL_thread_stop();
     return result;
   }
 
