@@ -43,6 +43,7 @@ CollectorRunner::CollectorRunner(std::shared_ptr<asio::io_context> io,
                                  ThreadPriority priority)
     : io_(std::move(io)),
       fs_(std::move(fs)),
+      content_walk_(std::make_shared<collector::ContentWalkHub>()),
       agent_identity_(std::move(agent_identity)),
       max_concurrent_(static_cast<std::size_t>(std::max(1, max_concurrent))),
       priority_(priority) {}
@@ -61,6 +62,7 @@ void CollectorRunner::set_max_concurrent(int max_concurrent) {
 
 void CollectorRunner::set_host(std::shared_ptr<const collector::HostFs> fs,
                                std::string agent_identity) {
+  if (!fs || !fs_ || fs->root() != fs_->root()) content_walk_ = std::make_shared<collector::ContentWalkHub>();
   fs_ = std::move(fs);
   agent_identity_ = std::move(agent_identity);
 }
@@ -114,7 +116,8 @@ void CollectorRunner::start(Pending pending) {
     if (auto self = weak.lock(); self && !ec) self->on_deadline(id);
   });
 
-  std::thread([io = io_, fs = fs_, slot, weak, id, stop = active.stop.get_token(),
+  std::thread([io = io_, fs = fs_, hub = content_walk_, slot, weak, id,
+               stop = active.stop.get_token(),
                deadline = Clock::now() + slot->timeout, started = active.started,
                priority = priority_] {
     if (std::string problem = lower_thread_priority(priority.nice, priority.idle_io);
@@ -125,7 +128,7 @@ void CollectorRunner::start(Pending pending) {
     run.category = slot->descriptor->category;
     run.started = started;
     const auto t0 = Clock::now();
-    collector::Context context(*fs, deadline, stop);
+    collector::Context context(*fs, deadline, stop, hub);
     try {
       run.result = slot->instance->collect(context);
     } catch (const std::exception& e) {

@@ -10,7 +10,9 @@
 // nothing a collector throws escapes its thread: the run is "failed" with the exception's
 // message. Findings a collector returns are then checked (validation.hpp); bad ones are
 // dropped and reported, making the run "partial". Accepted findings get their fingerprint and
-// a default risk score. All members must be called on the io_context's thread.
+// a default risk score. Content collectors (privacy, …) share one walk of the host's files
+// per cycle through the runner's ContentWalkHub. All members must be called on the
+// io_context's thread.
 #include <boost/asio/io_context.hpp>
 #include <atomic>
 #include <chrono>
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "collectors/core/collector.hpp"
+#include "collectors/core/content_collector.hpp"
 #include "schema-client/model/timestamp.hpp"
 
 namespace zt::agent {
@@ -87,6 +90,8 @@ class CollectorRunner : public std::enable_shared_from_this<CollectorRunner> {
 
   std::shared_ptr<boost::asio::io_context> io_;
   std::shared_ptr<const collector::HostFs> fs_;
+  // One per host: the content collectors' shared walk of its files (content_collector.hpp).
+  std::shared_ptr<collector::ContentWalkHub> content_walk_;
   std::string agent_identity_;
   std::size_t max_concurrent_;
   ThreadPriority priority_;

@@ -36,13 +36,19 @@ struct CollectResult {
   std::vector<std::string> problems;
 };
 
+class ContentWalkHub;  // content_collector.hpp
+
 class Context {
  public:
+  // `content_walk`: the hub through which content collectors share one walk of this host's
+  // files (content_collector.hpp); without one, a content collector walks alone.
   Context(const HostFs& fs, std::chrono::steady_clock::time_point deadline,
-          std::stop_token stop)
-      : fs_(fs), deadline_(deadline), stop_(std::move(stop)) {}
+          std::stop_token stop, std::shared_ptr<ContentWalkHub> content_walk = nullptr)
+      : fs_(fs), deadline_(deadline), stop_(std::move(stop)),
+        content_walk_(std::move(content_walk)) {}
 
   const HostFs& fs() const { return fs_; }
+  const std::shared_ptr<ContentWalkHub>& content_walk() const { return content_walk_; }
   std::chrono::steady_clock::time_point deadline() const { return deadline_; }
   bool should_stop() const {
     return stop_.stop_requested() || std::chrono::steady_clock::now() >= deadline_;
@@ -59,6 +65,7 @@ class Context {
   const HostFs& fs_;
   std::chrono::steady_clock::time_point deadline_;
   std::stop_token stop_;
+  std::shared_ptr<ContentWalkHub> content_walk_;
 };
 
 class Collector {
