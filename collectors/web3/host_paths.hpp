@@ -28,9 +28,13 @@ inline constexpr std::string_view kWalletsFolder = "/wallets/";
 // parent and grandparent: Lighthouse's slashing_protection.sqlite, Nimbus's .sqlite3,
 // Teku's slashprotection folder, Prysm's validator.db, Lodestar's validator-db, and EIP-3076
 // interchange files by their usual names (slashing-protection*.json, slashing_protection*.json).
-inline constexpr std::string_view kSlashingProtectionNames[] = {
-    "slashing_protection.sqlite", "slashing_protection.sqlite3", "slashprotection",
-    "slashing-protection", "slashing_protection", "validator.db", "validator-db"};
+inline constexpr std::string_view kSlashingProtectionNames[] = {"slashing_protection.sqlite",
+                                                                "slashing_protection.sqlite3",
+                                                                "slashprotection",
+                                                                "slashing-protection",
+                                                                "slashing_protection",
+                                                                "validator.db",
+                                                                "validator-db"};
 inline constexpr std::string_view kInterchangePrefixes[] = {"slashing-protection",
                                                             "slashing_protection"};
 inline constexpr int kSlashingProtectionLevels = 3;  // the folder, parent, grandparent

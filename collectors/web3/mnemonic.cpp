@@ -14,16 +14,9 @@ namespace {
 constexpr std::size_t kPhraseLengths[] = {24, 21, 18, 15, 12};
 constexpr std::size_t kShortestPhrase = 12;
 
-bool is_separator(char c) {
-  switch (c) {
-    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-    case ',': case ';': case '"': case '\'': case '`':
-    case '(': case ')': case '[': case ']': case '{': case '}': case ':': case '=':
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr std::string_view kSeparators = " \t\n\r\f\v,;\"'`()[]{}:=";
+
+bool is_separator(char c) { return kSeparators.find(c) != std::string_view::npos; }
 
 bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 

@@ -55,8 +55,8 @@ NodeSettings settings_from_config(NodeClient client, const std::vector<ConfigEnt
 std::optional<std::string> config_file_of(NodeClient client, const NodeSettings& options);
 
 struct RpcEndpoint {
-  std::string transport;  // "http", "ws"
-  std::string address;    // as configured: "0.0.0.0", "localhost"
+  std::string transport;          // "http", "ws"
+  std::string address;            // as configured: "0.0.0.0", "localhost"
   std::vector<std::string> apis;  // lower case: "eth", "admin"
   bool default_apis = false;      // no API option: the client's default set
 

@@ -48,8 +48,8 @@ struct SolanaFile {
 struct WalletFile {
   FileSeen file;
   BitcoinWallet wallet;
-  // The walk handed only the file's head; when that did not decide, the collector reads the
-  // whole file up to max_wallet_bytes. Undecided: still none_found from a partial read.
+  // The walk handed only the file's head; when that did not decide, the detector read the
+  // whole file up to max_wallet_bytes. Undecided: that read failed (too large, unreadable).
   bool head_only = false;
   bool undecided = false;
 };
@@ -69,7 +69,7 @@ struct Snapshot {
   std::vector<SolanaFile> solana;
   std::vector<WalletFile> wallets;
   std::vector<NodeSource> nodes;
-  std::optional<collector::WalkProgress> walk;  // when the files were scanned
+  collector::WalkProgress walk;
   std::size_t processes_scanned = 0;
   std::size_t units_read = 0;
 };

@@ -1,6 +1,7 @@
 #include "collectors/web3/wallet_detectors.hpp"
 
 #include "collectors/web3/host_paths.hpp"
+#include "collectors/web3/slashing_protection.hpp"
 
 namespace zt::web3 {
 namespace {
@@ -14,8 +15,9 @@ bool is_wallet_path(std::string_view host_path, std::string_view name) {
          (name.ends_with(".dat") && host_path.find(kWalletsFolder) != std::string_view::npos);
 }
 
-KeystoreDetector::KeystoreDetector(Snapshot& snapshot, std::string salt)
-    : snapshot_(snapshot), salt_(std::move(salt)) {
+KeystoreDetector::KeystoreDetector(Snapshot& snapshot, const collector::HostFs& fs,
+                                   std::string salt)
+    : snapshot_(snapshot), fs_(fs), salt_(std::move(salt)) {
   interest_.name_globs.assign(std::begin(kKeystoreGlobs), std::end(kKeystoreGlobs));
   interest_.content = collector::ContentKind::text_only;
   interest_.max_size = kKeystoreMaxBytes;
@@ -24,20 +26,35 @@ KeystoreDetector::KeystoreDetector(Snapshot& snapshot, std::string salt)
 void KeystoreDetector::inspect(const collector::WalkedFile& file) {
   if (file.truncated) return;
   if (auto keystore = parse_keystore(file.head)) {
-    snapshot_.keystores.push_back({seen(file), std::move(*keystore), std::nullopt});
+    std::optional<std::string> protection;
+    if (keystore->kind == KeystoreKind::eth2_validator)
+      protection = find_slashing_protection(fs_, file.path);
+    snapshot_.keystores.push_back({seen(file), std::move(*keystore), std::move(protection)});
   } else if (auto keypair = parse_solana_keypair(file.head, salt_)) {
     snapshot_.solana.push_back({seen(file), std::move(*keypair)});
   }
 }
 
-BitcoinWalletDetector::BitcoinWalletDetector(Snapshot& snapshot) : snapshot_(snapshot) {
+BitcoinWalletDetector::BitcoinWalletDetector(Snapshot& snapshot, const collector::HostFs& fs,
+                                             std::size_t max_wallet_bytes)
+    : snapshot_(snapshot), fs_(fs), max_wallet_bytes_(max_wallet_bytes) {
   interest_.path_filter = &is_wallet_path;
   interest_.content = collector::ContentKind::any;
 }
 
 void BitcoinWalletDetector::inspect(const collector::WalkedFile& file) {
-  if (auto wallet = classify_bitcoin_wallet(file.head))
-    snapshot_.wallets.push_back({seen(file), *wallet, file.truncated, false});
+  auto wallet = classify_bitcoin_wallet(file.head);
+  if (!wallet) return;
+  WalletFile found{seen(file), *wallet, file.truncated, false};
+  if (found.head_only && wallet->keys == WalletKeys::none_found) {
+    auto whole = fs_.read_file(file.path, max_wallet_bytes_);
+    auto decided = whole ? classify_bitcoin_wallet(*whole) : std::nullopt;
+    if (decided)
+      found.wallet = *decided;
+    else
+      found.undecided = true;
+  }
+  snapshot_.wallets.push_back(std::move(found));
 }
 
 TextSecretDetector::TextSecretDetector(Snapshot& snapshot, std::string salt)
