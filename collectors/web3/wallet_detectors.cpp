@@ -25,12 +25,19 @@ KeystoreDetector::KeystoreDetector(Snapshot& snapshot, const collector::HostFs& 
 
 void KeystoreDetector::inspect(const collector::WalkedFile& file) {
   if (file.truncated) return;
-  if (auto keystore = parse_keystore(file.head)) {
+  // Most JSON files are neither: a look for their marks before a parse.
+  const std::string_view head = file.head;
+  const bool may_be_keystore = head.find("rypto\"") != std::string_view::npos;  // crypto, Crypto
+  const std::size_t first = head.find_first_not_of(" \t\r\n");
+  const bool may_be_keypair = head.size() <= kSolanaKeypairMaxBytes &&
+                              first != std::string_view::npos && head[first] == '[';
+  if (!may_be_keystore && !may_be_keypair) return;
+  if (auto keystore = may_be_keystore ? parse_keystore(head) : std::nullopt) {
     std::optional<std::string> protection;
     if (keystore->kind == KeystoreKind::eth2_validator)
       protection = find_slashing_protection(fs_, file.path);
     snapshot_.keystores.push_back({seen(file), std::move(*keystore), std::move(protection)});
-  } else if (auto keypair = parse_solana_keypair(file.head, salt_)) {
+  } else if (auto keypair = may_be_keypair ? parse_solana_keypair(head, salt_) : std::nullopt) {
     snapshot_.solana.push_back({seen(file), std::move(*keypair)});
   }
 }
@@ -64,6 +71,8 @@ TextSecretDetector::TextSecretDetector(Snapshot& snapshot, std::string salt)
 }
 
 void TextSecretDetector::inspect(const collector::WalkedFile& file) {
+  for (std::string_view dir : kInstalledPackageDirs)
+    if (file.path.find(dir) != std::string_view::npos) return;
   for (MnemonicFound& found : find_mnemonics(file.head, salt_))
     snapshot_.mnemonics.push_back({seen(file), std::move(found)});
   for (RawKeyFound& found : find_raw_keys(file.head, salt_))

@@ -169,6 +169,9 @@ void plant_near_misses(Host& h) {
   t.write("proc/5151/cmdline",
           cmdline({"geth", "--http", "--http.addr", "127.0.0.1", "--http.api", "eth,net,web3"}));
   t.write("etc/systemd/system/geth-local.service", "[Service]\nExecStart=/usr/bin/geth --http\n");
+  // An installed package's documentation example.
+  t.write("home/dave/.local/lib/python3.11/site-packages/sdk/README.rst",
+          "Example::\n\n    PRIVATE_KEY=0x" + fx::random_hex(64) + "\n");
   t.write("proc/6161/cmdline", cmdline({"/usr/bin/python3", "-m", "http.server"}));
 }
 
