@@ -24,8 +24,7 @@ inline constexpr std::size_t kSolanaKeypairMaxBytes = 4096;
 // Installed packages' trees: the keys and phrases in them are their documentation's and
 // tests' examples (awscli's docs hold "AppServerPrivateKey": "<64 hex>"), not the host's.
 // The text detectors skip them; keystores and wallets are still looked for there.
-inline constexpr std::string_view kInstalledPackageDirs[] = {"/site-packages/",
-                                                             "/dist-packages/"};
+inline constexpr std::string_view kInstalledPackageDirs[] = {"/site-packages/", "/dist-packages/"};
 // Bitcoin Core's wallets: <datadir>/wallet.dat (legacy), <datadir>/wallets/<name>/wallet.dat
 // and <datadir>/wallets/<name>.dat.
 inline constexpr std::string_view kWalletName = "wallet.dat";

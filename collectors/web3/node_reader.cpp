@@ -64,7 +64,7 @@ void read_processes(const collector::Context& context, Snapshot& snapshot, Probl
     const std::string cwd_link = "/proc/" + std::to_string(*pid) + "/cwd";
     const auto cwd = fs.read_link(cwd_link);
     NodeSource node =
-        node_of_command(fs, *command, "process:" + argv[0], cwd ? *cwd : "", problems);
+        node_of_command(fs, *command, "process:" + command->program, cwd ? *cwd : "", problems);
     node.pid = *pid;
     snapshot.nodes.push_back(std::move(node));
   }

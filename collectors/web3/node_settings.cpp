@@ -139,17 +139,17 @@ std::optional<NodeCommand> node_command(const std::vector<std::string>& argv) {
   if (argv.empty()) return std::nullopt;
   const std::string program = base_name(argv[0]);
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-  if (program == "geth") return NodeCommand{NodeClient::geth, rest};
-  if (program == "erigon") return NodeCommand{NodeClient::erigon, rest};
-  if (program == "besu") return NodeCommand{NodeClient::besu, rest};
+  if (program == "geth") return NodeCommand{NodeClient::geth, argv[0], rest};
+  if (program == "erigon") return NodeCommand{NodeClient::erigon, argv[0], rest};
+  if (program == "besu") return NodeCommand{NodeClient::besu, argv[0], rest};
   if (program == "nethermind" || program == "Nethermind.Runner")
-    return NodeCommand{NodeClient::nethermind, rest};
+    return NodeCommand{NodeClient::nethermind, argv[0], rest};
   for (std::size_t i = 1; i < argv.size(); ++i) {
     const std::vector<std::string> after(argv.begin() + static_cast<long>(i) + 1, argv.end());
     if (program == "java" && argv[i] == "org.hyperledger.besu.Besu")
-      return NodeCommand{NodeClient::besu, after};
+      return NodeCommand{NodeClient::besu, argv[i], after};
     if (program == "dotnet" && base_name(argv[i]) == "Nethermind.Runner.dll")
-      return NodeCommand{NodeClient::nethermind, after};
+      return NodeCommand{NodeClient::nethermind, argv[i], after};
   }
   return std::nullopt;
 }

@@ -35,6 +35,7 @@ using NodeSettings = std::map<std::string, std::string>;
 
 struct NodeCommand {
   NodeClient client = NodeClient::geth;
+  std::string program;               // what runs: argv[0], besu's main class, nethermind's .dll
   std::vector<std::string> options;  // the arguments after the program (or its main class)
 };
 

@@ -74,6 +74,8 @@ TEST_CASE("web3: besu run by java, and nethermind run by dotnet", "[unit]") {
                "--network=holesky", "--rpc-http-enabled", "--rpc-http-host=0.0.0.0",
                "--rpc-http-api=ETH,NET,ADMIN"});
   CHECK(besu.client == NodeClient::besu);
+  CHECK(node_command({"java", "org.hyperledger.besu.Besu"})->program ==
+        "org.hyperledger.besu.Besu");
   CHECK(besu.network == "holesky");
   REQUIRE(besu.endpoints.size() == 1);
   CHECK(dangerous_apis(besu.endpoints[0]) == Strings{"admin"});

@@ -172,6 +172,10 @@ void plant_near_misses(Host& h) {
   // An installed package's documentation example.
   t.write("home/dave/.local/lib/python3.11/site-packages/sdk/README.rst",
           "Example::\n\n    PRIVATE_KEY=0x" + fx::random_hex(64) + "\n");
+  // The unit of the running geth: the process's findings, not the unit's.
+  t.write("etc/systemd/system/geth.service",
+          "[Service]\nExecStart=/usr/bin/geth --mainnet --http --http.addr 0.0.0.0 --http.api "
+          "eth,net,web3,admin --unlock 0x00000000000000000000000000000000000000aa\n");
   t.write("proc/6161/cmdline", cmdline({"/usr/bin/python3", "-m", "http.server"}));
 }
 
@@ -225,7 +229,7 @@ TEST_CASE("web3: the planted host gives exactly its findings, the near-misses no
     CHECK(known);
   }
   CHECK(r.inventory.at("walk").at("complete") == true);
-  CHECK(r.inventory.at("nodes").size() == 5);  // 2 processes, 2 units, 1 file
+  CHECK(r.inventory.at("nodes").size() == 5);  // 2 processes, 2 units (not geth's), 1 file
 }
 
 TEST_CASE("web3: no planted key or phrase appears in any output", "[unit]") {
