@@ -59,13 +59,18 @@ struct FileInterest {
 };
 
 struct WalkedFile {
-  std::string_view path;  // host path ("/home/ann/.env")
-  std::string_view name;  // its last component
-  FileInfo info;          // from fstat of the opened file
-  std::string_view head;  // the first min(size, head_bytes) bytes, as read
+  std::string_view path;   // host path ("/home/ann/.env")
+  std::string_view name;   // its last component
+  FileInfo info;           // from fstat of the opened file
+  std::string_view head;   // the first min(size, head_bytes) bytes, as read
   bool truncated = false;  // the file is larger than head
   bool changed = false;    // its size or mtime changed while it was read
   bool text = false;       // the head sniffs as text (no NUL, mostly printable or UTF-8)
+  // Whether every folder from the walk's root down to the file lets others (o+x), or the
+  // members of a group (g+x or o+x), through: a world-readable file in a 0700 home is not
+  // exposed to others.
+  bool others_can_reach = true;
+  bool group_can_reach = true;
 };
 
 class FileDetector {
@@ -92,8 +97,9 @@ struct WalkOptions {
 
 struct WalkProgress {
   bool complete = false;
-  std::string stop_reason;  // "file budget", "byte budget", "time budget", "stopped"; "" if complete
-  std::string resume_at;    // host path of the first entry not examined; "" if complete
+  // "file budget", "byte budget", "time budget" or "stopped"; "" if complete.
+  std::string stop_reason;
+  std::string resume_at;  // host path of the first entry not examined; "" if complete
   std::uint64_t files_seen = 0;  // regular files examined (the file budget counts these)
   std::uint64_t files_read = 0;  // of which opened and read (wanted by a detector)
   std::uint64_t bytes_read = 0;
@@ -120,8 +126,7 @@ inline constexpr std::string_view kChanged = "changed while read";  // counted, 
 }  // namespace skip
 
 WalkProgress walk_content(const HostFs& fs, const WalkOptions& options,
-                          std::span<FileDetector* const> detectors,
-                          std::string_view cursor = {},
+                          std::span<FileDetector* const> detectors, std::string_view cursor = {},
                           const std::function<bool()>& should_stop = {});
 
 // The pieces the walk decides with, pure (tested on their own).

@@ -21,12 +21,12 @@ namespace {
 // may hang). Checked with fstatfs on every folder that is on another device than its parent.
 bool never_entered(const struct statfs& fs) {
   static constexpr unsigned long kTypes[] = {
-      PROC_SUPER_MAGIC,  SYSFS_MAGIC,        DEVPTS_SUPER_MAGIC,  CGROUP_SUPER_MAGIC,
-      CGROUP2_SUPER_MAGIC, DEBUGFS_MAGIC,    TRACEFS_MAGIC,       SECURITYFS_MAGIC,
-      BPF_FS_MAGIC,      PSTOREFS_MAGIC,     EFIVARFS_MAGIC,      BINFMTFS_MAGIC,
-      NSFS_MAGIC,        AUTOFS_SUPER_MAGIC, NFS_SUPER_MAGIC,     SMB_SUPER_MAGIC,
-      CIFS_SUPER_MAGIC,  SMB2_SUPER_MAGIC,   FUSE_SUPER_MAGIC,    CEPH_SUPER_MAGIC,
-      AFS_SUPER_MAGIC,   AFS_FS_MAGIC,       V9FS_MAGIC,
+      PROC_SUPER_MAGIC,    SYSFS_MAGIC,        DEVPTS_SUPER_MAGIC, CGROUP_SUPER_MAGIC,
+      CGROUP2_SUPER_MAGIC, DEBUGFS_MAGIC,      TRACEFS_MAGIC,      SECURITYFS_MAGIC,
+      BPF_FS_MAGIC,        PSTOREFS_MAGIC,     EFIVARFS_MAGIC,     BINFMTFS_MAGIC,
+      NSFS_MAGIC,          AUTOFS_SUPER_MAGIC, NFS_SUPER_MAGIC,    SMB_SUPER_MAGIC,
+      CIFS_SUPER_MAGIC,    SMB2_SUPER_MAGIC,   FUSE_SUPER_MAGIC,   CEPH_SUPER_MAGIC,
+      AFS_SUPER_MAGIC,     AFS_FS_MAGIC,       V9FS_MAGIC,
   };
   const auto type = static_cast<unsigned long>(fs.f_type) & 0xffffffffUL;
   return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
@@ -70,6 +70,14 @@ class Fd {
   int fd_;
 };
 
+constexpr std::size_t kSniffBytes = 8192;  // as sniffs_as_text samples
+
+// Whether others, and a group, can get through every folder down to the current one.
+struct Reach {
+  bool others = true;
+  bool group = true;
+};
+
 struct Entry {
   std::string name;
   unsigned char type;
@@ -79,8 +87,12 @@ class Walker {
  public:
   Walker(const HostFs& fs, const WalkOptions& options, std::span<FileDetector* const> detectors,
          const std::function<bool()>& should_stop)
-      : fs_(fs), options_(options), detectors_(detectors), should_stop_(should_stop),
-        start_(std::chrono::steady_clock::now()), wanted_(detectors.size()) {
+      : fs_(fs),
+        options_(options),
+        detectors_(detectors),
+        should_stop_(should_stop),
+        start_(std::chrono::steady_clock::now()),
+        wanted_(detectors.size()) {
     for (const FileDetector* detector : detectors_)
       every_text_ = every_text_ || detector->interest().every_text_file;
     buffer_.resize(std::max<std::size_t>(options_.head_bytes, 1));
@@ -134,10 +146,14 @@ class Walker {
   bool out_of_budget(const std::string& path) {
     const WalkBudget& budget = options_.budget;
     std::string_view reason;
-    if (progress_.files_seen >= budget.max_files) reason = "file budget";
-    else if (progress_.bytes_read >= budget.max_bytes) reason = "byte budget";
-    else if (std::chrono::steady_clock::now() - start_ >= budget.max_time) reason = "time budget";
-    else if (should_stop_ && should_stop_()) reason = "stopped";
+    if (progress_.files_seen >= budget.max_files)
+      reason = "file budget";
+    else if (progress_.bytes_read >= budget.max_bytes)
+      reason = "byte budget";
+    else if (std::chrono::steady_clock::now() - start_ >= budget.max_time)
+      reason = "time budget";
+    else if (should_stop_ && should_stop_())
+      reason = "stopped";
     if (reason.empty()) return false;
     stopped_ = true;
     progress_.stop_reason = reason;
@@ -162,7 +178,7 @@ class Walker {
       return problem(skip::kUnreadable, path, errno);
     if (never_entered(sfs)) return skip(skip::kPseudoFilesystem);
     root_dev_ = st.st_dev;
-    walk_dir(dir.get(), st.st_dev, path, 0, resume);
+    walk_dir(dir.get(), st, path, 0, resume);
   }
 
   std::vector<Entry> entries_of(int dir_fd, const std::string& path) {
@@ -187,9 +203,19 @@ class Walker {
     return entries;
   }
 
-  void walk_dir(int dir_fd, dev_t dev, const std::string& path, int depth,
+  void walk_dir(int dir_fd, const struct stat& dir, const std::string& path, int depth,
                 std::span<const std::string> resume) {
     ++progress_.dirs;
+    const dev_t dev = dir.st_dev;
+    const Reach outer = reach_;
+    reach_.others = reach_.others && (dir.st_mode & S_IXOTH) != 0;
+    reach_.group = reach_.group && (dir.st_mode & (S_IXGRP | S_IXOTH)) != 0;
+    walk_entries(dir_fd, dev, path, depth, resume);
+    reach_ = outer;
+  }
+
+  void walk_entries(int dir_fd, dev_t dev, const std::string& path, int depth,
+                    std::span<const std::string> resume) {
     const std::vector<Entry> entries = entries_of(dir_fd, path);
     auto it = entries.begin();
     if (!resume.empty())  // a resumed walk starts at the cursor's entry
@@ -212,13 +238,19 @@ class Walker {
           problem(skip::kUnreadable, child, errno);
           continue;
         }
-        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG
-               : S_ISLNK(st.st_mode) ? DT_LNK : DT_FIFO;
+        type = S_ISDIR(st.st_mode)   ? DT_DIR
+               : S_ISREG(st.st_mode) ? DT_REG
+               : S_ISLNK(st.st_mode) ? DT_LNK
+                                     : DT_FIFO;
       }
-      if (type == DT_LNK) skip(skip::kSymlink);
-      else if (type == DT_DIR) enter_dir(dir_fd, dev, *it, child, depth + 1, child_resume);
-      else if (type == DT_REG) examine_file(dir_fd, it->name, child);
-      else skip(skip::kSpecial);
+      if (type == DT_LNK)
+        skip(skip::kSymlink);
+      else if (type == DT_DIR)
+        enter_dir(dir_fd, dev, *it, child, depth + 1, child_resume);
+      else if (type == DT_REG)
+        examine_file(dir_fd, it->name, child);
+      else
+        skip(skip::kSpecial);
     }
   }
 
@@ -240,7 +272,28 @@ class Walker {
       if (!options_.cross_filesystems && st.st_dev != root_dev_)
         return skip(skip::kOtherFilesystem);
     }
-    walk_dir(dir.get(), st.st_dev, path, depth, resume);
+    walk_dir(dir.get(), st, path, depth, resume);
+  }
+
+  // Reads into buffer_ from `length` until `limit`, end of file or EAGAIN; false on an error
+  // (errno says which).
+  bool read_up_to(int fd, std::size_t limit, std::size_t& length) {
+    while (length < limit) {
+      const ssize_t n = ::read(fd, buffer_.data() + length, limit - length);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0 && errno == EAGAIN) break;
+      if (n < 0) return false;
+      if (n == 0) break;
+      length += static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+
+  // Whether a detector that wants the file being examined by its name takes binaries.
+  bool wants_binary() const {
+    for (std::size_t i = 0; i < detectors_.size(); ++i)
+      if (wanted_[i] && detectors_[i]->interest().content == ContentKind::any) return true;
+    return false;
   }
 
   void examine_file(int dir_fd, const std::string& name, const std::string& path) {
@@ -252,8 +305,8 @@ class Walker {
     }
     if (!by_name && !every_text_) return skip(skip::kUnwanted);
 
-    Fd file(::openat(dir_fd, name.c_str(),
-                     O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    Fd file(
+        ::openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
     if (!file.ok()) {
       if (errno == ELOOP) return skip(skip::kSymlink);  // replaced by a link since listed
       return problem(skip::kUnreadable, path, errno);
@@ -269,15 +322,19 @@ class Walker {
     }
     if (!size_ok) return skip(skip::kUnwanted);
 
+    // The first 8 KiB decide whether it is text; a binary file no detector takes as binary
+    // is not read further.
+    const std::size_t sniff = std::min(kSniffBytes, buffer_.size());
     std::size_t length = 0;
-    while (length < buffer_.size()) {
-      const ssize_t n = ::read(file.get(), buffer_.data() + length, buffer_.size() - length);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0 && errno == EAGAIN) break;
-      if (n < 0) return problem(skip::kUnreadable, path, errno);
-      if (n == 0) break;
-      length += static_cast<std::size_t>(n);
+    if (!read_up_to(file.get(), sniff, length)) return problem(skip::kUnreadable, path, errno);
+    if (length == sniff && !wants_binary() &&
+        !sniffs_as_text(std::string_view(buffer_.data(), length))) {
+      ++progress_.files_read;
+      progress_.bytes_read += length;
+      return skip(skip::kBinary);
     }
+    if (length == sniff && !read_up_to(file.get(), buffer_.size(), length))
+      return problem(skip::kUnreadable, path, errno);
     ++progress_.files_read;
     progress_.bytes_read += length;
 
@@ -293,6 +350,8 @@ class Walker {
     walked.head = std::string_view(buffer_.data(), length);
     walked.truncated = size > length;
     walked.text = sniffs_as_text(walked.head);
+    walked.others_can_reach = reach_.others;
+    walked.group_can_reach = reach_.group;
     bool handed = false;
     for (std::size_t i = 0; i < detectors_.size(); ++i) {
       const FileInterest& interest = detectors_[i]->interest();
@@ -314,7 +373,8 @@ class Walker {
     info.size = static_cast<std::uint64_t>(st.st_size);
     info.modified = std::chrono::system_clock::time_point{
         std::chrono::duration_cast<std::chrono::system_clock::duration>(
-            std::chrono::seconds{st.st_mtim.tv_sec} + std::chrono::nanoseconds{st.st_mtim.tv_nsec})};
+            std::chrono::seconds{st.st_mtim.tv_sec} +
+            std::chrono::nanoseconds{st.st_mtim.tv_nsec})};
     return info;
   }
 
@@ -327,6 +387,7 @@ class Walker {
   bool every_text_ = false;
   std::string buffer_;
   dev_t root_dev_ = 0;
+  Reach reach_;
   bool stopped_ = false;
   WalkProgress progress_;
 };

@@ -49,7 +49,8 @@ std::optional<std::uint32_t> base62_value(std::string_view digits) {
 
 std::string base62_fixed(std::uint32_t value, std::size_t width) {
   std::string digits(width, '0');
-  for (std::size_t i = width; i > 0 && value > 0; --i, value /= 62) digits[i - 1] = kBase62[value % 62];
+  for (std::size_t i = width; i > 0 && value > 0; --i, value /= 62)
+    digits[i - 1] = kBase62[value % 62];
   return digits;
 }
 

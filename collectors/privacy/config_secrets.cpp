@@ -70,7 +70,7 @@ void env_file(std::string_view text, Hits& hits) {
     std::string_view key, value;
     if (trim(line).starts_with('#') || !split_assignment(line, key, value)) return;
     if (value.find("://") != std::string_view::npos) return;  // a URL: find_database_urls
-    if (key_names_any(key, {"jwt"})) return;                    // find_jwt_secrets
+    if (key_names_any(key, {"jwt"})) return;                  // find_jwt_secrets
     if (key_names_any(key, {"password", "passwd", "secret", "token", "api_key"}) &&
         is_real_value(value))
       hits.push_back({kStoredPassword, "env_password", number, value});
@@ -108,8 +108,10 @@ void pgpass(std::string_view text, Hits& hits) {
     std::size_t field = 0;
     std::size_t i = 0;
     for (; i < line.size() && field < 4; ++i) {
-      if (line[i] == '\\') ++i;
-      else if (line[i] == ':') ++field;
+      if (line[i] == '\\')
+        ++i;
+      else if (line[i] == ':')
+        ++field;
     }
     if (field == 4 && is_real_value(trim(line.substr(i))))
       hits.push_back({kStoredPassword, "pgpass", number, trim(line.substr(i))});
@@ -156,7 +158,8 @@ void git_credentials(std::string_view text, Hits& hits) {
     const std::size_t scheme = line.find("://");
     if (scheme == std::string_view::npos) return;
     const std::string_view password = url_password(line, scheme + 3);
-    if (is_real_value(password)) hits.push_back({kStoredPassword, "git_credentials", number, password});
+    if (is_real_value(password))
+      hits.push_back({kStoredPassword, "git_credentials", number, password});
   });
 }
 
@@ -188,23 +191,22 @@ void docker_config(std::string_view text, Hits& hits) {
 }  // namespace
 
 bool is_real_value(std::string_view value) {
+  // What documentation and templates write where a password goes.
+  static constexpr std::string_view kPlaceholders[] = {
+      "password", "passwd", "pass", "secret", "changeme", "example", "xxx", "xxxx", "..."};
   value = trim(value);
   if (value.empty() || value.starts_with('$') || value.starts_with('<') ||
       value.starts_with("{{") || value.starts_with('%'))
     return false;
+  const std::string lowered = lower(value);
+  for (const std::string_view placeholder : kPlaceholders)
+    if (lowered == placeholder) return false;
   return value.find_first_not_of('*') != std::string_view::npos;
 }
 
-const std::vector<std::string_view>& credential_file_globs() {
-  static const std::vector<std::string_view> kGlobs{
-      ".env",     ".env.*",          "*.env",   "*_history", ".history", ".pgpass",
-      ".my.cnf",  ".netrc",          "_netrc",  ".git-credentials",      "config",
-      "*.kubeconfig", "kubeconfig",  "config.json"};
-  return kGlobs;
-}
-
 CredentialFile credential_file_kind(std::string_view host_path, std::string_view name) {
-  if (name == ".env" || name.starts_with(".env.") || name.ends_with(".env")) return CredentialFile::env;
+  if (name == ".env" || name.starts_with(".env.") || name.ends_with(".env"))
+    return CredentialFile::env;
   if (name.ends_with("_history") || name == ".history") return CredentialFile::shell_history;
   if (name == ".pgpass") return CredentialFile::pgpass;
   if (name == ".my.cnf") return CredentialFile::my_cnf;
@@ -219,14 +221,14 @@ CredentialFile credential_file_kind(std::string_view host_path, std::string_view
 }
 
 void find_database_urls(std::string_view text, Hits& hits) {
-  static constexpr std::string_view kSchemes[] = {
-      "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis",
-      "rediss",   "amqp",       "amqps"};
+  static constexpr std::string_view kSchemes[] = {"postgres", "postgresql",  "mysql", "mariadb",
+                                                  "mongodb",  "mongodb+srv", "redis", "rediss",
+                                                  "amqp",     "amqps"};
   for (std::size_t pos = text.find("://"); pos != std::string_view::npos;
        pos = text.find("://", pos + 1)) {
     std::size_t start = pos;
-    while (start > 0 && (std::isalnum(static_cast<unsigned char>(text[start - 1])) ||
-                         text[start - 1] == '+'))
+    while (start > 0 &&
+           (std::isalnum(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '+'))
       --start;
     const std::string_view scheme = text.substr(start, pos - start);
     if (std::find(std::begin(kSchemes), std::end(kSchemes), lower(scheme)) == std::end(kSchemes))
@@ -238,14 +240,19 @@ void find_database_urls(std::string_view text, Hits& hits) {
 }
 
 void find_jwt_secrets(std::string_view text, Hits& hits) {
+  const auto is_jwt = [&](std::size_t pos) {  // "jwt" in any case, without a copy
+    return pos + 2 < text.size() && (text[pos + 1] | 0x20) == 'w' && (text[pos + 2] | 0x20) == 't';
+  };
   for (std::size_t pos = text.find_first_of("jJ"); pos != std::string_view::npos;
        pos = text.find_first_of("jJ", pos + 1)) {
-    if (lower(text.substr(pos, 3)) != "jwt") continue;
-    const std::size_t line_start = text.rfind('\n', pos) == std::string_view::npos ? 0 : text.rfind('\n', pos) + 1;
+    if (!is_jwt(pos)) continue;
+    const std::size_t newline = text.rfind('\n', pos);
+    const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
     const std::size_t line_end = std::min(text.find('\n', pos), text.size());
     std::string_view key, value;
     if (!split_assignment(text.substr(line_start, line_end - line_start), key, value)) continue;
-    if (key_names_any(key, {"jwt"}) && key_names_any(key, {"secret", "signing_key", "signingkey", "jwt_key"}) &&
+    if (key_names_any(key, {"jwt"}) &&
+        key_names_any(key, {"secret", "signing_key", "signingkey", "jwt_key"}) &&
         value.size() >= 8 && is_real_value(value))
       hits.push_back({kJwtSigningSecret, "jwt_secret", line_at(text, pos), value});
     pos = line_end;  // one per line
@@ -254,15 +261,24 @@ void find_jwt_secrets(std::string_view text, Hits& hits) {
 
 void find_in_credential_file(CredentialFile kind, std::string_view text, Hits& hits) {
   switch (kind) {
-    case CredentialFile::none: return;
-    case CredentialFile::env: return env_file(text, hits);
-    case CredentialFile::shell_history: return shell_history(text, hits);
-    case CredentialFile::pgpass: return pgpass(text, hits);
-    case CredentialFile::my_cnf: return my_cnf(text, hits);
-    case CredentialFile::netrc: return netrc(text, hits);
-    case CredentialFile::git_credentials: return git_credentials(text, hits);
-    case CredentialFile::kubeconfig: return kubeconfig(text, hits);
-    case CredentialFile::docker_config: return docker_config(text, hits);
+    case CredentialFile::none:
+      return;
+    case CredentialFile::env:
+      return env_file(text, hits);
+    case CredentialFile::shell_history:
+      return shell_history(text, hits);
+    case CredentialFile::pgpass:
+      return pgpass(text, hits);
+    case CredentialFile::my_cnf:
+      return my_cnf(text, hits);
+    case CredentialFile::netrc:
+      return netrc(text, hits);
+    case CredentialFile::git_credentials:
+      return git_credentials(text, hits);
+    case CredentialFile::kubeconfig:
+      return kubeconfig(text, hits);
+    case CredentialFile::docker_config:
+      return docker_config(text, hits);
   }
 }
 

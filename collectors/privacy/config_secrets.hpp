@@ -8,7 +8,8 @@
 // secret or token), shell histories (export …_TOKEN= / _SECRET= / _PASSWORD= / _KEY=),
 // .pgpass, .my.cnf (password=), .netrc (password), .git-credentials (scheme://user:token@),
 // kubeconfig (token:, client-key-data:), Docker's config.json ("auth": base64 user:password).
-// Empty values and placeholders ($VAR, ${VAR}, <…>, {{…}}, ****) give nothing.
+// Empty values and placeholders ($VAR, ${VAR}, <…>, {{…}}, ****, "password", "changeme")
+// give nothing.
 #include <string_view>
 
 #include "collectors/privacy/hit.hpp"
@@ -16,12 +17,18 @@
 namespace zt::privacy {
 
 enum class CredentialFile {
-  none, env, shell_history, pgpass, my_cnf, netrc, git_credentials, kubeconfig, docker_config
+  none,
+  env,
+  shell_history,
+  pgpass,
+  my_cnf,
+  netrc,
+  git_credentials,
+  kubeconfig,
+  docker_config
 };
 
 CredentialFile credential_file_kind(std::string_view host_path, std::string_view name);
-// The file names credential_file_kind knows, as fnmatch globs (the walk's interest).
-const std::vector<std::string_view>& credential_file_globs();
 
 void find_database_urls(std::string_view text, Hits& hits);
 void find_jwt_secrets(std::string_view text, Hits& hits);

@@ -22,9 +22,10 @@
 // | bank_account_number     | iban                                       | a mod-97-valid IBAN in|
 // |                         |                                            | a file others read    |
 //
-// Severity comes from exposure (exposure.hpp): a secret in a world-readable file is critical,
-// group-readable high, readable by its owner only medium; personal data is reported only
-// where others can read it: world-readable high, group-readable medium.
+// Severity comes from exposure (report.hpp's exposure_of: the file's mode, and whether its
+// folders let others through): a secret in a world-readable file is critical, group-readable
+// high, readable by its owner only (0600, or any mode in a 0700 home) medium; personal data
+// is reported only where others can read it: world-readable high, group-readable medium.
 #include <string_view>
 
 namespace zt::privacy::finding_type {

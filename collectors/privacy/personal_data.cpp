@@ -1,6 +1,8 @@
 #include "collectors/privacy/personal_data.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "collectors/privacy/checksums.hpp"
 #include "collectors/privacy/finding_types.hpp"
@@ -10,9 +12,7 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_word(char c) {
-  return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') || c == '_';
-}
+bool is_word(char c) { return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z') || c == '_'; }
 
 int prefix_value(std::string_view digits, std::size_t n) {
   int value = 0;
@@ -38,17 +38,61 @@ std::string card_digits(std::string_view text, std::size_t pos, std::size_t& end
   return digits;
 }
 
+// The lengths of the digit groups of a number as written ("4111 1111 1111 1111": 4,4,4,4).
+std::vector<std::size_t> groups_of(std::string_view written) {
+  std::vector<std::size_t> groups{0};
+  for (const char c : written) {
+    if (is_digit(c))
+      ++groups.back();
+    else
+      groups.push_back(0);
+  }
+  return groups;
+}
+
+// How cards are printed: 4-4-4-4 (and 4-4-4-4-3 for 19 digits), 4-6-5 (Amex), 4-6-4 (Diners).
+bool card_grouping(std::string_view written) {
+  const std::vector<std::size_t> g = groups_of(written);
+  using G = std::vector<std::size_t>;
+  return g == G{4, 4, 4, 4} || g == G{4, 4, 4, 4, 3} || g == G{4, 6, 5} || g == G{4, 6, 4};
+}
+
+bool names_a_card(std::string_view text) {
+  std::string lowered(text);
+  for (char& c : lowered) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (const std::string_view word : {"card", "credit", "visa", "mastercard", "amex", "payment"})
+    if (lowered.find(word) != std::string::npos) return true;
+  return false;
+}
+
+// A keyword on the number's line, the two lines above it, or the file's first line (a CSV
+// header).
+bool card_context(std::string_view text, std::size_t pos) {
+  std::size_t start = pos;
+  for (int lines = 0; start > 0 && lines < 3; --start)
+    if (text[start - 1] == '\n') ++lines;
+  const std::size_t line_end = std::min(text.find('\n', pos), text.size());
+  const std::size_t first_end = std::min(text.find('\n'), text.size());
+  return names_a_card(text.substr(start, line_end - start)) ||
+         names_a_card(text.substr(0, first_end));
+}
+
 void cards(std::string_view text, Hits& hits) {
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (!is_digit(text[pos]) || (pos > 0 && is_word(text[pos - 1]))) continue;
+    // Not inside a word, nor the decimals of a number ("0.4111…").
+    if (!is_digit(text[pos]) || (pos > 0 && (is_word(text[pos - 1]) || text[pos - 1] == '.')))
+      continue;
     std::size_t end = pos;
     const std::string digits = card_digits(text, pos, end);
-    const bool bounded = end == text.size() || !is_word(text[end]);
-    if (bounded && digits.size() >= 13 && digits.size() <= 19 && luhn_ok(digits)) {
+    const bool bounded = end == text.size() ||
+                         !(is_word(text[end]) ||
+                           (text[end] == '.' && end + 1 < text.size() && is_digit(text[end + 1])));
+    const std::string_view written = text.substr(pos, end - pos);
+    if (bounded && digits.size() >= 13 && digits.size() <= 19 && luhn_ok(digits) &&
+        (card_grouping(written) || card_context(text, pos))) {
       const std::string_view brand = card_brand(digits);
       if (!brand.empty())
-        hits.push_back({finding_type::kPaymentCardNumber, brand, line_at(text, pos),
-                        text.substr(pos, end - pos)});
+        hits.push_back({finding_type::kPaymentCardNumber, brand, line_at(text, pos), written});
     }
     pos = end;
   }
@@ -65,11 +109,13 @@ void ibans(std::string_view text, Hits& hits) {
     std::string compact;
     std::size_t i = pos;
     while (i < text.size() && compact.size() < length) {
-      if (is_digit(text[i]) || is_upper(text[i])) compact += text[i++];
+      if (is_digit(text[i]) || is_upper(text[i]))
+        compact += text[i++];
       else if (text[i] == ' ' && compact.size() % 4 == 0 && i + 1 < text.size() &&
                (is_digit(text[i + 1]) || is_upper(text[i + 1])))
         ++i;
-      else break;
+      else
+        break;
     }
     if (compact.size() != length || (i < text.size() && is_word(text[i]))) continue;
     if (iban_mod97_ok(compact))

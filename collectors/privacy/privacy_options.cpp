@@ -56,7 +56,8 @@ PrivacyOptions PrivacyOptions::from(const collector::OptionValues& values) {
 }
 
 bool PrivacyOptions::detector_on(std::string_view name) const {
-  return detectors.empty() || std::find(detectors.begin(), detectors.end(), name) != detectors.end();
+  return detectors.empty() ||
+         std::find(detectors.begin(), detectors.end(), name) != detectors.end();
 }
 
 collector::WalkOptions PrivacyOptions::walk_options() const {

@@ -17,8 +17,8 @@ namespace zt::privacy {
 std::span<const collector::OptionSpec> option_specs();
 
 // The detector families, by their option names.
-inline constexpr std::string_view kDetectorNames[] = {
-    "tokens", "private_keys", "config_secrets", "credential_files", "personal_data"};
+inline constexpr std::string_view kDetectorNames[] = {"tokens", "private_keys", "config_secrets",
+                                                      "credential_files", "personal_data"};
 
 struct PrivacyOptions {
   std::vector<std::string> roots{"/home", "/root", "/etc", "/opt", "/srv", "/var/www", "/tmp"};

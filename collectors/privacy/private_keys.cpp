@@ -25,16 +25,19 @@ void pem(std::string_view text, Hits& hits) {
     if (!starts_line(text, pos)) continue;
     const std::size_t label_end = text.find("-----", pos + kBegin.size());
     if (label_end == std::string_view::npos) return;
-    const std::string_view label = text.substr(pos + kBegin.size(), label_end - pos - kBegin.size());
+    const std::string_view label =
+        text.substr(pos + kBegin.size(), label_end - pos - kBegin.size());
     if (!label.ends_with("PRIVATE KEY") || label.starts_with("ENCRYPTED")) continue;
     const std::string end_marker = "-----END " + std::string(label) + "-----";
     const std::size_t body_start = label_end + 5;
     const std::size_t end = text.find(end_marker, body_start);
     if (end == std::string_view::npos) continue;
     std::string_view body = text.substr(body_start, end - body_start);
+    while (!body.empty() && (body.front() == '\n' || body.front() == '\r')) body.remove_prefix(1);
     if (label == "OPENSSH PRIVATE KEY") {
       const auto blob = base64_decode(body);
-      if (blob && openssh_cipher(*blob) == "none") add(hits, text, "openssh_private_key", pos, body);
+      if (blob && openssh_cipher(*blob) == "none")
+        add(hits, text, "openssh_private_key", pos, body);
       continue;
     }
     if (body.find("ENCRYPTED") != std::string_view::npos) continue;  // Proc-Type: 4,ENCRYPTED
@@ -53,7 +56,8 @@ void putty(std::string_view text, Hits& hits) {
     if (encryption == std::string_view::npos) continue;
     const std::size_t value = encryption + 13;
     const std::size_t eol = text.find_first_of("\r\n", value);
-    const std::string_view cipher = text.substr(value, eol == std::string_view::npos ? text.npos : eol - value);
+    const std::string_view cipher =
+        text.substr(value, eol == std::string_view::npos ? text.npos : eol - value);
     if (cipher != "none") continue;
     const std::size_t next = text.find(kHeader, pos + 1);
     add(hits, text, "putty_private_key", pos,
@@ -65,8 +69,10 @@ void putty(std::string_view text, Hits& hits) {
 
 std::string_view openssh_cipher(std::string_view blob) {
   if (!blob.starts_with(kOpensshMagic) || blob.size() < kOpensshMagic.size() + 4) return {};
-  const auto* length_bytes = reinterpret_cast<const unsigned char*>(blob.data() + kOpensshMagic.size());
-  const std::size_t length = (std::size_t{length_bytes[0]} << 24) | (std::size_t{length_bytes[1]} << 16) |
+  const auto* length_bytes =
+      reinterpret_cast<const unsigned char*>(blob.data() + kOpensshMagic.size());
+  const std::size_t length = (std::size_t{length_bytes[0]} << 24) |
+                             (std::size_t{length_bytes[1]} << 16) |
                              (std::size_t{length_bytes[2]} << 8) | length_bytes[3];
   const std::size_t start = kOpensshMagic.size() + 4;
   if (length == 0 || length > 64 || start + length > blob.size()) return {};

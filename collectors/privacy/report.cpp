@@ -13,9 +13,12 @@ using model::Severity;
 
 std::string_view exposure_name(Exposure exposure) {
   switch (exposure) {
-    case Exposure::world: return "world-readable";
-    case Exposure::group: return "group-readable";
-    case Exposure::owner: return "owner-only";
+    case Exposure::world:
+      return "world-readable";
+    case Exposure::group:
+      return "group-readable";
+    case Exposure::owner:
+      return "owner-only";
   }
   return "owner-only";
 }
@@ -74,9 +77,9 @@ std::string octal(std::uint32_t mode) {
 
 }  // namespace
 
-Exposure exposure_of(std::uint32_t mode) {
-  if (mode & 004) return Exposure::world;
-  if (mode & 040) return Exposure::group;
+Exposure exposure_of(std::uint32_t mode, bool others_can_reach, bool group_can_reach) {
+  if ((mode & 004) && others_can_reach) return Exposure::world;
+  if ((mode & 044) && group_can_reach) return Exposure::group;
   return Exposure::owner;
 }
 
@@ -84,9 +87,12 @@ model::Severity severity_of(std::string_view finding_type, Exposure exposure) {
   if (finding_type::is_personal_data(finding_type))
     return exposure == Exposure::world ? Severity::high : Severity::medium;
   switch (exposure) {
-    case Exposure::world: return Severity::critical;
-    case Exposure::group: return Severity::high;
-    case Exposure::owner: return Severity::medium;
+    case Exposure::world:
+      return Severity::critical;
+    case Exposure::group:
+      return Severity::high;
+    case Exposure::owner:
+      return Severity::medium;
   }
   return Severity::medium;
 }
@@ -94,24 +100,24 @@ model::Severity severity_of(std::string_view finding_type, Exposure exposure) {
 std::vector<model::Finding> make_findings(const Snapshot& snapshot) {
   std::vector<model::Finding> findings;
   for (const Found& f : snapshot.found) {
-    const Exposure exposure = exposure_of(f.mode);
+    const Exposure exposure = exposure_of(f.mode, f.others_can_reach, f.group_can_reach);
     const std::string location = f.path + ":" + std::to_string(f.line);
     model::Finding finding;
     finding.category = model::Category::privacy;
     finding.severity = severity_of(f.finding_type, exposure);
     finding.title = std::string(label(f.data_type)) + " in " + f.path;
     finding.description = std::string(label(f.data_type)) + " at " + location + ", in a " +
-                          std::string(exposure_name(exposure)) + " file (mode " +
-                          octal(f.mode) + ", owner uid " + std::to_string(f.uid) +
+                          std::string(exposure_name(exposure)) + " file (mode " + octal(f.mode) +
+                          ", owner uid " + std::to_string(f.uid) +
                           "). Evidence: " + f.evidence.masked + " (hash " + f.evidence.hash +
                           "); the value never leaves the host.";
     finding.remediation = remediation_of(f.finding_type);
-    finding.fields = {{"finding_type", f.finding_type},
-                      {"data_type", f.data_type},
-                      {"location", location}};
+    finding.fields = {
+        {"finding_type", f.finding_type}, {"data_type", f.data_type}, {"location", location}};
     finding.metadata = {{"path", f.path},
                         {"line", f.line},
                         {"exposure", exposure_name(exposure)},
+                        {"folders_let_others_through", f.others_can_reach},
                         {"mode", octal(f.mode)},
                         {"uid", f.uid},
                         {"gid", f.gid},

@@ -13,8 +13,10 @@ namespace zt::privacy {
 
 enum class Exposure { world, group, owner };
 
-// Others (mode & 004), the file's group (mode & 040), or its owner only.
-Exposure exposure_of(std::uint32_t mode);
+// Others (mode & 004, and its folders let them through), the file's group (mode & 040,
+// likewise), or its owner only: a 0644 file in a 0700 home is its owner's only.
+Exposure exposure_of(std::uint32_t mode, bool others_can_reach = true,
+                     bool group_can_reach = true);
 model::Severity severity_of(std::string_view finding_type, Exposure exposure);
 
 std::vector<model::Finding> make_findings(const Snapshot& snapshot);

@@ -5,6 +5,7 @@
 #include "collectors/privacy/config_secrets.hpp"
 #include "collectors/privacy/personal_data.hpp"
 #include "collectors/privacy/private_keys.hpp"
+#include "collectors/privacy/report.hpp"
 #include "collectors/privacy/token_shapes.hpp"
 
 namespace zt::privacy {
@@ -31,7 +32,8 @@ void SecretDetector::inspect(const collector::WalkedFile& file) {
     find_database_urls(text, hits);
     find_jwt_secrets(text, hits);
   }
-  if (options_.detector_on("personal_data") && (file.info.mode & 044) != 0)
+  if (options_.detector_on("personal_data") &&
+      exposure_of(file.info.mode, file.others_can_reach, file.group_can_reach) != Exposure::owner)
     find_personal_data(text, hits);
   if (options_.detector_on("credential_files")) {
     std::set<std::size_t> lines;
@@ -41,14 +43,18 @@ void SecretDetector::inspect(const collector::WalkedFile& file) {
     for (const Hit& hit : generic)
       if (!lines.contains(hit.line)) hits.push_back(hit);
   }
+  // One finding per line and data type: a finding's identity is (location, data_type, type).
+  std::set<std::pair<std::size_t, std::string_view>> reported;
   for (const Hit& hit : hits) {
+    if (!reported.emplace(hit.line, hit.data_type).second) continue;
     if (found_.size() >= options_.max_findings) {
       ++dropped_;
       continue;
     }
     found_.push_back({std::string(hit.finding_type), std::string(hit.data_type),
                       std::string(file.path), hit.line, file.info.mode, file.info.uid,
-                      file.info.gid, evidence_of(hit.value, salt_)});
+                      file.info.gid, file.others_can_reach, file.group_can_reach,
+                      evidence_of(hit.value, salt_)});
   }
 }
 

@@ -4,7 +4,8 @@
 // personal_data), and what they find becomes evidence (evidence.hpp) at once, so no value
 // outlives the file's buffer. One finding per line: a shape-checked hit (a token, a key, a
 // URL) wins over a credential file's generic line. Personal data counts only in files others
-// can read (mode & 044). Not thread-safe: the walk calls it from one thread.
+// can read (report.hpp's exposure_of: mode & 044, and folders that let them through). Not
+// thread-safe: the walk calls it from one thread.
 #include <string>
 #include <vector>
 

@@ -18,6 +18,8 @@ struct Found {
   std::uint32_t mode = 0;
   std::uint32_t uid = 0;
   std::uint32_t gid = 0;
+  bool others_can_reach = true;  // every folder above it lets others through (the walk says)
+  bool group_can_reach = true;
   Evidence evidence;
 };
 

@@ -44,7 +44,8 @@ void github(std::string_view text, Hits& hits) {
         add(hits, text, finding_type::kApiToken, "github_token", pos, 40);
     });
   each_start(text, "github_pat_", [&](std::size_t pos) {
-    const std::size_t n = run_length(text, pos + 11, [](char c) { return is_alnum(c) || c == '_'; });
+    const std::size_t n =
+        run_length(text, pos + 11, [](char c) { return is_alnum(c) || c == '_'; });
     if (n == 82 && text[pos + 11 + 22] == '_')
       add(hits, text, finding_type::kApiToken, "github_token", pos, 11 + n);
   });
@@ -73,7 +74,8 @@ void simple_prefixed(std::string_view text, Hits& hits) {
 
 void slack(std::string_view text, Hits& hits) {
   each_start(text, "xox", [&](std::size_t pos) {
-    if (pos + 4 >= text.size() || std::string_view("bpaer").find(text[pos + 3]) == std::string_view::npos ||
+    if (pos + 4 >= text.size() ||
+        std::string_view("bpaer").find(text[pos + 3]) == std::string_view::npos ||
         text[pos + 4] != '-')
       return;
     const std::size_t n = run_length(text, pos + 5, [](char c) { return is_alnum(c) || c == '-'; });
@@ -90,7 +92,8 @@ void sendgrid(std::string_view text, Hits& hits) {
     const std::size_t id = run_length(text, pos + 3, is_url_safe);
     if (id != 22 || pos + 3 + id >= text.size() || text[pos + 3 + id] != '.') return;
     const std::size_t secret = run_length(text, pos + 4 + id, is_url_safe);
-    if (secret == 43) add(hits, text, finding_type::kApiToken, "sendgrid_api_key", pos, 4 + id + secret);
+    if (secret == 43)
+      add(hits, text, finding_type::kApiToken, "sendgrid_api_key", pos, 4 + id + secret);
   });
 }
 
@@ -115,7 +118,8 @@ bool aws_secret_near(std::string_view text, std::size_t pos) {
     if (!is_base64(text[i]) || (i > 0 && is_base64(text[i - 1]))) continue;
     const std::size_t n = run_length(text, i, is_base64);
     const std::string_view run = text.substr(i, n);
-    if (n == 40 && std::any_of(run.begin(), run.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+    if (n == 40 &&
+        std::any_of(run.begin(), run.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
         std::any_of(run.begin(), run.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       return true;
     i += n;
@@ -127,8 +131,9 @@ void aws(std::string_view text, Hits& hits) {
   for (const std::string_view prefix : {"AKIA", "ASIA"})
     each_start(text, prefix, [&](std::size_t pos) {
       const std::size_t n = run_length(text, pos + 4, is_aws_id);
+      // AWS's documentation writes AKIAIOSFODNN7EXAMPLE (and its secret …EXAMPLEKEY).
       if (n == 16 && (pos + 20 == text.size() || !is_alnum(text[pos + 20])) &&
-          aws_secret_near(text, pos))
+          !text.substr(pos, 20).ends_with("EXAMPLE") && aws_secret_near(text, pos))
         add(hits, text, finding_type::kCloudCredential, "aws_access_key", pos, 20);
     });
 }

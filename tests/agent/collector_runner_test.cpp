@@ -248,3 +248,20 @@ TEST_CASE("stop_all reports queued runs as skipped", "[unit]") {
                  r.errors.at(0) == "not started: the agent is stopping";
         }) == 2);
 }
+
+TEST_CASE("every run gets the runner's one content-walk hub, so content collectors share a walk",
+          "[unit]") {
+  Harness h;
+  std::vector<const collector::ContentWalkHub*> hubs;
+  std::mutex mutex;
+  for (int i = 0; i < 2; ++i)
+    h.submit(slot_for([&](collector::Context& context) {
+      const std::lock_guard lock(mutex);
+      hubs.push_back(context.content_walk().get());
+      return collector::CollectResult{};
+    }));
+  h.run();
+  REQUIRE(hubs.size() == 2);
+  CHECK(hubs[0] != nullptr);
+  CHECK(hubs[0] == hubs[1]);
+}

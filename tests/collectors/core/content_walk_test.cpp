@@ -316,17 +316,44 @@ TEST_CASE("Detectors get what they asked for, from one read", "[unit][content_wa
   CHECK(skipped(progress, skip::kUnwanted) == 1);
 }
 
+TEST_CASE("The walk says whether the folders above a file let others through",
+          "[unit][content_walk]") {
+  TempTree tree;
+  tree.write("data/open/a", "a\n");
+  tree.write("data/home/ann/b", "b\n");
+  tree.write("data/group/c", "c\n");
+  ::chmod((tree.root() / "data/open").c_str(), 0755);
+  ::chmod((tree.root() / "data/home/ann").c_str(), 0700);
+  ::chmod((tree.root() / "data/group").c_str(), 0750);
+  class Reach : public FileDetector {
+   public:
+    Reach() { interest_.name_globs = {"*"}; }
+    const FileInterest& interest() const override { return interest_; }
+    void inspect(const WalkedFile& file) override {
+      seen.push_back(std::string(file.path) + (file.others_can_reach ? " others" : "") +
+                     (file.group_can_reach ? " group" : ""));
+    }
+    FileInterest interest_;
+    std::vector<std::string> seen;
+  } reach;
+  walk(HostFs(tree.root()), under({"/data"}), reach);
+  CHECK(reach.seen == std::vector<std::string>{"/data/group/c group", "/data/home/ann/b",
+                                               "/data/open/a others group"});
+}
+
 TEST_CASE("A binary file no detector wants as binary is skipped as binary",
           "[unit][content_walk]") {
   TempTree tree;
   tree.write("data/blob.env", std::string("A=\0\0\0", 5));
+  tree.write("data/large.env", std::string(100000, '\0'));
   const HostFs fs(tree.root());
   FileInterest env;
   env.name_globs = {"*.env"};
   Recorder recorder(env);
   const WalkProgress progress = walk(fs, under({"/data"}), recorder);
   CHECK(recorder.paths.empty());
-  CHECK(skipped(progress, skip::kBinary) == 1);
+  CHECK(skipped(progress, skip::kBinary) == 2);
+  CHECK(progress.bytes_read == 5 + 8192);  // a binary head stops the read
 }
 
 TEST_CASE("A file that changes while the walk reads it is handed as read",

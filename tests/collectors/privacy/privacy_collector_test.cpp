@@ -2,6 +2,8 @@
 // (keys generated with openssl and ssh-keygen) and as many near-misses that must give
 // nothing; the findings are compared as exact sets, and every output is searched for every
 // planted value.
+#include "collectors/privacy/privacy_collector.hpp"
+
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -14,7 +16,6 @@
 #include <vector>
 
 #include "collectors/privacy/checksums.hpp"
-#include "collectors/privacy/privacy_collector.hpp"
 #include "tests/support/collector_harness.hpp"
 #include "tests/support/temp_tree.hpp"
 
@@ -47,8 +48,7 @@ std::string random_alnum(std::mt19937_64& rng, std::size_t n) {
 // A token of GitHub's or npm's checksummed shape: prefix, 30 characters, CRC32 in base62.
 std::string checksummed(std::string_view prefix, std::mt19937_64& rng) {
   const std::string random = random_alnum(rng, 30);
-  return std::string(prefix) + random +
-         zt::privacy::base62_fixed(zt::privacy::crc32(random), 6);
+  return std::string(prefix) + random + zt::privacy::base62_fixed(zt::privacy::crc32(random), 6);
 }
 
 std::string base64(std::string_view bytes) {
@@ -114,8 +114,7 @@ std::string everything_in(const zt::collector::CollectResult& result) {
 
 }  // namespace
 
-TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
-          "[unit][privacy]") {
+TEST_CASE("Privacy finds every planted secret and nothing in the near-misses", "[unit][privacy]") {
   REQUIRE(have("openssl"));
   const bool ssh_keygen = have("ssh-keygen");
   const std::uint64_t seed = std::random_device{}();
@@ -147,19 +146,24 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
                  "\nstripe: \"" + stripe + "\"\n" + sendgrid + "\n" + pypi + "\n" + fine_grained +
                  "\n",
              0644);
-  for (const auto& [line, type] : std::vector<std::pair<int, const char*>>{
-           {1, "github_token"}, {2, "npm_token"}, {3, "gitlab_token"}, {4, "slack_token"},
-           {5, "stripe_secret_key"}, {6, "sendgrid_api_key"}, {7, "pypi_token"},
-           {8, "github_token"}})
+  for (const auto& [line, type] : std::vector<std::pair<int, const char*>>{{1, "github_token"},
+                                                                           {2, "npm_token"},
+                                                                           {3, "gitlab_token"},
+                                                                           {4, "slack_token"},
+                                                                           {5, "stripe_secret_key"},
+                                                                           {6, "sendgrid_api_key"},
+                                                                           {7, "pypi_token"},
+                                                                           {8, "github_token"}})
     expect("/opt/app/tokens.txt:" + std::to_string(line), type, "api_token", "critical");
 
   // ---- planted: cloud credentials (group-readable: high) ----
   const std::string aws_id = plant.value("AKIA" + std::string("IOSFODNN7Q2X3Z4W"));
-  const std::string aws_secret = plant.value("wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + random_alnum(rng, 10));
-  plant.file("/root/.aws/credentials",
-             "[default]\naws_access_key_id = " + aws_id + "\naws_secret_access_key = " +
-                 aws_secret + "\n",
-             0640);
+  const std::string aws_secret =
+      plant.value("wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + random_alnum(rng, 10));
+  plant.file(
+      "/root/.aws/credentials",
+      "[default]\naws_access_key_id = " + aws_id + "\naws_secret_access_key = " + aws_secret + "\n",
+      0640);
   expect("/root/.aws/credentials:2", "aws_access_key", "cloud_credential", "high");
   std::string azure_bytes;
   for (int i = 0; i < 64; ++i) azure_bytes += static_cast<char>(rng() & 0xff);
@@ -186,10 +190,11 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
   // A GCP service-account key, its private key the PKCS#8 one with its newlines escaped.
   std::string escaped;
   for (const char c : pkcs8) escaped += c == '\n' ? std::string("\\n") : std::string(1, c);
-  plant.file("/home/ann/gcp.json",
-             "{\n  \"type\": \"service_account\",\n  \"project_id\": \"zt\",\n  \"private_key\": \"" +
-                 escaped + "\",\n  \"client_email\": \"x@zt.iam.gserviceaccount.com\"\n}\n",
-             0600);
+  plant.file(
+      "/home/ann/gcp.json",
+      "{\n  \"type\": \"service_account\",\n  \"project_id\": \"zt\",\n  \"private_key\": \"" +
+          escaped + "\",\n  \"client_email\": \"x@zt.iam.gserviceaccount.com\"\n}\n",
+      0600);
   expect("/home/ann/gcp.json:4", "gcp_service_account_key", "cloud_credential", "medium");
   if (ssh_keygen) {
     run("ssh-keygen -q -t ed25519 -N '' -C planted -f " + (work.root() / "id_ed25519").string());
@@ -205,7 +210,8 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
   plant.file("/home/ann/keys/ann.ppk",
              "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ann\n"
              "Public-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIFakePublicKeyFakePublicKeyFake\nAAAA\n"
-             "Private-Lines: 1\n" + putty_private + "\nPrivate-MAC: 00\n",
+             "Private-Lines: 1\n" +
+                 putty_private + "\nPrivate-MAC: 00\n",
              0600);
   expect("/home/ann/keys/ann.ppk:1", "putty_private_key", "unprotected_private_key", "medium");
 
@@ -227,7 +233,8 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
   plant.file("/root/.my.cnf", "[client]\nuser=root\npassword=" + mycnf + "\n", 0644);
   expect("/root/.my.cnf:3", "mysql_config", "stored_password", "critical");
   const std::string netrc = plant.value("Net-" + random_alnum(rng, 14));
-  plant.file("/home/ann/.netrc", "machine api.example.com login ann password " + netrc + "\n", 0600);
+  plant.file("/home/ann/.netrc", "machine api.example.com login ann password " + netrc + "\n",
+             0600);
   expect("/home/ann/.netrc:1", "netrc", "stored_password", "medium");
   const std::string gitcred = plant.value("Git-" + random_alnum(rng, 14));
   plant.file("/home/ann/.git-credentials", "https://ann:" + gitcred + "@git.example.com\n", 0600);
@@ -256,9 +263,10 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
   const std::string amex = plant.value("3782-822463-10005");
   const std::string iban = plant.value("DE89 3704 0044 0532 0130 00");
   const std::string iban_compact = plant.value("GB82WEST12345698765432");
-  plant.file("/srv/exports/customers.csv",
-             "name,card,iban\nAnn," + card + "," + iban + "\nBob," + amex + "," + iban_compact + "\n",
-             0644);
+  plant.file(
+      "/srv/exports/customers.csv",
+      "name,card,iban\nAnn," + card + "," + iban + "\nBob," + amex + "," + iban_compact + "\n",
+      0644);
   expect("/srv/exports/customers.csv:2", "visa", "payment_card_number", "high");
   expect("/srv/exports/customers.csv:2", "iban", "bank_account_number", "high");
   expect("/srv/exports/customers.csv:3", "amex", "payment_card_number", "high");
@@ -270,13 +278,18 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
   std::string bad_npm = checksummed("npm_", rng);
   bad_npm[10] = bad_npm[10] == 'x' ? 'y' : 'x';
   plant.file("/opt/miss/tokens.txt",
-             "github: " + bad_github + "\nnpm=" + bad_npm + "\nglpat-short\nxoxb-not-a-token\n"
-             "sk_test_" + random_alnum(rng, 24) + "\nSG.short.short\npypi-AgEIcHlwaS5vcmcshort\n"
-             "AKIAIOSFODNN7Q2X3Z4W alone, no secret near\n"
-             "AccountKey=" + base64("only thirty-two bytes of key....") + "\n",
+             "github: " + bad_github + "\nnpm=" + bad_npm +
+                 "\nglpat-short\nxoxb-not-a-token\n"
+                 "sk_test_" +
+                 random_alnum(rng, 24) +
+                 "\nSG.short.short\npypi-AgEIcHlwaS5vcmcshort\n"
+                 "AKIAIOSFODNN7Q2X3Z4W alone, no secret near\n"
+                 "AccountKey=" +
+                 base64("only thirty-two bytes of key....") + "\n",
              0644);
   run("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -aes256 -pass pass:planted "
-      "-out " + (work.root() / "encrypted.pem").string());
+      "-out " +
+      (work.root() / "encrypted.pem").string());
   run("openssl pkey -in " + (work.root() / "pkcs8.pem").string() +
       " -traditional -aes256 -passout pass:planted -out " + (work.root() / "ec-enc.pem").string());
   plant.file("/home/bob/keys/encrypted.pem", zt::test::read_text(work.root() / "encrypted.pem"),
@@ -289,12 +302,15 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
   }
   plant.file("/home/bob/keys/bob.ppk",
              "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: aes256-cbc\nComment: bob\n"
-             "Private-Lines: 1\n" + random_alnum(rng, 44) + "\n",
+             "Private-Lines: 1\n" +
+                 random_alnum(rng, 44) + "\n",
              0644);
   plant.file("/home/bob/not-a-key.pem",
              "-----BEGIN PRIVATE KEY-----\nnot base64 at all!\n-----END PRIVATE KEY-----\n", 0644);
   plant.file("/etc/bobapp/config.yaml", "jwt_secret: ${JWT_SECRET}\nJWT_SECRET=\n", 0644);
   plant.file("/var/www/bob/settings.ini", "url = postgres://app@db.internal/app\n", 0644);
+  plant.file("/opt/miss/README.md", "Set DATABASE_URL=postgres://user:password@localhost/db\n",
+             0644);
   plant.file("/var/www/bob/.env", "DB_PASSWORD=\nAPI_TOKEN=${TOKEN}\n", 0644);
   plant.file("/home/bob/.pgpass", "db:5432:*:app:\n", 0644);
   plant.file("/home/bob/.my.cnf", "[client]\npassword=\n", 0644);
@@ -308,17 +324,21 @@ TEST_CASE("Privacy finds every planted secret and nothing in the near-misses",
              "card,iban\n4111 1111 1111 1112,DE88 3704 0044 0532 0130 00\n"
              "order 41111111111111110,GB82WEST1234569876543\n",
              0644);
-  // Valid personal data in a file only its owner reads: not reported.
+  // Valid personal data in a file only its owner reads: not reported; nor in a world-readable
+  // file of a 0700 home, where a secret is its owner's only (medium).
   plant.file("/home/bob/private.csv", "4111 1111 1111 1111\n", 0600);
+  const std::string carol_password = plant.value("Carol-" + random_alnum(rng, 14));
+  plant.file("/home/carol/.env", "DB_PASSWORD=" + carol_password + "\n", 0644);
+  plant.file("/home/carol/cards.csv", "4111 1111 1111 1111\n", 0644);
+  REQUIRE(::chmod((tree.root() / "home/carol").c_str(), 0700) == 0);
+  expect("/home/carol/.env:1", "env_password", "stored_password", "medium");
 
-  auto collector = zt::privacy::descriptor().make(zt::test::options_of(
-      zt::privacy::descriptor(), {{"hash_salt", "test-salt"}}));
+  auto collector = zt::privacy::descriptor().make(
+      zt::test::options_of(zt::privacy::descriptor(), {{"hash_salt", "test-salt"}}));
   const zt::collector::CollectResult result = zt::test::collect_at(*collector, tree.root());
   const std::set<Row> rows = rows_of(result);
-  for (const Row& row : expected)
-    CHECK(rows.contains(row));  // every planted secret found…
-  for (const Row& row : rows)
-    CHECK(expected.contains(row));  // …and nothing else
+  for (const Row& row : expected) CHECK(rows.contains(row));  // every planted secret found…
+  for (const Row& row : rows) CHECK(expected.contains(row));  // …and nothing else
   CHECK(result.findings.size() == expected.size());
   CHECK(result.inventory["hash_salt_source"] == "option");
   CHECK(result.inventory["walk"]["complete"] == true);
