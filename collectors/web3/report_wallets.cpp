@@ -8,7 +8,10 @@ namespace {
 namespace ft = finding_type;
 
 nlohmann::json file_metadata(const FileSeen& file) {
-  return {{"path", file.path}, {"mode", octal_mode(file.info.mode)}, {"owner_uid", file.info.uid}};
+  return {{"path", file.path},
+          {"mode", octal_mode(file.info.mode)},
+          {"owner_uid", file.info.uid},
+          {"readable_by_others", file.readable_by_others}};
 }
 
 std::string at_line(const FileSeen& file, std::size_t line) {

@@ -21,6 +21,8 @@ namespace zt::web3 {
 struct FileSeen {
   std::string path;
   collector::FileInfo info;
+  // Its mode lets others read it and every folder above it lets them through.
+  bool readable_by_others = false;
 };
 
 struct KeystoreFile {

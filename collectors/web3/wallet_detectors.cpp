@@ -6,7 +6,9 @@
 namespace zt::web3 {
 namespace {
 
-FileSeen seen(const collector::WalkedFile& file) { return {std::string(file.path), file.info}; }
+FileSeen seen(const collector::WalkedFile& file) {
+  return {std::string(file.path), file.info, (file.info.mode & 0004) != 0 && file.others_can_reach};
+}
 
 }  // namespace
 

@@ -179,6 +179,10 @@ void plant_near_misses(Host& h) {
   t.write("proc/6161/cmdline", cmdline({"/usr/bin/python3", "-m", "http.server"}));
 }
 
+void set_mode(const TempTree& tree, std::string_view relative, fs::perms mode) {
+  fs::permissions(tree.root() / relative, mode, fs::perm_options::replace);
+}
+
 CollectResult run(const Host& h, const json& overrides = json::object()) {
   json options = {{"roots", {"/home", "/root", "/etc", "/opt", "/srv"}},
                   {"node_config_files", {"/etc/nethermind/node.json"}}};
@@ -211,6 +215,13 @@ TEST_CASE("web3: the planted host gives exactly its findings, the near-misses no
   Host h;
   plant(h);
   plant_near_misses(h);
+  using P = fs::perms;
+  const P folder = P::owner_all | P::group_read | P::group_exec | P::others_read | P::others_exec;
+  for (std::string_view dir : {"home", "home/bob", "home/bob/project"})
+    set_mode(h.tree, dir, folder);
+  set_mode(h.tree, "home/bob/project/.env",
+           P::owner_read | P::owner_write | P::group_read | P::others_read);
+  set_mode(h.tree, "home/bob/.config/solana/id.json", P::owner_read | P::owner_write);
   const CollectResult r = run(h);
   CHECK(r.problems.empty());
   for (const auto& p : r.problems) UNSCOPED_INFO(p);
@@ -229,7 +240,14 @@ TEST_CASE("web3: the planted host gives exactly its findings, the near-misses no
     CHECK(known);
   }
   CHECK(r.inventory.at("walk").at("complete") == true);
-  CHECK(r.inventory.at("nodes").size() == 5);  // 2 processes, 2 units (not geth's), 1 file
+  CHECK(r.inventory.at("nodes").size() == 5);
+  // .env is 0644 under folders others may enter; the Solana keypair is 0600.
+  for (const auto& f : r.findings) {
+    if (f.metadata.value("path", "") == "/home/bob/project/.env")
+      CHECK(f.metadata.at("readable_by_others") == true);
+    if (f.metadata.value("path", "") == "/home/bob/.config/solana/id.json")
+      CHECK(f.metadata.at("readable_by_others") == false);
+  }  // 2 processes, 2 units (not geth's), 1 file
 }
 
 TEST_CASE("web3: no planted key or phrase appears in any output", "[unit]") {
