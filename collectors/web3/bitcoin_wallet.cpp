@@ -45,9 +45,8 @@ std::optional<BitcoinWallet> classify_bitcoin_wallet(std::string_view bytes) {
       wallet.keys = WalletKeys::unencrypted;
     return wallet;
   }
-  const std::string_view magic = bytes.size() >= kBdbMagicOffset + 4
-                                     ? bytes.substr(kBdbMagicOffset, 4)
-                                     : std::string_view();
+  const std::string_view magic =
+      bytes.size() >= kBdbMagicOffset + 4 ? bytes.substr(kBdbMagicOffset, 4) : std::string_view();
   if (magic != kBdbBtreeMagicLittle && magic != kBdbBtreeMagicBig) return std::nullopt;
   wallet.format = WalletFormat::berkeley_db;
   if (contains(bytes, kMasterKey))
@@ -63,9 +62,12 @@ std::string_view to_string(WalletFormat format) {
 
 std::string_view to_string(WalletKeys keys) {
   switch (keys) {
-    case WalletKeys::unencrypted: return "unencrypted";
-    case WalletKeys::encrypted: return "encrypted";
-    case WalletKeys::none_found: return "none_found";
+    case WalletKeys::unencrypted:
+      return "unencrypted";
+    case WalletKeys::encrypted:
+      return "encrypted";
+    case WalletKeys::none_found:
+      return "none_found";
   }
   return "none_found";
 }

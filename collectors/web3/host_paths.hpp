@@ -19,6 +19,12 @@ inline constexpr std::string_view kUnitDirs[] = {"/etc/systemd/system", "/lib/sy
 // and JSON (EIP-2335 keystores, Solana keypairs).
 inline constexpr std::string_view kKeystoreGlobs[] = {"UTC--*", "*.json"};
 inline constexpr std::size_t kKeystoreMaxBytes = std::size_t{64} << 10;
+// 64 numbers of at most 3 digits with their commas, and room for white space.
+inline constexpr std::size_t kSolanaKeypairMaxBytes = 4096;
+// Installed packages' trees: the keys and phrases in them are their documentation's and
+// tests' examples (awscli's docs hold "AppServerPrivateKey": "<64 hex>"), not the host's.
+// The text detectors skip them; keystores and wallets are still looked for there.
+inline constexpr std::string_view kInstalledPackageDirs[] = {"/site-packages/", "/dist-packages/"};
 // Bitcoin Core's wallets: <datadir>/wallet.dat (legacy), <datadir>/wallets/<name>/wallet.dat
 // and <datadir>/wallets/<name>.dat.
 inline constexpr std::string_view kWalletName = "wallet.dat";
@@ -28,9 +34,13 @@ inline constexpr std::string_view kWalletsFolder = "/wallets/";
 // parent and grandparent: Lighthouse's slashing_protection.sqlite, Nimbus's .sqlite3,
 // Teku's slashprotection folder, Prysm's validator.db, Lodestar's validator-db, and EIP-3076
 // interchange files by their usual names (slashing-protection*.json, slashing_protection*.json).
-inline constexpr std::string_view kSlashingProtectionNames[] = {
-    "slashing_protection.sqlite", "slashing_protection.sqlite3", "slashprotection",
-    "slashing-protection", "slashing_protection", "validator.db", "validator-db"};
+inline constexpr std::string_view kSlashingProtectionNames[] = {"slashing_protection.sqlite",
+                                                                "slashing_protection.sqlite3",
+                                                                "slashprotection",
+                                                                "slashing-protection",
+                                                                "slashing_protection",
+                                                                "validator.db",
+                                                                "validator-db"};
 inline constexpr std::string_view kInterchangePrefixes[] = {"slashing-protection",
                                                             "slashing_protection"};
 inline constexpr int kSlashingProtectionLevels = 3;  // the folder, parent, grandparent

@@ -24,7 +24,7 @@ std::optional<std::uint64_t> count_at(const json& object, const char* key) {
 }
 
 KdfParams kdf_params(std::string function, const json& params) {
-  return {std::move(function), count_at(params, "n"), count_at(params, "r"),
+  return {std::move(function),   count_at(params, "n"), count_at(params, "r"),
           count_at(params, "p"), count_at(params, "c"), text_at(params, "prf")};
 }
 

@@ -16,7 +16,7 @@ namespace zt::web3 {
 enum class KeystoreKind { ethereum_account, eth2_validator };
 
 struct KdfParams {
-  std::string function;  // "scrypt", "pbkdf2", or whatever the file names
+  std::string function;                  // "scrypt", "pbkdf2", or whatever the file names
   std::optional<std::uint64_t> n, r, p;  // scrypt
   std::optional<std::uint64_t> c;        // pbkdf2 iterations
   std::string prf;                       // pbkdf2: "hmac-sha256"

@@ -67,8 +67,8 @@ std::vector<ConfigEntry> parse_toml(std::string_view text) {
         value += more;
         if (more.find(']') != std::string_view::npos) break;
       }
-    entries.push_back({section, std::string(unquote(trim(line.substr(0, eq)))), values_of(value),
-                       first_line});
+    entries.push_back(
+        {section, std::string(unquote(trim(line.substr(0, eq)))), values_of(value), first_line});
   }
   return entries;
 }
@@ -126,9 +126,12 @@ ConfigFormat config_format_of(std::string_view path) {
 
 std::vector<ConfigEntry> parse_config(std::string_view text, ConfigFormat format) {
   switch (format) {
-    case ConfigFormat::toml: return parse_toml(text);
-    case ConfigFormat::yaml: return parse_yaml(text);
-    case ConfigFormat::json: return parse_json(text);
+    case ConfigFormat::toml:
+      return parse_toml(text);
+    case ConfigFormat::yaml:
+      return parse_yaml(text);
+    case ConfigFormat::json:
+      return parse_json(text);
   }
   return {};
 }

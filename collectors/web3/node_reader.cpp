@@ -27,7 +27,8 @@ NodeSource node_of_command(const HostFs& fs, const NodeCommand& command, std::st
     if (path.starts_with('/')) {
       node.config_file = path;
       if (auto text = collector::read_optional(fs, path, kSmallFileMaxBytes, problems))
-        settings = settings_from_config(command.client, parse_config(*text, config_format_of(path)));
+        settings =
+            settings_from_config(command.client, parse_config(*text, config_format_of(path)));
     }
   }
   for (const auto& [key, value] : options) settings[key] = value;
@@ -38,6 +39,7 @@ NodeSource node_of_command(const HostFs& fs, const NodeCommand& command, std::st
 void read_processes(const collector::Context& context, Snapshot& snapshot, Problems& problems,
                     std::set<std::vector<std::string>>& running) {
   const HostFs& fs = context.fs();
+  if (fs.is_missing(collector::kProcPath)) return;  // a host tree without processes
   auto pids = fs.list_dir(collector::kProcPath);
   if (!pids) {
     problems.push_back("cannot list " + pids.error().message + "; running nodes not checked");
@@ -47,8 +49,9 @@ void read_processes(const collector::Context& context, Snapshot& snapshot, Probl
     const auto pid = collector::parse_pid(name);
     if (!pid) continue;
     if (context.should_stop()) {
-      problems.push_back("stopped reading the processes' command lines: deadline passed or "
-                         "shutdown requested");
+      problems.push_back(
+          "stopped reading the processes' command lines: deadline passed or "
+          "shutdown requested");
       return;
     }
     ++snapshot.processes_scanned;
@@ -60,7 +63,8 @@ void read_processes(const collector::Context& context, Snapshot& snapshot, Probl
     running.insert(argv);
     const std::string cwd_link = "/proc/" + std::to_string(*pid) + "/cwd";
     const auto cwd = fs.read_link(cwd_link);
-    NodeSource node = node_of_command(fs, *command, "process:" + argv[0], cwd ? *cwd : "", problems);
+    NodeSource node =
+        node_of_command(fs, *command, "process:" + command->program, cwd ? *cwd : "", problems);
     node.pid = *pid;
     snapshot.nodes.push_back(std::move(node));
   }
@@ -93,8 +97,8 @@ void read_units(const collector::Context& context, Snapshot& snapshot, Problems&
   }
 }
 
-void read_config_files(const HostFs& fs, const std::vector<std::string>& files,
-                       Snapshot& snapshot, Problems& problems) {
+void read_config_files(const HostFs& fs, const std::vector<std::string>& files, Snapshot& snapshot,
+                       Problems& problems) {
   for (const std::string& path : files) {
     auto text = fs.read_file(path, kSmallFileMaxBytes);
     if (!text) {

@@ -30,15 +30,17 @@ std::string base_name(std::string_view path) {
 
 // geth's options before 1.10 ("--rpc", "--rpcaddr"), read as their new names.
 const std::map<std::string, std::string, std::less<>> kGethAliases = {
-    {"rpc", "http"},       {"rpcaddr", "httpaddr"}, {"rpcapi", "httpapi"},
-    {"rpcport", "httpport"}, {"wsaddr", "wsaddr"},  {"wsapi", "wsapi"},
+    {"rpc", "http"},         {"rpcaddr", "httpaddr"}, {"rpcapi", "httpapi"},
+    {"rpcport", "httpport"}, {"wsaddr", "wsaddr"},    {"wsapi", "wsapi"},
 };
 
 // Options that take no value: the next argument is not theirs.
 const std::set<std::string, std::less<>> kFlags = {
-    "http", "ws", "rpc", "mainnet", "sepolia", "holesky", "goerli", "hoodi", "dev",
-    "allowinsecureunlock", "rpchttpenabled", "rpcwsenabled", "nodiscover", "snapshot",
-    "metrics", "mine", "lightkdf", "externalcl", "verbose", "help", "version",
+    "http",           "ws",           "rpc",        "mainnet",  "sepolia",
+    "holesky",        "goerli",       "hoodi",      "dev",      "allowinsecureunlock",
+    "rpchttpenabled", "rpcwsenabled", "nodiscover", "snapshot", "metrics",
+    "mine",           "lightkdf",     "externalcl", "verbose",  "help",
+    "version",
 };
 
 std::string join(const std::vector<std::string>& items) {
@@ -108,7 +110,8 @@ void set_network(NodeView& view, const NodeSettings& s,
     if (auto v = value_of(s, key)) {
       std::uint64_t id = 0;
       const auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), id);
-      if (error == std::errc() && end == v->data() + v->size()) view.network = network_of_chain_id(id);
+      if (error == std::errc() && end == v->data() + v->size())
+        view.network = network_of_chain_id(id);
     }
   if (view.network.empty() && defaults_to_mainnet) {
     view.network = "mainnet";
@@ -120,10 +123,14 @@ void set_network(NodeView& view, const NodeSettings& s,
 
 std::string_view to_string(NodeClient client) {
   switch (client) {
-    case NodeClient::geth: return "geth";
-    case NodeClient::erigon: return "erigon";
-    case NodeClient::besu: return "besu";
-    case NodeClient::nethermind: return "nethermind";
+    case NodeClient::geth:
+      return "geth";
+    case NodeClient::erigon:
+      return "erigon";
+    case NodeClient::besu:
+      return "besu";
+    case NodeClient::nethermind:
+      return "nethermind";
   }
   return "geth";
 }
@@ -132,17 +139,17 @@ std::optional<NodeCommand> node_command(const std::vector<std::string>& argv) {
   if (argv.empty()) return std::nullopt;
   const std::string program = base_name(argv[0]);
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-  if (program == "geth") return NodeCommand{NodeClient::geth, rest};
-  if (program == "erigon") return NodeCommand{NodeClient::erigon, rest};
-  if (program == "besu") return NodeCommand{NodeClient::besu, rest};
+  if (program == "geth") return NodeCommand{NodeClient::geth, argv[0], rest};
+  if (program == "erigon") return NodeCommand{NodeClient::erigon, argv[0], rest};
+  if (program == "besu") return NodeCommand{NodeClient::besu, argv[0], rest};
   if (program == "nethermind" || program == "Nethermind.Runner")
-    return NodeCommand{NodeClient::nethermind, rest};
+    return NodeCommand{NodeClient::nethermind, argv[0], rest};
   for (std::size_t i = 1; i < argv.size(); ++i) {
     const std::vector<std::string> after(argv.begin() + static_cast<long>(i) + 1, argv.end());
     if (program == "java" && argv[i] == "org.hyperledger.besu.Besu")
-      return NodeCommand{NodeClient::besu, after};
+      return NodeCommand{NodeClient::besu, argv[i], after};
     if (program == "dotnet" && base_name(argv[i]) == "Nethermind.Runner.dll")
-      return NodeCommand{NodeClient::nethermind, after};
+      return NodeCommand{NodeClient::nethermind, argv[i], after};
   }
   return std::nullopt;
 }
@@ -245,8 +252,8 @@ NodeView evaluate_node(NodeClient client, const NodeSettings& raw) {
       break;
     case NodeClient::erigon: {
       if (auto http = value_of(s, "http"); !http || lower(*http) != "false") {
-        RpcEndpoint e = endpoint("http", s, {"httpaddr"}, "localhost", {"httpapi"},
-                                 "eth,erigon,engine");
+        RpcEndpoint e =
+            endpoint("http", s, {"httpaddr"}, "localhost", {"httpapi"}, "eth,erigon,engine");
         view.endpoints.push_back(e);
         if (truthy(s, "ws")) {
           e.transport = "ws";
@@ -298,14 +305,22 @@ std::vector<std::string> dangerous_apis(const RpcEndpoint& endpoint) {
 
 std::string network_of_chain_id(std::uint64_t id) {
   switch (id) {
-    case 1: return "mainnet";
-    case 5: return "goerli";
-    case 100: return "gnosis";
-    case 10200: return "chiado";
-    case 17000: return "holesky";
-    case 560048: return "hoodi";
-    case 11155111: return "sepolia";
-    default: return "chain " + std::to_string(id);
+    case 1:
+      return "mainnet";
+    case 5:
+      return "goerli";
+    case 100:
+      return "gnosis";
+    case 10200:
+      return "chiado";
+    case 17000:
+      return "holesky";
+    case 560048:
+      return "hoodi";
+    case 11155111:
+      return "sepolia";
+    default:
+      return "chain " + std::to_string(id);
   }
 }
 

@@ -35,6 +35,7 @@ using NodeSettings = std::map<std::string, std::string>;
 
 struct NodeCommand {
   NodeClient client = NodeClient::geth;
+  std::string program;               // what runs: argv[0], besu's main class, nethermind's .dll
   std::vector<std::string> options;  // the arguments after the program (or its main class)
 };
 
@@ -55,8 +56,8 @@ NodeSettings settings_from_config(NodeClient client, const std::vector<ConfigEnt
 std::optional<std::string> config_file_of(NodeClient client, const NodeSettings& options);
 
 struct RpcEndpoint {
-  std::string transport;  // "http", "ws"
-  std::string address;    // as configured: "0.0.0.0", "localhost"
+  std::string transport;          // "http", "ws"
+  std::string address;            // as configured: "0.0.0.0", "localhost"
   std::vector<std::string> apis;  // lower case: "eth", "admin"
   bool default_apis = false;      // no API option: the client's default set
 

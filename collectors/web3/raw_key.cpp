@@ -35,8 +35,8 @@ std::string_view name_before(std::string_view before) {
 bool placeholder(std::string_view digits) {
   std::bitset<16> seen;
   for (char c : digits) {
-    const int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                                                             : std::tolower(c) - 'a' + 10;
+    const int v =
+        std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(c) - 'a' + 10;
     seen.set(static_cast<std::size_t>(v));
   }
   return seen.count() < kMinDistinctDigits;
@@ -79,7 +79,8 @@ void scan_line(std::string_view line, std::size_t number, std::string_view salt,
 bool is_private_key_name(std::string_view name) {
   std::string folded;
   for (char c : name)
-    if (c != '_' && c != '-' && c != '.') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != '_' && c != '-' && c != '.')
+      folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view word : {"privatekey", "privkey", "mnemonic"})
     if (folded.find(word) != std::string::npos) return true;
   return false;

@@ -17,8 +17,8 @@
 namespace zt::web3 {
 
 struct RawKeyFound {
-  std::size_t line = 0;  // from 1
-  std::string name;      // the key's name as written: "PRIVATE_KEY"
+  std::size_t line = 0;     // from 1
+  std::string name;         // the key's name as written: "PRIVATE_KEY"
   SecretEvidence evidence;  // masked: "0x" and 4 hex digits
 
   bool operator==(const RawKeyFound&) const = default;

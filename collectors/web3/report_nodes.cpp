@@ -1,3 +1,4 @@
+#include "collectors/core/content_collector.hpp"
 #include "collectors/web3/report.hpp"
 
 namespace zt::web3 {
@@ -73,8 +74,7 @@ void one_node(const NodeSource& node, Findings& out) {
   add_endpoint_finding(
       node, ft::kNodeRpcExposed, exposed, client + " RPC listens beyond loopback",
       "The " + client + " node (" + node.location + ") serves JSON-RPC beyond loopback",
-      "Bind the RPC to 127.0.0.1, or put it behind a firewall and an authenticating proxy.",
-      out);
+      "Bind the RPC to 127.0.0.1, or put it behind a firewall and an authenticating proxy.", out);
   add_endpoint_finding(
       node, ft::kNodeRpcDangerousApi, dangerous_local,
       client + " serves admin/personal/debug/miner RPC on loopback",
@@ -120,24 +120,13 @@ nlohmann::json make_inventory(const Snapshot& s) {
   for (const WalletFile& w : s.wallets)
     if (w.undecided) undecided.push_back(w.file.path);
   nlohmann::json inv{
-      {"nodes", std::move(nodes)},
-      {"processes_scanned", s.processes_scanned},
-      {"units_read", s.units_read},
-      {"keystores", s.keystores.size()},
-      {"wallets", s.wallets.size()},
-      {"wallets_undecided", std::move(undecided)},
-      {"mnemonics", s.mnemonics.size()},
-      {"raw_keys", s.raw_keys.size()},
+      {"nodes", std::move(nodes)},          {"processes_scanned", s.processes_scanned},
+      {"units_read", s.units_read},         {"keystores", s.keystores.size()},
+      {"wallets", s.wallets.size()},        {"wallets_undecided", std::move(undecided)},
+      {"mnemonics", s.mnemonics.size()},    {"raw_keys", s.raw_keys.size()},
       {"solana_keypairs", s.solana.size()},
   };
-  if (s.walk) {
-    const collector::WalkProgress& w = *s.walk;
-    inv["walk"] = {{"complete", w.complete},         {"stop_reason", w.stop_reason},
-                   {"resume_at", w.resume_at},       {"files_seen", w.files_seen},
-                   {"files_read", w.files_read},     {"bytes_read", w.bytes_read},
-                   {"dirs", w.dirs},                 {"skipped", w.skipped},
-                   {"elapsed_ms", w.elapsed.count()}};
-  }
+  inv["walk"] = collector::walk_progress_json(s.walk);
   return inv;
 }
 

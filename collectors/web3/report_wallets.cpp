@@ -1,6 +1,6 @@
-#include "collectors/web3/report.hpp"
-
 #include <cstdio>
+
+#include "collectors/web3/report.hpp"
 
 namespace zt::web3 {
 namespace {
@@ -8,7 +8,10 @@ namespace {
 namespace ft = finding_type;
 
 nlohmann::json file_metadata(const FileSeen& file) {
-  return {{"path", file.path}, {"mode", octal_mode(file.info.mode)}, {"owner_uid", file.info.uid}};
+  return {{"path", file.path},
+          {"mode", octal_mode(file.info.mode)},
+          {"owner_uid", file.info.uid},
+          {"readable_by_others", file.readable_by_others}};
 }
 
 std::string at_line(const FileSeen& file, std::size_t line) {
@@ -79,8 +82,10 @@ void keystore_findings(const KeystoreFile& k, const KdfLimits& limits, Findings&
         ft::kValidatorNoSlashingProtection, k.file.path, network,
         "Validator keystore without slashing protection",
         "No slashing protection database or EIP-3076 interchange file lies near the validator "
-        "keystore " + k.file.path + " (its folder, parent or grandparent): a validator client "
-        "started on this key here, while it runs elsewhere, may sign twice and be slashed.",
+        "keystore " +
+            k.file.path +
+            " (its folder, parent or grandparent): a validator client "
+            "started on this key here, while it runs elsewhere, may sign twice and be slashed.",
         "Import the key only into a validator client with its slashing protection database, "
         "and move its EIP-3076 interchange file with it; remove stray copies of the keystore.",
         meta));
@@ -114,9 +119,9 @@ std::optional<std::string> kdf_weakness(const KdfParams& kdf, const KdfLimits& l
 }
 
 std::string network_of_path(std::string_view path) {
-  static constexpr std::string_view kNames[] = {
-      "mainnet", "sepolia", "holesky", "hoodi", "goerli", "testnet3", "testnet4", "signet",
-      "regtest", "devnet", "testnet"};
+  static constexpr std::string_view kNames[] = {"mainnet", "sepolia",  "holesky",  "hoodi",
+                                                "goerli",  "testnet3", "testnet4", "signet",
+                                                "regtest", "devnet",   "testnet"};
   std::size_t start = 0;
   while (start < path.size()) {
     std::size_t end = path.find('/', start);
@@ -174,8 +179,8 @@ Findings wallet_findings(const Snapshot& s, const KdfLimits& limits) {
     out.push_back(make_finding(
         ft::kSolanaKeypair, k.file.path, network_of_path(k.file.path),
         "Solana keypair in the clear",
-        "The Solana keypair of " + k.keypair.address + " is stored unencrypted in " +
-            k.file.path + ".",
+        "The Solana keypair of " + k.keypair.address + " is stored unencrypted in " + k.file.path +
+            ".",
         "Keep only hot keys that must sign here, readable by their owner only; move other "
         "funds to a hardware wallet.",
         std::move(meta)));

@@ -6,8 +6,7 @@
 
 namespace zt::web3 {
 
-SecretEvidence secret_evidence(std::string_view secret, std::string_view salt,
-                               std::size_t shown) {
+SecretEvidence secret_evidence(std::string_view secret, std::string_view salt, std::size_t shown) {
   // A short value shows at most half of itself.
   const std::size_t count = std::min(shown, secret.size() / 2);
   std::string material = "zt-web3-secret-v1\x1f";

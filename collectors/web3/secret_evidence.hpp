@@ -12,15 +12,14 @@
 namespace zt::web3 {
 
 struct SecretEvidence {
-  std::string masked;  // "0x3fa1…", "ab…"
+  std::string masked;       // "0x3fa1…", "ab…"
   std::string salted_hash;  // 16 hex digits of SHA-256(salt, secret)
 
   bool operator==(const SecretEvidence&) const = default;
 };
 
 // `shown` characters of `secret` (fewer when it is shorter than twice that) then "…".
-SecretEvidence secret_evidence(std::string_view secret, std::string_view salt,
-                               std::size_t shown);
+SecretEvidence secret_evidence(std::string_view secret, std::string_view salt, std::size_t shown);
 
 // {"masked": …, "salted_hash": …}
 nlohmann::json to_json(const SecretEvidence& evidence);

@@ -21,6 +21,8 @@ namespace zt::web3 {
 struct FileSeen {
   std::string path;
   collector::FileInfo info;
+  // Its mode lets others read it and every folder above it lets them through.
+  bool readable_by_others = false;
 };
 
 struct KeystoreFile {
@@ -48,8 +50,8 @@ struct SolanaFile {
 struct WalletFile {
   FileSeen file;
   BitcoinWallet wallet;
-  // The walk handed only the file's head; when that did not decide, the collector reads the
-  // whole file up to max_wallet_bytes. Undecided: still none_found from a partial read.
+  // The walk handed only the file's head; when that did not decide, the detector read the
+  // whole file up to max_wallet_bytes. Undecided: that read failed (too large, unreadable).
   bool head_only = false;
   bool undecided = false;
 };
@@ -69,7 +71,7 @@ struct Snapshot {
   std::vector<SolanaFile> solana;
   std::vector<WalletFile> wallets;
   std::vector<NodeSource> nodes;
-  std::optional<collector::WalkProgress> walk;  // when the files were scanned
+  collector::WalkProgress walk;
   std::size_t processes_scanned = 0;
   std::size_t units_read = 0;
 };

@@ -36,8 +36,7 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
 }  // namespace
 
 std::string base58(std::string_view bytes) {
-  static constexpr char kAlphabet[] =
-      "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+  static constexpr char kAlphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
   std::vector<unsigned char> digits;  // base 58, least significant first
   for (unsigned char byte : bytes) {
     unsigned carry = byte;
@@ -66,8 +65,7 @@ std::optional<SolanaKeypair> parse_solana_keypair(std::string_view text, std::st
   if (!derived || !std::equal(derived->begin(), derived->end(), bytes.begin() + kKeyBytes))
     return std::nullopt;
   const std::string public_key(reinterpret_cast<const char*>(bytes.data() + kKeyBytes), kKeyBytes);
-  return SolanaKeypair{base58(public_key),
-                       secret_evidence(hex(bytes.data(), kKeyBytes), salt, 4)};
+  return SolanaKeypair{base58(public_key), secret_evidence(hex(bytes.data(), kKeyBytes), salt, 4)};
 }
 
 }  // namespace zt::web3

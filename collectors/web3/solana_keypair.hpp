@@ -12,7 +12,7 @@
 namespace zt::web3 {
 
 struct SolanaKeypair {
-  std::string address;  // the public key in base58: the account's address
+  std::string address;      // the public key in base58: the account's address
   SecretEvidence evidence;  // of the secret half, as hex; masked: its first 4 hex digits
 
   bool operator==(const SolanaKeypair&) const = default;

@@ -44,7 +44,8 @@ std::vector<std::vector<std::string>> exec_start_commands(std::string_view unit_
     std::string_view full = collector::trim(logical);
     if (full.starts_with("ExecStart=")) {
       full.remove_prefix(10);
-      while (!full.empty() && std::string_view("-@:+!").find(full.front()) != std::string_view::npos)
+      while (!full.empty() &&
+             std::string_view("-@:+!").find(full.front()) != std::string_view::npos)
         full.remove_prefix(1);
       if (auto words = split_command(full); !words.empty()) commands.push_back(std::move(words));
     }

@@ -1,11 +1,13 @@
 #include "collectors/web3/web3_collector.hpp"
 
-#include <array>
+#include <openssl/crypto.h>
 
+#include <memory>
+
+#include "collectors/core/content_collector.hpp"
 #include "collectors/web3/host_paths.hpp"
 #include "collectors/web3/node_reader.hpp"
 #include "collectors/web3/report.hpp"
-#include "collectors/web3/slashing_protection.hpp"
 #include "collectors/web3/wallet_detectors.hpp"
 #include "collectors/web3/web3_options.hpp"
 #include "schema-client/model/digest.hpp"
@@ -17,7 +19,6 @@ using collector::Availability;
 using collector::CollectResult;
 using collector::Context;
 using collector::HostFs;
-using Problems = std::vector<std::string>;
 
 // The evidence salt: the host's own, so a hash says nothing off the host.
 std::string host_salt(const HostFs& fs) {
@@ -25,69 +26,63 @@ std::string host_salt(const HostFs& fs) {
   return model::sha256_hex("zt-web3-salt\x1f" + (id ? *id : std::string("no machine-id")));
 }
 
-// A wallet whose head did not tell: read it whole, up to the cap.
-void decide_wallet(const HostFs& fs, std::size_t max_bytes, WalletFile& wallet) {
-  if (!wallet.head_only || wallet.wallet.keys != WalletKeys::none_found) return;
-  auto bytes = fs.read_file(wallet.file.path, max_bytes);
-  if (!bytes) {
-    wallet.undecided = true;
-    return;
-  }
-  if (auto whole = classify_bitcoin_wallet(*bytes)) wallet.wallet = *whole;
-}
-
-class Web3Collector final : public collector::Collector {
+class Web3Collector final : public collector::ContentCollector {
  public:
-  explicit Web3Collector(Web3Options options) : options_(std::move(options)) {}
+  explicit Web3Collector(Web3Options options)
+      : options_(std::move(options)), walk_(options_.walk()) {}
 
   Availability capabilities(const HostFs&) const override {
     std::string what;
-    if (options_.scan_files) what = "wallet files under " + std::to_string(options_.roots.size()) + " roots";
+    if (options_.scan_files)
+      what = "wallet files under " + std::to_string(options_.roots.size()) + " roots";
     if (options_.check_nodes) what += std::string(what.empty() ? "" : ", ") + "execution clients";
     return {true, what.empty() ? "nothing enabled" : what};
   }
 
-  CollectResult collect(Context& context) override {
+  const collector::WalkOptions& walk_options() const override { return walk_; }
+
+  // The nodes are read here, before the walk: this is the one call of a run with its Context.
+  std::vector<collector::FileDetector*> start_content_run(const Context& context) override {
+    snapshot_ = Snapshot{};
+    problems_.clear();
+    detectors_.clear();
+    if (options_.check_nodes) read_nodes(context, options_.node_config_files, snapshot_, problems_);
+    if (!options_.scan_files) return {};
+    const HostFs& fs = context.fs();
+    const std::string salt = host_salt(fs);
+    detectors_.push_back(std::make_unique<KeystoreDetector>(snapshot_, fs, salt));
+    detectors_.push_back(std::make_unique<BitcoinWalletDetector>(
+        snapshot_, fs, static_cast<std::size_t>(options_.max_wallet_bytes)));
+    detectors_.push_back(std::make_unique<TextSecretDetector>(snapshot_, salt));
+    std::vector<collector::FileDetector*> detectors;
+    for (const auto& d : detectors_) detectors.push_back(d.get());
+    return detectors;
+  }
+
+  CollectResult finish_content_run(const collector::WalkProgress& progress) override {
     CollectResult result;
-    Snapshot snapshot;
-    if (options_.scan_files) scan_files(context, snapshot, result.problems);
-    if (options_.check_nodes && !context.stopped_before("node settings", result.problems))
-      read_nodes(context, options_.node_config_files, snapshot, result.problems);
+    snapshot_.walk = progress;
     const KdfLimits limits{static_cast<std::uint64_t>(options_.min_scrypt_n),
                            static_cast<std::uint64_t>(options_.min_pbkdf2_iterations)};
-    result.findings = wallet_findings(snapshot, limits);
-    for (model::Finding& f : node_findings(snapshot)) result.findings.push_back(std::move(f));
-    result.inventory = make_inventory(snapshot);
+    result.findings = wallet_findings(snapshot_, limits);
+    for (model::Finding& f : node_findings(snapshot_)) result.findings.push_back(std::move(f));
+    result.inventory = make_inventory(snapshot_);
+    if (options_.scan_files) result.problems = collector::walk_problems(progress);
+    for (std::string& p : problems_) result.problems.push_back(std::move(p));
+    detectors_.clear();  // they hold the run's HostFs
+    snapshot_ = Snapshot{};
+    // The runner's thread ends with this run: free what OpenSSL keeps for it (its error
+    // state, made when OpenSSL first initialises on this thread, is otherwise left behind).
+    OPENSSL_thread_stop();
     return result;
   }
 
  private:
-  void scan_files(const Context& context, Snapshot& snapshot, Problems& problems) {
-    const HostFs& fs = context.fs();
-    const std::string salt = host_salt(fs);
-    KeystoreDetector keystores(snapshot, salt);
-    BitcoinWalletDetector wallets(snapshot);
-    TextSecretDetector texts(snapshot, salt);
-    const std::array<collector::FileDetector*, 3> detectors{&keystores, &wallets, &texts};
-    collector::WalkProgress walk = collector::walk_content(
-        fs, options_.walk(), detectors, cursor_, [&context] { return context.should_stop(); });
-    for (const std::string& problem : walk.problems) problems.push_back(problem);
-    if (!walk.complete)
-      problems.push_back("the file walk stopped at its " + walk.stop_reason + " after " +
-                         std::to_string(walk.files_seen) + " files; the next run resumes at " +
-                         walk.resume_at);
-    cursor_ = walk.resume_at;
-    snapshot.walk = std::move(walk);
-
-    for (WalletFile& wallet : snapshot.wallets)
-      decide_wallet(fs, static_cast<std::size_t>(options_.max_wallet_bytes), wallet);
-    for (KeystoreFile& k : snapshot.keystores)
-      if (k.keystore.kind == KeystoreKind::eth2_validator)
-        k.slashing_protection = find_slashing_protection(fs, k.file.path);
-  }
-
   Web3Options options_;
-  std::string cursor_;  // where the last walk was cut; "" when it went to the end
+  collector::WalkOptions walk_;
+  Snapshot snapshot_;  // the run's, between its start and its finish
+  std::vector<std::string> problems_;
+  std::vector<std::unique_ptr<collector::FileDetector>> detectors_;
 };
 
 std::unique_ptr<collector::Collector> make(const collector::OptionValues& values) {

@@ -6,7 +6,9 @@
 // keypairs, Bitcoin Core wallets (encrypted or not), raw private keys and BIP-39 seed phrases.
 // Nodes (geth, erigon, besu, nethermind) come from process command lines, systemd units and
 // configuration files (node_reader.hpp): RPC beyond loopback, dangerous namespaces, unlocked
-// accounts. A walk cut by its budget makes the run partial and the next run resumes it.
+// accounts. It is a ContentCollector (content_collector.hpp): with the agent's hub it shares
+// one walk with the other content collectors. A walk cut by its budget makes the run partial
+// and the next run resumes it.
 // No live RPC call is made. No key or phrase leaves the host (secret_evidence.hpp).
 #include "collectors/core/collector.hpp"
 

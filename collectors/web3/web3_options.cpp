@@ -31,17 +31,19 @@ const collector::OptionTable<Web3Options>& table() {
           "node_config_files",
           "host paths of node configuration files to read besides those the command lines "
           "name (geth/erigon/besu TOML, erigon YAML, nethermind JSON)"),
-      text_list<&O::roots>("roots", "the folders walked for wallet material (host paths)"),
+      text_list<&O::roots>("roots", "host folders walked for wallet material"),
       text_list<&O::exclude>(
-          "exclude", "host paths left out of the walk (globs, \"*\" crossing \"/\")"),
+          "exclude", "host paths or globs (\"*\" crosses \"/\") not walked: a folder's whole tree"),
+      flag<&O::cross_filesystems>(
+          "cross_filesystems",
+          "walk into other filesystems mounted under a root (never proc, sysfs, network or FUSE)"),
       integer<&O::max_files>("max_files", 1, 100000000,
-                             "most files examined per run; the next run resumes"),
-      integer<&O::max_bytes>("max_bytes", 1, std::int64_t{1} << 40,
-                             "most bytes read per run, all files together"),
-      integer<&O::max_walk_seconds>("max_walk_seconds", 1, 86400,
-                                    "longest walk per run, in seconds"),
-      integer<&O::head_bytes>("head_bytes", 4096, std::int64_t{1} << 30,
-                              "bytes read from the start of each file"),
+                             "files examined per run; the next run resumes where it stopped"),
+      integer<&O::max_megabytes>("max_megabytes", 1, 1000000, "MiB read per run"),
+      integer<&O::max_depth>("max_depth", 1, 256, "folders below a root"),
+      integer<&O::max_seconds>("max_seconds", 1, 86400, "seconds of walking per run"),
+      integer<&O::head_kilobytes>("head_kilobytes", 1, 65536,
+                                  "KiB read from the start of each file; the rest is not read"),
   };
   return kTable;
 }
@@ -56,12 +58,14 @@ Web3Options Web3Options::from(const collector::OptionValues& values) {
 
 collector::WalkOptions Web3Options::walk() const {
   collector::WalkOptions walk;
-  walk.roots = roots;
+  walk.roots = scan_files ? roots : std::vector<std::string>{};
   walk.exclude = exclude;
-  walk.head_bytes = static_cast<std::size_t>(head_bytes);
-  walk.budget.max_files = static_cast<std::uint64_t>(max_files);
-  walk.budget.max_bytes = static_cast<std::uint64_t>(max_bytes);
-  walk.budget.max_time = std::chrono::seconds(max_walk_seconds);
+  walk.cross_filesystems = cross_filesystems;
+  walk.head_bytes = head_kilobytes * 1024;
+  walk.budget.max_files = max_files;
+  walk.budget.max_bytes = static_cast<std::uint64_t>(max_megabytes) << 20;
+  walk.budget.max_depth = max_depth;
+  walk.budget.max_time = max_seconds;
   return walk;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The web3 collector's options (collectors.web3.<key>): the struct, whose member
 // initializers are the defaults, and its options table (collectors/core/option_table.hpp).
-// The walk's bounds default to the core's (content_walk.hpp WalkOptions).
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -24,16 +25,21 @@ struct Web3Options {
   // Largest wallet.dat read whole when the walk's head did not decide it.
   std::int64_t max_wallet_bytes = std::int64_t{64} << 20;
   std::vector<std::string> node_config_files;
-  std::vector<std::string> roots = collector::WalkOptions{}.roots;
-  std::vector<std::string> exclude;
-  std::int64_t max_files = static_cast<std::int64_t>(collector::WalkBudget{}.max_files);
-  std::int64_t max_bytes = static_cast<std::int64_t>(collector::WalkBudget{}.max_bytes);
-  // Under the collector's default timeout (5 minutes), so the nodes are still read after it.
-  std::int64_t max_walk_seconds = 240;
-  std::int64_t head_bytes = static_cast<std::int64_t>(collector::WalkOptions{}.head_bytes);
+  // Its part of the shared content walk: the same keys and defaults as the privacy
+  // collector's, so that a shared walk excludes what both exclude.
+  std::vector<std::string> roots{"/home", "/root", "/etc", "/opt", "/srv", "/var/www", "/tmp"};
+  std::vector<std::string> exclude{"*/.cache", "*/node_modules", "*/.git/objects",
+                                   "/var/lib/docker", "/var/lib/containerd"};
+  bool cross_filesystems = false;
+  std::size_t max_files = 200000;
+  std::size_t max_megabytes = 512;
+  int max_depth = 24;
+  std::chrono::seconds max_seconds{240};  // under the default timeout (5m): nodes are read too
+  std::size_t head_kilobytes = 1024;
 
   // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
   static Web3Options from(const collector::OptionValues& values);
+  // The walk's options; no roots when scan_files is off.
   collector::WalkOptions walk() const;
   friend bool operator==(const Web3Options&, const Web3Options&) = default;
 };

@@ -1,5 +1,7 @@
 // Every parser of the web3 collector on random, truncated and shuffled input: it must return,
 // never throw or crash (the ASan build catches memory errors).
+#include "tests/support/fuzz.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "collectors/web3/bitcoin_wallet.hpp"
@@ -11,7 +13,6 @@
 #include "collectors/web3/solana_keypair.hpp"
 #include "collectors/web3/systemd_exec.hpp"
 #include "tests/collectors/web3/wallet_fixtures.hpp"
-#include "tests/support/fuzz.hpp"
 
 using namespace zt::web3;
 namespace fx = zt::test::web3;
@@ -26,12 +27,14 @@ TEST_CASE("web3 fuzz: text secrets", "[unit]") {
 }
 
 TEST_CASE("web3 fuzz: keystores and keypairs", "[unit]") {
-  fuzz_text(fx::v3_keystore("scrypt", 4096, "ab"), [](std::string_view t) { (void)parse_keystore(t); });
+  fuzz_text(fx::v3_keystore("scrypt", 4096, "ab"),
+            [](std::string_view t) { (void)parse_keystore(t); });
   fuzz_text(fx::eip2335_keystore(4096, "ab"), [](std::string_view t) { (void)parse_keystore(t); });
   const fx::Ed25519Pair pair = fx::ed25519_pair();
   std::vector<unsigned char> bytes = pair.secret;
   bytes.insert(bytes.end(), pair.public_key.begin(), pair.public_key.end());
-  fuzz_text(fx::byte_array_json(bytes), [](std::string_view t) { (void)parse_solana_keypair(t, "s"); });
+  fuzz_text(fx::byte_array_json(bytes),
+            [](std::string_view t) { (void)parse_solana_keypair(t, "s"); });
 }
 
 TEST_CASE("web3 fuzz: wallets", "[unit]") {
@@ -42,10 +45,12 @@ TEST_CASE("web3 fuzz: wallets", "[unit]") {
 }
 
 TEST_CASE("web3 fuzz: node configuration and units", "[unit]") {
-  const std::string toml = "[Node]\nHTTPHost = \"0.0.0.0\"\nHTTPModules = [\n\"eth\",\n\"admin\"]\n";
+  const std::string toml =
+      "[Node]\nHTTPHost = \"0.0.0.0\"\nHTTPModules = [\n\"eth\",\n\"admin\"]\n";
   const std::string yaml = "chain: sepolia\nhttp.api: [eth, admin]\n";
   const std::string json = R"({"JsonRpc": {"Enabled": true, "EnabledModules": ["Eth"]}})";
-  for (auto [seed, format] : {std::pair{toml, ConfigFormat::toml}, {yaml, ConfigFormat::yaml},
+  for (auto [seed, format] : {std::pair{toml, ConfigFormat::toml},
+                              {yaml, ConfigFormat::yaml},
                               {json, ConfigFormat::json}})
     fuzz_text(seed, [format](std::string_view t) {
       const auto entries = parse_config(t, format);

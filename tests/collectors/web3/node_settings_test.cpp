@@ -1,9 +1,10 @@
 // Execution clients' command lines, configuration files and systemd units, and what their
 // settings mean once each client's defaults apply.
+#include "collectors/web3/node_settings.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "collectors/web3/node_config.hpp"
-#include "collectors/web3/node_settings.hpp"
 #include "collectors/web3/systemd_exec.hpp"
 
 using namespace zt::web3;
@@ -20,13 +21,15 @@ NodeView view_of(const Strings& argv) {
 }  // namespace
 
 TEST_CASE("web3: geth on every interface with admin and an unlocked account", "[unit]") {
-  const NodeView v = view_of({"/usr/bin/geth", "--sepolia", "--http", "--http.addr", "0.0.0.0",
-                              "--http.api=eth,net,admin,personal", "--ws", "--ws.addr=::",
-                              "--unlock", "0xabc,0xdef", "--allow-insecure-unlock"});
+  const NodeView v =
+      view_of({"/usr/bin/geth", "--sepolia", "--http", "--http.addr", "0.0.0.0",
+               "--http.api=eth,net,admin,personal", "--ws", "--ws.addr=::", "--unlock",
+               "0xabc,0xdef", "--allow-insecure-unlock"});
   CHECK(v.client == NodeClient::geth);
   CHECK(v.network == "sepolia");
   REQUIRE(v.endpoints.size() == 2);
-  CHECK(v.endpoints[0] == RpcEndpoint{"http", "0.0.0.0", {"eth", "net", "admin", "personal"}, false});
+  CHECK(v.endpoints[0] ==
+        RpcEndpoint{"http", "0.0.0.0", {"eth", "net", "admin", "personal"}, false});
   CHECK(v.endpoints[1] == RpcEndpoint{"ws", "::", {"eth", "net", "web3"}, true});
   CHECK(dangerous_apis(v.endpoints[0]) == Strings{"admin", "personal"});
   CHECK(v.unlocked == Strings{"0xabc", "0xdef"});
@@ -66,17 +69,19 @@ TEST_CASE("web3: erigon serves HTTP by default, WebSocket on the same server", "
 }
 
 TEST_CASE("web3: besu run by java, and nethermind run by dotnet", "[unit]") {
-  const NodeView besu = view_of({"java", "-Xmx4g", "-classpath", "/opt/besu/lib/*",
-                                 "org.hyperledger.besu.Besu", "--network=holesky",
-                                 "--rpc-http-enabled", "--rpc-http-host=0.0.0.0",
-                                 "--rpc-http-api=ETH,NET,ADMIN"});
+  const NodeView besu =
+      view_of({"java", "-Xmx4g", "-classpath", "/opt/besu/lib/*", "org.hyperledger.besu.Besu",
+               "--network=holesky", "--rpc-http-enabled", "--rpc-http-host=0.0.0.0",
+               "--rpc-http-api=ETH,NET,ADMIN"});
   CHECK(besu.client == NodeClient::besu);
+  CHECK(node_command({"java", "org.hyperledger.besu.Besu"})->program ==
+        "org.hyperledger.besu.Besu");
   CHECK(besu.network == "holesky");
   REQUIRE(besu.endpoints.size() == 1);
   CHECK(dangerous_apis(besu.endpoints[0]) == Strings{"admin"});
-  const NodeView nm = view_of({"dotnet", "/app/Nethermind.Runner.dll", "--config", "mainnet",
-                               "--JsonRpc.Enabled", "true", "--JsonRpc.Host", "0.0.0.0",
-                               "--JsonRpc.EnabledModules", "[Eth,Net,Debug]"});
+  const NodeView nm =
+      view_of({"dotnet", "/app/Nethermind.Runner.dll", "--config", "mainnet", "--JsonRpc.Enabled",
+               "true", "--JsonRpc.Host", "0.0.0.0", "--JsonRpc.EnabledModules", "[Eth,Net,Debug]"});
   CHECK(nm.client == NodeClient::nethermind);
   CHECK(nm.network == "mainnet");
   REQUIRE(nm.endpoints.size() == 1);
@@ -131,7 +136,8 @@ TEST_CASE("web3: configuration files of geth, besu, erigon and nethermind", "[un
 TEST_CASE("web3: a command line wins over its configuration file", "[unit]") {
   NodeSettings settings = settings_from_config(
       NodeClient::geth, parse_config("[Node]\nHTTPHost = \"0.0.0.0\"\n", ConfigFormat::toml));
-  const auto command = node_command({"geth", "--config", "/etc/geth.toml", "--http.addr", "127.0.0.1"});
+  const auto command =
+      node_command({"geth", "--config", "/etc/geth.toml", "--http.addr", "127.0.0.1"});
   REQUIRE(command);
   const NodeSettings options = settings_from_options(command->options);
   CHECK(config_file_of(NodeClient::geth, options) == "/etc/geth.toml");

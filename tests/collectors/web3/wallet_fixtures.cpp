@@ -33,7 +33,8 @@ std::string random_hex(std::size_t digits) {
 
 const std::vector<std::string>& word_list() {
   static const std::vector<std::string> words = [] {
-    std::istringstream in(read_text(std::string(ZT_SOURCE_DIR) + "/collectors/web3/bip39_english.txt"));
+    std::istringstream in(
+        read_text(std::string(ZT_SOURCE_DIR) + "/collectors/web3/bip39_english.txt"));
     std::vector<std::string> list;
     for (std::string w; std::getline(in, w);) list.push_back(w);
     return list;
@@ -105,7 +106,8 @@ bool checksum_holds(const std::vector<std::string>& words) {
   for (std::size_t i = 0; i < entropy_bits; ++i)
     if (bits[i]) entropy[i / 8] |= static_cast<unsigned char>(0x80 >> (i % 8));
   const std::vector<bool> expected = bits_of(sha256(entropy), entropy_bits / 32);
-  return std::equal(expected.begin(), expected.end(), bits.begin() + static_cast<long>(entropy_bits));
+  return std::equal(expected.begin(), expected.end(),
+                    bits.begin() + static_cast<long>(entropy_bits));
 }
 
 std::string invalid_mnemonic(std::size_t words) {
@@ -153,14 +155,13 @@ std::string hex_of(const std::vector<unsigned char>& bytes) {
 
 std::string v3_keystore(const std::string& kdf, std::uint64_t cost, const std::string& address) {
   const std::string params =
-      kdf == "scrypt"
-          ? R"({"dklen":32,"n":)" + std::to_string(cost) + R"(,"p":1,"r":8,"salt":")" +
-                random_hex(64) + "\"}"
-          : R"({"c":)" + std::to_string(cost) + R"(,"dklen":32,"prf":"hmac-sha256","salt":")" +
-                random_hex(64) + "\"}";
+      kdf == "scrypt" ? R"({"dklen":32,"n":)" + std::to_string(cost) + R"(,"p":1,"r":8,"salt":")" +
+                            random_hex(64) + "\"}"
+                      : R"({"c":)" + std::to_string(cost) +
+                            R"(,"dklen":32,"prf":"hmac-sha256","salt":")" + random_hex(64) + "\"}";
   return R"({"address":")" + address + R"(","crypto":{"cipher":"aes-128-ctr","ciphertext":")" +
-         random_hex(64) + R"(","cipherparams":{"iv":")" + random_hex(32) + R"("},"kdf":")" +
-         kdf + R"(","kdfparams":)" + params + R"(,"mac":")" + random_hex(64) +
+         random_hex(64) + R"(","cipherparams":{"iv":")" + random_hex(32) + R"("},"kdf":")" + kdf +
+         R"(","kdfparams":)" + params + R"(,"mac":")" + random_hex(64) +
          R"("},"id":"3198bc9c-6672-5ab3-d995-4942343ae5b6","version":3})";
 }
 

@@ -25,7 +25,7 @@ std::string invalid_mnemonic(std::size_t words);
 bool checksum_holds(const std::vector<std::string>& words);
 
 struct Ed25519Pair {
-  std::vector<unsigned char> secret;  // 32 bytes
+  std::vector<unsigned char> secret;      // 32 bytes
   std::vector<unsigned char> public_key;  // 32 bytes
 };
 Ed25519Pair ed25519_pair();

@@ -88,8 +88,7 @@ TEST_CASE("web3: a phrase written as a numbered list, in JSON or upper case is f
         find_mnemonics(phrase, kSalt)[0].evidence.salted_hash);
 }
 
-TEST_CASE("web3: list words next to a phrase are left out only across a line break",
-          "[unit]") {
+TEST_CASE("web3: list words next to a phrase are left out only across a line break", "[unit]") {
   const std::string phrase = fx::valid_mnemonic(12);
   CHECK(find_mnemonics("wallet word\n" + phrase + "\nabandon", kSalt).size() == 1);
   CHECK(find_mnemonics("seed: " + phrase, kSalt).size() == 1);
@@ -130,15 +129,15 @@ TEST_CASE("web3: raw private keys named as keys are found in every usual syntax"
 TEST_CASE("web3: 64 hex digits that are not a named key give nothing", "[unit]") {
   const std::string hex = fx::random_hex(64);
   const std::vector<std::string> near_misses = {
-      "checksum = \"" + hex + "\"",                           // Cargo.lock
-      "\"integrity\": \"sha256:" + hex + "\"",                  // a lockfile
-      hex + "  node-v20.11.0-linux-x64.tar.xz",                // SHA256SUMS
-      "SECRET_KEY=" + hex,                                      // Django/Flask
-      "PRIVATE_KEY=0x" + hex.substr(0, 63),                     // 63 digits
-      "PRIVATE_KEY=0x" + hex + "a",                             // 65 digits
-      "PRIVATE_KEY=0x" + std::string(63, '0') + "1",            // a placeholder
-      "PRIVATE_KEY=0x" + hex + "_suffix",                       // part of a longer token
-      "tx_hash: 0x" + hex,                                      // a transaction hash
+      "checksum = \"" + hex + "\"",                   // Cargo.lock
+      "\"integrity\": \"sha256:" + hex + "\"",        // a lockfile
+      hex + "  node-v20.11.0-linux-x64.tar.xz",       // SHA256SUMS
+      "SECRET_KEY=" + hex,                            // Django/Flask
+      "PRIVATE_KEY=0x" + hex.substr(0, 63),           // 63 digits
+      "PRIVATE_KEY=0x" + hex + "a",                   // 65 digits
+      "PRIVATE_KEY=0x" + std::string(63, '0') + "1",  // a placeholder
+      "PRIVATE_KEY=0x" + hex + "_suffix",             // part of a longer token
+      "tx_hash: 0x" + hex,                            // a transaction hash
   };
   for (const std::string& line : near_misses) {
     INFO(line);
@@ -150,7 +149,8 @@ TEST_CASE("web3: 64 hex digits that are not a named key give nothing", "[unit]")
 }
 
 TEST_CASE("web3: keystores of both versions are read with their KDF cost", "[unit]") {
-  const auto weak = parse_keystore(fx::v3_keystore("scrypt", 4096, "008aeeda4d805471df9b2a5b0f38a0c3bcba786b"));
+  const auto weak =
+      parse_keystore(fx::v3_keystore("scrypt", 4096, "008aeeda4d805471df9b2a5b0f38a0c3bcba786b"));
   REQUIRE(weak);
   CHECK(weak->kind == KeystoreKind::ethereum_account);
   CHECK(weak->kdf.function == "scrypt");
@@ -183,8 +183,7 @@ TEST_CASE("web3: a Solana keypair is recognised by its halves, near-misses are n
   bytes.insert(bytes.end(), pair.public_key.begin(), pair.public_key.end());
   const auto keypair = parse_solana_keypair(fx::byte_array_json(bytes), kSalt);
   REQUIRE(keypair);
-  CHECK(keypair->address ==
-        base58(std::string(pair.public_key.begin(), pair.public_key.end())));
+  CHECK(keypair->address == base58(std::string(pair.public_key.begin(), pair.public_key.end())));
   CHECK(keypair->evidence.masked == fx::hex_of(pair.secret).substr(0, 4) + "…");
   // 63 numbers; 64 numbers whose halves do not match; a number above 255.
   std::vector<unsigned char> short_one(bytes.begin(), bytes.end() - 1);
@@ -207,10 +206,14 @@ TEST_CASE("web3: Bitcoin Core wallets are told apart by their records", "[unit]"
   const std::string key = fx::random_hex(64);
   using K = WalletKeys;
   using F = WalletFormat;
-  CHECK(classify_bitcoin_wallet(fx::bdb_wallet(false, key)) == BitcoinWallet{F::berkeley_db, K::unencrypted});
-  CHECK(classify_bitcoin_wallet(fx::bdb_wallet(true, key)) == BitcoinWallet{F::berkeley_db, K::encrypted});
-  CHECK(classify_bitcoin_wallet(fx::sqlite_wallet(false, key)) == BitcoinWallet{F::sqlite, K::unencrypted});
-  CHECK(classify_bitcoin_wallet(fx::sqlite_wallet(true, key)) == BitcoinWallet{F::sqlite, K::encrypted});
+  CHECK(classify_bitcoin_wallet(fx::bdb_wallet(false, key)) ==
+        BitcoinWallet{F::berkeley_db, K::unencrypted});
+  CHECK(classify_bitcoin_wallet(fx::bdb_wallet(true, key)) ==
+        BitcoinWallet{F::berkeley_db, K::encrypted});
+  CHECK(classify_bitcoin_wallet(fx::sqlite_wallet(false, key)) ==
+        BitcoinWallet{F::sqlite, K::unencrypted});
+  CHECK(classify_bitcoin_wallet(fx::sqlite_wallet(true, key)) ==
+        BitcoinWallet{F::sqlite, K::encrypted});
   // A header alone: watch-only, or keys past what was read.
   CHECK(classify_bitcoin_wallet(fx::bdb_wallet(false, key).substr(0, 100)) ==
         BitcoinWallet{F::berkeley_db, K::none_found});

@@ -4,11 +4,12 @@
 #include "collectors/web3/web3_collector.hpp"
 
 #include <catch2/catch.hpp>
+#include <iterator>
 #include <set>
 #include <sstream>
-#include <iterator>
 #include <tuple>
 
+#include "collectors/core/content_collector.hpp"
 #include "collectors/web3/finding_types.hpp"
 #include "schema-client/model/validation.hpp"
 #include "tests/collectors/web3/wallet_fixtures.hpp"
@@ -34,7 +35,8 @@ std::string cmdline(std::initializer_list<std::string_view> argv) {
   return out;
 }
 
-std::vector<unsigned char> concat(std::vector<unsigned char> a, const std::vector<unsigned char>& b) {
+std::vector<unsigned char> concat(std::vector<unsigned char> a,
+                                  const std::vector<unsigned char>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
 }
@@ -80,14 +82,16 @@ void plant(Host& h) {
 
   // A Solana keypair.
   const fx::Ed25519Pair pair = fx::ed25519_pair();
-  t.write("home/bob/.config/solana/id.json", fx::byte_array_json(concat(pair.secret, pair.public_key)));
+  t.write("home/bob/.config/solana/id.json",
+          fx::byte_array_json(concat(pair.secret, pair.public_key)));
   h.planted.hex(fx::hex_of(pair.secret));
   h.planted.secrets.push_back(fx::byte_array_json(pair.secret).substr(0, 40));
   h.expected.insert({"solana_keypair_plaintext", "/home/bob/.config/solana/id.json", ""});
 
   // A raw key in a project's .env, line 3.
   const std::string key = fx::random_hex(64);
-  t.write("home/bob/project/.env", "RPC_URL=http://localhost:8545\nCHAIN_ID=1\nPRIVATE_KEY=0x" + key + "\n");
+  t.write("home/bob/project/.env",
+          "RPC_URL=http://localhost:8545\nCHAIN_ID=1\nPRIVATE_KEY=0x" + key + "\n");
   h.planted.hex(key);
   h.expected.insert({"raw_private_key", "/home/bob/project/.env:3", ""});
 
@@ -101,9 +105,12 @@ void plant(Host& h) {
   const std::string wallet_key = fx::random_hex(64);
   t.write("home/carol/.bitcoin/wallet.dat", fx::bdb_wallet(false, wallet_key));
   h.planted.hex(wallet_key);
-  h.expected.insert({"bitcoin_wallet_unencrypted", "/home/carol/.bitcoin/wallet.dat", "bitcoin-mainnet"});
-  t.write("home/carol/.bitcoin/testnet3/wallets/savings/wallet.dat", fx::sqlite_wallet(true, fx::random_hex(64)));
-  h.expected.insert({"bitcoin_wallet_encrypted", "/home/carol/.bitcoin/testnet3/wallets/savings/wallet.dat",
+  h.expected.insert(
+      {"bitcoin_wallet_unencrypted", "/home/carol/.bitcoin/wallet.dat", "bitcoin-mainnet"});
+  t.write("home/carol/.bitcoin/testnet3/wallets/savings/wallet.dat",
+          fx::sqlite_wallet(true, fx::random_hex(64)));
+  h.expected.insert({"bitcoin_wallet_encrypted",
+                     "/home/carol/.bitcoin/testnet3/wallets/savings/wallet.dat",
                      "bitcoin-testnet3"});
 
   // Validator keys: one alone, one with Lighthouse's database, one weak with an interchange file.
@@ -114,24 +121,27 @@ void plant(Host& h) {
   t.write(guarded.substr(1), fx::eip2335_keystore(262144, "a1" + fx::random_hex(94)));
   t.write("opt/lighthouse/mainnet/validators/slashing_protection.sqlite", "SQLite format 3");
   h.expected.insert({"validator_keystore", guarded, "mainnet"});
-  const std::string weak_validator = "/opt/staking/keys/keystore-m_12381_3600_1_0_0-1700000000.json";
+  const std::string weak_validator =
+      "/opt/staking/keys/keystore-m_12381_3600_1_0_0-1700000000.json";
   t.write(weak_validator.substr(1), fx::eip2335_keystore(4096, "a2" + fx::random_hex(94)));
-  t.write("opt/staking/slashing-protection-export.json", R"({"metadata":{"interchange_format_version":"5"},"data":[]})");
+  t.write("opt/staking/slashing-protection-export.json",
+          R"({"metadata":{"interchange_format_version":"5"},"data":[]})");
   h.expected.insert({"validator_keystore_weak_kdf", weak_validator, ""});
 
   // Nodes: a running geth open to all with admin and an unlocked account; a besu unit on every
   // interface; a nethermind file serving debug on loopback.
   t.write("proc/4242/cmdline", cmdline({"/usr/bin/geth", "--mainnet", "--http", "--http.addr",
-                                        "0.0.0.0", "--http.api", "eth,net,web3,admin",
-                                        "--unlock", "0x00000000000000000000000000000000000000aa"}));
+                                        "0.0.0.0", "--http.api", "eth,net,web3,admin", "--unlock",
+                                        "0x00000000000000000000000000000000000000aa"}));
   h.expected.insert({"node_rpc_dangerous_api_exposed", "process:/usr/bin/geth", "mainnet"});
   h.expected.insert({"node_unlocked_account", "process:/usr/bin/geth", "mainnet"});
   t.write("etc/systemd/system/besu.service",
           "[Service]\nExecStart=/opt/besu/bin/besu --network=holesky --rpc-http-enabled \\\n"
           "  --rpc-http-host=0.0.0.0\n");
   h.expected.insert({"node_rpc_exposed", "unit:/etc/systemd/system/besu.service", "holesky"});
-  t.write("etc/nethermind/node.json",
-          R"({"JsonRpc": {"Enabled": true, "Host": "127.0.0.1", "EnabledModules": ["Eth", "Debug"]}})");
+  t.write(
+      "etc/nethermind/node.json",
+      R"({"JsonRpc": {"Enabled": true, "Host": "127.0.0.1", "EnabledModules": ["Eth", "Debug"]}})");
   h.expected.insert({"node_rpc_dangerous_api", "config:/etc/nethermind/node.json", ""});
 }
 
@@ -144,19 +154,33 @@ void plant_near_misses(Host& h) {
   h.planted.phrase(twelve);  // its first eleven words must not leave either
   t.write("home/dave/.ethereum/keystore/UTC--2024-01-01T00-00-00.000000000Z--3333",
           R"({"address":"3333","id":"d0a0","version":3})");
-  std::vector<unsigned char> sixty_three = concat(fx::ed25519_pair().secret, fx::ed25519_pair().public_key);
+  std::vector<unsigned char> sixty_three =
+      concat(fx::ed25519_pair().secret, fx::ed25519_pair().public_key);
   sixty_three.pop_back();
   t.write("home/dave/.config/solana/id.json", fx::byte_array_json(sixty_three));
-  std::vector<unsigned char> mismatched = concat(fx::ed25519_pair().secret, fx::ed25519_pair().public_key);
+  std::vector<unsigned char> mismatched =
+      concat(fx::ed25519_pair().secret, fx::ed25519_pair().public_key);
   t.write("home/dave/.config/solana/other.json", fx::byte_array_json(mismatched));
   t.write("home/dave/app/Cargo.lock",
-          "[[package]]\nname = \"serde\"\nversion = \"1.0.197\"\nchecksum = \"" + fx::random_hex(64) + "\"\n");
+          "[[package]]\nname = \"serde\"\nversion = \"1.0.197\"\nchecksum = \"" +
+              fx::random_hex(64) + "\"\n");
   t.write("home/dave/app/settings.py", "SECRET_KEY = '" + fx::random_hex(64) + "'\n");
   t.write("home/dave/.bitcoin/wallet.dat", "not a database, just text that is long enough\n");
-  t.write("proc/5151/cmdline", cmdline({"geth", "--http", "--http.addr", "127.0.0.1",
-                                        "--http.api", "eth,net,web3"}));
+  t.write("proc/5151/cmdline",
+          cmdline({"geth", "--http", "--http.addr", "127.0.0.1", "--http.api", "eth,net,web3"}));
   t.write("etc/systemd/system/geth-local.service", "[Service]\nExecStart=/usr/bin/geth --http\n");
+  // An installed package's documentation example.
+  t.write("home/dave/.local/lib/python3.11/site-packages/sdk/README.rst",
+          "Example::\n\n    PRIVATE_KEY=0x" + fx::random_hex(64) + "\n");
+  // The unit of the running geth: the process's findings, not the unit's.
+  t.write("etc/systemd/system/geth.service",
+          "[Service]\nExecStart=/usr/bin/geth --mainnet --http --http.addr 0.0.0.0 --http.api "
+          "eth,net,web3,admin --unlock 0x00000000000000000000000000000000000000aa\n");
   t.write("proc/6161/cmdline", cmdline({"/usr/bin/python3", "-m", "http.server"}));
+}
+
+void set_mode(const TempTree& tree, std::string_view relative, fs::perms mode) {
+  fs::permissions(tree.root() / relative, mode, fs::perm_options::replace);
 }
 
 CollectResult run(const Host& h, const json& overrides = json::object()) {
@@ -187,11 +211,17 @@ std::string every_output(const CollectResult& r) {
 
 }  // namespace
 
-TEST_CASE("web3: the planted host gives exactly its findings, the near-misses nothing",
-          "[unit]") {
+TEST_CASE("web3: the planted host gives exactly its findings, the near-misses nothing", "[unit]") {
   Host h;
   plant(h);
   plant_near_misses(h);
+  using P = fs::perms;
+  const P folder = P::owner_all | P::group_read | P::group_exec | P::others_read | P::others_exec;
+  for (std::string_view dir : {"home", "home/bob", "home/bob/project"})
+    set_mode(h.tree, dir, folder);
+  set_mode(h.tree, "home/bob/project/.env",
+           P::owner_read | P::owner_write | P::group_read | P::others_read);
+  set_mode(h.tree, "home/bob/.config/solana/id.json", P::owner_read | P::owner_write);
   const CollectResult r = run(h);
   CHECK(r.problems.empty());
   for (const auto& p : r.problems) UNSCOPED_INFO(p);
@@ -210,7 +240,14 @@ TEST_CASE("web3: the planted host gives exactly its findings, the near-misses no
     CHECK(known);
   }
   CHECK(r.inventory.at("walk").at("complete") == true);
-  CHECK(r.inventory.at("nodes").size() == 5);  // 2 processes, 2 units, 1 file
+  CHECK(r.inventory.at("nodes").size() == 5);
+  // .env is 0644 under folders others may enter; the Solana keypair is 0600.
+  for (const auto& f : r.findings) {
+    if (f.metadata.value("path", "") == "/home/bob/project/.env")
+      CHECK(f.metadata.at("readable_by_others") == true);
+    if (f.metadata.value("path", "") == "/home/bob/.config/solana/id.json")
+      CHECK(f.metadata.at("readable_by_others") == false);
+  }  // 2 processes, 2 units (not geth's), 1 file
 }
 
 TEST_CASE("web3: no planted key or phrase appears in any output", "[unit]") {
@@ -247,10 +284,11 @@ TEST_CASE("web3: a walk cut by its budget is partial and the next run resumes it
     for (const Seen& s : seen(r)) all.insert(s);
     if (r.inventory.at("walk").at("complete") == true) break;
     REQUIRE(r.problems.size() == 1);
-    CHECK(r.problems[0].find("the next run resumes at /") != std::string::npos);
+    CHECK(r.problems[0].find("the next run resumes there") != std::string::npos);
   }
   CHECK(runs > 1);
-  for (const Seen& s : all) UNSCOPED_INFO(std::get<0>(s) << " " << std::get<1>(s) << " " << std::get<2>(s));
+  for (const Seen& s : all)
+    UNSCOPED_INFO(std::get<0>(s) << " " << std::get<1>(s) << " " << std::get<2>(s));
   std::set<Seen> files_only;
   for (const Seen& s : h.expected)
     if (!std::get<1>(s).starts_with("process:") && !std::get<1>(s).starts_with("unit:") &&
@@ -264,10 +302,14 @@ TEST_CASE("web3: the KDF limits come from the options", "[unit]") {
   plant(h);
   const CollectResult r = run(h, {{"min_scrypt_n", 4096}, {"check_nodes", false}});
   const std::set<Seen> found = seen(r);
-  CHECK(found.count({"eth_keystore", "/home/alice/.ethereum/keystore/"
-                                     "UTC--2024-01-01T00-00-00.000000000Z--1111", ""}) == 1);
-  CHECK(found.count({"validator_keystore", "/opt/staking/keys/"
-                                           "keystore-m_12381_3600_1_0_0-1700000000.json", ""}) == 1);
+  CHECK(found.count({"eth_keystore",
+                     "/home/alice/.ethereum/keystore/"
+                     "UTC--2024-01-01T00-00-00.000000000Z--1111",
+                     ""}) == 1);
+  CHECK(found.count({"validator_keystore",
+                     "/opt/staking/keys/"
+                     "keystore-m_12381_3600_1_0_0-1700000000.json",
+                     ""}) == 1);
 }
 
 TEST_CASE("web3: nothing enabled gives nothing", "[unit]") {
@@ -276,4 +318,20 @@ TEST_CASE("web3: nothing enabled gives nothing", "[unit]") {
   const CollectResult r = run(h, {{"scan_files", false}, {"check_nodes", false}});
   CHECK(r.findings.empty());
   CHECK(r.problems.empty());
+}
+
+TEST_CASE("web3: through the agent's content walk hub it finds the same as alone", "[unit]") {
+  Host h;
+  plant(h);
+  plant_near_misses(h);
+  auto collector = zt::web3::descriptor().make(zt::test::options_of(
+      zt::web3::descriptor(), {{"roots", {"/home", "/root", "/etc", "/opt", "/srv"}},
+                               {"node_config_files", {"/etc/nethermind/node.json"}}}));
+  const zt::collector::HostFs fs(h.tree.root());
+  auto hub = std::make_shared<zt::collector::ContentWalkHub>();
+  zt::collector::Context context(fs, std::chrono::steady_clock::now() + std::chrono::minutes(1),
+                                 std::stop_token{}, hub);
+  const CollectResult r = collector->collect(context);
+  CHECK(r.problems.empty());
+  CHECK(seen(r) == h.expected);
 }
