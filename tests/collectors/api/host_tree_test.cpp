@@ -10,7 +10,7 @@
 using Set = std::set<std::string>;
 
 TEST_CASE("host tree api-weak: etcd over TLS without client certificates, Prometheus with its "
-          "admin and lifecycle APIs, an exporter without a web configuration; no live check",
+          "admin and lifecycle APIs, an exporter without a web configuration, no live check",
           "[unit]") {
   auto collector = zt::api::descriptor().make(zt::test::options_of(zt::api::descriptor()));
   const auto result = zt::test::collect_at(*collector, zt::test::fixture_host("api-weak"));

@@ -96,7 +96,7 @@ int etcdctl_put(unsigned short port, const std::string& scheme,
 }  // namespace
 
 TEST_CASE("live api: etcd without client certificates and its anonymous reads, node exporters "
-          "beyond loopback without a web configuration; the hardened ones give nothing",
+          "beyond loopback without a web configuration, and the hardened ones give nothing",
           "[integration]") {
   zt::test::TempTree dir;
   zt::test::TlsFiles tls;

@@ -41,7 +41,7 @@ TEST_CASE("service URLs: scheme, host without brackets, port or the default", "[
   CHECK(urls[1].text == "https://[::1]:2380");
 }
 
-TEST_CASE("etcd: a range answered with a header is open; an error with auth on is not",
+TEST_CASE("etcd: a range answered with a header is open, an error with auth on is not",
           "[unit]") {
   CHECK(zt::api::etcd_range_request().starts_with("POST /v3/kv/range HTTP/1.0\r\n"));
   CHECK(zt::api::etcd_range_open(

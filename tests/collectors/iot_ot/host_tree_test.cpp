@@ -33,7 +33,7 @@ Set findings(const CollectResult& result) {
 }  // namespace
 
 TEST_CASE("host tree iot-weak: the installed broker's include_dir in name order, Node-RED "
-          "without adminAuth, a broker's -c file, mbusd as Modbus; no live check",
+          "without adminAuth, a broker's -c file, mbusd as Modbus, no live check",
           "[unit]") {
   const CollectResult result = collect_tree(zt::test::fixture_host("iot-weak"));
   CHECK(result.problems.empty());
