@@ -9,6 +9,7 @@
 
 #include "agent/logging.hpp"
 #include "agent/thread_priority.hpp"
+#include "collectors/core/content_collector.hpp"
 #include "collectors/core/utf8.hpp"
 #include "schema-client/model/fingerprint.hpp"
 #include "schema-client/model/validation.hpp"
@@ -51,6 +52,8 @@ CollectorRunner::CollectorRunner(std::shared_ptr<asio::io_context> io,
 CollectorRunner::~CollectorRunner() = default;
 
 void CollectorRunner::submit(std::shared_ptr<CollectorSlot> slot, Done done) {
+  if (auto* content = dynamic_cast<collector::ContentCollector*>(slot->instance.get()))
+    content_walk_->join(*content);
   queue_.push_back({std::move(slot), std::move(done)});
   start_next();
 }
@@ -62,7 +65,8 @@ void CollectorRunner::set_max_concurrent(int max_concurrent) {
 
 void CollectorRunner::set_host(std::shared_ptr<const collector::HostFs> fs,
                                std::string agent_identity) {
-  if (!fs || !fs_ || fs->root() != fs_->root()) content_walk_ = std::make_shared<collector::ContentWalkHub>();
+  if (!fs || !fs_ || fs->root() != fs_->root())
+    content_walk_ = std::make_shared<collector::ContentWalkHub>();
   fs_ = std::move(fs);
   agent_identity_ = std::move(agent_identity);
 }

@@ -59,12 +59,20 @@ CollectResult ContentCollector::collect(Context& context) {
   return finish_content_run(progress);
 }
 
+void ContentWalkHub::join(ContentCollector& member) {
+  const std::lock_guard lock(mutex_);
+  join_locked(member);
+}
+
+void ContentWalkHub::join_locked(ContentCollector& member) {
+  if (std::find(members_.begin(), members_.end(), &member) != members_.end()) return;
+  members_.push_back(&member);
+  member.hub_ = weak_from_this();
+}
+
 CollectResult ContentWalkHub::run(ContentCollector& member, const Context& context) {
   const std::lock_guard lock(mutex_);
-  if (std::find(members_.begin(), members_.end(), &member) == members_.end()) {
-    members_.push_back(&member);
-    member.hub_ = weak_from_this();
-  }
+  join_locked(member);
   // Another member's walk since this one's last run included its detectors: take that.
   if (auto it = pending_.find(&member); it != pending_.end()) {
     CollectResult result = std::move(it->second);

@@ -55,12 +55,17 @@ class ContentCollector : public Collector {
 
 class ContentWalkHub : public std::enable_shared_from_this<ContentWalkHub> {
  public:
+  // Makes `member` one of those the next walk is for, before its first run (the agent joins
+  // every content collector it will run, so that even the first walk is shared).
+  void join(ContentCollector& member);
   CollectResult run(ContentCollector& member, const Context& context);
   void leave(const ContentCollector& member);
   // The options of a walk for all these members (see the header comment).
   static WalkOptions merged(const std::vector<const WalkOptions*>& options);
 
  private:
+  void join_locked(ContentCollector& member);
+
   std::mutex mutex_;
   std::vector<ContentCollector*> members_;
   std::map<const ContentCollector*, CollectResult> pending_;

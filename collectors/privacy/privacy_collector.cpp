@@ -3,7 +3,7 @@
 #include "collectors/core/content_collector.hpp"
 #include "collectors/privacy/privacy_options.hpp"
 #include "collectors/privacy/report.hpp"
-#include "collectors/privacy/salt.hpp"
+#include "collectors/core/host_salt.hpp"
 #include "collectors/privacy/secret_detector.hpp"
 
 namespace zt::privacy {
@@ -30,7 +30,7 @@ class PrivacyCollector final : public collector::ContentCollector {
   const collector::WalkOptions& walk_options() const override { return walk_; }
 
   std::vector<collector::FileDetector*> start_content_run(const Context& context) override {
-    Salt salt = host_salt(context.fs(), options_.hash_salt);
+    collector::Salt salt = collector::host_salt(context.fs(), options_.hash_salt);
     salt_source_ = std::move(salt.source);
     detector_.start(std::move(salt.value));
     return {&detector_};
@@ -47,10 +47,6 @@ class PrivacyCollector final : public collector::ContentCollector {
     result.findings = make_findings(snapshot);
     result.inventory = make_inventory(snapshot);
     result.problems = collector::walk_problems(progress);
-    if (snapshot.salt_source == "none")
-      result.problems.push_back(
-          "no SSH host key or machine id readable for the hash salt: the evidence hashes use "
-          "a fixed salt (set collectors.privacy.hash_salt)");
     if (snapshot.findings_dropped > 0)
       result.problems.push_back(std::to_string(snapshot.findings_dropped) +
                                 " findings beyond max_findings were not reported");

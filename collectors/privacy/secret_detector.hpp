@@ -19,7 +19,7 @@ class SecretDetector : public collector::FileDetector {
  public:
   explicit SecretDetector(const PrivacyOptions& options);
 
-  // Clears what the run before found; `salt` is this run's (salt.hpp).
+  // Clears what the run before found; `salt` is this run's (core/host_salt.hpp).
   void start(std::string salt);
   const collector::FileInterest& interest() const override { return interest_; }
   void inspect(const collector::WalkedFile& file) override;

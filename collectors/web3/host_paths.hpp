@@ -7,9 +7,6 @@
 
 namespace zt::web3 {
 
-// The salt of the evidence hashes (secret_evidence.hpp): the host's machine id.
-inline constexpr std::string_view kMachineIdPath = "/etc/machine-id";
-
 // Processes: /proc/<pid>/cmdline of every pid (collectors/core/proc_paths.hpp).
 // systemd units whose ExecStart may run a node when it is not running now.
 inline constexpr std::string_view kUnitDirs[] = {"/etc/systemd/system", "/lib/systemd/system",

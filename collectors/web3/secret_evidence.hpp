@@ -1,8 +1,8 @@
 #pragma once
 // What a finding may say about a key or a seed phrase it found: never the value, only a
 // masked prefix of a few characters and a salted hash (to tell two findings of the same
-// secret apart from two different secrets). The salt is the host's (web3_collector.cpp
-// derives it from /etc/machine-id), so the hash of a secret cannot be compared across hosts
+// secret apart from two different secrets). The salt is the host's (core/host_salt.hpp:
+// an SSH host key, else the machine id), so the hash of a secret cannot be compared across hosts
 // or looked up in a table. Pure; thread-safe.
 #include <cstddef>
 #include <nlohmann/json.hpp>

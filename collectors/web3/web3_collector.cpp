@@ -5,12 +5,12 @@
 #include <memory>
 
 #include "collectors/core/content_collector.hpp"
+#include "collectors/core/host_salt.hpp"
 #include "collectors/web3/host_paths.hpp"
 #include "collectors/web3/node_reader.hpp"
 #include "collectors/web3/report.hpp"
 #include "collectors/web3/wallet_detectors.hpp"
 #include "collectors/web3/web3_options.hpp"
-#include "schema-client/model/digest.hpp"
 
 namespace zt::web3 {
 namespace {
@@ -19,12 +19,6 @@ using collector::Availability;
 using collector::CollectResult;
 using collector::Context;
 using collector::HostFs;
-
-// The evidence salt: the host's own, so a hash says nothing off the host.
-std::string host_salt(const HostFs& fs) {
-  auto id = fs.read_file(kMachineIdPath, kSmallFileMaxBytes);
-  return model::sha256_hex("zt-web3-salt\x1f" + (id ? *id : std::string("no machine-id")));
-}
 
 class Web3Collector final : public collector::ContentCollector {
  public:
@@ -49,7 +43,7 @@ class Web3Collector final : public collector::ContentCollector {
     if (options_.check_nodes) read_nodes(context, options_.node_config_files, snapshot_, problems_);
     if (!options_.scan_files) return {};
     const HostFs& fs = context.fs();
-    const std::string salt = host_salt(fs);
+    const std::string salt = collector::host_salt(fs, "").value;
     detectors_.push_back(std::make_unique<KeystoreDetector>(snapshot_, fs, salt));
     detectors_.push_back(std::make_unique<BitcoinWalletDetector>(
         snapshot_, fs, static_cast<std::size_t>(options_.max_wallet_bytes)));

@@ -125,3 +125,23 @@ TEST_CASE("A shared walk's options are the union of its members'", "[unit][conte
   CHECK(merged.budget.max_depth == a.budget.max_depth);
   CHECK(merged.head_bytes == 100);
 }
+
+TEST_CASE("Content collectors joined before their first run share even the first walk",
+          "[unit][content_walk]") {
+  TempTree tree;
+  tree.write("a/one", "11111");
+  tree.write("b/two", "22");
+  const HostFs fs(tree.root());
+  auto hub = std::make_shared<ContentWalkHub>();
+  Recording first({"/a"});
+  Recording second({"/b"});
+  hub->join(first);
+  hub->join(second);
+  hub->join(first);  // joining twice changes nothing
+
+  CHECK(run(first, fs, hub).problems == std::vector<std::string>{"/a/one:5"});
+  CHECK(second.started == 1);  // its detector was in that walk
+  CHECK(run(second, fs, hub).problems == std::vector<std::string>{"/b/two:2"});
+  CHECK(second.started == 1);  // and it did not walk again
+  CHECK(first.started == 1);
+}
