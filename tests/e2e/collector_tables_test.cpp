@@ -13,7 +13,6 @@
 #include "tests/support/temp_tree.hpp"
 
 using namespace zt::testing;
-using namespace std::chrono_literals;
 using Set = std::set<std::string>;
 
 namespace {
@@ -45,15 +44,7 @@ Set uploaded_rows(const std::string& collector, const std::filesystem::path& hos
   AgentSetup setup = world.agent_setup();
   setup.host_root = host;
   setup.only_collector = collector;
-  AgentProcess agent(setup);
-  agent.start();
-  REQUIRE(agent.eventually(
-      [&] {
-        return world.count("SELECT count(*) FROM ingested_batches") == 1 &&
-               agent.spooled_batches() == 0;
-      },
-      60s));
-  agent.stop();
+  upload_one_scan(world, setup);
   std::string columns;
   for (const std::string& field : fields) columns += field + ", ";
   const auto rows = world.lines("SELECT " + columns + "severity FROM " + table);

@@ -13,7 +13,6 @@
 #include "tests/support/process.hpp"
 
 using namespace zt::testing;
-using namespace std::chrono_literals;
 using Set = std::set<std::string>;
 
 namespace {
@@ -80,15 +79,7 @@ TEST_CASE("e2e: compliance results in compliance_checks and vulnerabilities_v2 e
   setup.host_root = host.root();
   setup.only_collector = "compliance";
   setup.collector_options["compliance"] = "pack_dirs: [" + kPacks + "]";
-  AgentProcess agent(setup);
-  agent.start();
-  REQUIRE(agent.eventually(
-      [&] {
-        return world.count("SELECT count(*) FROM ingested_batches") == 1 &&
-               agent.spooled_batches() == 0;
-      },
-      60s));
-  agent.stop();
+  upload_one_scan(world, setup);
 
   const auto as_set = [](const std::vector<std::string>& lines) {
     return Set(lines.begin(), lines.end());

@@ -94,4 +94,16 @@ long long duplicated_rows(E2eWorld& world) {
              "SELECT count(*) - count(DISTINCT (scan_id, name, version, location)) FROM dependencies");
 }
 
+void upload_one_scan(E2eWorld& world, const AgentSetup& setup) {
+  AgentProcess agent(setup);
+  agent.start();
+  REQUIRE(agent.eventually(
+      [&] {
+        return world.count("SELECT count(*) FROM ingested_batches") == 1 &&
+               agent.spooled_batches() == 0;
+      },
+      std::chrono::seconds(60)));
+  agent.stop();
+}
+
 }  // namespace zt::testing

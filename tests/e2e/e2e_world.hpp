@@ -49,6 +49,10 @@ std::vector<std::string> finding_lines(const nlohmann::json& report);
 // collector, cut into parts of findings (and, for system, packages).
 std::size_t batches_per_cycle(const std::filesystem::path& host_root, int max_findings);
 
+// Runs the agent daemon of `setup` (one collector: one scan batch) until its batch is in the
+// database and its spool is empty, then stops it; fails the test after a minute.
+void upload_one_scan(E2eWorld& world, const AgentSetup& setup);
+
 // Rows written twice: findings with the same fingerprint (impossible by the schema's unique
 // index, checked anyway), and packages listed twice in one scan.
 long long duplicated_rows(E2eWorld& world);

@@ -11,7 +11,6 @@
 #include "tests/support/process.hpp"
 
 using namespace zt::testing;
-using namespace std::chrono_literals;
 using Set = std::set<std::string>;
 
 namespace {
@@ -63,15 +62,7 @@ TEST_CASE("e2e: privacy_findings rows equal the one-shot report of the same tree
   setup.host_root = host.root();
   setup.only_collector = "privacy";
   setup.collector_options["privacy"] = "hash_salt: e2e";
-  AgentProcess agent(setup);
-  agent.start();
-  REQUIRE(agent.eventually(
-      [&] {
-        return world.count("SELECT count(*) FROM ingested_batches") == 1 &&
-               agent.spooled_batches() == 0;
-      },
-      60s));
-  agent.stop();
+  upload_one_scan(world, setup);
 
   const std::vector<std::string> stored =
       world.lines("SELECT finding_type, data_type, location, severity, title, metadata->>'hash'"
