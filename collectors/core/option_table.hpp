@@ -43,7 +43,9 @@ struct OptionRow {
 template <typename Options>
 class OptionTable {
  public:
-  OptionTable(std::initializer_list<OptionRow<Options>> rows) : rows_(rows) {
+  OptionTable(std::initializer_list<OptionRow<Options>> rows)
+      : OptionTable(std::vector<OptionRow<Options>>(rows)) {}
+  explicit OptionTable(std::vector<OptionRow<Options>> rows) : rows_(std::move(rows)) {
     for (const OptionRow<Options>& row : rows_) specs_.push_back(row.spec);
   }
 

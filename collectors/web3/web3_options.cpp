@@ -8,7 +8,8 @@ namespace {
 const collector::OptionTable<Web3Options>& table() {
   using namespace collector;  // the row makers: flag, integer, text, text_list
   using O = Web3Options;
-  static const OptionTable<O> kTable{
+  static const OptionTable<O> kTable = [] {
+    std::vector<OptionRow<O>> rows = {
       flag<&O::scan_files>(
           "scan_files",
           "walk the host's files for wallet material: keystores, validator keys, Solana "
@@ -31,20 +32,11 @@ const collector::OptionTable<Web3Options>& table() {
           "node_config_files",
           "host paths of node configuration files to read besides those the command lines "
           "name (geth/erigon/besu TOML, erigon YAML, nethermind JSON)"),
-      text_list<&O::roots>("roots", "host folders walked for wallet material"),
-      text_list<&O::exclude>(
-          "exclude", "host paths or globs (\"*\" crosses \"/\") not walked: a folder's whole tree"),
-      flag<&O::cross_filesystems>(
-          "cross_filesystems",
-          "walk into other filesystems mounted under a root (never proc, sysfs, network or FUSE)"),
-      integer<&O::max_files>("max_files", 1, 100000000,
-                             "files examined per run; the next run resumes where it stopped"),
-      integer<&O::max_megabytes>("max_megabytes", 1, 1000000, "MiB read per run"),
-      integer<&O::max_depth>("max_depth", 1, 256, "folders below a root"),
-      integer<&O::max_seconds>("max_seconds", 1, 86400, "seconds of walking per run"),
-      integer<&O::head_kilobytes>("head_kilobytes", 1, 65536,
-                                  "KiB read from the start of each file; the rest is not read"),
-  };
+    };
+    const std::vector<OptionRow<O>> walk = walk_option_rows<O>();
+    rows.insert(rows.end(), walk.begin(), walk.end());
+    return OptionTable<O>(std::move(rows));
+  }();
   return kTable;
 }
 
@@ -57,15 +49,8 @@ Web3Options Web3Options::from(const collector::OptionValues& values) {
 }
 
 collector::WalkOptions Web3Options::walk() const {
-  collector::WalkOptions walk;
-  walk.roots = scan_files ? roots : std::vector<std::string>{};
-  walk.exclude = exclude;
-  walk.cross_filesystems = cross_filesystems;
-  walk.head_bytes = head_kilobytes * 1024;
-  walk.budget.max_files = max_files;
-  walk.budget.max_bytes = static_cast<std::uint64_t>(max_megabytes) << 20;
-  walk.budget.max_depth = max_depth;
-  walk.budget.max_time = max_seconds;
+  collector::WalkOptions walk = walk_options();
+  if (!scan_files) walk.roots.clear();
   return walk;
 }
 

@@ -1,21 +1,21 @@
 #pragma once
 // The web3 collector's options (collectors.web3.<key>): the struct, whose member
 // initializers are the defaults, and its options table (collectors/core/option_table.hpp).
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
 
-#include "collectors/core/content_walk.hpp"
 #include "collectors/core/options.hpp"
+#include "collectors/core/walk_settings.hpp"
 
 namespace zt::web3 {
 
 std::span<const collector::OptionSpec> option_specs();
 
-struct Web3Options {
+// Its part of the shared walk (roots, budget, head size) is the core's WalkSettings.
+struct Web3Options : collector::WalkSettings {
   bool scan_files = true;
   bool check_nodes = true;
   // geth's standard scrypt cost (2^18); --lightkdf writes 4096.
@@ -25,17 +25,6 @@ struct Web3Options {
   // Largest wallet.dat read whole when the walk's head did not decide it.
   std::int64_t max_wallet_bytes = std::int64_t{64} << 20;
   std::vector<std::string> node_config_files;
-  // Its part of the shared content walk: the same keys and defaults as the privacy
-  // collector's, so that a shared walk excludes what both exclude.
-  std::vector<std::string> roots{"/home", "/root", "/etc", "/opt", "/srv", "/var/www", "/tmp"};
-  std::vector<std::string> exclude{"*/.cache", "*/node_modules", "*/.git/objects",
-                                   "/var/lib/docker", "/var/lib/containerd"};
-  bool cross_filesystems = false;
-  std::size_t max_files = 200000;
-  std::size_t max_megabytes = 512;
-  int max_depth = 24;
-  std::chrono::seconds max_seconds{240};  // under the default timeout (5m): nodes are read too
-  std::size_t head_kilobytes = 1024;
 
   // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
   static Web3Options from(const collector::OptionValues& values);
