@@ -1,7 +1,7 @@
-// Collectors end to end: the agent daemon runs one collector on a fixture host and uploads;
-// its findings are rows of the collector's table whose columns (and severity) equal what the
-// one-shot report of the same tree says, and the report holds exactly the fixture's findings.
-// The host root is not "/", so no live check runs in either.
+// Collectors end to end (iot_ot, api, web3): the agent daemon runs one collector on a fixture
+// host and uploads; its findings are rows of the collector's table whose columns (and
+// severity) equal what the one-shot report of the same tree says, and the report holds exactly
+// the fixture's findings. The host root is not "/", so no live check runs in either.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -17,8 +17,8 @@ using Set = std::set<std::string>;
 
 namespace {
 
-// The collector's findings in the one-shot report of `host`: its `fields`, then severity,
-// joined with " | ".
+// The collector's findings in the one-shot report of `host`: its `fields` ("" when a finding
+// has none), then severity, joined with " | ".
 Set one_shot_rows(const std::string& collector, const std::filesystem::path& host,
                   const std::vector<std::string>& fields) {
   const zt::test::Completed done =
@@ -31,13 +31,14 @@ Set one_shot_rows(const std::string& collector, const std::filesystem::path& hos
   for (const nlohmann::json& f : report.at("findings")) {
     std::string row;
     for (const std::string& field : fields)
-      row += f.at("fields").at(field).get<std::string>() + " | ";
+      row += f.at("fields").value(field, "") + " | ";
     out.insert(row + f.at("severity").get<std::string>());
   }
   return out;
 }
 
-// The rows of `table` after the daemon ran `collector` on `host` once: `fields`, severity.
+// The rows of `table` after the daemon ran `collector` on `host` once: `fields` (NULL as ""),
+// severity.
 Set uploaded_rows(const std::string& collector, const std::filesystem::path& host,
                   const std::string& table, const std::vector<std::string>& fields) {
   E2eWorld world;
@@ -46,7 +47,7 @@ Set uploaded_rows(const std::string& collector, const std::filesystem::path& hos
   setup.only_collector = collector;
   upload_one_scan(world, setup);
   std::string columns;
-  for (const std::string& field : fields) columns += field + ", ";
+  for (const std::string& field : fields) columns += "coalesce(" + field + ", ''), ";
   const auto rows = world.lines("SELECT " + columns + "severity FROM " + table);
   return Set(rows.begin(), rows.end());
 }
@@ -85,4 +86,15 @@ TEST_CASE("e2e: api findings in api_findings equal the one-shot report of the sa
             "metrics_exporter | http://0.0.0.0:9100/metrics | GET | metrics_endpoint_exposed | "
             "medium"});
   CHECK(uploaded_rows("api", host, "api_findings", fields) == reported);
+}
+
+TEST_CASE("e2e: web3 findings in web3_findings equal the one-shot report of the same tree",
+          "[integration]") {
+  const auto host = zt::test::fixture_host("web3-weak");
+  const std::vector<std::string> fields = {"finding_type", "network"};
+  const Set reported = one_shot_rows("web3", host, fields);
+  CHECK(reported == Set{"eth_keystore_weak_kdf |  | high", "eth_keystore | sepolia | low",
+                        "node_rpc_dangerous_api_exposed | mainnet | critical",
+                        "node_unlocked_account | mainnet | high"});
+  CHECK(uploaded_rows("web3", host, "web3_findings", fields) == reported);
 }
