@@ -1,8 +1,8 @@
 #pragma once
 // What a scanner finds in one file's text: the kind of secret and where. `value` points into
 // the scanned text and lives only as long as it: the detector turns it into evidence (a
-// masked prefix and a salted hash, evidence.hpp) before the next file, and the value itself
-// is never copied anywhere.
+// masked prefix and a salted hash, core/secret_evidence.hpp) before the next file, and the
+// value itself is never copied anywhere.
 #include <cstddef>
 #include <string_view>
 #include <vector>

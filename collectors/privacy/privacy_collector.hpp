@@ -5,8 +5,8 @@
 // shared walk of the host's files, bounded by its options (roots, exclusions, a budget of
 // files, bytes, depth and time); a walk cut by its budget resumes at the next run. A secret's
 // value never leaves the host: findings carry its type, a masked prefix and a salted hash
-// (evidence.hpp, core/host_salt.hpp). Files it cannot read are counted and the first few named in the
-// problems; nothing it reads makes collect() throw.
+// (core/secret_evidence.hpp, core/host_salt.hpp). Files it cannot read are counted and the
+// first few named in the problems; nothing it reads makes collect() throw.
 #include "collectors/core/collector.hpp"
 
 namespace zt::privacy {

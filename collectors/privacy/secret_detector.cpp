@@ -54,7 +54,7 @@ void SecretDetector::inspect(const collector::WalkedFile& file) {
     found_.push_back({std::string(hit.finding_type), std::string(hit.data_type),
                       std::string(file.path), hit.line, file.info.mode, file.info.uid,
                       file.info.gid, file.others_can_reach, file.group_can_reach,
-                      evidence_of(hit.value, salt_)});
+                      collector::secret_evidence(hit.value, salt_)});
   }
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The privacy collector's subscriber to the content walk: every text file is scanned by the
 // detector families the options turn on (token_shapes, private_keys, config_secrets,
-// personal_data), and what they find becomes evidence (evidence.hpp) at once, so no value
-// outlives the file's buffer. One finding per line: a shape-checked hit (a token, a key, a
+// personal_data), and what they find becomes evidence (core/secret_evidence.hpp) at once, so
+// no value outlives the file's buffer. One finding per line: a shape-checked hit (a token, a key, a
 // URL) wins over a credential file's generic line. Personal data counts only in files others
 // can read (report.hpp's exposure_of: mode & 044, and folders that let them through). Not
 // thread-safe: the walk calls it from one thread.

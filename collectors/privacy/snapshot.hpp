@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "collectors/core/content_walk.hpp"
-#include "collectors/privacy/evidence.hpp"
+#include "collectors/core/secret_evidence.hpp"
 
 namespace zt::privacy {
 
@@ -20,7 +20,7 @@ struct Found {
   std::uint32_t gid = 0;
   bool others_can_reach = true;  // every folder above it lets others through (the walk says)
   bool group_can_reach = true;
-  Evidence evidence;
+  collector::SecretEvidence evidence;
 };
 
 struct Snapshot {

@@ -6,7 +6,7 @@
 // ("process:/usr/bin/geth", "unit:/etc/systemd/system/geth.service", "config:/etc/besu.toml").
 // network is set where a chain is known (the node's options, a path such as
 // ~/.ethereum/sepolia/keystore or ~/.bitcoin/testnet3). Keys and phrases never leave the
-// host: evidence is their type, a masked prefix and a salted hash (secret_evidence.hpp).
+// host: evidence is their type, a masked prefix and a salted hash (core/secret_evidence.hpp).
 //
 // | finding_type                     | sev.     | fires when                                 |
 // |----------------------------------|----------|--------------------------------------------|

@@ -116,7 +116,7 @@ class RunScanner {
       if (!phrase.empty()) phrase += ' ';
       phrase += bip39_words()[run_[i].index];
     }
-    out_.push_back({run_[pos].line, length, secret_evidence(phrase, salt_, 2)});
+    out_.push_back({run_[pos].line, length, collector::secret_evidence(phrase, salt_, 2)});
   }
 
   std::string_view salt_;

@@ -16,14 +16,14 @@
 #include <string_view>
 #include <vector>
 
-#include "collectors/web3/secret_evidence.hpp"
+#include "collectors/core/secret_evidence.hpp"
 
 namespace zt::web3 {
 
 struct MnemonicFound {
   std::size_t line = 0;  // of its first word, from 1
   std::size_t words = 0;
-  SecretEvidence evidence;  // masked: the first two letters of the first word
+  collector::SecretEvidence evidence;  // masked: the first two letters of the first word
 
   bool operator==(const MnemonicFound&) const = default;
 };

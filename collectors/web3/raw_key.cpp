@@ -68,7 +68,7 @@ void scan_line(std::string_view line, std::size_t number, std::string_view salt,
     const std::string_view name =
         name_before(line.substr(window_start, value_start - window_start));
     if (!is_private_key_name(name)) continue;
-    SecretEvidence evidence = secret_evidence(digits, salt, 4);
+    collector::SecretEvidence evidence = collector::secret_evidence(digits, salt, 4);
     evidence.masked = "0x" + evidence.masked;
     out.push_back({number, std::string(name), std::move(evidence)});
   }

@@ -12,14 +12,14 @@
 #include <string_view>
 #include <vector>
 
-#include "collectors/web3/secret_evidence.hpp"
+#include "collectors/core/secret_evidence.hpp"
 
 namespace zt::web3 {
 
 struct RawKeyFound {
   std::size_t line = 0;     // from 1
   std::string name;         // the key's name as written: "PRIVATE_KEY"
-  SecretEvidence evidence;  // masked: "0x" and 4 hex digits
+  collector::SecretEvidence evidence;  // masked: "0x" and 4 hex digits
 
   bool operator==(const RawKeyFound&) const = default;
 };

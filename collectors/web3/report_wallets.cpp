@@ -141,7 +141,7 @@ Findings wallet_findings(const Snapshot& s, const KdfLimits& limits) {
   for (const MnemonicFile& m : s.mnemonics) {
     nlohmann::json meta = file_metadata(m.file);
     meta["line"] = m.found.line;
-    meta["secret"] = to_json(m.found.evidence);
+    meta["secret"] = collector::to_json(m.found.evidence);
     meta["secret"]["type"] = "bip39_mnemonic";
     meta["words"] = m.found.words;
     out.push_back(make_finding(
@@ -159,7 +159,7 @@ Findings wallet_findings(const Snapshot& s, const KdfLimits& limits) {
     nlohmann::json meta = file_metadata(r.file);
     meta["line"] = r.found.line;
     meta["key_name"] = r.found.name;
-    meta["secret"] = to_json(r.found.evidence);
+    meta["secret"] = collector::to_json(r.found.evidence);
     meta["secret"]["type"] = "hex_private_key";
     out.push_back(make_finding(
         ft::kRawPrivateKey, at_line(r.file, r.found.line), network_of_path(r.file.path),
@@ -174,7 +174,7 @@ Findings wallet_findings(const Snapshot& s, const KdfLimits& limits) {
   for (const SolanaFile& k : s.solana) {
     nlohmann::json meta = file_metadata(k.file);
     meta["account_address"] = k.keypair.address;
-    meta["secret"] = to_json(k.keypair.evidence);
+    meta["secret"] = collector::to_json(k.keypair.evidence);
     meta["secret"]["type"] = "ed25519_secret_key";
     out.push_back(make_finding(
         ft::kSolanaKeypair, k.file.path, network_of_path(k.file.path),

@@ -1,6 +1,6 @@
 #pragma once
 // What one run of the web3 collector read from the host: plain data, no I/O. Keys and
-// phrases are not in it: the detectors keep only their evidence (secret_evidence.hpp).
+// phrases are not in it: the detectors keep only their evidence (core/secret_evidence.hpp).
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -65,7 +65,7 @@ std::optional<SolanaKeypair> parse_solana_keypair(std::string_view text, std::st
   if (!derived || !std::equal(derived->begin(), derived->end(), bytes.begin() + kKeyBytes))
     return std::nullopt;
   const std::string public_key(reinterpret_cast<const char*>(bytes.data() + kKeyBytes), kKeyBytes);
-  return SolanaKeypair{base58(public_key), secret_evidence(hex(bytes.data(), kKeyBytes), salt, 4)};
+  return SolanaKeypair{base58(public_key), collector::secret_evidence(hex(bytes.data(), kKeyBytes), salt, 4)};
 }
 
 }  // namespace zt::web3

@@ -7,13 +7,13 @@
 #include <string>
 #include <string_view>
 
-#include "collectors/web3/secret_evidence.hpp"
+#include "collectors/core/secret_evidence.hpp"
 
 namespace zt::web3 {
 
 struct SolanaKeypair {
   std::string address;      // the public key in base58: the account's address
-  SecretEvidence evidence;  // of the secret half, as hex; masked: its first 4 hex digits
+  collector::SecretEvidence evidence;  // of the secret half, as hex; masked: its first 4 hex digits
 
   bool operator==(const SolanaKeypair&) const = default;
 };

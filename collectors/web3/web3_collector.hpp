@@ -9,7 +9,7 @@
 // accounts. It is a ContentCollector (content_collector.hpp): with the agent's hub it shares
 // one walk with the other content collectors. A walk cut by its budget makes the run partial
 // and the next run resumes it.
-// No live RPC call is made. No key or phrase leaves the host (secret_evidence.hpp).
+// No live RPC call is made. No key or phrase leaves the host (core/secret_evidence.hpp).
 #include "collectors/core/collector.hpp"
 
 namespace zt::web3 {

@@ -4,7 +4,6 @@
 
 #include "collectors/privacy/checksums.hpp"
 #include "collectors/privacy/config_secrets.hpp"
-#include "collectors/privacy/evidence.hpp"
 #include "collectors/privacy/personal_data.hpp"
 #include "collectors/privacy/private_keys.hpp"
 #include "collectors/privacy/report.hpp"
@@ -143,15 +142,6 @@ TEST_CASE("Personal data: cards by prefix, length and Luhn, IBANs by length and 
   CHECK(types_in(find_personal_data, "IBAN: GB82 WEST 1234 5698 7654 32.\n") ==
         std::vector<std::string>{"iban@1"});
   CHECK(types_in(find_personal_data, "XGB82WEST12345698765432 GB82WEST123456987654329\n").empty());
-}
-
-TEST_CASE("Evidence masks the value and salts its hash", "[unit][privacy]") {
-  const Evidence e = evidence_of("ghp_abcdefghijklmnop", "salt");
-  CHECK(e.masked == "ghp_...");
-  CHECK(e.hash.size() == 16);
-  CHECK(evidence_of("hunter2", "salt").masked == "h...");
-  CHECK(evidence_of("abc", "salt").masked == "...");
-  CHECK(evidence_of("ghp_abcdefghijklmnop", "other").hash != e.hash);
 }
 
 TEST_CASE("Severity comes from exposure", "[unit][privacy]") {

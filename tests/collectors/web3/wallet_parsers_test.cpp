@@ -81,11 +81,11 @@ TEST_CASE("web3: a phrase written as a numbered list, in JSON or upper case is f
   REQUIRE(two.size() == 2);
   CHECK(two[0].line == 1);
   CHECK(two[1].line == 2);
-  CHECK(two[0].evidence.salted_hash != two[1].evidence.salted_hash);
+  CHECK(two[0].evidence.hash != two[1].evidence.hash);
   // The same phrase gives the same hash; another salt another.
   CHECK(find_mnemonics(phrase, kSalt)[0].evidence == find_mnemonics(numbered, kSalt)[0].evidence);
-  CHECK(find_mnemonics(phrase, "other")[0].evidence.salted_hash !=
-        find_mnemonics(phrase, kSalt)[0].evidence.salted_hash);
+  CHECK(find_mnemonics(phrase, "other")[0].evidence.hash !=
+        find_mnemonics(phrase, kSalt)[0].evidence.hash);
 }
 
 TEST_CASE("web3: list words next to a phrase are left out only across a line break", "[unit]") {

@@ -264,7 +264,7 @@ TEST_CASE("web3: no planted key or phrase appears in any output", "[unit]") {
   // Evidence is there: masked prefixes and salted hashes.
   for (const auto& f : r.findings)
     if (f.metadata.contains("secret")) {
-      CHECK(f.metadata["secret"].at("salted_hash").get<std::string>().size() == 16);
+      CHECK(f.metadata["secret"].at("hash").get<std::string>().size() == 16);
       CHECK(f.metadata["secret"].at("masked").get<std::string>().ends_with("…"));
     }
 }
