@@ -11,6 +11,7 @@
 #include "agent/thread_priority.hpp"
 #include "collectors/core/content_collector.hpp"
 #include "collectors/core/utf8.hpp"
+#include "schema-client/model/digest.hpp"
 #include "schema-client/model/fingerprint.hpp"
 #include "schema-client/model/validation.hpp"
 
@@ -143,6 +144,7 @@ void CollectorRunner::start(Pending pending) {
       run.errors.push_back("collector failed with an exception that is not a std::exception");
     }
     run.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0);
+    model::release_digest_thread_state();  // this thread ends here (privacy, web3 hash)
     slot->busy->store(false);
     asio::post(*io, [weak, id, run = std::move(run)]() mutable {
       if (auto self = weak.lock()) self->on_finished(id, std::move(run));

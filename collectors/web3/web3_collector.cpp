@@ -1,7 +1,5 @@
 #include "collectors/web3/web3_collector.hpp"
 
-#include <openssl/crypto.h>
-
 #include <memory>
 
 #include "collectors/core/content_collector.hpp"
@@ -65,9 +63,6 @@ class Web3Collector final : public collector::ContentCollector {
     for (std::string& p : problems_) result.problems.push_back(std::move(p));
     detectors_.clear();  // they hold the run's HostFs
     snapshot_ = Snapshot{};
-    // The runner's thread ends with this run: free what OpenSSL keeps for it (its error
-    // state, made when OpenSSL first initialises on this thread, is otherwise left behind).
-    OPENSSL_thread_stop();
     return result;
   }
 

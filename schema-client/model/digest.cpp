@@ -1,5 +1,6 @@
 #include "schema-client/model/digest.hpp"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <array>
@@ -19,5 +20,7 @@ std::string sha256_hex(std::string_view data) {
   }
   return hex;
 }
+
+void release_digest_thread_state() { OPENSSL_thread_stop(); }
 
 }  // namespace zt::model

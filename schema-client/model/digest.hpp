@@ -8,4 +8,8 @@ namespace zt::model {
 
 std::string sha256_hex(std::string_view data);
 
+// Frees what OpenSSL keeps for the calling thread (its error state, made when it first works on
+// that thread): a thread that computed digests calls it before it ends, or it is left behind.
+void release_digest_thread_state();
+
 }  // namespace zt::model
