@@ -86,8 +86,6 @@ void report_prometheus(const ApiService& s, std::vector<model::Finding>& out) {
   const json evidence = {{"web.config.file", s.web_config_file.value_or("")},
                          {"web.enable-admin-api", s.admin_api},
                          {"web.enable-lifecycle", s.lifecycle_api}};
-  const auto urls = exposed_urls(s, "/");
-  const bool exposed = !urls.empty();
   if (s.kind == ApiKind::exporter) {
     if (!open) return;
     for (const std::string& url : exposed_urls(s, "/metrics"))
@@ -102,6 +100,8 @@ void report_prometheus(const ApiService& s, std::vector<model::Finding>& out) {
           evidence));
     return;
   }
+  const auto urls = exposed_urls(s, "/");
+  const bool exposed = !urls.empty();
   if (open)
     for (const std::string& url : urls)
       out.push_back(api_finding(
