@@ -139,6 +139,13 @@ server:
   url: https://localhost:$ingest_port
   ca_file: $state/tls/ingest.crt
   enrollment_token: "$token"
+collectors:
+  # A first look: the walks of the host's files stop after a minute here (the default, in
+  # conf/agent.yaml, is 4 minutes, which a host with large home folders takes).
+  privacy:
+    max_seconds: 60
+  web3:
+    max_seconds: 60
 EOF
   chmod 0600 "$state/agent.yaml"
   start_process agent "$agent" --config "$state/agent.yaml"
