@@ -9,8 +9,8 @@
 namespace zt::base {
 namespace {
 
-// The stable start of the over-limit message; is_over_limit() keys on it.
-constexpr std::string_view kOverLimit = "gzip body inflates past ";
+// The stable part of the over-limit message; is_over_limit() keys on it.
+constexpr std::string_view kOverLimit = " inflates past ";
 
 // 16 + MAX_WBITS: a gzip header and trailer, not a zlib stream or raw deflate.
 constexpr int kGzipWindowBits = 16 + MAX_WBITS;
@@ -39,8 +39,8 @@ class ZStream {
   bool ok_ = false;
 };
 
-model::Error corrupt(const char* detail) {
-  return model::Error{std::string("corrupt gzip body: ") + (detail ? detail : "invalid data")};
+model::Error corrupt(std::string_view what, const char* detail) {
+  return model::Error{"corrupt " + std::string(what) + ": " + (detail ? detail : "invalid data")};
 }
 
 // zlib counts in uInt and takes non-const input it does not write to.
@@ -49,16 +49,14 @@ void set_input(z_stream& z, std::string_view bytes) {
   z.avail_in = static_cast<uInt>(bytes.size());
 }
 
-}  // namespace
-
-bool is_over_limit(const model::Error& error) {
-  return error.message.starts_with(kOverLimit);
-}
-
-model::Result<std::string> gzip_decompress(std::string_view packed, std::size_t limit) {
-  if (packed.empty()) return corrupt("empty body");
-  if (packed.size() > UINT_MAX) return model::Error{"gzip body larger than 4 GiB"};
-  ZStream<inflateEnd> inflater([](z_streamp z) { return inflateInit2(z, kGzipWindowBits); });
+// Inflates one stream of `window_bits`' wrapper, or, when `members` is set, gzip members one
+// after the other. `what` names the input in errors ("gzip body").
+model::Result<std::string> inflate_with(std::string_view packed, std::size_t limit,
+                                        int window_bits, bool members, std::string_view what) {
+  if (packed.empty()) return corrupt(what, "empty body");
+  if (packed.size() > UINT_MAX) return model::Error{std::string(what) + " larger than 4 GiB"};
+  ZStream<inflateEnd> inflater(
+      [window_bits](z_streamp z) { return inflateInit2(z, window_bits); });
   if (!inflater.ok()) return model::Error{"cannot start zlib inflate"};
   z_stream& z = inflater.stream();
   set_input(z, packed);
@@ -68,20 +66,38 @@ model::Result<std::string> gzip_decompress(std::string_view packed, std::size_t 
   for (;;) {
     z.next_out = reinterpret_cast<Bytef*>(chunk.data());
     z.avail_out = static_cast<uInt>(chunk.size());
-    const int rc = inflate(&z, Z_NO_FLUSH);
+    const int rc = ::inflate(&z, Z_NO_FLUSH);
     const std::size_t produced = chunk.size() - z.avail_out;
     if (out.size() + produced > limit)
-      return model::Error{std::string(kOverLimit) + std::to_string(limit) + " bytes"};
+      return model::Error{std::string(what) + std::string(kOverLimit) + std::to_string(limit) +
+                          " bytes"};
     out.append(chunk.data(), produced);
 
     if (rc == Z_STREAM_END) {
-      if (z.avail_in == 0) return out;
-      if (inflateReset(&z) != Z_OK) return corrupt(z.msg);  // another member follows
+      if (z.avail_in == 0 || !members) return out;
+      if (inflateReset(&z) != Z_OK) return corrupt(what, z.msg);  // another member follows
       continue;
     }
-    if (rc == Z_BUF_ERROR && z.avail_in == 0) return corrupt("truncated");
-    if (rc != Z_OK) return corrupt(z.msg);
+    if (rc == Z_BUF_ERROR && z.avail_in == 0) return corrupt(what, "truncated");
+    if (rc != Z_OK) return corrupt(what, z.msg);
   }
+}
+
+}  // namespace
+
+bool is_over_limit(const model::Error& error) {
+  return error.message.find(kOverLimit) != std::string::npos;
+}
+
+model::Result<std::string> gzip_decompress(std::string_view packed, std::size_t limit) {
+  return inflate_with(packed, limit, kGzipWindowBits, true, "gzip body");
+}
+
+model::Result<std::string> inflate(std::string_view packed, std::size_t limit,
+                                   DeflateWrapper wrapper) {
+  return wrapper == DeflateWrapper::zlib
+             ? inflate_with(packed, limit, MAX_WBITS, false, "zlib stream")
+             : inflate_with(packed, limit, -MAX_WBITS, false, "deflate data");
 }
 
 model::Result<std::string> gzip_compress(std::string_view plain) {
