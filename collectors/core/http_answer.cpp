@@ -32,6 +32,21 @@ std::optional<std::size_t> content_length(std::string_view headers) {
 
 }  // namespace
 
+std::string http_get_request(std::string_view path) {
+  return "GET " + std::string(path) +
+         " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n";
+}
+
+std::optional<int> http_status(std::string_view answer) {
+  if (!answer.starts_with("HTTP/1.") || answer.size() < 12 || answer[8] != ' ') return std::nullopt;
+  int status = 0;
+  for (const char c : answer.substr(9, 3)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    status = status * 10 + (c - '0');
+  }
+  return status;
+}
+
 bool http_answer_complete(std::string_view received) {
   const std::size_t end = received.find(kEndOfHeaders);
   if (end == std::string_view::npos) return false;
@@ -40,7 +55,7 @@ bool http_answer_complete(std::string_view received) {
 }
 
 std::optional<nlohmann::json> http_ok_json(std::string_view answer) {
-  if (!answer.starts_with("HTTP/1.") || answer.substr(8, 5) != " 200 ") return std::nullopt;
+  if (http_status(answer) != 200) return std::nullopt;
   const std::size_t end = answer.find(kEndOfHeaders);
   if (end == std::string_view::npos) return std::nullopt;
   nlohmann::json body =

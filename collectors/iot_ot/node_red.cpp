@@ -82,7 +82,7 @@ std::size_t node_red_admin_auth_line(std::string_view js) {
 }
 
 std::string node_red_login_request() {
-  return "GET /auth/login HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n";
+  return collector::http_get_request("/auth/login");
 }
 
 std::optional<bool> node_red_login_open(std::string_view answer) {
