@@ -9,8 +9,7 @@
 #include "collectors/iot_ot/mosquitto_reader.hpp"
 #include "collectors/iot_ot/node_red.hpp"
 #include "collectors/iot_ot/report.hpp"
-#include "collectors/readers/accounts.hpp"
-#include "collectors/readers/host_paths.hpp"
+#include "collectors/readers/home_folder.hpp"
 
 namespace zt::iot_ot {
 namespace {
@@ -21,15 +20,6 @@ using collector::Context;
 using collector::HostFs;
 
 constexpr std::string_view kNotContacted = "its services are not contacted";
-
-// The home folder of `user` from /etc/passwd, or "" when it has none there.
-std::string home_of(const HostFs& fs, const std::string& user) {
-  auto passwd = fs.read_file(readers::kPasswdPath);
-  if (!passwd) return "";
-  for (const readers::PasswdEntry& e : readers::parse_passwd(*passwd).entries)
-    if (e.name == user) return e.home;
-  return "";
-}
 
 class IotOtCollector final : public collector::Collector {
  public:
@@ -93,7 +83,7 @@ class IotOtCollector final : public collector::Collector {
 
     for (NodeRed& runtime : found.node_red) {
       runtime.settings_file = node_red_settings_path(runtime.process,
-                                                     home_of(fs, runtime.process.user));
+                                                     readers::home_of(fs, runtime.process.user));
       if (auto text = fs.read_file(runtime.settings_file, kMaxConfigBytes)) {
         runtime.settings_read = true;
         runtime.admin_auth_line = node_red_admin_auth_line(*text);
