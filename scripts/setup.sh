@@ -40,6 +40,9 @@ test_packages=(
   mosquitto mosquitto-clients python3-pymodbus python3-serial python3-serial-asyncio
   # and the api collector's: etcd (etcdctl is the oracle of access), a Prometheus exporter
   etcd-server etcd-client prometheus-node-exporter
+  # and the ai_ml collector's: Jupyter Notebook servers, and NumPy for the model files the
+  # tests write with Python (make_models.py)
+  jupyter-notebook python3-numpy
 )
 # Node-RED for the iot_ot collector's tests, installed with npm where the tests look for it.
 node_red_version=4.1.15

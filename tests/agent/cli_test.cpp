@@ -207,9 +207,9 @@ TEST_CASE("agent --once on a terminal shows progress and colour", "[integration]
        "/dev/null"},
       {"TERM=xterm"});
   REQUIRE(shown.exit_code == 0);
-  // system, and the content collectors privacy and web3 (the tree has their roots).
-  CHECK_THAT(shown.out, Catch::Contains("with 3 collector(s)"));
-  CHECK_THAT(shown.out, Catch::Contains("/3] system: completed"));
+  // system, and the content collectors privacy, web3 and ai_ml (the tree has their roots).
+  CHECK_THAT(shown.out, Catch::Contains("with 4 collector(s)"));
+  CHECK_THAT(shown.out, Catch::Contains("/4] system: completed"));
   CHECK_THAT(shown.out, Catch::Contains("\033[1;33mMEDIUM (2)\033[0m"));
 }
 

@@ -1,4 +1,4 @@
-// Collectors end to end (iot_ot, api, web3): the agent daemon runs one collector on a fixture
+// Collectors end to end (iot_ot, api, web3, ai_ml): the agent daemon runs one collector on a fixture
 // host and uploads; its findings are rows of the collector's table whose columns (and
 // severity) equal what the one-shot report of the same tree says, and the report holds exactly
 // the fixture's findings. The host root is not "/", so no live check runs in either.
@@ -97,4 +97,33 @@ TEST_CASE("e2e: web3 findings in web3_findings equal the one-shot report of the 
                         "node_rpc_dangerous_api_exposed | mainnet | critical",
                         "node_unlocked_account | mainnet | high"});
   CHECK(uploaded_rows("web3", host, "web3_findings", fields) == reported);
+}
+
+TEST_CASE("e2e: ai_ml findings in ai_ml_findings equal the one-shot report of the same tree",
+          "[integration]") {
+  const auto host = zt::test::fixture_host("ai-weak");
+  const std::vector<std::string> fields = {"model_name", "model_version", "framework",
+                                           "finding_type"};
+  const std::string claude = "/home/ann/.config/Claude/claude_desktop_config.json#";
+  const std::string vscode = "/home/ann/src/app/.vscode/mcp.json#";
+  const Set reported = one_shot_rows("ai_ml", host, fields);
+  CHECK(reported ==
+        Set{"Jupyter 0.0.0.0:8888 |  | Jupyter | jupyter_no_auth | critical",
+            "Jupyter 0.0.0.0:8888 |  | Jupyter | jupyter_allow_origin_any | medium",
+            "Jupyter 127.0.0.1:8889 |  | Jupyter | jupyter_runs_as_root | medium",
+            "Ollama 0.0.0.0:11434 |  | Ollama | ollama_exposed | high",
+            "vLLM 0.0.0.0:8000 |  | vLLM | model_api_without_key | high",
+            "Ray dashboard 0.0.0.0:8265 |  | Ray dashboard | ml_service_exposed | critical",
+            "/home/ann/models/evil.pkl |  | pickle | pickle_code_execution | critical",
+            "/home/ann/models/custom.pkl |  | pickle | pickle_unknown_import | low",
+            "/home/ann/models/objects.npy |  | NumPy | pickle_code_execution | critical",
+            "/srv/hf/hub/models--acme--sentiment/snapshots/0123abcd/pytorch_model.bin | "
+            "0123abcd | PyTorch | pickle_code_execution | critical",
+            claude + "github |  | MCP | mcp_secret_in_config | high",
+            claude + "fs |  | MCP | mcp_filesystem_root | high",
+            claude + "shell |  | MCP | mcp_shell_access | high",
+            claude + "remote |  | MCP | mcp_remote_plain_http | medium",
+            vscode + "files |  | MCP | mcp_filesystem_root | medium",
+            vscode + "db |  | MCP | mcp_secret_in_config | high"});
+  CHECK(uploaded_rows("ai_ml", host, "ai_ml_findings", fields) == reported);
 }
