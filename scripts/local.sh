@@ -146,6 +146,8 @@ collectors:
     max_seconds: 60
   web3:
     max_seconds: 60
+  ai_ml:
+    max_seconds: 60
 EOF
   chmod 0600 "$state/agent.yaml"
   start_process agent "$agent" --config "$state/agent.yaml"

@@ -44,9 +44,12 @@ test_packages=(
   # tests write with Python (make_models.py)
   jupyter-notebook python3-numpy
 )
-# Node-RED for the iot_ot collector's tests, installed with npm where the tests look for it.
-node_red_version=4.1.15
-node_red_dir=/opt/zerotrace-test/node-red
+# Servers from npm the tests look for under /opt/zerotrace-test/<folder>: Node-RED for the
+# iot_ot collector's, the Model Context Protocol's reference server for the ai_ml collector's.
+npm_test_servers=(
+  "node-red node-red@4.1.15"
+  "mcp @modelcontextprotocol/server-everything@2026.8.31"
+)
 
 case "${1:-all}" in
   build) packages=("${build_packages[@]}") ;;
@@ -72,15 +75,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-installed_node_red=$(sed -n 's/^ *"version": *"\(.*\)",$/\1/p' \
-  "$node_red_dir/node_modules/node-red/package.json" 2>/dev/null || true)
-if [ "${1:-all}" = all ] && [ "$installed_node_red" != "$node_red_version" ]; then
-  echo "setup: installing node-red@$node_red_version in $node_red_dir (npm)" >&2
-  "${as_root[@]}" mkdir -p "$node_red_dir"
-  # Only the Node-RED tests need it: without it they say so and pass over, the rest runs.
-  "${as_root[@]}" npm install --prefix "$node_red_dir" --no-audit --no-fund --loglevel=error \
-    "node-red@$node_red_version" >/dev/null ||
-    echo "setup: warning: npm could not install node-red@$node_red_version (is the npm" \
-      "registry reachable, and its certificate trusted by npm's cafile?): the Node-RED" \
-      "tests will not run" >&2
+# Installs PACKAGE@VERSION with npm into /opt/zerotrace-test/FOLDER unless it is there. Only
+# the tests of that server need it: without it they say so and pass over, the rest runs.
+install_npm_test_server() {
+  local folder=/opt/zerotrace-test/$1 spec=$2
+  local name=${spec%@*} version=${spec##*@}
+  local installed
+  installed=$(sed -n 's/^ *"version": *"\(.*\)",$/\1/p' \
+    "$folder/node_modules/$name/package.json" 2>/dev/null || true)
+  [ "$installed" != "$version" ] || return 0
+  echo "setup: installing $spec in $folder (npm)" >&2
+  "${as_root[@]}" mkdir -p "$folder"
+  "${as_root[@]}" npm install --prefix "$folder" --no-audit --no-fund --loglevel=error \
+    "$spec" >/dev/null ||
+    echo "setup: warning: npm could not install $spec (is the npm registry reachable, and" \
+      "its certificate trusted by npm's cafile?): the tests that need it will not run" >&2
+}
+if [ "${1:-all}" = all ]; then
+  for server in "${npm_test_servers[@]}"; do
+    # shellcheck disable=SC2086  # "folder spec": two words
+    install_npm_test_server $server
+  done
 fi

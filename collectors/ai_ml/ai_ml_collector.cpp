@@ -36,11 +36,12 @@ JupyterSettings jupyter_files(const HostFs& fs, const MlService& service,
   for (const std::string& path : paths) {
     auto text = fs.read_file(path, kJupyterConfigMaxBytes);
     if (!text) {
-      if (!fs.is_missing(path)) problems.push_back("Jupyter configuration: " + text.error().message);
+      if (!fs.is_missing(path))
+        problems.push_back("Jupyter configuration: " + text.error().message);
       continue;
     }
-    JupyterSettings file = path.ends_with(".json") ? parse_jupyter_config_json(*text)
-                                                   : parse_jupyter_config_py(*text);
+    JupyterSettings file =
+        path.ends_with(".json") ? parse_jupyter_config_json(*text) : parse_jupyter_config_py(*text);
     file.config_files = {path};
     file.fill_from(merged);  // a later file wins
     merged = std::move(file);
@@ -56,15 +57,15 @@ class AiMlCollector final : public collector::ContentCollector {
   Availability capabilities(const HostFs& fs) const override {
     std::string what;
     if (options_.scan_files)
-      what = "model files and MCP configurations under " +
-             std::to_string(options_.roots.size()) + " roots";
+      what = "model files and MCP configurations under " + std::to_string(options_.roots.size()) +
+             " roots";
     if (options_.check_services) {
       if (!what.empty()) what += ", ";
-      what += fs.is_missing(collector::kTcpTablePath)
-                  ? "no model servers (no " + fs.describe(collector::kTcpTablePath) + ")"
-                  : "model servers and notebooks; " +
-                        collector::live_capability(fs, *checker_, options_.live_checks,
-                                                   kNotContacted);
+      what +=
+          fs.is_missing(collector::kTcpTablePath)
+              ? "no model servers (no " + fs.describe(collector::kTcpTablePath) + ")"
+              : "model servers and notebooks; " +
+                    collector::live_capability(fs, *checker_, options_.live_checks, kNotContacted);
     }
     return {true, what.empty() ? "nothing enabled" : what};
   }
@@ -142,10 +143,11 @@ collector::CollectorDescriptor descriptor() {
       .name = "ai_ml",
       .category = model::Category::ai_ml,
       .default_interval = std::chrono::seconds{86400},
-      .summary = "model files whose pickles run code when loaded, AI assistants' MCP servers "
-                 "with plain-text credentials, shells or the whole filesystem, and model "
-                 "servers and notebooks open without authentication (Jupyter, Ollama, vLLM, "
-                 "llama.cpp, TorchServe, MLflow, Ray)",
+      .summary =
+          "model files whose pickles run code when loaded, AI assistants' MCP servers "
+          "with plain-text credentials, shells or the whole filesystem, and model "
+          "servers and notebooks open without authentication (Jupyter, Ollama, vLLM, "
+          "llama.cpp, TorchServe, MLflow, Ray)",
       .options = option_specs(),
       .make = &make,
   };

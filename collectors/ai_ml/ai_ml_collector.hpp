@@ -22,7 +22,7 @@ namespace zt::ai_ml {
 collector::CollectorDescriptor descriptor();
 
 // The collector with a given live checker (tests replay recorded answers through one).
-std::unique_ptr<collector::Collector> make_collector(const collector::OptionValues& values,
-                                                     std::unique_ptr<collector::LiveChecker> checker);
+std::unique_ptr<collector::Collector> make_collector(
+    const collector::OptionValues& values, std::unique_ptr<collector::LiveChecker> checker);
 
 }  // namespace zt::ai_ml

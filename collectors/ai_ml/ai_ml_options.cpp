@@ -18,12 +18,13 @@ const collector::OptionTable<AiMlOptions>& table() {
             "check_services",
             "look at the listening model servers and notebooks: Jupyter, Ollama, vLLM, "
             "llama.cpp, text-generation-inference, TorchServe, Triton, MLflow, Ray, Gradio, "
-            "Streamlit"),
+            "Streamlit, MCP servers over HTTP"),
         flag<&O::live_checks>(
             "live_checks",
             "ask local Jupyter, Ollama and OpenAI-compatible servers through loopback (only "
-            "when host_root is \"/\") for their kernel or model list: answered without "
-            "credentials means open; never a prompt or an inference"),
+            "when host_root is \"/\") for their kernel or model list, and MCP servers for an "
+            "initialize handshake: answered without credentials means open; never a prompt, "
+            "an inference or a tool call"),
         integer<&O::live_timeout>("live_timeout_ms", 100, 10000,
                                   "time limit for one live check, in milliseconds"),
         integer<&O::max_model_megabytes>(

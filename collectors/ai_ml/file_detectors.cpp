@@ -6,8 +6,7 @@ namespace zt::ai_ml {
 namespace {
 
 FileSeen seen(const collector::WalkedFile& file) {
-  return {std::string(file.path), file.info,
-          (file.info.mode & 0004) != 0 && file.others_can_reach};
+  return {std::string(file.path), file.info, (file.info.mode & 0004) != 0 && file.others_can_reach};
 }
 
 // Keeps each credential of `pairs` as its evidence and empties every value.

@@ -23,6 +23,9 @@
 // |                           | TorchServe and MLflow,       | beyond loopback              |
 // |                           | medium Triton, Gradio,       |                              |
 // |                           | Streamlit                    |                              |
+// | mcp_server_open           | high exposed, low loopback   | live: an MCP server over     |
+// |                           |                              | HTTP answers initialize      |
+// |                           |                              | without credentials          |
 // | pickle_code_execution     | critical                     | a model's pickle imports a   |
 // |                           |                              | dangerous callable           |
 // | pickle_unknown_import     | low                          | it imports something outside |
@@ -47,6 +50,7 @@ inline constexpr std::string_view kJupyterRunsAsRoot = "jupyter_runs_as_root";
 inline constexpr std::string_view kOllamaExposed = "ollama_exposed";
 inline constexpr std::string_view kModelApiWithoutKey = "model_api_without_key";
 inline constexpr std::string_view kMlServiceExposed = "ml_service_exposed";
+inline constexpr std::string_view kMcpServerOpen = "mcp_server_open";
 inline constexpr std::string_view kPickleCodeExecution = "pickle_code_execution";
 inline constexpr std::string_view kPickleUnknownImport = "pickle_unknown_import";
 inline constexpr std::string_view kMcpSecretInConfig = "mcp_secret_in_config";

@@ -12,8 +12,8 @@ namespace zt::ai_ml {
 // Model Context Protocol client configurations: Claude Desktop, Claude Code (user and
 // project), Cursor and VS Code (.cursor/mcp.json, .vscode/mcp.json), Windsurf, Cline.
 inline constexpr std::string_view kMcpConfigNames[] = {
-    "claude_desktop_config.json", ".claude.json", ".mcp.json", "mcp.json", "mcp_config.json",
-    "cline_mcp_settings.json", "mcp_settings.json"};
+    "claude_desktop_config.json", ".claude.json",     ".mcp.json", "mcp.json", "mcp_config.json",
+    "cline_mcp_settings.json",    "mcp_settings.json"};
 inline constexpr std::size_t kMcpConfigMaxBytes = std::size_t{1} << 20;
 
 // A Jupyter server's configuration files, in the folder of its user's ~/.jupyter (and the

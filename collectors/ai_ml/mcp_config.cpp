@@ -43,10 +43,11 @@ std::string_view basename(std::string_view path) {
 
 // Packages of tool servers that run commands (npm or PyPI names, matched within an argument).
 constexpr std::string_view kCommandServers[] = {
-    "desktop-commander", "mcp-server-commands", "mcp-shell", "shell-mcp", "server-shell",
-    "mcp-server-shell",  "cli-mcp-server",      "terminal-mcp", "mcp-server-terminal"};
-constexpr std::string_view kShells[] = {"sh", "bash", "zsh", "dash", "fish", "cmd", "cmd.exe",
-                                        "powershell", "powershell.exe", "pwsh"};
+    "desktop-commander", "mcp-server-commands", "mcp-shell",
+    "shell-mcp",         "server-shell",        "mcp-server-shell",
+    "cli-mcp-server",    "terminal-mcp",        "mcp-server-terminal"};
+constexpr std::string_view kShells[] = {"sh",  "bash",    "zsh",        "dash",           "fish",
+                                        "cmd", "cmd.exe", "powershell", "powershell.exe", "pwsh"};
 
 }  // namespace
 
@@ -122,9 +123,9 @@ bool is_literal_secret(std::string_view value) {
 
 bool is_secret_name(std::string_view name) {
   const std::string up = upper(name);
-  for (std::string_view part : {"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY",
-                                "API-KEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL",
-                                "AUTHORIZATION", "CONNECTION_STRING", "DATABASE_URL"})
+  for (std::string_view part :
+       {"TOKEN", "SECRET", "PASSWORD", "PASSWD", "API_KEY", "APIKEY", "API-KEY", "ACCESS_KEY",
+        "PRIVATE_KEY", "CREDENTIAL", "AUTHORIZATION", "CONNECTION_STRING", "DATABASE_URL"})
     if (up.find(part) != std::string::npos) return true;
   return up.ends_with("_PAT") || up.ends_with("_KEY");
 }

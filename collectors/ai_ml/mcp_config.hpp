@@ -16,7 +16,7 @@ struct McpServer {
   std::string name;
   std::string command;
   std::vector<std::string> args;
-  std::vector<std::pair<std::string, std::string>> env;      // as written, in file order
+  std::vector<std::pair<std::string, std::string>> env;  // as written, in file order
   std::string url;
   std::vector<std::pair<std::string, std::string>> headers;  // as written
 };

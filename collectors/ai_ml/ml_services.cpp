@@ -35,6 +35,17 @@ bool is_jupyter(const collector::ProcessInfo& p) {
          runs_module(p, "jupyter_server") || runs_module(p, "notebook.notebookapp");
 }
 
+// Names of Model Context Protocol servers in their packages, modules and commands.
+constexpr std::string_view kMcpMarks[] = {"modelcontextprotocol", "mcp-server", "mcp_server",
+                                          "server-mcp",           "fastmcp",    "mcp-proxy"};
+
+bool is_mcp_server(const collector::ProcessInfo& p) {
+  for (const std::string& a : p.arguments)
+    for (std::string_view mark : kMcpMarks)
+      if (a.find(mark) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<ServiceIdentity> identify_service(const collector::ProcessInfo& p) {
@@ -42,7 +53,8 @@ std::optional<ServiceIdentity> identify_service(const collector::ProcessInfo& p)
   if (is_jupyter(p)) return ServiceIdentity{ServiceKind::jupyter, "Jupyter"};
   if (name == "ollama") return ServiceIdentity{ServiceKind::ollama, "Ollama"};
   if (any_argument(p, "vllm")) return ServiceIdentity{ServiceKind::openai_api, "vLLM"};
-  if (name == "llama-server" || (!p.arguments.empty() && basename(p.arguments[0]) == "llama-server"))
+  if (name == "llama-server" ||
+      (!p.arguments.empty() && basename(p.arguments[0]) == "llama-server"))
     return ServiceIdentity{ServiceKind::openai_api, "llama.cpp server"};
   if (name.starts_with("text-generation"))
     return ServiceIdentity{ServiceKind::openai_api, "text-generation-inference"};
@@ -50,15 +62,18 @@ std::optional<ServiceIdentity> identify_service(const collector::ProcessInfo& p)
     return ServiceIdentity{ServiceKind::openai_api, "LocalAI"};
   if (any_argument(p, "org.pytorch.serve.ModelServer") || name == "torchserve")
     return ServiceIdentity{ServiceKind::torchserve, "TorchServe"};
-  if (name == "tritonserver") return ServiceIdentity{ServiceKind::triton, "Triton Inference Server"};
+  if (name == "tritonserver")
+    return ServiceIdentity{ServiceKind::triton, "Triton Inference Server"};
   if (any_argument(p, "mlflow.server") ||
       (any_argument(p, "mlflow") && (any_argument(p, "server") || any_argument(p, "ui"))))
     return ServiceIdentity{ServiceKind::mlflow, "MLflow"};
-  if (any_argument(p, "ray/dashboard") || (any_argument(p, "ray") && any_argument(p, "dashboard.py")))
+  if (any_argument(p, "ray/dashboard") ||
+      (any_argument(p, "ray") && any_argument(p, "dashboard.py")))
     return ServiceIdentity{ServiceKind::ray_dashboard, "Ray dashboard"};
   if (any_argument(p, "streamlit") && any_argument(p, "run"))
     return ServiceIdentity{ServiceKind::streamlit, "Streamlit"};
   if (any_argument(p, "gradio")) return ServiceIdentity{ServiceKind::gradio, "Gradio"};
+  if (is_mcp_server(p)) return ServiceIdentity{ServiceKind::mcp_server, "MCP server"};
   return std::nullopt;
 }
 

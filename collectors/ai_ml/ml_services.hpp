@@ -9,20 +9,30 @@
 //   MLflow         mlflow server / ui (no authentication by default)
 //   Ray            the Ray dashboard and its Jobs API (runs any command)
 //   Gradio, Streamlit  apps served to the network
+//   MCP server     a Model Context Protocol server over HTTP (its package or module names MCP)
 // with what their command lines say of authentication. Pure; never throws.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "collectors/ai_ml/jupyter_config.hpp"
 #include "collectors/core/host_sockets.hpp"
 #include "collectors/core/live_checker.hpp"
-#include "collectors/ai_ml/jupyter_config.hpp"
 
 namespace zt::ai_ml {
 
 enum class ServiceKind {
-  jupyter, ollama, openai_api, torchserve, triton, mlflow, ray_dashboard, gradio, streamlit
+  jupyter,
+  ollama,
+  openai_api,
+  torchserve,
+  triton,
+  mlflow,
+  ray_dashboard,
+  gradio,
+  streamlit,
+  mcp_server
 };
 
 struct MlService {
@@ -30,11 +40,11 @@ struct MlService {
   std::string product;  // "Jupyter", "Ollama", "vLLM", "llama.cpp server", …
   collector::ProcessInfo process;
   std::vector<collector::ListeningSocket> sockets;
-  JupyterSettings jupyter;           // Jupyter only
-  bool api_key_argument = false;     // OpenAI API servers: --api-key / --api-key-file
+  JupyterSettings jupyter;        // Jupyter only
+  bool api_key_argument = false;  // OpenAI API servers: --api-key / --api-key-file
   std::optional<collector::LiveCheck> live;
   std::optional<bool> answered_open;  // the live request was answered without credentials
-  std::string listing;                // what it listed: "2 models", "0 kernels"
+  std::string listing;  // what it listed: "2 models", "0 kernels", an MCP server's name
 };
 
 std::vector<MlService> discover_services(const std::vector<collector::ListeningSocket>& listeners);

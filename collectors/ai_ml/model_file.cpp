@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::string_view kNumpyMagic{"\x93NUMPY", 6};
 constexpr std::string_view kGgufMagic = "GGUF";
+constexpr std::string_view kXzMagic{"\xfd" "7zXZ\0", 6};  // "\xfd7" would be one escape
 constexpr std::string_view kPast = "past the bytes read";
 
 bool has_extension(std::string_view name, std::initializer_list<std::string_view> extensions) {
@@ -26,7 +27,7 @@ std::string_view compression_of(std::string_view bytes) {
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x78) return "zlib";
   if (bytes.starts_with("\x1f\x8b")) return "gzip";
   if (bytes.starts_with("ZF")) return "zlib (joblib 0.9)";
-  if (bytes.starts_with(std::string_view("\xfd" "7zXZ\x00", 6))) return "xz";
+  if (bytes.starts_with(kXzMagic)) return "xz";
   if (bytes.starts_with("BZh")) return "bzip2";
   if (bytes.starts_with("\x04\x22\x4d\x18")) return "lz4";
   return "";
@@ -54,12 +55,11 @@ NumpyArray read_numpy(std::string_view bytes) {
   const std::size_t descr = header.find("'descr'");
   if (descr == std::string_view::npos) return out;
   const std::size_t end = header.find("'fortran_order'");
-  const std::string_view type = header.substr(descr, end == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : end - descr);
+  const std::string_view type =
+      header.substr(descr, end == std::string_view::npos ? std::string_view::npos : end - descr);
   out.valid = true;
-  out.objects = type.find("|O'") != std::string_view::npos ||
-                type.find("'O'") != std::string_view::npos;
+  out.objects =
+      type.find("|O'") != std::string_view::npos || type.find("'O'") != std::string_view::npos;
   out.data = bytes.substr(start + length);
   return out;
 }
@@ -67,21 +67,27 @@ NumpyArray read_numpy(std::string_view bytes) {
 // The framework a model's imports name, else the format's own.
 std::string framework_of(const ModelFile& model) {
   static constexpr std::pair<std::string_view, std::string_view> kByModule[] = {
-      {"torch", "PyTorch"},         {"sklearn", "scikit-learn"}, {"xgboost", "XGBoost"},
-      {"lightgbm", "LightGBM"},     {"catboost", "CatBoost"},    {"transformers", "Transformers"},
-      {"pandas", "pandas"},         {"numpy", "NumPy"}};
+      {"torch", "PyTorch"},     {"sklearn", "scikit-learn"}, {"xgboost", "XGBoost"},
+      {"lightgbm", "LightGBM"}, {"catboost", "CatBoost"},    {"transformers", "Transformers"},
+      {"pandas", "pandas"},     {"numpy", "NumPy"}};
   for (const auto& [module, framework] : kByModule)
     for (const PickleStream& p : model.pickles)
       for (const PickleImport& i : p.scan.imports)
         if (i.module == module || i.module.starts_with(std::string(module) + "."))
           return std::string(framework);
   switch (model.format) {
-    case ModelFormat::pytorch: return "PyTorch";
-    case ModelFormat::numpy: return "NumPy";
-    case ModelFormat::joblib: return "joblib";
-    case ModelFormat::safetensors: return "safetensors";
-    case ModelFormat::gguf: return "GGUF";
-    case ModelFormat::pickle: break;
+    case ModelFormat::pytorch:
+      return "PyTorch";
+    case ModelFormat::numpy:
+      return "NumPy";
+    case ModelFormat::joblib:
+      return "joblib";
+    case ModelFormat::safetensors:
+      return "safetensors";
+    case ModelFormat::gguf:
+      return "GGUF";
+    case ModelFormat::pickle:
+      break;
   }
   return "pickle";
 }
@@ -147,19 +153,25 @@ bool zip_holds_pickles(std::string_view bytes) {
 
 std::string_view to_string(ModelFormat format) {
   switch (format) {
-    case ModelFormat::pickle: return "pickle";
-    case ModelFormat::joblib: return "joblib";
-    case ModelFormat::pytorch: return "pytorch";
-    case ModelFormat::numpy: return "numpy";
-    case ModelFormat::safetensors: return "safetensors";
-    case ModelFormat::gguf: return "gguf";
+    case ModelFormat::pickle:
+      return "pickle";
+    case ModelFormat::joblib:
+      return "joblib";
+    case ModelFormat::pytorch:
+      return "pytorch";
+    case ModelFormat::numpy:
+      return "numpy";
+    case ModelFormat::safetensors:
+      return "safetensors";
+    case ModelFormat::gguf:
+      return "gguf";
   }
   return "pickle";
 }
 
 bool is_model_file_name(std::string_view name) {
-  return has_extension(name, {".pkl", ".pickle", ".joblib", ".pt", ".pth", ".ckpt", ".bin",
-                              ".npy", ".npz", ".safetensors", ".gguf"});
+  return has_extension(name, {".pkl", ".pickle", ".joblib", ".pt", ".pth", ".ckpt", ".bin", ".npy",
+                              ".npz", ".safetensors", ".gguf"});
 }
 
 std::optional<ModelFile> read_model_file(std::string_view name, std::string_view bytes,

@@ -15,8 +15,8 @@
 namespace zt::ai_ml {
 
 struct PickleImport {
-  std::string module;    // "posix"; "?" when STACK_GLOBAL's operands were not constant strings
-  std::string name;      // "system"
+  std::string module;      // "posix"; "?" when STACK_GLOBAL's operands were not constant strings
+  std::string name;        // "system"
   std::size_t offset = 0;  // of the opcode that imported it (its first import)
   bool called = false;     // a REDUCE, INST, OBJ or NEWOBJ applies it
   bool operator==(const PickleImport&) const = default;

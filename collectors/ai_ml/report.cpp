@@ -49,16 +49,17 @@ json service_json(const MlService& s) {
   json endpoints = json::array();
   for (const collector::ListeningSocket& socket : s.sockets)
     endpoints.push_back(collector::endpoint_text(socket.address, socket.port));
-  json item = {{"product", s.product},
-               {"process", {{"pid", s.process.pid}, {"name", s.process.name},
-                            {"user", s.process.user}}},
-               {"endpoints", std::move(endpoints)},
-               {"exposed", exposed(s)},
-               {"live_check", s.live ? collector::to_json(*s.live) : json(nullptr)}};
+  json item = {
+      {"product", s.product},
+      {"process", {{"pid", s.process.pid}, {"name", s.process.name}, {"user", s.process.user}}},
+      {"endpoints", std::move(endpoints)},
+      {"exposed", exposed(s)},
+      {"live_check", s.live ? collector::to_json(*s.live) : json(nullptr)}};
   if (!s.listing.empty()) item["listing"] = s.listing;
   if (s.kind == ServiceKind::jupyter)
-    item["settings"] = {{"token", !s.jupyter.token ? "default (random)"
-                                  : s.jupyter.token->empty() ? "disabled" : "set"},
+    item["settings"] = {{"token", !s.jupyter.token           ? "default (random)"
+                                  : s.jupyter.token->empty() ? "disabled"
+                                                             : "set"},
                         {"password", s.jupyter.password && !s.jupyter.password->empty()},
                         {"allow_origin", s.jupyter.allow_origin.value_or("")},
                         {"config_files", s.jupyter.config_files}};

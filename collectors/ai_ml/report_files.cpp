@@ -51,8 +51,7 @@ void report_model(const ModelFileFound& m, std::vector<model::Finding>& out) {
     metadata["imports"] = std::move(unknown);
     out.push_back(ai_finding(
         ref,
-        {type::kPickleUnknownImport, Severity::low,
-         "Model file imports " + first + " when loaded",
+        {type::kPickleUnknownImport, Severity::low, "Model file imports " + first + " when loaded",
          "The file's pickle imports callables outside the usual ML libraries; loading it "
          "runs them.",
          "Check where the file comes from before loading it, or convert it to safetensors."},
@@ -83,17 +82,17 @@ void report_mcp(const McpConfigFound& c, const McpServerFound& found,
                          {"name", secret.name},
                          {"evidence", collector::to_json(secret.evidence)}});
     metadata["secrets"] = std::move(secrets);
-    out.push_back(ai_finding(
-        ref,
-        {type::kMcpSecretInConfig, Severity::high,
-         "MCP server " + s.name + " has its credentials written in " + c.file.path,
-         std::to_string(found.secrets.size()) + " credential(s) of the tool server (" +
-             found.secrets.front().name + (found.secrets.size() > 1 ? ", …" : "") +
-             ") are plain text in the assistant's configuration" +
-             (c.file.others_can_read ? ", which every user of the host can read." : "."),
-         "Move them to the environment or the assistant's secret inputs (${input:…}, "
-         "${env:…}), rotate them, and make the file readable by its owner only."},
-        std::move(metadata)));
+    out.push_back(
+        ai_finding(ref,
+                   {type::kMcpSecretInConfig, Severity::high,
+                    "MCP server " + s.name + " has its credentials written in " + c.file.path,
+                    std::to_string(found.secrets.size()) + " credential(s) of the tool server (" +
+                        found.secrets.front().name + (found.secrets.size() > 1 ? ", …" : "") +
+                        ") are plain text in the assistant's configuration" +
+                        (c.file.others_can_read ? ", which every user of the host can read." : "."),
+                    "Move them to the environment or the assistant's secret inputs (${input:…}, "
+                    "${env:…}), rotate them, and make the file readable by its owner only."},
+                   std::move(metadata)));
   }
   if (runs_commands(s))
     out.push_back(ai_finding(

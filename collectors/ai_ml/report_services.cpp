@@ -9,9 +9,9 @@ using nlohmann::json;
 namespace type = finding_type;
 
 json evidence_of(const MlService& s) {
-  json metadata = {{"process", {{"pid", s.process.pid}, {"name", s.process.name},
-                                {"user", s.process.user}}},
-                   {"exposed", exposed(s)}};
+  json metadata = {
+      {"process", {{"pid", s.process.pid}, {"name", s.process.name}, {"user", s.process.user}}},
+      {"exposed", exposed(s)}};
   if (s.live) metadata["live_check"] = collector::to_json(*s.live);
   if (!s.listing.empty()) metadata["listing"] = s.listing;
   return metadata;
@@ -41,21 +41,24 @@ void report_jupyter(const MlService& s, const ModelRef& ref, std::vector<model::
          "Remove allow_origin, or list the origins that need it."},
         metadata));
   if (s.process.user == "root")
-    out.push_back(ai_finding(
-        ref,
-        {type::kJupyterRunsAsRoot, Severity::medium, "Jupyter server runs as root",
-         "Every notebook and terminal of the server runs with root's rights.",
-         "Run Jupyter as an unprivileged user (and drop --allow-root)."},
-        std::move(metadata)));
+    out.push_back(
+        ai_finding(ref,
+                   {type::kJupyterRunsAsRoot, Severity::medium, "Jupyter server runs as root",
+                    "Every notebook and terminal of the server runs with root's rights.",
+                    "Run Jupyter as an unprivileged user (and drop --allow-root)."},
+                   std::move(metadata)));
 }
 
 // The severity of an ML web service reachable beyond loopback.
 Severity exposure_severity(ServiceKind kind) {
   switch (kind) {
-    case ServiceKind::ray_dashboard: return Severity::critical;  // its Jobs API runs commands
-    case ServiceKind::torchserve:                                // registers models from URLs
-    case ServiceKind::mlflow: return Severity::high;             // no authentication by default
-    default: return Severity::medium;
+    case ServiceKind::ray_dashboard:
+      return Severity::critical;   // its Jobs API runs commands
+    case ServiceKind::torchserve:  // registers models from URLs
+    case ServiceKind::mlflow:
+      return Severity::high;  // no authentication by default
+    default:
+      return Severity::medium;
   }
 }
 
@@ -65,7 +68,9 @@ void report_services(const Snapshot& snapshot, std::vector<model::Finding>& out)
   for (const MlService& s : snapshot.services) {
     const ModelRef ref{service_name(s), "", s.product};
     switch (s.kind) {
-      case ServiceKind::jupyter: report_jupyter(s, ref, out); break;
+      case ServiceKind::jupyter:
+        report_jupyter(s, ref, out);
+        break;
       case ServiceKind::ollama:
         if (exposed(s))
           out.push_back(ai_finding(
@@ -86,6 +91,23 @@ void report_services(const Snapshot& snapshot, std::vector<model::Finding>& out)
                "Whoever reaches the port runs inference on the host's models and hardware.",
                "Start it with --api-key (or an authenticating proxy) and bind it to the "
                "addresses that need it."},
+              evidence_of(s)));
+        break;
+      case ServiceKind::mcp_server:
+        if (s.answered_open == true)
+          out.push_back(ai_finding(
+              ref,
+              {type::kMcpServerOpen, exposed(s) ? Severity::high : Severity::low,
+               "MCP server " + ref.model_name.substr(s.product.size() + 1) +
+                   " answers without credentials",
+               s.listing + " accepted an MCP session without authorization: whoever reaches " +
+                   (exposed(s)
+                        ? std::string("the port")
+                        : std::string(
+                              "it (any local process, or a web page through DNS rebinding)")) +
+                   " calls its tools with the rights of " + s.process.user + ".",
+               "Require authorization (the MCP specification's OAuth, or a token checked by a "
+               "proxy), bind it to 127.0.0.1 and check the Origin header of each request."},
               evidence_of(s)));
         break;
       default:

@@ -16,8 +16,7 @@ constexpr std::uint16_t kDataDescriptorFlag = 0x0008;
 
 std::uint64_t little_endian(std::string_view bytes, std::size_t at, std::size_t width) {
   std::uint64_t n = 0;
-  for (std::size_t i = width; i-- > 0;)
-    n = (n << 8) | static_cast<unsigned char>(bytes[at + i]);
+  for (std::size_t i = width; i-- > 0;) n = (n << 8) | static_cast<unsigned char>(bytes[at + i]);
   return n;
 }
 

@@ -34,9 +34,10 @@ const std::string kHub = "/srv/hf/hub/models--acme--sentiment/snapshots/0123abcd
 
 }  // namespace
 
-TEST_CASE("host tree ai-weak: servers open to the network, pickles that run code, MCP "
-          "servers with credentials, shells and the whole filesystem",
-          "[unit]") {
+TEST_CASE(
+    "host tree ai-weak: servers open to the network, pickles that run code, MCP "
+    "servers with credentials, shells and the whole filesystem",
+    "[unit]") {
   const CollectResult result = collect_tree(zt::test::fixture_host("ai-weak"));
   CHECK(result.problems.empty());
   CHECK(findings(result) ==
@@ -49,10 +50,8 @@ TEST_CASE("host tree ai-weak: servers open to the network, pickles that run code
             "/home/ann/models/evil.pkl|pickle_code_execution|critical",
             "/home/ann/models/custom.pkl|pickle_unknown_import|low",
             "/home/ann/models/objects.npy|pickle_code_execution|critical",
-            kHub + "|pickle_code_execution|critical",
-            kClaude + "#github|mcp_secret_in_config|high",
-            kClaude + "#fs|mcp_filesystem_root|high",
-            kClaude + "#shell|mcp_shell_access|high",
+            kHub + "|pickle_code_execution|critical", kClaude + "#github|mcp_secret_in_config|high",
+            kClaude + "#fs|mcp_filesystem_root|high", kClaude + "#shell|mcp_shell_access|high",
             kClaude + "#remote|mcp_remote_plain_http|medium",
             kVsCode + "#files|mcp_filesystem_root|medium",
             kVsCode + "#db|mcp_secret_in_config|high"});
@@ -71,10 +70,11 @@ TEST_CASE("host tree ai-weak: servers open to the network, pickles that run code
     }
     if (type == "mcp_secret_in_config" && f.fields.at("model_name") == kClaude + "#github")
       CHECK(f.metadata.at("secrets") ==
-            nlohmann::json::parse(R"([{"in": "env", "name": "GITHUB_PERSONAL_ACCESS_TOKEN",
+            nlohmann::json::parse(
+                R"([{"in": "env", "name": "GITHUB_PERSONAL_ACCESS_TOKEN",
                 "evidence": {"masked": "ghp_…", "hash": ")" +
-                                  f.metadata.at("secrets")[0].at("evidence").at("hash").get<std::string>() +
-                                  R"("}}])"));
+                f.metadata.at("secrets")[0].at("evidence").at("hash").get<std::string>() +
+                R"("}}])"));
   }
   const auto& inventory = result.inventory;
   CHECK(inventory.at("services").size() == 6);
@@ -82,8 +82,7 @@ TEST_CASE("host tree ai-weak: servers open to the network, pickles that run code
   CHECK(inventory.at("live_checks").at("enabled") == false);
 }
 
-TEST_CASE("host tree ai-hardened: the same kinds of things, made safe, give no finding",
-          "[unit]") {
+TEST_CASE("host tree ai-hardened: the same kinds of things, made safe, give no finding", "[unit]") {
   const CollectResult result = collect_tree(zt::test::fixture_host("ai-hardened"));
   CHECK(result.problems.empty());
   CHECK(findings(result).empty());

@@ -98,7 +98,7 @@ TEST_CASE("live Jupyter: a server with an empty token is open, one with a token 
         target.ends_with(":" + std::to_string(guarded.port())))
       checks.insert(target + " " + s.at("live_check").at("outcome").get<std::string>());
   }
-  CHECK(checks == Set{"127.0.0.1:" + std::to_string(open.port()) +
-                          " listed 0 kernels without credentials",
-                      "127.0.0.1:" + std::to_string(guarded.port()) + " asks for credentials"});
+  CHECK(checks ==
+        Set{"127.0.0.1:" + std::to_string(open.port()) + " listed 0 kernels without credentials",
+            "127.0.0.1:" + std::to_string(guarded.port()) + " asks for credentials"});
 }

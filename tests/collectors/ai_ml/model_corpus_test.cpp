@@ -4,9 +4,8 @@
 // without code, and a .bin that is no model. Every file's verdict is compared whole: the
 // dangerous and the unknown imports, whether it holds code, what was not read. Nothing is
 // ever unpickled (the scanner reads opcodes).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -42,19 +41,18 @@ std::string verdict(const std::string& name, const std::string& bytes) {
     for (const std::string& x : s) out += (out.empty() ? "" : ",") + x;
     return out;
   };
-  return std::string(model->holds_code ? "code" : "no code") + " D[" + joined(dangerous) +
-         "] U[" + joined(unknown) + "]" + (model->unread.empty() ? "" : " unread: " + model->unread) +
+  return std::string(model->holds_code ? "code" : "no code") + " D[" + joined(dangerous) + "] U[" +
+         joined(unknown) + "]" + (model->unread.empty() ? "" : " unread: " + model->unread) +
          errors;
 }
 
 }  // namespace
 
-TEST_CASE("model files written by Python: exact verdicts for every file of the corpus",
-          "[unit]") {
+TEST_CASE("model files written by Python: exact verdicts for every file of the corpus", "[unit]") {
   zt::test::TempTree dir;
-  const auto made = zt::test::run_process(
-      {"/usr/bin/python3", ZT_SOURCE_DIR "/tests/collectors/ai_ml/make_models.py", "corpus",
-       dir.root().string()});
+  const auto made = zt::test::run_process({"/usr/bin/python3",
+                                           ZT_SOURCE_DIR "/tests/collectors/ai_ml/make_models.py",
+                                           "corpus", dir.root().string()});
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
 
@@ -107,9 +105,9 @@ TEST_CASE("model files written by Python: exact verdicts for every file of the c
 
 TEST_CASE("a pickle cut by the walk's head asks for the whole file", "[unit]") {
   zt::test::TempTree dir;
-  const auto made = zt::test::run_process(
-      {"/usr/bin/python3", ZT_SOURCE_DIR "/tests/collectors/ai_ml/make_models.py", "corpus",
-       dir.root().string()});
+  const auto made = zt::test::run_process({"/usr/bin/python3",
+                                           ZT_SOURCE_DIR "/tests/collectors/ai_ml/make_models.py",
+                                           "corpus", dir.root().string()});
   REQUIRE(made.exit_code == 0);
   const std::string evil = zt::test::read_text(dir.root() / "evil.pt");
   // Cut inside data.pkl, and in a later entry (it might be a pickle too); a cut in the

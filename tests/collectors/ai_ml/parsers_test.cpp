@@ -4,7 +4,6 @@
 // answers of the live checks (recorded from the real servers' documented answers) and the
 // Hugging Face cache layout. Each parser is fuzzed.
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 
@@ -34,7 +33,9 @@ TEST_CASE("pickle scan: protocol 0 GLOBAL and REDUCE, INST, and where each was i
   REQUIRE(b.imports.size() == 1);
   CHECK(b.imports[0] == PickleImport{"subprocess", "call", 7, true});
   // A GLOBAL that is only imported, never called.
-  const PickleScan c = scan_pickle("\x80\x02" "cbuiltins\neval\nq\x00."s);
+  const PickleScan c = scan_pickle(
+      "\x80\x02"
+      "cbuiltins\neval\nq\x00."s);
   REQUIRE(c.imports.size() == 1);
   CHECK_FALSE(c.imports[0].called);
   CHECK(c.protocol == 2);
@@ -59,12 +60,16 @@ TEST_CASE("pickle scan: STACK_GLOBAL with memoised names, and operands that are 
 TEST_CASE("pickle scan: unknown opcodes, cut input, lengths past the end, data after STOP",
           "[unit]") {
   CHECK(scan_pickle("\x80\x04Z"s).error == "unknown opcode 0x5a at offset 2");
-  CHECK(scan_pickle("\x80\x04\x8c\x05" "ab"s).error == "truncated at offset 2");
+  CHECK(scan_pickle("\x80\x04\x8c\x05"
+                    "ab"s)
+            .error == "truncated at offset 2");
   CHECK(scan_pickle("\x80\x04\x8e\xff\xff\xff\xff\xff\xff\xff\x7f."s).error ==
         "truncated at offset 2");
   CHECK(scan_pickle("cos\nsys").error == "truncated at offset 0");
   // A second pickle is read when it starts with PROTO; other bytes after STOP are data.
-  const PickleScan two = scan_pickle("\x80\x02K\x01.\x80\x02" "cos\nsystem\n.\x00\xff\x13"s);
+  const PickleScan two = scan_pickle(
+      "\x80\x02K\x01.\x80\x02"
+      "cos\nsystem\n.\x00\xff\x13"s);
   CHECK(two.pickles == 2);
   CHECK(two.error.empty());
   REQUIRE(two.imports.size() == 1);
@@ -119,9 +124,10 @@ TEST_CASE("zip entries: a stored entry, a deflated one, one cut short, and not a
   CHECK_FALSE(is_zip("\x80\x02."));
 }
 
-TEST_CASE("MCP configurations: Claude Desktop's mcpServers and VS Code's servers with "
-          "comments, and what is not one",
-          "[unit]") {
+TEST_CASE(
+    "MCP configurations: Claude Desktop's mcpServers and VS Code's servers with "
+    "comments, and what is not one",
+    "[unit]") {
   const McpConfig claude = parse_mcp_config(R"({"mcpServers": {
     "github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],
                "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "ghp_abc", "LOG": "1"}},
@@ -129,7 +135,8 @@ TEST_CASE("MCP configurations: Claude Desktop's mcpServers and VS Code's servers
   CHECK(claude.error.empty());
   REQUIRE(claude.servers.size() == 2);
   CHECK(claude.servers[0].name == "github");
-  CHECK(claude.servers[0].args == std::vector<std::string>{"-y", "@modelcontextprotocol/server-github"});
+  CHECK(claude.servers[0].args ==
+        std::vector<std::string>{"-y", "@modelcontextprotocol/server-github"});
   CHECK(claude.servers[0].env.size() == 2);
   CHECK(claude.servers[1].url == "http://10.0.0.7:3000/mcp");
   const McpConfig vscode = parse_mcp_config(
@@ -148,10 +155,10 @@ TEST_CASE("MCP servers: filesystem reach, command runners, credentials written o
     s.args = std::move(args);
     return s;
   };
-  CHECK(filesystem_reach(server("npx", {"-y", "@modelcontextprotocol/server-filesystem", "/home/ann"})) ==
-        FilesystemReach::home);
-  CHECK(filesystem_reach(server("npx", {"@modelcontextprotocol/server-filesystem", "/home/ann/src"})) ==
-        FilesystemReach::none);
+  CHECK(filesystem_reach(server("npx", {"-y", "@modelcontextprotocol/server-filesystem",
+                                        "/home/ann"})) == FilesystemReach::home);
+  CHECK(filesystem_reach(server("npx", {"@modelcontextprotocol/server-filesystem",
+                                        "/home/ann/src"})) == FilesystemReach::none);
   CHECK(filesystem_reach(server("npx", {"some-server", "/"})) == FilesystemReach::none);
   CHECK(runs_commands(server("/bin/bash", {"-c", "mcp-proxy"})));
   CHECK(runs_commands(server("npx", {"-y", "@wonderwhy-er/desktop-commander"})));
@@ -167,9 +174,10 @@ TEST_CASE("MCP servers: filesystem reach, command runners, credentials written o
   CHECK_FALSE(is_secret_name("LOG_LEVEL"));
 }
 
-TEST_CASE("Jupyter: the command line wins over the files, and an empty token without a password "
-          "is open",
-          "[unit]") {
+TEST_CASE(
+    "Jupyter: the command line wins over the files, and an empty token without a password "
+    "is open",
+    "[unit]") {
   const JupyterSettings args = jupyter_arguments(
       {"/usr/bin/python3", "/usr/bin/jupyter-notebook", "--ip=0.0.0.0", "--NotebookApp.token=''",
        "--ServerApp.allow_origin", "*", "--allow-root", "--NotebookApp.base_url=lab"});
@@ -214,6 +222,10 @@ TEST_CASE("services told by their process", "[unit]") {
   CHECK(kind("python3", {"python3", "/opt/ray/python/ray/dashboard/dashboard.py"}) ==
         "Ray dashboard");
   CHECK(kind("mlflow", {"/usr/bin/python3", "/usr/local/bin/mlflow", "server"}) == "MLflow");
+  CHECK(kind("node",
+             {"node", "/opt/mcp/node_modules/@modelcontextprotocol/server-everything/dist/index.js",
+              "streamableHttp"}) == "MCP server");
+  CHECK(kind("python3", {"python3", "-m", "mcp_server_fetch", "--port", "8000"}) == "MCP server");
   CHECK(kind("python3", {"python3", "app.py"}) == "-");
   CHECK(kind("nginx", {"nginx: master process"}) == "-");
 }
@@ -227,39 +239,74 @@ TEST_CASE("listing answers: open, asking for credentials, or another server's", 
   CHECK(ollama.open == true);
   CHECK(ollama.listing == "1 models");
   // vLLM with --api-key: 401 {"error": "Unauthorized"}.
-  const auto vllm = read_listing_answer(
-      ServiceKind::openai_api,
-      "HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{\"error\":\"Unauthorized\"}");
+  const auto vllm = read_listing_answer(ServiceKind::openai_api,
+                                        "HTTP/1.1 401 Unauthorized\r\ncontent-type: "
+                                        "application/json\r\n\r\n{\"error\":\"Unauthorized\"}");
   CHECK(vllm.open == false);
   // Jupyter Notebook 6 with a token: 403 Forbidden.
   CHECK(read_listing_answer(ServiceKind::jupyter, "HTTP/1.1 403 Forbidden\r\n\r\n").open == false);
-  CHECK(read_listing_answer(ServiceKind::jupyter, "HTTP/1.1 200 OK\r\n\r\n[]").listing == "0 kernels");
+  CHECK(read_listing_answer(ServiceKind::jupyter, "HTTP/1.1 200 OK\r\n\r\n[]").listing ==
+        "0 kernels");
   // Some other web server's page.
   CHECK_FALSE(read_listing_answer(ServiceKind::openai_api, "HTTP/1.1 200 OK\r\n\r\n<html>").open);
 }
 
+TEST_CASE("MCP initialize answers: an SSE event from the reference server, JSON, 401", "[unit]") {
+  // @modelcontextprotocol/server-everything 2026.8.31 over Streamable HTTP (recorded, its
+  // instructions cut short).
+  const auto sse = read_listing_answer(
+      ServiceKind::mcp_server,
+      "HTTP/1.1 200 OK\r\nX-Powered-By: Express\r\ncontent-type: text/event-stream\r\n"
+      "mcp-session-id: 503bceb5-f0ad-40c9-af27-40f0303cd1a8\r\n\r\n"
+      "event: message\nid: 52730883-cb9d-4008-8deb-ceb5e0e2555c\n"
+      R"(data: {"result":{"protocolVersion":"2025-06-18","capabilities":{"tools":{"listChanged":true}},)"
+      R"("serverInfo":{"name":"mcp-servers/everything","title":"Everything Reference Server",)"
+      R"("version":"2.0.0"},"instructions":"# Everything Server"},"jsonrpc":"2.0","id":1})"
+      "\n\n");
+  CHECK(sse.open == true);
+  CHECK(sse.listing == "mcp-servers/everything 2.0.0");
+  const auto json =
+      read_listing_answer(ServiceKind::mcp_server,
+                          "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n"
+                          R"({"jsonrpc":"2.0","id":1,"result":{"serverInfo":{"name":"files"}}})");
+  CHECK(json.listing == "files");
+  CHECK(read_listing_answer(ServiceKind::mcp_server,
+                            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer\r\n\r\n")
+            .open == false);
+  // A JSON-RPC error (another protocol version, say) is no verdict.
+  CHECK_FALSE(read_listing_answer(ServiceKind::mcp_server,
+                                  "HTTP/1.1 200 OK\r\n\r\n{\"error\":{\"code\":-32600}}")
+                  .open);
+  CHECK(mcp_initialize_request().starts_with("POST /mcp HTTP/1.0\r\n"));
+}
+
 TEST_CASE("Hugging Face cache paths give the repository and the revision", "[unit]") {
-  const HubModel m = hub_model_of(
-      "/srv/hf/hub/models--acme--sentiment/snapshots/0123abcd/pytorch_model.bin");
+  const HubModel m =
+      hub_model_of("/srv/hf/hub/models--acme--sentiment/snapshots/0123abcd/pytorch_model.bin");
   CHECK(m.repo == "acme/sentiment");
   CHECK(m.revision == "0123abcd");
   CHECK(hub_model_of("/home/ann/models/x.bin").repo.empty());
 }
 
 TEST_CASE("the parsers never throw on damaged input", "[unit][fuzz]") {
-  zt::test::fuzz_text("\x80\x04\x95\x10\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system"
-                      "\x93\x94(S'id'\ntR\x94h\x00q\x01j\x01\x00\x00\x00.\x80\x02" "cos\nsystem\n."s,
-                      [](const std::string& text) { (void)scan_pickle(text); });
+  zt::test::fuzz_text(
+      "\x80\x04\x95\x10\x00\x00\x00\x00\x00\x00\x00\x8c\x02os\x94\x8c\x06system"
+      "\x93\x94(S'id'\ntR\x94h\x00q\x01j\x01\x00\x00\x00.\x80\x02"
+      "cos\nsystem\n."s,
+      [](const std::string& text) { (void)scan_pickle(text); });
   zt::test::fuzz_text(
       "PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05\x00\x00\x00"
-      "\x05\x00\x00\x00\x0a\x00\x00\x00" "a/data.pkl\x80\x02K\x01.PK\x01\x02"s,
+      "\x05\x00\x00\x00\x0a\x00\x00\x00"
+      "a/data.pkl\x80\x02K\x01.PK\x01\x02"s,
       [](const std::string& text) {
         (void)read_model_file("m.pt", text, 1 << 20);
         (void)read_model_file("m.npz", text, 1 << 20);
       });
-  zt::test::fuzz_text("\x93NUMPY\x01\x00\x36\x00{'descr': '|O', 'fortran_order': False, 'shape': (1,), }\n"
-                      "\x80\x03" "cposix\nsystem\n."s,
-                      [](const std::string& text) { (void)read_model_file("a.npy", text, 1 << 20); });
+  zt::test::fuzz_text(
+      "\x93NUMPY\x01\x00\x36\x00{'descr': '|O', 'fortran_order': False, 'shape': (1,), }\n"
+      "\x80\x03"
+      "cposix\nsystem\n."s,
+      [](const std::string& text) { (void)read_model_file("a.npy", text, 1 << 20); });
   zt::test::fuzz_text(R"({"mcpServers": {"a": {"command": "npx", "args": ["x", "/"],
       "env": {"TOKEN": "abcdef123"}, "url": "http://h", "headers": {"Authorization": "Bearer q"}}}})",
                       [](const std::string& text) { (void)parse_mcp_config(text); });
