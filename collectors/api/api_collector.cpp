@@ -1,6 +1,7 @@
 #include "collectors/api/api_collector.hpp"
 
 #include "collectors/api/api_options.hpp"
+#include "collectors/api/config_reader.hpp"
 #include "collectors/api/discover.hpp"
 #include "collectors/api/live_checks.hpp"
 #include "collectors/api/report.hpp"
@@ -36,8 +37,14 @@ class ApiCollector final : public collector::Collector {
     result.problems = std::move(host.problems);
     Snapshot snapshot;
     snapshot.services = discover(host.listeners);
+    read_service_configs(context.fs(), snapshot.services, result.problems);
     snapshot.live = collector::plan_live_checks(context.fs(), *checker_, options_.live_checks,
                                                 options_.live_timeout, kNotContacted);
+    if (snapshot.live.enabled) {
+      std::vector<ApiService> web = web_api_candidates(
+          host.listeners, snapshot.services, static_cast<std::size_t>(options_.http_api_probes));
+      std::move(web.begin(), web.end(), std::back_inserter(snapshot.services));
+    }
     if (snapshot.live.enabled)
       for (ApiService& s : snapshot.services) {
         if (context.should_stop()) break;
@@ -71,7 +78,8 @@ collector::CollectorDescriptor descriptor() {
       .default_interval = std::chrono::seconds{3600},
       .summary = "management and metrics APIs without authentication: etcd without client "
                  "certificates, Prometheus and exporters beyond loopback without a web "
-                 "configuration, Prometheus's admin and lifecycle APIs",
+                 "configuration, Prometheus's admin and lifecycle APIs, kubelets with "
+                 "anonymous access or the read-only port, Consul without ACLs",
       .options = option_specs(),
       .make = &make,
   };

@@ -4,7 +4,12 @@
 // settings their command lines give: etcd's client URLs without client certificates (and,
 // through loopback, a read without credentials), Prometheus and its exporters listening
 // beyond loopback without a web configuration (TLS, basic auth), Prometheus's admin and
-// lifecycle APIs. finding_types.hpp lists what it reports. Live checks run only on the host
+// lifecycle APIs, kubelets that let anonymous requests in or open the read-only port, Consul
+// agents without ACLs (and with script checks), from their configuration files too
+// (config_reader.hpp), and, live only, applications' HTTP APIs that publish their OpenAPI
+// document or trust any origin with credentials (web_api.hpp). Elasticsearch and Docker's
+// API are the database and container collectors' (one finding each, not two).
+// finding_types.hpp lists what it reports. Live checks run only on the host
 // the agent runs on (host root "/"). Findings go to api_findings; the services found are the
 // inventory (scan.results.api).
 //

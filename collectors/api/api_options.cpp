@@ -11,10 +11,15 @@ const collector::OptionTable<ApiOptions>& table() {
   static const OptionTable<O> kTable{
       flag<&O::live_checks>(
           "live_checks",
-          "ask local etcd servers through loopback (only when host_root is \"/\") whether they "
-          "answer a read without credentials (a count of one key; nothing is written)"),
+          "ask local etcd servers, kubelets' read-only ports and Consul agents through loopback "
+          "(only when host_root is \"/\") whether they answer a read without credentials (a "
+          "count of one key, the pod list, the agent's description; nothing is written)"),
       integer<&O::live_timeout>("live_timeout_ms", 100, 10000,
                                 "time limit for one live check, in milliseconds"),
+      integer<&O::http_api_probes>(
+          "http_api_probes", 0, 1024,
+          "listeners beyond loopback of web runtimes and usual HTTP ports asked, with the live "
+          "checks, for their OpenAPI document and CORS policy, per run (0: none)"),
   };
   return kTable;
 }

@@ -1,5 +1,7 @@
 #include "collectors/api/discover.hpp"
 
+#include <algorithm>
+
 #include "collectors/api/service_args.hpp"
 
 namespace zt::api {
@@ -18,6 +20,8 @@ std::optional<ApiKind> kind_of(std::string_view program) {
   if (program == "etcd") return ApiKind::etcd;
   if (program == "prometheus") return ApiKind::prometheus;
   if (program.ends_with("exporter")) return ApiKind::exporter;
+  if (program == "kubelet") return ApiKind::kubelet;
+  if (program == "consul") return ApiKind::consul;
   return std::nullopt;
 }
 
@@ -25,10 +29,21 @@ void read_settings(ApiService& s) {
   const std::vector<std::string>& args = s.process.arguments;
   if (s.kind == ApiKind::etcd) {
     s.client_urls = parse_service_urls(
-        flag_value(args, "listen-client-urls").value_or("http://localhost:2379"),
-        kEtcdClientPort);
+        flag_value(args, "listen-client-urls").value_or("http://localhost:2379"), kEtcdClientPort);
     s.client_cert_auth = flag_is_true(args, "client-cert-auth", false);
     s.config_file = flag_value(args, "config-file");
+    return;
+  }
+  if (s.kind == ApiKind::kubelet) {
+    const auto config = flag_value(args, "config");
+    s.kubelet = kubelet_defaults(config.has_value());
+    s.kubelet->config_file = config.value_or("");
+    apply_kubelet_flags(args, *s.kubelet);
+    return;
+  }
+  if (s.kind == ApiKind::consul) {
+    s.consul.emplace();
+    apply_consul_flags(args, *s.consul);
     return;
   }
   s.web_config_file = flag_value(args, "web.config.file");
@@ -56,6 +71,29 @@ std::vector<ApiService> discover(const std::vector<collector::ListeningSocket>& 
       read_settings(*service);
     }
     service->sockets.push_back(socket);
+  }
+  return out;
+}
+
+std::vector<ApiService> web_api_candidates(const std::vector<collector::ListeningSocket>& listeners,
+                                           const std::vector<ApiService>& known,
+                                           std::size_t limit) {
+  std::vector<ApiService> out;
+  for (const collector::ListeningSocket& socket : listeners) {
+    if (out.size() >= limit) break;
+    if (!is_web_api_candidate(socket)) continue;
+    const bool of_known =
+        socket.process && std::any_of(known.begin(), known.end(), [&](const auto& s) {
+          return s.process.pid == socket.process->pid;
+        });
+    if (of_known) continue;
+    ApiService& s = out.emplace_back();
+    s.kind = ApiKind::web_api;
+    if (socket.process) {
+      s.process = *socket.process;
+      s.program = program_of(*socket.process);
+    }
+    s.sockets.push_back(socket);
   }
   return out;
 }

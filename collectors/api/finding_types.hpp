@@ -20,6 +20,25 @@
 // |                               | auth, else medium         | (delete series, snapshots)  |
 // | prometheus_lifecycle_api      | high exposed without auth,| --web.enable-lifecycle      |
 // |                               | else low                  | (/-/quit, /-/reload)        |
+// | kubelet_anonymous_access      | critical exposed, high    | anonymous auth with         |
+// |                               | loopback                  | AlwaysAllow authorization   |
+// | kubelet_anonymous_auth        | low                       | anonymous auth with another |
+// |                               |                           | authorizer (Webhook, RBAC)  |
+// | kubelet_read_only_port        | high                      | the read-only port (10255)  |
+// |                               |                           | beyond loopback, unless a   |
+// |                               |                           | live GET /pods is refused   |
+// | consul_acl_disabled           | high                      | the HTTP API beyond loopback|
+// |                               |                           | with ACLs off or allow by   |
+// |                               |                           | default, unless a live GET  |
+// |                               |                           | /v1/agent/self is refused   |
+// | consul_script_checks          | critical exposed, high    | enable_script_checks and an |
+// |                               | loopback                  | API without a token         |
+// | openapi_document_public       | medium                    | live: an application's      |
+// |                               |                           | listener beyond loopback    |
+// |                               |                           | serves an OpenAPI/Swagger   |
+// |                               |                           | document without credentials|
+// | cors_any_origin_with_credentials | high reflected, medium | live: it echoes any Origin  |
+// |                               | "*"                       | (or "*") with credentials   |
 #include <string_view>
 
 namespace zt::api::finding_type {
@@ -30,5 +49,13 @@ inline constexpr std::string_view kMetricsEndpointExposed = "metrics_endpoint_ex
 inline constexpr std::string_view kPrometheusUnauthenticated = "prometheus_unauthenticated";
 inline constexpr std::string_view kPrometheusAdminApi = "prometheus_admin_api";
 inline constexpr std::string_view kPrometheusLifecycleApi = "prometheus_lifecycle_api";
+inline constexpr std::string_view kKubeletAnonymousAccess = "kubelet_anonymous_access";
+inline constexpr std::string_view kKubeletAnonymousAuth = "kubelet_anonymous_auth";
+inline constexpr std::string_view kKubeletReadOnlyPort = "kubelet_read_only_port";
+inline constexpr std::string_view kConsulAclDisabled = "consul_acl_disabled";
+inline constexpr std::string_view kConsulScriptChecks = "consul_script_checks";
+inline constexpr std::string_view kOpenApiDocumentPublic = "openapi_document_public";
+inline constexpr std::string_view kCorsAnyOriginWithCredentials =
+    "cors_any_origin_with_credentials";
 
 }  // namespace zt::api::finding_type

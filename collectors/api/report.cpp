@@ -11,19 +11,11 @@ using model::Severity;
 using nlohmann::json;
 namespace type = finding_type;
 
-struct Verdict {
-  std::string_view finding_type;
-  Severity severity = Severity::info;
-  std::string endpoint;
-  std::string_view method;
-  std::string title;
-  std::string description;
-  std::string remediation;
-};
-
 json process_json(const collector::ProcessInfo& p) {
   return {{"pid", p.pid}, {"name", p.name}, {"user", p.user}};
 }
+
+}  // namespace
 
 model::Finding api_finding(const ApiService& s, Verdict v, json evidence) {
   model::Finding f;
@@ -42,6 +34,8 @@ model::Finding api_finding(const ApiService& s, Verdict v, json evidence) {
                 {"process", process_json(s.process)}};
   return f;
 }
+
+namespace {
 
 void report_etcd(const ApiService& s, std::vector<model::Finding>& out) {
   for (const ServiceUrl& url : s.client_urls) {
@@ -139,6 +133,9 @@ std::string_view to_string(ApiKind kind) {
     case ApiKind::etcd: return "etcd";
     case ApiKind::prometheus: return "prometheus";
     case ApiKind::exporter: return "metrics_exporter";
+    case ApiKind::kubelet: return "kubelet";
+    case ApiKind::consul: return "consul";
+    case ApiKind::web_api: return "http_api";
   }
   return "";
 }
@@ -146,8 +143,13 @@ std::string_view to_string(ApiKind kind) {
 std::vector<model::Finding> make_findings(const Snapshot& snapshot) {
   std::vector<model::Finding> out;
   for (const ApiService& s : snapshot.services) {
-    if (s.kind == ApiKind::etcd) report_etcd(s, out);
-    else report_prometheus(s, out);
+    switch (s.kind) {
+      case ApiKind::etcd: report_etcd(s, out); break;
+      case ApiKind::kubelet: report_kubelet(s, out); break;
+      case ApiKind::consul: report_consul(s, out); break;
+      case ApiKind::web_api: report_web_api(s, out); break;
+      default: report_prometheus(s, out);
+    }
   }
   return out;
 }
@@ -166,6 +168,24 @@ json make_inventory(const Snapshot& snapshot) {
                     {"listeners", std::move(endpoints)},
                     {"live_checks", std::move(checks)}};
     if (s.config_file) service["config_file_not_read"] = *s.config_file;
+    if (s.kubelet)
+      service["settings"] = {{"anonymous_auth", s.kubelet->anonymous},
+                             {"authorization_mode", s.kubelet->authorization_mode},
+                             {"read_only_port", s.kubelet->read_only_port},
+                             {"config_file", s.kubelet->config_file}};
+    if (s.kind == ApiKind::web_api) {
+      json documents = json::array();
+      for (const OpenApiDocument& d : s.documents)
+        documents.push_back({{"path", d.path}, {"version", d.version}, {"title", d.title},
+                             {"operations", d.operations}});
+      service["openapi_documents"] = std::move(documents);
+    }
+    if (s.consul)
+      service["settings"] = {{"acl_enabled", s.consul->acl_enabled},
+                             {"acl_default_policy", s.consul->default_policy},
+                             {"script_checks", s.consul->script_checks},
+                             {"http_port", s.consul->http_port},
+                             {"config_files", s.consul->config_files}};
     services.push_back(std::move(service));
   }
   return {{"services", std::move(services)},

@@ -6,15 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "collectors/api/consul_settings.hpp"
+#include "collectors/api/kubelet_settings.hpp"
 #include "collectors/api/service_url.hpp"
+#include "collectors/api/web_api.hpp"
 #include "collectors/core/host_sockets.hpp"
 #include "collectors/core/live_checker.hpp"
 
 namespace zt::api {
 
-enum class ApiKind { etcd, prometheus, exporter };
+enum class ApiKind { etcd, prometheus, exporter, kubelet, consul, web_api };
 
-std::string_view to_string(ApiKind kind);  // api_type: "etcd", "prometheus", "metrics_exporter"
+// api_type: "etcd", "prometheus", "metrics_exporter", "kubelet", "consul", "http_api"
+std::string_view to_string(ApiKind kind);
 
 struct ApiService {
   ApiKind kind = ApiKind::exporter;
@@ -33,8 +37,19 @@ struct ApiService {
   bool admin_api = false;
   bool lifecycle_api = false;
 
+  // kubelet and Consul: their settings, from their configuration files and flags
+  // (config_reader.hpp fills the files' part).
+  std::optional<KubeletSettings> kubelet;
+  std::optional<ConsulSettings> consul;
+
   std::vector<collector::LiveCheck> live;
   std::vector<std::string> open_urls;  // the client URLs an anonymous request got into
+  // kubelet's read-only port, Consul's HTTP API: what an anonymous live request got.
+  std::optional<bool> answered_open;
+
+  // An application's HTTP API (web_api.hpp), one listener each: what the live probes found.
+  std::vector<OpenApiDocument> documents;
+  CorsPolicy cors;
 };
 
 struct Snapshot {

@@ -36,3 +36,44 @@ TEST_CASE("host tree api-weak: etcd over TLS without client certificates, Promet
                         "prometheus-postgres-exporter"});
   CHECK(result.inventory.at("live_checks").at("enabled") == false);
 }
+
+namespace {
+
+// "api_type|finding_type|severity|method|endpoint" of every finding of `tree`.
+Set cluster_findings(const char* tree, zt::collector::CollectResult* out = nullptr) {
+  auto collector = zt::api::descriptor().make(zt::test::options_of(zt::api::descriptor()));
+  auto result = zt::test::collect_at(*collector, zt::test::fixture_host(tree));
+  CHECK(result.problems.empty());
+  Set found;
+  for (const auto& f : result.findings)
+    found.insert(f.fields.at("api_type").get<std::string>() + "|" +
+                 f.fields.at("finding_type").get<std::string>() + "|" +
+                 std::string(zt::model::to_string(f.severity)) + "|" +
+                 f.fields.at("method").get<std::string>() + "|" +
+                 f.fields.at("endpoint").get<std::string>());
+  if (out) *out = std::move(result);
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("host tree api-cluster-weak: a kubelet open to anonymous requests with its read-only "
+          "port, Consul without ACLs and with script checks, from their files",
+          "[unit]") {
+  zt::collector::CollectResult result;
+  CHECK(cluster_findings("api-cluster-weak", &result) ==
+        Set{"kubelet|kubelet_anonymous_access|critical|ANY|https://0.0.0.0:10250/",
+            "kubelet|kubelet_read_only_port|high|GET|http://0.0.0.0:10255/pods",
+            "consul|consul_acl_disabled|high|ANY|http://0.0.0.0:8500/v1/",
+            "consul|consul_script_checks|critical|PUT|http://0.0.0.0:8500/v1/agent/check/register"});
+  for (const auto& s : result.inventory.at("services"))
+    if (s.at("api_type") == "consul")
+      CHECK(s.at("settings").at("config_files") ==
+            nlohmann::json{"/etc/consul.d/consul.hcl"});
+}
+
+TEST_CASE("host tree api-cluster-hardened: kubeadm's kubelet and Consul with ACLs that deny "
+          "give no finding",
+          "[unit]") {
+  CHECK(cluster_findings("api-cluster-hardened").empty());
+}
