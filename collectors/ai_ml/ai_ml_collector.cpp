@@ -52,7 +52,7 @@ JupyterSettings jupyter_files(const HostFs& fs, const MlService& service,
 class AiMlCollector final : public collector::ContentCollector {
  public:
   AiMlCollector(AiMlOptions options, std::unique_ptr<collector::LiveChecker> checker)
-      : options_(std::move(options)), walk_(options_.walk()), checker_(std::move(checker)) {}
+      : options_(std::move(options)), walk_(options_.walk_options(options_.scan_files)), checker_(std::move(checker)) {}
 
   Availability capabilities(const HostFs& fs) const override {
     std::string what;

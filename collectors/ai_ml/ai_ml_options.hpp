@@ -23,8 +23,6 @@ struct AiMlOptions : collector::WalkSettings {
 
   // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
   static AiMlOptions from(const collector::OptionValues& values);
-  // The walk's options; no roots when scan_files is off.
-  collector::WalkOptions walk() const;
   friend bool operator==(const AiMlOptions&, const AiMlOptions&) = default;
 };
 

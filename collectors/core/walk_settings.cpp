@@ -35,4 +35,10 @@ WalkOptions WalkSettings::walk_options() const {
   return walk;
 }
 
+WalkOptions WalkSettings::walk_options(bool scan_files) const {
+  WalkOptions walk = walk_options();
+  if (!scan_files) walk.roots.clear();
+  return walk;
+}
+
 }  // namespace zt::collector

@@ -26,6 +26,8 @@ struct WalkSettings {
   std::size_t head_kilobytes = 1024;
 
   WalkOptions walk_options() const;
+  // The same, with no roots when `scan_files` is off: a collector whose file part is off.
+  WalkOptions walk_options(bool scan_files) const;
   friend bool operator==(const WalkSettings&, const WalkSettings&) = default;
 };
 
@@ -52,6 +54,14 @@ template <typename Options>
 std::vector<OptionRow<Options>> walk_option_rows() {
   static_assert(std::is_base_of_v<WalkSettings, Options>);
   return detail::walk_rows_of<Options>(std::make_index_sequence<kWalkSettingRows>{});
+}
+
+// The options table of a content collector: its own rows, then WalkSettings' rows.
+template <typename Options>
+OptionTable<Options> table_with_walk_rows(std::vector<OptionRow<Options>> rows) {
+  std::vector<OptionRow<Options>> walk = walk_option_rows<Options>();
+  rows.insert(rows.end(), walk.begin(), walk.end());
+  return OptionTable<Options>(std::move(rows));
 }
 
 }  // namespace zt::collector

@@ -21,7 +21,7 @@ using collector::HostFs;
 class Web3Collector final : public collector::ContentCollector {
  public:
   explicit Web3Collector(Web3Options options)
-      : options_(std::move(options)), walk_(options_.walk()) {}
+      : options_(std::move(options)), walk_(options_.walk_options(options_.scan_files)) {}
 
   Availability capabilities(const HostFs&) const override {
     std::string what;

@@ -8,8 +8,7 @@ namespace {
 const collector::OptionTable<Web3Options>& table() {
   using namespace collector;  // the row makers: flag, integer, text, text_list
   using O = Web3Options;
-  static const OptionTable<O> kTable = [] {
-    std::vector<OptionRow<O>> rows = {
+  static const OptionTable<O> kTable = table_with_walk_rows<O>({
       flag<&O::scan_files>(
           "scan_files",
           "walk the host's files for wallet material: keystores, validator keys, Solana "
@@ -32,11 +31,7 @@ const collector::OptionTable<Web3Options>& table() {
           "node_config_files",
           "host paths of node configuration files to read besides those the command lines "
           "name (geth/erigon/besu TOML, erigon YAML, nethermind JSON)"),
-    };
-    const std::vector<OptionRow<O>> walk = walk_option_rows<O>();
-    rows.insert(rows.end(), walk.begin(), walk.end());
-    return OptionTable<O>(std::move(rows));
-  }();
+  });
   return kTable;
 }
 
@@ -46,12 +41,6 @@ std::span<const collector::OptionSpec> option_specs() { return table().specs(); 
 
 Web3Options Web3Options::from(const collector::OptionValues& values) {
   return table().read(values);
-}
-
-collector::WalkOptions Web3Options::walk() const {
-  collector::WalkOptions walk = walk_options();
-  if (!scan_files) walk.roots.clear();
-  return walk;
 }
 
 }  // namespace zt::web3

@@ -28,8 +28,6 @@ struct Web3Options : collector::WalkSettings {
 
   // `values` must hold every key of option_specs() (the loader and OptionValues::defaults do).
   static Web3Options from(const collector::OptionValues& values);
-  // The walk's options; no roots when scan_files is off.
-  collector::WalkOptions walk() const;
   friend bool operator==(const Web3Options&, const Web3Options&) = default;
 };
 
