@@ -2,6 +2,7 @@
 // interfaces, unused interfaces left up, small servers, finger, BOOTP.
 #include <algorithm>
 #include <cctype>
+#include <span>
 
 #include "collectors/netconfig/checks.hpp"
 
@@ -16,8 +17,16 @@ constexpr std::string_view kPhysical[] = {"Ethernet", "FastEthernet", "GigabitEt
                                           "TenGigabitEthernet", "TwentyFiveGigE",
                                           "FortyGigabitEthernet", "HundredGigE", "Serial"};
 
+// Interfaces that never answer ARP.
+constexpr std::string_view kNoArp[] = {"Loopback", "Tunnel", "Null"};
+
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
+}
+
+bool starts_with_any(std::string_view text, std::span<const std::string_view> prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(),
+                     [&](std::string_view p) { return starts_with(text, p); });
 }
 
 bool external(const Interface& i) {
@@ -49,7 +58,7 @@ void source_route(const CheckContext& c, std::vector<Issue>& out) {
 
 void proxy_arp(const CheckContext& c, std::vector<Issue>& out) {
   for (const Interface& i : c.config.interfaces)
-    if (i.ip_address && !i.shutdown && !i.no_proxy_arp)
+    if (i.ip_address && !i.shutdown && !i.no_proxy_arp && !starts_with_any(i.name, kNoArp))
       out.push_back({"ios_proxy_arp", {i.line, i.ip_address->line}, component(i),
                      "an addressed interface without 'no ip proxy-arp'"});
 }
@@ -77,9 +86,7 @@ void cdp_lldp_external(const CheckContext& c, std::vector<Issue>& out) {
 
 void unused_interface_up(const CheckContext& c, std::vector<Issue>& out) {
   for (const Interface& i : c.config.interfaces) {
-    const bool physical = i.name.find('.') == std::string::npos &&
-                          std::any_of(std::begin(kPhysical), std::end(kPhysical),
-                                      [&](std::string_view p) { return starts_with(i.name, p); });
+    const bool physical = i.name.find('.') == std::string::npos && starts_with_any(i.name, kPhysical);
     if (physical && !i.shutdown && !i.description && i.other_settings.empty())
       out.push_back({"ios_unused_interface_up", {i.line}, component(i),
                      "no address, description or switching role, and not shut down"});

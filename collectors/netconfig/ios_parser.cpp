@@ -123,7 +123,7 @@ class Parser {
     else if (first == "ntp") ntp(w, n);
     else if (starts_with(t, "service timestamps ")) c_.timestamps.push_back({joined(w, 2), n});
     else if (starts_with(t, "crypto isakmp policy ") && w.size() == 4) open_isakmp(w, n);
-    else if (starts_with(t, "crypto ipsec transform-set ") && w.size() >= 4) transform_set(w, n);
+    else if (starts_with(t, "crypto ipsec transform-set ") && w.size() >= 5) transform_set(w, n);
     else if (first == "access-list" && w.size() >= 3) numbered_acl(w, n);
     else if (starts_with(t, "ip access-list ") && w.size() >= 4) open_named_acl(w, n);
   }
@@ -281,8 +281,8 @@ class Parser {
   }
 
   void transform_set(const Words& w, LineNo n) {
-    TransformSet s{std::string(w[2]), {}, n};
-    for (std::size_t i = 3; i < w.size(); ++i) s.transforms.emplace_back(w[i]);
+    TransformSet s{std::string(w[3]), {}, n};  // crypto ipsec transform-set <name> <transforms>
+    for (std::size_t i = 4; i < w.size(); ++i) s.transforms.emplace_back(w[i]);
     c_.transform_sets.push_back(std::move(s));
   }
 
