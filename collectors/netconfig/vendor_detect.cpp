@@ -15,7 +15,8 @@ bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
 
-// NUL bytes, or more than a tenth of control bytes other than tab, CR and LF.
+// NUL bytes, or more than a tenth of control bytes other than tab, CR, LF, form feed and ETX
+// (the raw ^C that delimits banners in a startup-config copied off the device).
 bool looks_binary(std::string_view text) {
   const std::string_view head = text.substr(0, 64 * 1024);
   if (head.find('\0') != std::string_view::npos) return true;
@@ -32,7 +33,7 @@ struct Signs {
   std::string asa_version;    // `ASA Version 9.8(4)`
   std::string junos_version;  // `version 12.3R12.4;` / `set version …`
   std::string eos_version;    // `EOS-4.20.1F`
-  bool ios_commands = false;  // hostname, interface, line vty, `!` separators
+  bool ios_commands = false;  // hostname, interface, line vty or line con in column 0
   bool eos = false;
   bool nxos = false;
   bool iosxr = false;

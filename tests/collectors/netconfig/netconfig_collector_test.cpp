@@ -108,7 +108,7 @@ TEST_CASE("netconfig on the weak host reports what the auditor finds, file by fi
                            {{"framework", "pci_dss_4"}, {"requirements", {"8.3.2"}}}};
   CHECK(enable->fields.at("compliance_frameworks") == frameworks);
 
-  // The ASA configuration is found, recognised and left unparsed; .git is not entered.
+  // The ASA configuration is found, recognised and left unparsed.
   const json asa = file_entry(r, kAsa);
   CHECK(asa.at("parsing_status") == "unsupported");
   CHECK(asa.at("vendor") == "cisco_asa");
@@ -149,6 +149,9 @@ TEST_CASE("netconfig reports binary, oversized and unknown files without a findi
   tree.write("srv/configs/big", std::string((1u << 20) + 1, 'x'));
   tree.write("srv/configs/notes.txt", "remember to back up the switches\n");
   tree.write("srv/configs/.hidden", "version 15.2\n");
+  // RANCID's CVS and Oxidized's git folders are not entered.
+  tree.write("srv/configs/CVS/Root", "hostname cvs\n");
+  tree.write("srv/configs/.git/config", "hostname git\n");
   auto collector = make({{"paths", {"/srv/configs", "/nowhere/*"}}, {"max_file_mib", 1}});
   const CollectResult r = zt::test::collect_at(*collector, tree.root());
   CHECK(r.problems == std::vector<std::string>{});
