@@ -4,6 +4,7 @@
 #include <map>
 
 #include "collectors/netconfig/ios_parser.hpp"
+#include "collectors/netconfig/model_json.hpp"
 #include "collectors/netconfig/secret_mask.hpp"
 
 namespace zt::netconfig {
@@ -88,6 +89,7 @@ void audit_ios(std::string_view text, const StandardSet& standards, const AuditO
   std::copy_if(standards.standards.begin(), standards.standards.end(),
                std::back_inserter(ios_standards), [](const Standard& s) { return s.vendor == "cisco_ios"; });
   report.scores = score(ios_standards, failed, severities);
+  report.parsed_data = to_json(config, options.salt);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // (scores.hpp). Pure: no I/O, no throw; a text over kMaxConfigBytes, binary or of an unknown
 // vendor is not parsed (its detection says why) and gives no finding.
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ struct AuditFinding {
 struct AuditReport {
   Detection detection;
   std::optional<IosConfig> ios;  // when parsed as IOS
+  nlohmann::json parsed_data;    // the model, secrets masked (model_json.hpp); null when not parsed
   std::vector<AuditFinding> findings;
   std::vector<std::string> notes;  // what was not fully audited, and why
   Scores scores;

@@ -7,6 +7,10 @@ namespace {
 
 using nlohmann::json;
 
+// The largest model a file's inventory entry carries (a 10,000-line configuration is about
+// 1 MiB of JSON): the scan's results travel in one batch.
+constexpr std::size_t kParsedDataMaxBytes = std::size_t{1} << 20;
+
 json frameworks_json(const Standard& s) {
   json out = json::array();
   for (const FrameworkRefs& f : s.frameworks)
@@ -83,6 +87,10 @@ json file_json(const AuditedFile& file) {
                        {"overall_security_score", r.scores.overall_security},
                        {"overall_risk_score", r.scores.overall_risk}};
     out["summary"] = summary_json(*r.ios);
+    const std::size_t bytes = r.parsed_data.dump().size();
+    if (bytes <= kParsedDataMaxBytes) out["parsed_data"] = r.parsed_data;
+    else out["parsed_data"] = {{"omitted", std::to_string(bytes) + " bytes, over the inventory's cap of " +
+                                               std::to_string(kParsedDataMaxBytes) + " bytes"}};
   }
   return out;
 }

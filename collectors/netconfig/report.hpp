@@ -9,7 +9,8 @@
 // - inventory: {"files": [{path, filename, sha256, size, vendor, manufacturer,
 //   firmware_version, parsing_status, reason, notes, reused, analysis: {total_findings,
 //   critical_findings, compliance_scores, overall_security_score, overall_risk_score},
-//   summary: {counts of the model's elements}}], "standards": {name, checks},
+//   summary: {counts of the model's elements}, parsed_data: the model (model_json.hpp), or
+//   {omitted: why} past 1 MiB}], "standards": {name, checks},
 //   "salt_source"}: what config_files and config_analysis_results need beyond the findings.
 #include <nlohmann/json.hpp>
 #include <vector>

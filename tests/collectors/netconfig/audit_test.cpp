@@ -168,6 +168,26 @@ TEST_CASE("findings carry masked snippets, their standard and a detail without s
   }
 }
 
+TEST_CASE("parsed_data is the model with its lines and without a secret", "[unit]") {
+  const AuditReport r = audit_fixture("netconfig-weak", kWeakRouter);
+  const nlohmann::json& d = r.parsed_data;
+  CHECK(d.at("hostname") == nlohmann::json{{"value", "rtr-branch-07"}, {"line", 10}});
+  CHECK(d.at("interfaces").at(0).at("name") == "FastEthernet0/0");
+  CHECK(d.at("interfaces").at(0).at("line") == 37);
+  CHECK(d.at("enable_password").at("type") == 7);
+  CHECK(d.at("enable_password").at("evidence").at("masked") == "082…");
+  CHECK(d.at("acls").at(1).at("entries").at(1) ==
+        nlohmann::json{{"line", 55}, {"text", "permit tcp 10.1.0.0 0.0.255.255 any eq www"}});
+  CHECK(d.at("snmp").at("communities").at(1).at("access") == "RW");
+  const std::string text = d.dump();
+  for (std::string_view secret : {"0822455D0A16", "backup123", "\"public\"", "Wr1teAcc3ss!", "hx5rVt7rPNoS4wqbXKX7m0",
+                                  "13061B13181F", "104F0B1A011214"}) {
+    INFO(secret);
+    CHECK(text.find(secret) == std::string::npos);
+  }
+  CHECK(audit_fixture("netconfig-weak", "home/oxidized/.config/oxidized/configs/asa-edge-01").parsed_data.is_null());
+}
+
 TEST_CASE("the scores follow the documented formula", "[unit]") {
   const AuditReport r = audit_fixture("netconfig-weak", kWeakSwitch);
   // Failed: ios_no_ntp (medium, 4) and ios_acl_undefined (high, 7) of 38 checks weighing

@@ -73,6 +73,7 @@ TEST_CASE("netconfig on the hardened host finds its RANCID configuration and no 
   CHECK(file.at("vendor") == "cisco_ios");
   CHECK(file.at("firmware_version") == "15.9");
   CHECK(file.at("analysis").at("overall_security_score") == 100.0);
+  CHECK(file.at("parsed_data").at("hostname").at("value") == "rtr-core-01");
   CHECK(r.inventory.at("files").size() == 1);
   CHECK(r.inventory.at("standards").at("checks") == 38);
 }
