@@ -40,10 +40,11 @@ class Reader {
 
   void error(const Node& at, const std::string& path, std::string_view what) {
     const YAML::Mark mark = at.Mark();
-    std::string where(source_);
+    std::string message(source_);
     if (!mark.is_null())
-      where += ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
-    errors_.push_back(where + ": " + path + ": " + std::string(what));
+      message.append(":").append(std::to_string(mark.line + 1)).append(":").append(std::to_string(mark.column + 1));
+    message.append(": ").append(path).append(": ").append(what);
+    errors_.push_back(std::move(message));
   }
 
   bool map(const Node& node, const std::string& path, std::span<const std::string_view> known) {
