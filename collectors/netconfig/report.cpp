@@ -46,10 +46,13 @@ model::Finding to_finding(const AuditedFile& file, const AuditFinding& a) {
   if (!d.firmware_version.empty()) f.fields["firmware_version"] = d.firmware_version;
   if (file.report->ios && file.report->ios->chassis)
     f.fields["model"] = file.report->ios->chassis->value;
-  f.metadata = {{"standard_id", s.id},
-                {"standard_name", shipped_standards().set.name},
-                {"check_type", s.check_type},
-                {"detail", a.issue.detail}};
+  std::string lines;
+  for (LineNo n : a.issue.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(n);
+  f.metadata = {{"file", file.path},
+                {"component", a.issue.component},
+                {"lines", lines},
+                {"standard_id", s.id},
+                {"standard_name", shipped_standards().set.name}};
   return f;
 }
 

@@ -4,8 +4,9 @@
 //   category: fields are config_findings' columns (finding_type, category,
 //   affected_component, config_snippet, line_numbers, compliance_frameworks, status) and the
 //   file's config_files columns (filename, file_path, file_hash, device_type, manufacturer,
-//   model, firmware_version, config_type); metadata holds the standard's id and name, the
-//   check type and the detail.
+//   model, firmware_version, config_type); metadata repeats the file, the component and the
+//   lines for the one-shot report's evidence line, with the standard's id and name (by which
+//   a config_standards row is found: standard_name, requirement_id).
 // - inventory: {"files": [{path, filename, sha256, size, vendor, manufacturer,
 //   firmware_version, parsing_status, reason, notes, reused, analysis: {total_findings,
 //   critical_findings, compliance_scores, overall_security_score, overall_risk_score},

@@ -33,6 +33,7 @@ struct Signs {
   std::string asa_version;    // `ASA Version 9.8(4)`
   std::string junos_version;  // `version 12.3R12.4;` / `set version …`
   std::string eos_version;    // `EOS-4.20.1F`
+  std::string ios_image;      // `15.2(4)M7`, from the backup tool's `show version` comments
   bool ios_commands = false;  // hostname, interface, line vty or line con in column 0
   bool eos = false;
   bool nxos = false;
@@ -54,6 +55,26 @@ void eos_version_in(std::string_view line, std::string& out) {
   std::string_view found = line.substr(at + 4, end - at - 4);
   if (found.size() > 4 && found.substr(found.size() - 4) == ".swi") found.remove_suffix(4);
   if (!found.empty()) out = std::string(found);
+}
+
+// The release in the `show version` lines that backup tools keep as comments: RANCID's
+// "!Image: Software: C2900-UNIVERSALK9-M, 15.2(4)M7, RELEASE SOFTWARE (fc2)" and Oxidized's
+// "! Cisco IOS Software, C2900 Software (C2900-UNIVERSALK9-M), Version 15.2(4)M7, RELEASE …".
+void ios_image_in(std::string_view line, std::string& out) {
+  std::string_view version;
+  if (starts_with(line, "!Image: Software:")) {
+    const std::size_t comma = line.find(',');
+    if (comma == std::string_view::npos) return;
+    version = line.substr(comma + 1);
+  } else if (line.find("IOS") != std::string_view::npos && line.find("Software") != std::string_view::npos) {
+    const std::size_t at = line.find("Version ");
+    if (at == std::string_view::npos) return;
+    version = line.substr(at + 8);
+  } else {
+    return;
+  }
+  version = trim(version.substr(0, version.find(',')));
+  if (!version.empty() && version.find(' ') == std::string_view::npos) out = std::string(version);
 }
 
 Signs read_signs(std::string_view text) {
@@ -84,6 +105,7 @@ Signs read_signs(std::string_view text) {
     if (starts_with(line, "! device:") || starts_with(raw, "management api http-commands") ||
         starts_with(raw, "daemon TerminAttr"))
       s.eos = true;
+    if (line.front() == '!' && s.ios_image.empty()) ios_image_in(line, s.ios_image);
     if (starts_with(raw, "feature ")) s.nxos = true;
     if (starts_with(line, "!! IOS XR")) s.iosxr = true;
     if (starts_with(raw, "hostname ") || starts_with(raw, "interface ") ||
@@ -158,7 +180,7 @@ Detection detect_vendor(std::string_view text) {
   if (s.nxos) return unsupported(Vendor::cisco_nxos, s.ios_version);
   if (!s.ios_version.empty() || s.ios_commands) {
     d.vendor = Vendor::cisco_ios;
-    d.firmware_version = s.ios_version;
+    d.firmware_version = s.ios_image.empty() ? s.ios_version : s.ios_image;
     d.status = ParsingStatus::parsed;
     return d;
   }

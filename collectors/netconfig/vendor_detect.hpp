@@ -1,6 +1,7 @@
 #pragma once
 // Which device a configuration file is from, and its firmware version, from the text alone:
-// Cisco IOS / IOS-XE (`version 15.2` with IOS's commands), Cisco ASA (`ASA Version 9.8(4)`),
+// Cisco IOS / IOS-XE (`version 15.2` with IOS's commands; the full release, 15.2(4)M7, when
+// the backup tool kept `show version` as comments), Cisco ASA (`ASA Version 9.8(4)`),
 // Cisco NX-OS (`feature …`), Cisco IOS XR, Juniper Junos (`version …;` with braces, or `set`
 // lines), Arista EOS (`! device: … EOS-4.x`, `! boot system flash:/EOS…`). Only IOS is parsed
 // today; the others are `unsupported`, as is a text of no known shape. Binary content (NUL

@@ -44,7 +44,7 @@ constexpr std::string_view kWeakSwitch = "home/oxidized/.config/oxidized/configs
 TEST_CASE("the hardened IOS configuration gives no finding", "[unit]") {
   const AuditReport r = audit_fixture("netconfig-hardened", "var/lib/rancid/core/configs/rtr-core-01.example.net");
   CHECK(r.detection.vendor == Vendor::cisco_ios);
-  CHECK(r.detection.firmware_version == "15.9");
+  CHECK(r.detection.firmware_version == "15.9(3)M9");  // the image; the train is "version 15.9"
   REQUIRE(r.ios);
   CHECK(r.ios->chassis->value == "CISCO2911/K9 - a 2900 router");
   CHECK(found(r) == std::set<Found>{});

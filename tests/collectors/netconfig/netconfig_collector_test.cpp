@@ -71,7 +71,7 @@ TEST_CASE("netconfig on the hardened host finds its RANCID configuration and no 
   const json file = file_entry(r, "/var/lib/rancid/core/configs/rtr-core-01.example.net");
   CHECK(file.at("parsing_status") == "parsed");
   CHECK(file.at("vendor") == "cisco_ios");
-  CHECK(file.at("firmware_version") == "15.9");
+  CHECK(file.at("firmware_version") == "15.9(3)M9");
   CHECK(file.at("analysis").at("overall_security_score") == 100.0);
   CHECK(file.at("parsed_data").at("hostname").at("value") == "rtr-core-01");
   CHECK(r.inventory.at("files").size() == 1);
@@ -104,6 +104,9 @@ TEST_CASE("netconfig on the weak host reports what the auditor finds, file by fi
   CHECK(enable->fields.at("config_snippet") == "enable password 7 082…");
   CHECK(enable->fields.at("firmware_version") == "12.4");
   CHECK(enable->fields.at("filename") == "rtr-branch-07");
+  CHECK(enable->metadata == json{{"file", kRouter}, {"component", "enable password"}, {"lines", "13"},
+                                 {"standard_id", "ios_enable_password"},
+                                 {"standard_name", "ZeroTrace network device configuration audit"}});
   const json frameworks = {{{"framework", "cis_cisco_ios_15"}, {"requirements", {"1.4.1"}}},
                            {{"framework", "nist_800_53"}, {"requirements", {"IA-5(1)"}}},
                            {{"framework", "pci_dss_4"}, {"requirements", {"8.3.2"}}}};

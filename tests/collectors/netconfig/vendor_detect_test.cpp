@@ -16,6 +16,13 @@ TEST_CASE("detect_vendor tells the vendors and their firmware versions apart", "
   const Detection ios = detect("!\nversion 15.2\nservice timestamps log datetime\nhostname r1\n!\nend\n");
   CHECK((ios.vendor == Vendor::cisco_ios && ios.firmware_version == "15.2" &&
          ios.status == ParsingStatus::parsed));
+  // The full release from the `show version` comments RANCID and Oxidized keep.
+  CHECK(detect("!RANCID-CONTENT-TYPE: cisco\n!Image: Software: C2900-UNIVERSALK9-M, 15.2(4)M7, RELEASE "
+               "SOFTWARE (fc2)\n!\nversion 15.2\nhostname r1\n")
+            .firmware_version == "15.2(4)M7");
+  CHECK(detect("! Cisco IOS XE Software, Version 16.09.04\n! Cisco IOS Software [Fuji], ASR1000 Software "
+               "(X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 16.9.4, RELEASE SOFTWARE (fc2)\nversion 16.9\n")
+            .firmware_version == "16.09.04");
   // An IOS configuration without its version line is still IOS, version unknown.
   const Detection bare = detect("hostname r1\ninterface Gi0/0\n shutdown\n");
   CHECK((bare.vendor == Vendor::cisco_ios && bare.firmware_version.empty() &&
