@@ -47,15 +47,18 @@ bool covers(const AclEntry& earlier, const AclEntry& later) {
   return !earlier.established || later.established;
 }
 
-std::vector<Shadowed> find_shadowed(const std::vector<AclEntry>& entries, std::size_t& budget) {
-  std::vector<Shadowed> out;
+ShadowAnalysis find_shadowed(const std::vector<AclEntry>& entries, std::size_t& budget) {
+  ShadowAnalysis out;
   for (std::size_t later = 1; later < entries.size(); ++later) {
     if (!entries[later].understood) continue;
     for (std::size_t earlier = 0; earlier < later; ++earlier) {
-      if (budget == 0) return out;
+      if (budget == 0) {
+        out.complete = false;
+        return out;
+      }
       --budget;
       if (covers(entries[earlier], entries[later])) {
-        out.push_back({later, earlier});
+        out.dead.push_back({later, earlier});
         break;
       }
     }

@@ -20,9 +20,14 @@ struct Shadowed {
   std::size_t by_entry = 0;  // the first earlier entry that matches all of it
 };
 
-// The dead entries, in order. Each comparison of two entries spends one unit of `budget`;
-// when it runs out the analysis stops and `budget` is 0 (a list of n entries takes at most
-// n(n-1)/2).
-std::vector<Shadowed> find_shadowed(const std::vector<AclEntry>& entries, std::size_t& budget);
+struct ShadowAnalysis {
+  std::vector<Shadowed> dead;  // in order
+  bool complete = true;        // false: the budget ran out before the last entry
+};
+
+// The dead entries. Each comparison of two entries spends one unit of `budget` (a list of n
+// entries takes at most n(n-1)/2); when a comparison is needed and none is left, the analysis
+// stops there.
+ShadowAnalysis find_shadowed(const std::vector<AclEntry>& entries, std::size_t& budget);
 
 }  // namespace zt::netconfig

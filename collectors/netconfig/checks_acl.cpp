@@ -17,7 +17,8 @@ std::string label(const Acl& acl) {
 
 void shadowed(const CheckContext& c, std::vector<Issue>& out) {
   for (const Acl& acl : c.config.acls) {
-    for (const Shadowed& s : find_shadowed(acl.entries, *c.acl_budget)) {
+    const ShadowAnalysis analysis = find_shadowed(acl.entries, *c.acl_budget);
+    for (const Shadowed& s : analysis.dead) {
       const AclEntry& dead = acl.entries[s.entry];
       const AclEntry& by = acl.entries[s.by_entry];
       out.push_back({"ios_acl_shadowed_entry", {by.line, dead.line}, label(acl) + ": " + dead.text,
@@ -25,7 +26,7 @@ void shadowed(const CheckContext& c, std::vector<Issue>& out) {
                          ") matches all of it first" +
                          (by.permit == dead.permit ? "" : ", with the opposite action")});
     }
-    if (*c.acl_budget == 0) {
+    if (!analysis.complete) {
       c.notes->push_back("the shadowed-entry analysis stopped at its comparison budget, in " +
                          label(acl) + ": later entries and lists were not compared");
       return;

@@ -2,6 +2,7 @@
 
 #include "collectors/netconfig/acl_entry.hpp"
 #include "collectors/netconfig/acl_shadow.hpp"
+#include "collectors/netconfig/audit.hpp"
 
 using namespace zt::netconfig;
 
@@ -26,8 +27,9 @@ std::vector<std::pair<LineNo, LineNo>> dead(const std::vector<std::string>& text
     entries.push_back(ext(texts[i], static_cast<LineNo>(i + 1)));
   std::size_t budget = 1000;
   std::vector<std::pair<LineNo, LineNo>> out;
-  for (const Shadowed& s : find_shadowed(entries, budget))
-    out.emplace_back(entries[s.entry].line, entries[s.by_entry].line);
+  const ShadowAnalysis analysis = find_shadowed(entries, budget);
+  CHECK(analysis.complete);
+  for (const Shadowed& s : analysis.dead) out.emplace_back(entries[s.entry].line, entries[s.by_entry].line);
   return out;
 }
 
@@ -123,8 +125,29 @@ TEST_CASE("find_shadowed stops at its comparison budget", "[unit]") {
   std::vector<AclEntry> entries;
   for (int i = 0; i < 10; ++i) entries.push_back(ext("permit ip any any", static_cast<LineNo>(i + 1)));
   std::size_t budget = 3;  // one comparison each for lines 2, 3 and 4, then none
-  const auto found = find_shadowed(entries, budget);
+  const ShadowAnalysis stopped = find_shadowed(entries, budget);
   CHECK(budget == 0);
-  REQUIRE(found.size() == 3);
-  CHECK(found.back().entry == 3);
+  CHECK_FALSE(stopped.complete);
+  REQUIRE(stopped.dead.size() == 3);
+  CHECK(stopped.dead.back().entry == 3);
+  // A budget spent exactly by the last comparison is a complete analysis.
+  entries.resize(4);
+  budget = 3;
+  const ShadowAnalysis exact = find_shadowed(entries, budget);
+  CHECK(exact.complete);
+  CHECK(exact.dead.size() == 3);
+}
+
+TEST_CASE("an audit whose ACL analysis runs out of budget says so", "[unit]") {
+  std::string text = "version 15.2\nhostname r\n";
+  for (int i = 0; i < 10; ++i) text += "access-list 101 permit tcp any host 192.0.2." + std::to_string(i) + " eq 22\n";
+  text += "end\n";
+  AuditOptions options{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}, "salt"};
+  options.acl_comparisons = 5;
+  const AuditReport r = audit_config(text, shipped_standards().set, options);
+  CHECK(r.notes == std::vector<std::string>{
+                       "the shadowed-entry analysis stopped at its comparison budget, in access-list 101: "
+                       "later entries and lists were not compared"});
+  options.acl_comparisons = 45;  // 10 entries, none dead: 9+8+…+1 comparisons
+  CHECK(audit_config(text, shipped_standards().set, options).notes.empty());
 }
