@@ -1,0 +1,38 @@
+#pragma once
+// The netconfig collector's finding types are its standards: every finding is in the config
+// category, its fields.finding_type is the id of a standard of conf/netconfig/standards.yaml
+// (title, severity, remediation and frameworks come from there; the table of checks is
+// checks.hpp), and its identity is (file_path, finding_type, affected_component). One finding
+// per (file, check, component): a check that finds the same component twice names all its
+// lines in one finding. A component never holds a secret (an SNMP community is its masked
+// prefix and salted hash).
+//
+// | category   | ids (standards.yaml)                                                       |
+// |------------|----------------------------------------------------------------------------|
+// | passwords  | ios_enable_password, ios_type7_password, ios_type5_secret,                 |
+// |            | ios_no_password_encryption, ios_local_user_weak_password                   |
+// | management | ios_vty_telnet, ios_vty_no_access_class, ios_exec_timeout_disabled,        |
+// |            | ios_ssh_version1, ios_http_server, ios_no_aaa_new_model,                   |
+// |            | ios_no_login_banner, ios_no_login_block                                    |
+// | snmp       | ios_snmp_guessable_community, ios_snmp_rw_community,                       |
+// |            | ios_snmp_community_no_acl, ios_snmp_v1_v2c, ios_snmp_v3_without_priv       |
+// | services   | ios_ip_source_route, ios_proxy_arp, ios_directed_broadcast,                |
+// |            | ios_cdp_lldp_external, ios_unused_interface_up, ios_small_servers,         |
+// |            | ios_finger, ios_bootp_server                                               |
+// | logging    | ios_no_remote_syslog, ios_no_ntp, ios_ntp_unauthenticated, ios_no_timestamps |
+// | crypto     | ios_ike_weak_encryption, ios_ike_weak_hash, ios_ike_weak_dh_group,         |
+// |            | ios_ipsec_weak_transform                                                   |
+// | acl        | ios_acl_shadowed_entry, ios_acl_permit_any_any, ios_acl_undefined          |
+// | firmware   | ios_firmware_end_of_support                                                |
+//
+// A file that is not parsed (unsupported vendor, binary, too large) gives no finding: it is
+// listed in the inventory with its parsing status and reason.
+#include <string_view>
+
+namespace zt::netconfig::finding_type {
+
+// The config_type of every file audited today.
+inline constexpr std::string_view kConfigTypeIos = "cisco_ios";
+inline constexpr std::string_view kDeviceType = "network_device";
+
+}  // namespace zt::netconfig::finding_type

@@ -1,0 +1,17 @@
+#pragma once
+// Cisco IOS / IOS-XE `show running-config` text into the typed model of ios_model.hpp. Line
+// oriented: a line that starts in column 0 is a global command (and may open a block:
+// interface, line, named access list, IKE policy); an indented line belongs to the block
+// above it. Multi-line banners are skipped to their delimiter. What is not modelled is
+// ignored; nothing in the text makes it fail (a cut file is parsed as far as it goes, and
+// ends_with_end says whether the final `end` is there). Pure: no I/O, no throw, linear in
+// the text's size.
+#include <string_view>
+
+#include "collectors/netconfig/ios_model.hpp"
+
+namespace zt::netconfig {
+
+IosConfig parse_ios(std::string_view text);
+
+}  // namespace zt::netconfig
