@@ -9,6 +9,7 @@
 
 #include "agent/logging.hpp"
 #include "agent/thread_priority.hpp"
+#include "agent/walk_cursor_file.hpp"
 #include "collectors/core/content_collector.hpp"
 #include "collectors/core/utf8.hpp"
 #include "schema-client/model/digest.hpp"
@@ -66,10 +67,21 @@ void CollectorRunner::set_max_concurrent(int max_concurrent) {
 
 void CollectorRunner::set_host(std::shared_ptr<const collector::HostFs> fs,
                                std::string agent_identity) {
-  if (!fs || !fs_ || fs->root() != fs_->root())
-    content_walk_ = std::make_shared<collector::ContentWalkHub>();
+  const bool other_host = !fs || !fs_ || fs->root() != fs_->root();
   fs_ = std::move(fs);
   agent_identity_ = std::move(agent_identity);
+  if (other_host) content_walk_ = new_hub();
+}
+
+void CollectorRunner::keep_walk_cursor_in(std::filesystem::path state_dir) {
+  if (cursor_dir_ == state_dir) return;
+  cursor_dir_ = std::move(state_dir);
+  content_walk_ = new_hub();
+}
+
+std::shared_ptr<collector::ContentWalkHub> CollectorRunner::new_hub() const {
+  if (!cursor_dir_ || !fs_) return std::make_shared<collector::ContentWalkHub>();
+  return std::make_shared<collector::ContentWalkHub>(walk_cursor_store(*cursor_dir_, fs_->root()));
 }
 
 void CollectorRunner::stop_all() {

@@ -17,9 +17,11 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +71,9 @@ class CollectorRunner : public std::enable_shared_from_this<CollectorRunner> {
   void submit(std::shared_ptr<CollectorSlot> slot, Done done);
   void set_max_concurrent(int max_concurrent);
   void set_host(std::shared_ptr<const collector::HostFs> fs, std::string agent_identity);
+  // Keeps the shared walk's cursor in `state_dir` (walk_cursor_file.hpp), so that a restarted
+  // daemon resumes a cut walk; a runner without one (the one-shot scan) walks from the start.
+  void keep_walk_cursor_in(std::filesystem::path state_dir);
   // Asks every run in progress to stop and drops queued ones (reported as skipped).
   void stop_all();
   std::size_t in_flight() const { return active_.size(); }
@@ -87,11 +92,13 @@ class CollectorRunner : public std::enable_shared_from_this<CollectorRunner> {
   void on_finished(std::uint64_t id, CollectorRun run);
   void complete(std::map<std::uint64_t, Active>::iterator it, CollectorRun run);
   CollectorRun checked(CollectorRun run) const;
+  std::shared_ptr<collector::ContentWalkHub> new_hub() const;
 
   std::shared_ptr<boost::asio::io_context> io_;
   std::shared_ptr<const collector::HostFs> fs_;
   // One per host: the content collectors' shared walk of its files (content_collector.hpp).
   std::shared_ptr<collector::ContentWalkHub> content_walk_;
+  std::optional<std::filesystem::path> cursor_dir_;
   std::string agent_identity_;
   std::size_t max_concurrent_;
   ThreadPriority priority_;

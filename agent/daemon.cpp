@@ -54,6 +54,7 @@ struct Daemon::State {
           std::random_device{}());
     }
     runner->set_host(fs, host.identity);
+    runner->keep_walk_cursor_in(next.agent.state_dir);
     runner->set_max_concurrent(next.scheduler.max_concurrent);
     scheduler->apply(collectors, next.scheduler.splay_percent);
     info->describe(next, host, collectors);

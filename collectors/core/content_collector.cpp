@@ -59,6 +59,10 @@ CollectResult ContentCollector::collect(Context& context) {
   return finish_content_run(progress);
 }
 
+ContentWalkHub::ContentWalkHub(CursorStore store) : store_(std::move(store)) {
+  if (store_.load) cursor_ = store_.load();
+}
+
 void ContentWalkHub::join(ContentCollector& member) {
   const std::lock_guard lock(mutex_);
   join_locked(member);
@@ -91,6 +95,7 @@ CollectResult ContentWalkHub::run(ContentCollector& member, const Context& conte
   }
   const WalkProgress progress =
       walk_content(context.fs(), merged(options), detectors, cursor_, stop_of(context));
+  if (progress.resume_at != cursor_ && store_.save) store_.save(progress.resume_at);
   cursor_ = progress.resume_at;
   CollectResult own;
   for (ContentCollector* each : members_) {

@@ -22,6 +22,7 @@
 // files under its own roots, outside its own exclusions, and at most its own head size.
 // Threads: the hub runs one walk at a time (a second member waits for the first's walk and
 // takes its share); a collector leaves its hub when it is destroyed.
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -55,6 +56,17 @@ class ContentCollector : public Collector {
 
 class ContentWalkHub : public std::enable_shared_from_this<ContentWalkHub> {
  public:
+  // Where the shared walk's cursor is kept between runs of the program (the agent keeps it in
+  // its state folder), so that a restart in the middle of a long walk resumes it. Without one
+  // a new hub walks from the start.
+  struct CursorStore {
+    std::function<std::string()> load;
+    std::function<void(const std::string& cursor)> save;
+  };
+
+  ContentWalkHub() = default;
+  explicit ContentWalkHub(CursorStore store);
+
   // Makes `member` one of those the next walk is for, before its first run (the agent joins
   // every content collector it will run, so that even the first walk is shared).
   void join(ContentCollector& member);
@@ -70,6 +82,7 @@ class ContentWalkHub : public std::enable_shared_from_this<ContentWalkHub> {
   std::vector<ContentCollector*> members_;
   std::map<const ContentCollector*, CollectResult> pending_;
   std::string cursor_;
+  CursorStore store_;
 };
 
 // The walk's progress as a collector's inventory shows it ("walk": {...}).

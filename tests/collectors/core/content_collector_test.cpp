@@ -145,3 +145,31 @@ TEST_CASE("Content collectors joined before their first run share even the first
   CHECK(second.started == 1);  // and it did not walk again
   CHECK(first.started == 1);
 }
+
+TEST_CASE("A hub with a cursor store resumes a cut walk after a restart, and saves each new "
+          "cursor",
+          "[unit][content_walk]") {
+  TempTree tree;
+  for (int i = 0; i < 5; ++i) tree.write("a/f" + std::to_string(i), "x");
+  const HostFs fs(tree.root());
+  std::vector<std::string> saved;
+  auto store = [&saved] {
+    return ContentWalkHub::CursorStore{
+        [&saved] { return saved.empty() ? std::string() : saved.back(); },
+        [&saved](const std::string& cursor) { saved.push_back(cursor); }};
+  };
+  {
+    auto hub = std::make_shared<ContentWalkHub>(store());
+    Recording first({"/a"});
+    first.options_.budget.max_files = 2;
+    CHECK(run(first, fs, hub).problems == std::vector<std::string>{"/a/f0:1", "/a/f1:1"});
+  }
+  CHECK(saved == std::vector<std::string>{"/a/f2"});
+  // Another hub (the agent restarted) with the same store starts where the first stopped.
+  auto hub = std::make_shared<ContentWalkHub>(store());
+  Recording again({"/a"});
+  again.options_.budget.max_files = 2;
+  CHECK(run(again, fs, hub).problems == std::vector<std::string>{"/a/f2:1", "/a/f3:1"});
+  CHECK(run(again, fs, hub).problems == std::vector<std::string>{"/a/f4:1"});
+  CHECK(saved == std::vector<std::string>{"/a/f2", "/a/f4", ""});
+}
