@@ -27,11 +27,11 @@ constexpr std::string_view kLatestInventories =
     "   AND d.scan_id = s.id)"
     " ORDER BY s.agent_id, s.created_at DESC, s.id DESC";
 
+// Plain columns, not one JSON document: building and parsing it cost more than the rows.
 constexpr std::string_view kInventory =
-    "SELECT coalesce(jsonb_agg(jsonb_build_object('name', name, 'version', coalesce(version, ''),"
-    " 'type', coalesce(type, ''), 'location', coalesce(location, ''),"
-    " 'license', coalesce(license, ''), 'source_name', source_name,"
-    " 'source_version', source_version, 'arch', arch, 'ecosystem', ecosystem)), '[]')::text"
+    "SELECT name, coalesce(version, ''), coalesce(type, ''), coalesce(location, ''),"
+    " coalesce(license, ''), coalesce(source_name, ''), coalesce(source_version, ''),"
+    " coalesce(arch, ''), coalesce(ecosystem, '')"
     " FROM dependencies WHERE company_id = $1::uuid AND scan_id = $2::uuid";
 
 constexpr std::string_view kResolveUnmatched =
@@ -65,6 +65,10 @@ constexpr std::string_view kChanged =
     " IS DISTINCT FROM (f.zt_title, f.zt_description, f.zt_remediation, f.zt_severity,"
     " f.zt_risk_score::numeric(4,2), f.zt_metadata)";
 
+constexpr std::string_view kHasSystemFindings =
+    "SELECT EXISTS (SELECT 1 FROM vulnerabilities_v2 WHERE company_id = $1::uuid"
+    " AND agent_id = $2::uuid AND category = 'system')";
+
 // The distinct packages of a company's inventories ($2: their scan ids): what the fleet's
 // index must hold.
 constexpr std::string_view kFleetPackages =
@@ -82,10 +86,12 @@ std::vector<model::Dependency> dependencies_of(Transaction& tx, const Inventory&
   std::vector<model::Dependency> deps;
   const Rows rows =
       tx.exec(kInventory, {param(inventory.agent.company_id), param(inventory.scan)});
-  for (const json& d : json::parse(rows.text(0, 0)))
-    deps.push_back({d.at("name"), d.at("version"), d.at("type"), d.at("location"),
-                    d.at("license"), d.at("source_name"), d.at("source_version"), d.at("arch"),
-                    d.at("ecosystem")});
+  deps.reserve(static_cast<std::size_t>(rows.size()));
+  for (int r = 0; r < rows.size(); ++r) {
+    const auto column = [&](int c) { return std::string(rows.text(r, c)); };
+    deps.push_back({column(0), column(1), column(2), column(3), column(4), column(5), column(6),
+                    column(7), column(8)});
+  }
   return deps;
 }
 
@@ -144,14 +150,22 @@ void rematch_agent(Connection& connection, const vuln::Index& index, const Inven
   matched.findings = findings_in(tx, index, agent.agent_id, dependencies_of(tx, inventory));
   model::fit_to_columns(matched);
 
-  json records = json::array();
-  for (const model::Finding& f : matched.findings) records.push_back(unified_record(f));
-  const std::set<std::string> changed = json::parse(
-      tx.exec(kChanged, {param(agent.company_id), param(agent.agent_id), param(records)})
-          .text(0, 0));
-  std::vector<model::Finding> to_write;
-  for (const model::Finding& f : matched.findings)
-    if (changed.contains(f.fingerprint)) to_write.push_back(f);
+  // An agent without any system finding yet (its first match) has every finding new: the
+  // comparison, which sends every finding to the server, is skipped.
+  std::vector<model::Finding> changed_findings;
+  const bool first_match =
+      !tx.exec(kHasSystemFindings, {param(agent.company_id), param(agent.agent_id)})
+           .boolean(0, 0);
+  if (!first_match) {
+    json records = json::array();
+    for (const model::Finding& f : matched.findings) records.push_back(unified_record(f));
+    const std::set<std::string> changed = json::parse(
+        tx.exec(kChanged, {param(agent.company_id), param(agent.agent_id), param(records)})
+            .text(0, 0));
+    for (const model::Finding& f : matched.findings)
+      if (changed.contains(f.fingerprint)) changed_findings.push_back(f);
+  }
+  const std::vector<model::Finding>& to_write = first_match ? matched.findings : changed_findings;
 
   WriteReport written;
   write_findings(tx, agent, inventory.scan, {}, to_write, model::format_timestamp(model::now()),
@@ -160,11 +174,13 @@ void rematch_agent(Connection& connection, const vuln::Index& index, const Inven
     report.mismatches.push_back("agent " + agent.agent_id + ": " + written.mismatch);
     return;  // rolled back
   }
-  json fingerprints = json::array();
-  for (const model::Finding& f : matched.findings) fingerprints.push_back(f.fingerprint);
-  report.resolved += tx.exec(kResolveUnmatched, {param(agent.company_id), param(agent.agent_id),
-                                                 param(fingerprints)})
-                         .affected();
+  if (!first_match) {  // else every system finding of the agent was just matched
+    json fingerprints = json::array();
+    for (const model::Finding& f : matched.findings) fingerprints.push_back(f.fingerprint);
+    report.resolved += tx.exec(kResolveUnmatched, {param(agent.company_id),
+                                                   param(agent.agent_id), param(fingerprints)})
+                           .affected();
+  }
   json lists = json::object();
   for (const auto& [package, cves] : cves_by_package(matched.findings))
     lists[package.first + "\t" + package.second] = cves;
