@@ -5,12 +5,12 @@
 #include <atomic>
 #include <exception>
 #include <map>
-#include <set>
 #include <thread>
 
 #include "schema-client/model/columns.hpp"
 #include "schema-client/model/timestamp.hpp"
 #include "schema-client/pg/batch_writer.hpp"
+#include "schema-client/pg/rematch_changes.hpp"
 #include "schema-client/pg/vuln_matcher.hpp"
 
 namespace zt::pg {
@@ -50,24 +50,6 @@ constexpr std::string_view kListCves =
     " WHERE company_id = $1::uuid AND scan_id = $2::uuid"
     " AND vulnerabilities IS DISTINCT FROM coalesce($3::jsonb ->"
     " (name || E'\\t' || coalesce(version, '')), '[]'::jsonb)";
-
-// Of the findings ($3, unified_record()), the fingerprints the agent has no row for, or a
-// resolved one, or one whose content differs: what a rematch must write.
-constexpr std::string_view kChanged =
-    "SELECT coalesce(jsonb_agg(f.zt_fingerprint), '[]')::text"
-    " FROM jsonb_to_recordset($3::jsonb) AS f(zt_fingerprint text, zt_title text,"
-    " zt_description text, zt_remediation text, zt_severity text, zt_risk_score numeric,"
-    " zt_metadata jsonb)"
-    " LEFT JOIN vulnerabilities_v2 v ON v.company_id = $1::uuid AND v.agent_id = $2::uuid"
-    " AND v.fingerprint = f.zt_fingerprint"
-    " WHERE v.id IS NULL OR v.status = 'resolved'"
-    " OR (v.title, v.description, v.remediation, v.severity, v.risk_score, v.metadata)"
-    " IS DISTINCT FROM (f.zt_title, f.zt_description, f.zt_remediation, f.zt_severity,"
-    " f.zt_risk_score::numeric(4,2), f.zt_metadata)";
-
-constexpr std::string_view kHasSystemFindings =
-    "SELECT EXISTS (SELECT 1 FROM vulnerabilities_v2 WHERE company_id = $1::uuid"
-    " AND agent_id = $2::uuid AND category = 'system')";
 
 // The distinct packages of a company's inventories ($2: their scan ids): what the fleet's
 // index must hold.
@@ -150,22 +132,10 @@ void rematch_agent(Connection& connection, const vuln::Index& index, const Inven
   matched.findings = findings_in(tx, index, agent.agent_id, dependencies_of(tx, inventory));
   model::fit_to_columns(matched);
 
-  // An agent without any system finding yet (its first match) has every finding new: the
-  // comparison, which sends every finding to the server, is skipped.
-  std::vector<model::Finding> changed_findings;
-  const bool first_match =
-      !tx.exec(kHasSystemFindings, {param(agent.company_id), param(agent.agent_id)})
-           .boolean(0, 0);
-  if (!first_match) {
-    json records = json::array();
-    for (const model::Finding& f : matched.findings) records.push_back(unified_record(f));
-    const std::set<std::string> changed = json::parse(
-        tx.exec(kChanged, {param(agent.company_id), param(agent.agent_id), param(records)})
-            .text(0, 0));
-    for (const model::Finding& f : matched.findings)
-      if (changed.contains(f.fingerprint)) changed_findings.push_back(f);
-  }
-  const std::vector<model::Finding>& to_write = first_match ? matched.findings : changed_findings;
+  const RematchChanges changes = rematch_changes(tx, agent, matched.findings);
+  // On a first match every finding is new: the whole list is written, not a copy of it.
+  const std::vector<model::Finding>& to_write =
+      changes.first_match ? matched.findings : changes.to_write;
 
   WriteReport written;
   write_findings(tx, agent, inventory.scan, {}, to_write, model::format_timestamp(model::now()),
@@ -174,7 +144,7 @@ void rematch_agent(Connection& connection, const vuln::Index& index, const Inven
     report.mismatches.push_back("agent " + agent.agent_id + ": " + written.mismatch);
     return;  // rolled back
   }
-  if (!first_match) {  // else every system finding of the agent was just matched
+  if (!changes.first_match) {  // else every system finding of the agent was just matched
     json fingerprints = json::array();
     for (const model::Finding& f : matched.findings) fingerprints.push_back(f.fingerprint);
     report.resolved += tx.exec(kResolveUnmatched, {param(agent.company_id),
