@@ -95,8 +95,15 @@ std::vector<Inventory> latest_inventories(Connection& connection) {
   return inventories;
 }
 
-// The stored records that name a package of any inventory, read and indexed once for all.
-vuln::Index fleet_index(Connection& connection, const std::vector<Inventory>& inventories) {
+// What every agent's matching reads: the stored records that name a package of any
+// inventory, indexed, and the Debian tracker's rows on those packages.
+struct FleetFeeds {
+  vuln::Index index;
+  DebianTracker tracker;
+};
+
+// The fleet's feeds, read once for all.
+FleetFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& inventories) {
   std::map<std::string, json> scans_by_company;
   for (const Inventory& inventory : inventories)
     scans_by_company.try_emplace(inventory.agent.company_id, json::array())
@@ -118,18 +125,20 @@ vuln::Index fleet_index(Connection& connection, const std::vector<Inventory>& in
     tx.commit();
   }
   Transaction tx(connection);  // the feeds are shared: no company
-  vuln::Index index = load_index(tx, vuln::lookups_of(packages));
+  const vuln::Lookups lookups = vuln::lookups_of(packages);
+  FleetFeeds feeds{load_index(tx, lookups), load_debian_tracker(tx, lookups, packages)};
   tx.commit();
-  return index;
+  return feeds;
 }
 
-void rematch_agent(Connection& connection, const vuln::Index& index, const Inventory& inventory,
+void rematch_agent(Connection& connection, const FleetFeeds& feeds, const Inventory& inventory,
                    RematchReport& report) {
   const AgentRef& agent = inventory.agent;
   Transaction tx(connection);
   tx.set_company(agent.company_id);
   model::Batch matched;
-  matched.findings = findings_in(tx, index, agent.agent_id, dependencies_of(tx, inventory));
+  matched.findings = findings_in(tx, feeds.index, feeds.tracker, agent.agent_id,
+                                 dependencies_of(tx, inventory));
   model::fit_to_columns(matched);
 
   const RematchChanges changes = rematch_changes(tx, agent, matched.findings);
@@ -165,7 +174,7 @@ void rematch_agent(Connection& connection, const vuln::Index& index, const Inven
 
 RematchReport rematch_fleet(Connection& connection, int workers) {
   const std::vector<Inventory> inventories = latest_inventories(connection);
-  const vuln::Index index = fleet_index(connection, inventories);
+  const FleetFeeds feeds = fleet_feeds(connection, inventories);
 
   // Agents are independent (a transaction each), so `workers` sessions take them in turn:
   // the matching here and the writing in the server keep every core busy. The sessions are
@@ -181,7 +190,7 @@ RematchReport rematch_fleet(Connection& connection, int workers) {
   const auto work = [&](Connection& session, std::size_t worker) {
     try {
       for (std::size_t i; (i = next.fetch_add(1)) < inventories.size();)
-        rematch_agent(session, index, inventories[i], reports[worker]);
+        rematch_agent(session, feeds, inventories[i], reports[worker]);
     } catch (...) {
       errors[worker] = std::current_exception();
       next = inventories.size();  // the others stop after their agent in progress

@@ -3,7 +3,8 @@
 // vulns rematch`, and `feeds import` when it changed anything): each agent's latest inventory
 // (its newest scan with dependencies, as retention keeps it) is matched by vuln_matcher.hpp in
 // one transaction per agent, under its company's row-level security. The stored records that
-// name any inventory's packages are read and indexed once for the whole fleet; then
+// name any inventory's packages, and the Debian tracker's rows on them, are read (and the
+// records indexed) once for the whole fleet; then
 // `workers` sessions (the given one and more like it, Connection::another) match and write
 // the agents in parallel.
 //   - the CVE findings matched now that are new, resolved, or differ from their row (a new
