@@ -5,12 +5,12 @@
 #include <atomic>
 #include <exception>
 #include <map>
-#include <set>
 #include <thread>
 
 #include "schema-client/model/columns.hpp"
 #include "schema-client/model/timestamp.hpp"
 #include "schema-client/pg/batch_writer.hpp"
+#include "schema-client/pg/rematch_changes.hpp"
 #include "schema-client/pg/vuln_matcher.hpp"
 
 namespace zt::pg {
@@ -27,11 +27,11 @@ constexpr std::string_view kLatestInventories =
     "   AND d.scan_id = s.id)"
     " ORDER BY s.agent_id, s.created_at DESC, s.id DESC";
 
+// Plain columns, not one JSON document: building and parsing it cost more than the rows.
 constexpr std::string_view kInventory =
-    "SELECT coalesce(jsonb_agg(jsonb_build_object('name', name, 'version', coalesce(version, ''),"
-    " 'type', coalesce(type, ''), 'location', coalesce(location, ''),"
-    " 'license', coalesce(license, ''), 'source_name', source_name,"
-    " 'source_version', source_version, 'arch', arch, 'ecosystem', ecosystem)), '[]')::text"
+    "SELECT name, coalesce(version, ''), coalesce(type, ''), coalesce(location, ''),"
+    " coalesce(license, ''), coalesce(source_name, ''), coalesce(source_version, ''),"
+    " coalesce(arch, ''), coalesce(ecosystem, '')"
     " FROM dependencies WHERE company_id = $1::uuid AND scan_id = $2::uuid";
 
 constexpr std::string_view kResolveUnmatched =
@@ -51,20 +51,6 @@ constexpr std::string_view kListCves =
     " AND vulnerabilities IS DISTINCT FROM coalesce($3::jsonb ->"
     " (name || E'\\t' || coalesce(version, '')), '[]'::jsonb)";
 
-// Of the findings ($3, unified_record()), the fingerprints the agent has no row for, or a
-// resolved one, or one whose content differs: what a rematch must write.
-constexpr std::string_view kChanged =
-    "SELECT coalesce(jsonb_agg(f.zt_fingerprint), '[]')::text"
-    " FROM jsonb_to_recordset($3::jsonb) AS f(zt_fingerprint text, zt_title text,"
-    " zt_description text, zt_remediation text, zt_severity text, zt_risk_score numeric,"
-    " zt_metadata jsonb)"
-    " LEFT JOIN vulnerabilities_v2 v ON v.company_id = $1::uuid AND v.agent_id = $2::uuid"
-    " AND v.fingerprint = f.zt_fingerprint"
-    " WHERE v.id IS NULL OR v.status = 'resolved'"
-    " OR (v.title, v.description, v.remediation, v.severity, v.risk_score, v.metadata)"
-    " IS DISTINCT FROM (f.zt_title, f.zt_description, f.zt_remediation, f.zt_severity,"
-    " f.zt_risk_score::numeric(4,2), f.zt_metadata)";
-
 // The distinct packages of a company's inventories ($2: their scan ids): what the fleet's
 // index must hold.
 constexpr std::string_view kFleetPackages =
@@ -82,10 +68,12 @@ std::vector<model::Dependency> dependencies_of(Transaction& tx, const Inventory&
   std::vector<model::Dependency> deps;
   const Rows rows =
       tx.exec(kInventory, {param(inventory.agent.company_id), param(inventory.scan)});
-  for (const json& d : json::parse(rows.text(0, 0)))
-    deps.push_back({d.at("name"), d.at("version"), d.at("type"), d.at("location"),
-                    d.at("license"), d.at("source_name"), d.at("source_version"), d.at("arch"),
-                    d.at("ecosystem")});
+  deps.reserve(static_cast<std::size_t>(rows.size()));
+  for (int r = 0; r < rows.size(); ++r) {
+    const auto column = [&](int c) { return std::string(rows.text(r, c)); };
+    deps.push_back({column(0), column(1), column(2), column(3), column(4), column(5), column(6),
+                    column(7), column(8)});
+  }
   return deps;
 }
 
@@ -107,8 +95,15 @@ std::vector<Inventory> latest_inventories(Connection& connection) {
   return inventories;
 }
 
-// The stored records that name a package of any inventory, read and indexed once for all.
-vuln::Index fleet_index(Connection& connection, const std::vector<Inventory>& inventories) {
+// What every agent's matching reads: the stored records that name a package of any
+// inventory, indexed, and the Debian tracker's rows on those packages.
+struct FleetFeeds {
+  vuln::Index index;
+  DebianTracker tracker;
+};
+
+// The fleet's feeds, read once for all.
+FleetFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& inventories) {
   std::map<std::string, json> scans_by_company;
   for (const Inventory& inventory : inventories)
     scans_by_company.try_emplace(inventory.agent.company_id, json::array())
@@ -130,28 +125,26 @@ vuln::Index fleet_index(Connection& connection, const std::vector<Inventory>& in
     tx.commit();
   }
   Transaction tx(connection);  // the feeds are shared: no company
-  vuln::Index index = load_index(tx, vuln::lookups_of(packages));
+  const vuln::Lookups lookups = vuln::lookups_of(packages);
+  FleetFeeds feeds{load_index(tx, lookups), load_debian_tracker(tx, lookups, packages)};
   tx.commit();
-  return index;
+  return feeds;
 }
 
-void rematch_agent(Connection& connection, const vuln::Index& index, const Inventory& inventory,
+void rematch_agent(Connection& connection, const FleetFeeds& feeds, const Inventory& inventory,
                    RematchReport& report) {
   const AgentRef& agent = inventory.agent;
   Transaction tx(connection);
   tx.set_company(agent.company_id);
   model::Batch matched;
-  matched.findings = findings_in(tx, index, agent.agent_id, dependencies_of(tx, inventory));
+  matched.findings = findings_in(tx, feeds.index, feeds.tracker, agent.agent_id,
+                                 dependencies_of(tx, inventory));
   model::fit_to_columns(matched);
 
-  json records = json::array();
-  for (const model::Finding& f : matched.findings) records.push_back(unified_record(f));
-  const std::set<std::string> changed = json::parse(
-      tx.exec(kChanged, {param(agent.company_id), param(agent.agent_id), param(records)})
-          .text(0, 0));
-  std::vector<model::Finding> to_write;
-  for (const model::Finding& f : matched.findings)
-    if (changed.contains(f.fingerprint)) to_write.push_back(f);
+  const RematchChanges changes = rematch_changes(tx, agent, matched.findings);
+  // On a first match every finding is new: the whole list is written, not a copy of it.
+  const std::vector<model::Finding>& to_write =
+      changes.first_match ? matched.findings : changes.to_write;
 
   WriteReport written;
   write_findings(tx, agent, inventory.scan, {}, to_write, model::format_timestamp(model::now()),
@@ -160,11 +153,13 @@ void rematch_agent(Connection& connection, const vuln::Index& index, const Inven
     report.mismatches.push_back("agent " + agent.agent_id + ": " + written.mismatch);
     return;  // rolled back
   }
-  json fingerprints = json::array();
-  for (const model::Finding& f : matched.findings) fingerprints.push_back(f.fingerprint);
-  report.resolved += tx.exec(kResolveUnmatched, {param(agent.company_id), param(agent.agent_id),
-                                                 param(fingerprints)})
-                         .affected();
+  if (!changes.first_match) {  // else every system finding of the agent was just matched
+    json fingerprints = json::array();
+    for (const model::Finding& f : matched.findings) fingerprints.push_back(f.fingerprint);
+    report.resolved += tx.exec(kResolveUnmatched, {param(agent.company_id),
+                                                   param(agent.agent_id), param(fingerprints)})
+                           .affected();
+  }
   json lists = json::object();
   for (const auto& [package, cves] : cves_by_package(matched.findings))
     lists[package.first + "\t" + package.second] = cves;
@@ -179,7 +174,7 @@ void rematch_agent(Connection& connection, const vuln::Index& index, const Inven
 
 RematchReport rematch_fleet(Connection& connection, int workers) {
   const std::vector<Inventory> inventories = latest_inventories(connection);
-  const vuln::Index index = fleet_index(connection, inventories);
+  const FleetFeeds feeds = fleet_feeds(connection, inventories);
 
   // Agents are independent (a transaction each), so `workers` sessions take them in turn:
   // the matching here and the writing in the server keep every core busy. The sessions are
@@ -195,7 +190,7 @@ RematchReport rematch_fleet(Connection& connection, int workers) {
   const auto work = [&](Connection& session, std::size_t worker) {
     try {
       for (std::size_t i; (i = next.fetch_add(1)) < inventories.size();)
-        rematch_agent(session, index, inventories[i], reports[worker]);
+        rematch_agent(session, feeds, inventories[i], reports[worker]);
     } catch (...) {
       errors[worker] = std::current_exception();
       next = inventories.size();  // the others stop after their agent in progress

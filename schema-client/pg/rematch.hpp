@@ -3,7 +3,8 @@
 // vulns rematch`, and `feeds import` when it changed anything): each agent's latest inventory
 // (its newest scan with dependencies, as retention keeps it) is matched by vuln_matcher.hpp in
 // one transaction per agent, under its company's row-level security. The stored records that
-// name any inventory's packages are read and indexed once for the whole fleet; then
+// name any inventory's packages, and the Debian tracker's rows on them, are read (and the
+// records indexed) once for the whole fleet; then
 // `workers` sessions (the given one and more like it, Connection::another) match and write
 // the agents in parallel.
 //   - the CVE findings matched now that are new, resolved, or differ from their row (a new
@@ -13,6 +14,11 @@
 //     longer matched are resolved with resolved_reason 'not_affected' (a withdrawn record, a
 //     corrected range); other findings are left alone;
 //   - the inventory's dependencies rows list their CVE ids again.
+// Cost (tests/bench/rematch_bench.cpp): a finding written for the first time is a row in four
+// tables (vulnerabilities_v2, system_vulnerabilities, vulnerabilities, enrichment_results),
+// and PostgreSQL's work per row there (about 35 index entries, three of them full-text vectors,
+// and eleven foreign-key checks) is most of a first match's time, not the statements around
+// it; an agent whose findings did not change costs its matching and one read of its rows.
 // Errors: database failures throw DbError; the agents already done stay done (each is its
 // own transaction), those in progress are rolled back. A mismatch in the rows written (our
 // bug) rolls that agent back and is reported.

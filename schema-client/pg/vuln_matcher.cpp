@@ -62,40 +62,63 @@ constexpr std::string_view kTracker =
     " release text) ON t.source_package = k.source AND t.cve = k.cve"
     " AND t.release_version = k.release";
 
+// Its every row on the source packages ($1) in the releases ($2): what a fleet can meet.
+constexpr std::string_view kTrackerOfSources =
+    "SELECT coalesce(jsonb_agg(jsonb_build_object('source', t.source_package, 'cve', t.cve,"
+    " 'release', t.release_version, 'status', t.status, 'fixed_version', t.fixed_version,"
+    " 'urgency', t.urgency, 'nodsa', t.nodsa, 'nodsa_reason', t.nodsa_reason)), '[]')::text"
+    " FROM debian_tracker t WHERE t.source_package IN (SELECT jsonb_array_elements_text($1::jsonb))"
+    " AND t.release_version IN (SELECT jsonb_array_elements_text($2::jsonb))";
+
 // "12" for "Debian:12"; empty for any other ecosystem.
-std::string debian_release(const model::Finding& f) {
-  const std::string ecosystem = f.metadata.value("ecosystem", "");
+std::string debian_release(std::string_view ecosystem) {
   constexpr std::string_view kDebian = "Debian:";
-  return ecosystem.starts_with(kDebian) ? ecosystem.substr(kDebian.size()) : "";
+  return ecosystem.starts_with(kDebian) ? std::string(ecosystem.substr(kDebian.size())) : "";
+}
+
+std::string debian_release(const model::Finding& f) {
+  return debian_release(f.metadata.value("ecosystem", ""));
 }
 
 std::string tracker_key(std::string_view source, std::string_view cve, std::string_view release) {
   return std::string(source) + '\t' + std::string(cve) + '\t' + std::string(release);
 }
 
-// Debian findings get the tracker's status, urgency and "no DSA" decision in their metadata;
-// one the tracker marks as never affecting the release (fixed version "0") is dropped: the
-// security team has looked at that source in that release.
-void apply_debian_tracker(Transaction& tx, std::vector<model::Finding>& findings) {
+// The tracker rows a query answers, by tracker_key.
+DebianTracker tracker_of(const Rows& rows) {
+  DebianTracker tracker;
+  for (json& row : json::parse(rows.text(0, 0))) {
+    // The key first: the assignment's right side (a json taken by value) is made before it.
+    std::string key = tracker_key(row.at("source").get<std::string>(),
+                                  row.at("cve").get<std::string>(),
+                                  row.at("release").get<std::string>());
+    tracker.rows[std::move(key)] = std::move(row);
+  }
+  return tracker;
+}
+
+// The tracker's rows on the findings' own (source, CVE, release) triples: one batch's.
+DebianTracker tracker_for(Transaction& tx, const std::vector<model::Finding>& findings) {
   json keys = json::array();
   for (const model::Finding& f : findings)
     if (const std::string release = debian_release(f); !release.empty())
       keys.push_back({{"source", f.metadata.value("source_name", "")},
                       {"cve", f.fields.value("cve_id", "")}, {"release", release}});
-  if (keys.empty()) return;
-  std::map<std::string, json> tracker;
-  for (json& row : json::parse(tx.exec(kTracker, {param(keys)}).text(0, 0))) {
-    // The key first: the assignment's right side (a json taken by value) is made before it.
-    std::string key = tracker_key(row.at("source").get<std::string>(),
-                                  row.at("cve").get<std::string>(),
-                                  row.at("release").get<std::string>());
-    tracker[std::move(key)] = std::move(row);
-  }
+  if (keys.empty()) return {};
+  return tracker_of(tx.exec(kTracker, {param(keys)}));
+}
+
+// Debian findings get the tracker's status, urgency and "no DSA" decision in their metadata;
+// one the tracker marks as never affecting the release (fixed version "0") is dropped: the
+// security team has looked at that source in that release.
+void apply_debian_tracker(const DebianTracker& tracker, std::vector<model::Finding>& findings) {
+  if (tracker.rows.empty()) return;
   std::erase_if(findings, [&](model::Finding& f) {
-    const auto found = tracker.find(tracker_key(f.metadata.value("source_name", ""),
-                                                f.fields.value("cve_id", ""),
-                                                debian_release(f)));
-    if (found == tracker.end()) return false;
+    const std::string release = debian_release(f);
+    if (release.empty()) return false;
+    const auto found = tracker.rows.find(tracker_key(f.metadata.value("source_name", ""),
+                                                     f.fields.value("cve_id", ""), release));
+    if (found == tracker.rows.end()) return false;
     const json& row = found->second;
     if (row.at("fixed_version") == "0") return true;
     f.metadata["debian_tracker"] = {{"status", row.at("status")},
@@ -144,24 +167,51 @@ vuln::Index load_index(Transaction& tx, const vuln::Lookups& lookups) {
   return vuln::Index::build(stored_records(tx, lookups));
 }
 
-std::vector<model::Finding> findings_in(Transaction& tx, const vuln::Index& index,
-                                        const std::string& agent_id,
-                                        const std::vector<model::Dependency>& dependencies) {
+DebianTracker load_debian_tracker(Transaction& tx, const vuln::Lookups& lookups,
+                                  const std::vector<model::Dependency>& dependencies) {
+  std::set<std::string> releases;
+  for (const model::Dependency& d : dependencies)
+    if (std::string release = debian_release(d.ecosystem); !release.empty())
+      releases.insert(std::move(release));
+  if (releases.empty() || lookups.names.empty()) return {};
+  return tracker_of(tx.exec(kTrackerOfSources, {param(json(lookups.names)), param(json(releases))}));
+}
+
+namespace {
+
+// The findings of `dependencies` in `index`, scored, fingerprinted for `agent_id`; the
+// tracker's word applied from `tracker`, or when it is null from the rows on these findings.
+std::vector<model::Finding> findings_with(Transaction& tx, const vuln::Index& index,
+                                          const DebianTracker* tracker,
+                                          const std::string& agent_id,
+                                          const std::vector<model::Dependency>& dependencies) {
   std::set<std::string> cve_ids;
   for (const vuln::Match& m : vuln::match_dependencies(index, dependencies))
     cve_ids.insert(m.cve_ids.begin(), m.cve_ids.end());
   std::vector<model::Finding> findings =
       vuln::package_vulnerability_findings(index, dependencies, stored_intel(tx, cve_ids));
-  apply_debian_tracker(tx, findings);
+  if (tracker)
+    apply_debian_tracker(*tracker, findings);
+  else
+    apply_debian_tracker(tracker_for(tx, findings), findings);
   for (model::Finding& f : findings) f.fingerprint = model::compute_fingerprint(agent_id, f);
   return findings;
+}
+
+}  // namespace
+
+std::vector<model::Finding> findings_in(Transaction& tx, const vuln::Index& index,
+                                        const DebianTracker& tracker,
+                                        const std::string& agent_id,
+                                        const std::vector<model::Dependency>& dependencies) {
+  return findings_with(tx, index, &tracker, agent_id, dependencies);
 }
 
 std::vector<model::Finding> match_stored_feeds(Transaction& tx, const std::string& agent_id,
                                                const std::vector<model::Dependency>& dependencies) {
   const vuln::Lookups lookups = vuln::lookups_of(dependencies);
   if (lookups.ecosystem_keys.empty() || lookups.names.empty()) return {};
-  return findings_in(tx, load_index(tx, lookups), agent_id, dependencies);
+  return findings_with(tx, load_index(tx, lookups), nullptr, agent_id, dependencies);
 }
 
 PackageCves cves_by_package(const std::vector<model::Finding>& matched) {

@@ -16,6 +16,7 @@
 // record the OSV reader refuses (it was read by the same reader when imported, so never) is
 // left out. Threads: the transaction's.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <utility>
@@ -31,11 +32,20 @@ namespace zt::pg {
 std::vector<model::Finding> match_stored_feeds(Transaction& tx, const std::string& agent_id,
                                                const std::vector<model::Dependency>& dependencies);
 
-// The two steps of match_stored_feeds, for the fleet's rematch (rematch.hpp), which reads the
-// records of every agent's packages once: the stored OSV records naming one of `lookups`,
-// indexed; then the findings of `dependencies` in that index.
+// The Debian security tracker's rows by source package, CVE and release.
+struct DebianTracker {
+  std::map<std::string, nlohmann::json> rows;
+};
+
+// The steps of match_stored_feeds, for the fleet's rematch (rematch.hpp), which reads the
+// records and the tracker's rows of every agent's packages once: the stored OSV records
+// naming one of `lookups`, indexed; the tracker's rows on those names in the Debian releases
+// of `dependencies`; then the findings of one agent's `dependencies` in them.
 vuln::Index load_index(Transaction& tx, const vuln::Lookups& lookups);
+DebianTracker load_debian_tracker(Transaction& tx, const vuln::Lookups& lookups,
+                                  const std::vector<model::Dependency>& dependencies);
 std::vector<model::Finding> findings_in(Transaction& tx, const vuln::Index& index,
+                                        const DebianTracker& tracker,
                                         const std::string& agent_id,
                                         const std::vector<model::Dependency>& dependencies);
 

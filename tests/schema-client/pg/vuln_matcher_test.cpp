@@ -14,6 +14,7 @@
 #include "schema-client/pg/batch_writer.hpp"
 #include "schema-client/pg/feed_store.hpp"
 #include "schema-client/pg/rematch.hpp"
+#include "schema-client/pg/rematch_changes.hpp"
 #include "tests/schema-client/pg/tenant_fixture.hpp"
 #include "tests/schema-client/sample_batch.hpp"
 #include "tests/schema-client/vuln/match_data.hpp"
@@ -323,4 +324,60 @@ TEST_CASE("rematch: agents of two companies matched by three sessions at once ge
   CHECK(serial.findings == 38);
   CHECK(serial.written == 0);
   CHECK(serial.resolved == 0);
+}
+
+TEST_CASE("rematch: the Debian tracker and the scores stored after the scan are applied as at "
+          "ingest, and a second rematch finds nothing to write",
+          "[integration]") {
+  TenantDatabase db;
+  const auto agent = db.add_agent("Acme");
+  REQUIRE(zt::pg::write_batch(db.ingest(), agent, debian12_scan(1)).ok());
+
+  auto osv = zt::feeds::read_osv_folder(zt::vuln::test::match_data("debian"));
+  zt::pg::store_osv_records(db.ingest(), osv.records);
+  zt::pg::store_debian_tracker(db.ingest(),
+                               {tracker_entry("curl", "CVE-2099-0302", "12", "0"),
+                                tracker_entry("zlib", "CVE-2099-0201", "12", "", "Minor issue"),
+                                tracker_entry("openssl", "CVE-2023-5363", "13", "0")});
+  // EPSS scores whose decimals JSON writes with an exponent, and a KEV entry.
+  zt::feeds::EpssRead epss;
+  epss.records.push_back({"CVE-2023-5363", 0.00001, 0.0123});
+  epss.records.push_back({"CVE-2025-31115", 0.00123, 0.4815});
+  zt::pg::store_epss(db.ingest(), epss);
+  store_kev_entry(db, {"CVE-2023-4911", "GNU", "GNU C Library",
+                       "GNU C Library Buffer Overflow Vulnerability", "2023-11-21", "2023-12-12"});
+
+  auto first = zt::pg::rematch_fleet(db.ingest());
+  Set expected = kDebian12Cves;
+  expected.erase("curl|CVE-2099-0302|t");
+  CHECK(first.findings == 9);
+  CHECK(first.written == 9);
+  CHECK(db.rows(kPackageCves) == with_status(expected, "open"));
+  CHECK(db.rows("SELECT s.component_name, v.metadata->'debian_tracker'->>'nodsa',"
+                " v.metadata->'debian_tracker'->>'status' FROM vulnerabilities_v2 v"
+                " JOIN system_vulnerabilities s ON s.fingerprint = v.fingerprint"
+                " WHERE v.metadata ? 'debian_tracker'") == Set{"zlib1g|Minor issue|open"});
+
+  // Nothing changed since: every stored row equals its finding, none is written again.
+  const Set rows_before = db.rows("SELECT id, xmin FROM vulnerabilities_v2");
+  auto again = zt::pg::rematch_fleet(db.ingest());
+  CHECK(again.findings == 9);
+  CHECK(again.written == 0);
+  CHECK(again.resolved == 0);
+  CHECK(db.rows("SELECT id, xmin FROM vulnerabilities_v2") == rows_before);
+}
+
+TEST_CASE("rematch: a risk score's decimal text in hundredths, rounded as numeric(4,2) rounds it",
+          "[unit]") {
+  CHECK(zt::pg::hundredths("7.5") == 750);
+  CHECK(zt::pg::hundredths("7.50") == 750);
+  CHECK(zt::pg::hundredths("10") == 1000);
+  CHECK(zt::pg::hundredths("0.0") == 0);
+  CHECK(zt::pg::hundredths("-0.125") == -13);
+  CHECK(zt::pg::hundredths("7.445") == 745);
+  CHECK(zt::pg::hundredths("7.4449") == 744);
+  CHECK(zt::pg::hundredths("1e-05") == std::nullopt);
+  CHECK(zt::pg::hundredths("null") == std::nullopt);
+  CHECK(zt::pg::hundredths("") == std::nullopt);
+  CHECK(zt::pg::hundredths(".5") == std::nullopt);
 }
