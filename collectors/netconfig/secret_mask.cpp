@@ -13,7 +13,8 @@ namespace {
 using Words = std::vector<std::string_view>;
 
 constexpr std::string_view kSecretBefore[] = {"password",  "secret",    "key",
-                                              "key-string", "community", "pre-shared-key"};
+                                              "key-string", "community", "pre-shared-key",
+                                              "encrypted-password", "value"};  // Junos
 // Words after `key` that name no secret (`key chain X`, `crypto key generate rsa`).
 constexpr std::string_view kNotSecret[] = {"chain", "generate", "config-key", "pubkey-chain",
                                            "encryption", "zeroize", "import", "export",

@@ -34,9 +34,10 @@ TEST_CASE("detect_vendor tells the vendors and their firmware versions apart", "
   const Detection junos = detect(
       "## Last commit: 2024-01-02 10:00:00 UTC by admin\nversion 12.3R12.4;\nsystem {\n    host-name j1;\n}\n");
   CHECK((junos.vendor == Vendor::juniper_junos && junos.firmware_version == "12.3R12.4" &&
-         junos.status == ParsingStatus::unsupported));
+         junos.status == ParsingStatus::parsed));
   const Detection junos_set = detect("set version 20.4R3.8\nset system host-name j2\nset interfaces ge-0/0/0 unit 0\n");
-  CHECK((junos_set.vendor == Vendor::juniper_junos && junos_set.firmware_version == "20.4R3.8"));
+  CHECK((junos_set.vendor == Vendor::juniper_junos && junos_set.firmware_version == "20.4R3.8" &&
+         junos_set.status == ParsingStatus::parsed));
   const Detection eos = detect(
       "! Command: show running-config\n! device: leaf1 (DCS-7050SX-64, EOS-4.20.1F)\n!\nhostname leaf1\n");
   CHECK((eos.vendor == Vendor::arista_eos && eos.firmware_version == "4.20.1F"));
