@@ -52,7 +52,7 @@ TEST_CASE("agent --version and --help", "[integration]") {
   auto help = agent({"--help"});
   CHECK(help.exit_code == 0);
   for (const char* text : {"--once", "--config", "--host-root", "--collectors", "--format",
-                           "--output", "--fail-on", "--vuln-db", "--list-collectors", "--check-config",
+                           "--output", "--fail-on", "--vuln-db", "--netconfig-path", "--list-collectors", "--check-config",
                            "Exit codes:", "3  --once --fail-on"})
     CHECK_THAT(help.out, Catch::Contains(text));
 }
