@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "collectors/netconfig/asa_checks.hpp"
+#include "collectors/netconfig/asa_parser.hpp"
 #include "collectors/netconfig/ios_parser.hpp"
 #include "collectors/netconfig/junos_checks.hpp"
 #include "collectors/netconfig/junos_parser.hpp"
@@ -122,6 +124,16 @@ void audit_junos(std::string_view text, const StandardSet& standards, const Audi
   report.parsed_data = to_json(config, options.salt);
 }
 
+void audit_asa(std::string_view text, const StandardSet& standards, const AuditOptions& options,
+               AuditReport& report) {
+  report.asa = parse_asa(text);
+  std::vector<Issue> issues;
+  std::vector<std::string> failed;
+  run_checks(asa_checks(), AsaCheckContext{*report.asa, options.salt}, issues, failed);
+  report_issues(text, to_string(Vendor::cisco_asa), std::move(issues), failed, standards, report);
+  report.parsed_data = to_json(*report.asa, options.salt);
+}
+
 }  // namespace
 
 AuditReport audit_config(std::string_view text, const StandardSet& standards,
@@ -136,6 +148,7 @@ AuditReport audit_config(std::string_view text, const StandardSet& standards,
   if (report.detection.status != ParsingStatus::parsed) return report;
   if (report.detection.vendor == Vendor::cisco_ios) audit_ios(text, standards, options, report);
   if (report.detection.vendor == Vendor::juniper_junos) audit_junos(text, standards, options, report);
+  if (report.detection.vendor == Vendor::cisco_asa) audit_asa(text, standards, options, report);
   return report;
 }
 

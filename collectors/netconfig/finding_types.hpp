@@ -31,6 +31,11 @@
 // junos_snmp_guessable_community, junos_snmp_rw_community, junos_no_remote_syslog,
 // junos_no_ntp, junos_ntp_unauthenticated, junos_no_login_banner.
 //
+// Cisco ASA (asa_checks.hpp), components "global", "enable password", "username X",
+// "telnet <interface>", "http outside", "access-list X", "snmp-server community <masked> (<hash>)":
+// asa_cleartext_password, asa_telnet_management, asa_http_open_outside, asa_ssh_version1,
+// asa_snmp_guessable_community, asa_logging_disabled, asa_acl_permit_any_any.
+//
 // A file that is not parsed (unsupported vendor, binary, too large) gives no finding: it is
 // listed in the inventory with its parsing status and reason.
 #include <string_view>

@@ -161,4 +161,38 @@ json to_json(const JunosConfig& c, std::string_view salt) {
           {"balanced", c.balanced}};
 }
 
+json to_json(const AsaConfig& c, std::string_view salt) {
+  const auto evidence = [&](std::string_view value) {
+    return collector::to_json(collector::secret_evidence(value, salt));
+  };
+  const auto access = [](const std::vector<AsaManagementAccess>& list) {
+    json out = json::array();
+    for (const AsaManagementAccess& a : list)
+      out.push_back({{"address", a.address}, {"mask", a.mask}, {"interface", a.interface}, {"line", a.line}});
+    return out;
+  };
+  json passwords = json::array();
+  for (const AsaPassword& p : c.passwords)
+    passwords.push_back({{"owner", p.owner}, {"hashed", p.hashed}, {"evidence", evidence(p.value)}, {"line", p.line}});
+  json communities = json::array();
+  for (const AsaSnmpCommunity& s : c.snmp_communities)
+    communities.push_back({{"evidence", evidence(s.name)}, {"line", s.line}});
+  json ssh = json::array();
+  for (const Located& v : c.ssh_versions) ssh.push_back(located(v));
+  json any_any = json::array();
+  for (const AsaAclEntry& e : c.permit_any_any) any_any.push_back({{"acl", e.acl}, {"line", e.line}});
+  return {{"vendor", "cisco_asa"},
+          {"hostname", located(c.hostname)},
+          {"passwords", std::move(passwords)},
+          {"telnet", access(c.telnet)},
+          {"http", access(c.http)},
+          {"http_server_enable", line_of(c.http_server_enable)},
+          {"ssh_versions", std::move(ssh)},
+          {"snmp_communities", std::move(communities)},
+          {"logging_enable", line_of(c.logging_enable)},
+          {"no_logging_enable", line_of(c.no_logging_enable)},
+          {"permit_any_any", std::move(any_any)},
+          {"lines", c.line_count}};
+}
+
 }  // namespace zt::netconfig

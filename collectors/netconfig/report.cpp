@@ -80,6 +80,12 @@ json summary_json(const JunosConfig& c) {
           {"balanced", c.balanced}};
 }
 
+json summary_json(const AsaConfig& c) {
+  return {{"hostname", c.hostname ? c.hostname->value : ""},
+          {"lines", c.line_count},
+          {"snmp_communities", c.snmp_communities.size()}};
+}
+
 json file_json(const AuditedFile& file) {
   const AuditReport& r = *file.report;
   json out = {{"path", file.path},
@@ -93,13 +99,13 @@ json file_json(const AuditedFile& file) {
               {"reason", r.detection.reason},
               {"notes", r.notes},
               {"reused", file.reused}};
-  if (r.ios || r.junos) {
+  if (r.ios || r.junos || r.asa) {
     out["analysis"] = {{"total_findings", r.scores.total_findings},
                        {"critical_findings", r.scores.critical_findings},
                        {"compliance_scores", r.scores.compliance},
                        {"overall_security_score", r.scores.overall_security},
                        {"overall_risk_score", r.scores.overall_risk}};
-    out["summary"] = r.ios ? summary_json(*r.ios) : summary_json(*r.junos);
+    out["summary"] = r.ios ? summary_json(*r.ios) : r.junos ? summary_json(*r.junos) : summary_json(*r.asa);
     const std::size_t bytes = r.parsed_data.dump().size();
     if (bytes <= kParsedDataMaxBytes) out["parsed_data"] = r.parsed_data;
     else out["parsed_data"] = {{"omitted", std::to_string(bytes) + " bytes, over the inventory's cap of " +

@@ -171,7 +171,6 @@ Detection detect_vendor(std::string_view text) {
     d.reason = "no parser for " + std::string(to_string(vendor)) + " yet";
     return d;
   };
-  if (!s.asa_version.empty()) return unsupported(Vendor::cisco_asa, s.asa_version);
   if (s.eos || !s.eos_version.empty()) return unsupported(Vendor::arista_eos, s.eos_version);
   if (s.iosxr) return unsupported(Vendor::cisco_iosxr, s.ios_version);
   const auto parsed = [&](Vendor vendor, std::string version) {
@@ -180,6 +179,7 @@ Detection detect_vendor(std::string_view text) {
     d.status = ParsingStatus::parsed;
     return d;
   };
+  if (!s.asa_version.empty()) return parsed(Vendor::cisco_asa, s.asa_version);
   if (!s.junos_version.empty() && (s.junos_braces || s.set_lines > 0))
     return parsed(Vendor::juniper_junos, s.junos_version);
   if (s.set_lines * 2 > s.lines) return parsed(Vendor::juniper_junos, "");

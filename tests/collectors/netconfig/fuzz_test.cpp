@@ -1,5 +1,5 @@
 // Every pure parser of the netconfig collector, fuzzed (tests/support/fuzz.hpp): the IOS
-// and Junos parsers, the vendor detection, ACL entries, type 7 decoding, secret masking and the whole
+// and Junos parsers (and the ASA audit), the vendor detection, ACL entries, type 7 decoding, secret masking and the whole
 // audit, seeded with the weak fixture configuration. Besides not throwing or crashing, every
 // finding must name lines inside the text and keep its secrets masked.
 #include <catch2/catch.hpp>
@@ -34,11 +34,12 @@ TEST_CASE("the IOS parser and the vendor detection survive fuzzed configurations
   });
 }
 
-TEST_CASE("the Junos parser and audit survive fuzzed configurations in both forms", "[unit]") {
+TEST_CASE("the Junos and ASA parsers and audits survive fuzzed configurations", "[unit]") {
   const AuditOptions options{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}, "salt"};
-  for (const char* name : {"srx-branch-02", "srx-branch-02.set"}) {
-    const std::string seed = zt::test::read_text(zt::test::fixture_host("netconfig-junos") /
-                                                 "var/lib/rancid/junos/configs" / name);
+  for (const auto& [tree, path] : {std::pair{"netconfig-junos", "var/lib/rancid/junos/configs/srx-branch-02"},
+                                   std::pair{"netconfig-junos", "var/lib/rancid/junos/configs/srx-branch-02.set"},
+                                   std::pair{"netconfig-asa", "srv/tftp/configs/fw-branch-09"}}) {
+    const std::string seed = zt::test::read_text(zt::test::fixture_host(tree) / path);
     zt::test::fuzz_text(seed, [&](const std::string& text) {
       const JunosStatements read = read_junos_statements(text);
       for (const JunosStatement& st : read.statements) {
@@ -46,7 +47,9 @@ TEST_CASE("the Junos parser and audit survive fuzzed configurations in both form
         for (LineNo n : st.lines) CHECK((n >= 1 && n <= read.line_count));
       }
       const AuditReport r = audit_config(text, shipped_standards().set, options);
-      const std::size_t lines = r.junos ? r.junos->line_count : r.ios ? r.ios->line_count : 0;
+      const std::size_t lines = r.junos ? r.junos->line_count
+                                : r.asa ? r.asa->line_count
+                                : r.ios ? r.ios->line_count : 0;
       for (const AuditFinding& f : r.findings)
         for (LineNo n : f.issue.lines) CHECK((n >= 1 && n <= lines));
     });
@@ -57,7 +60,8 @@ TEST_CASE("the audit survives fuzzed configurations and names only lines of the 
   const AuditOptions options{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}, "salt"};
   zt::test::fuzz_text(weak_seed(), [&](const std::string& text) {
     const AuditReport r = audit_config(text, shipped_standards().set, options);
-    const std::size_t lines = r.ios ? r.ios->line_count : r.junos ? r.junos->line_count : 0;
+    const std::size_t lines = r.ios ? r.ios->line_count : r.junos ? r.junos->line_count
+                              : r.asa ? r.asa->line_count : 0;
     for (const AuditFinding& f : r.findings) {
       REQUIRE(f.standard != nullptr);
       CHECK_FALSE(f.issue.component.empty());
