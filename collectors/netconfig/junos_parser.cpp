@@ -1,6 +1,7 @@
 #include "collectors/netconfig/junos_parser.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace zt::netconfig {
 namespace {
@@ -172,7 +173,23 @@ bool contains(const std::vector<std::string>& words, std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-void read_statement(const JunosStatement& s, JunosConfig& c) {
+// Where each named element already is in the model: a setting is often spread over several
+// statements (`snmp community X authorization …`, `… clients …`), and a lookup keeps the
+// reading linear.
+struct Seen {
+  std::unordered_map<std::string, std::size_t> services, syslog_hosts, ntp_servers, communities;
+};
+
+// The index of `name` in `list`, adding `make()` at the end when it is not there yet.
+template <typename T, typename Make>
+T& element(std::vector<T>& list, std::unordered_map<std::string, std::size_t>& seen,
+           const std::string& name, Make make) {
+  const auto [it, fresh] = seen.try_emplace(name, list.size());
+  if (fresh) list.push_back(make());
+  return list[it->second];
+}
+
+void read_statement(const JunosStatement& s, JunosConfig& c, Seen& seen) {
   // The line of the statement's word `i` (the last word's when it has fewer).
   const auto at = [&](std::size_t i) { return s.lines.empty() ? LineNo{0} : s.lines[std::min(i, s.lines.size() - 1)]; };
   if (auto rest = after(s, {"version"}); rest && !rest->empty() && !c.version) {
@@ -193,31 +210,24 @@ void read_statement(const JunosStatement& s, JunosConfig& c) {
   } else if (ssh && ssh->size() >= 2 && (*ssh)[0] == "root-login") {
     c.ssh_root_login = Located{(*ssh)[1], at(3)};
   } else if (auto syslog = after(s, {"system", "syslog", "host"}); syslog && !syslog->empty()) {
-    const bool known = std::any_of(c.syslog_hosts.begin(), c.syslog_hosts.end(),
-                                   [&](const Located& h) { return h.value == syslog->front(); });
-    if (!known) c.syslog_hosts.push_back({syslog->front(), at(3)});
+    element(c.syslog_hosts, seen.syslog_hosts, syslog->front(), [&] { return Located{syslog->front(), at(3)}; });
   } else if (auto ntp = after(s, {"system", "ntp"}); ntp && !ntp->empty()) {
     const std::string& what = (*ntp)[0];
     if (what == "authentication-key") c.ntp_authentication_keys.push_back(at(2));
     else if (what == "trusted-key") c.ntp_trusted_keys.push_back(at(2));
     else if (what == "server" && ntp->size() >= 2) {
-      const bool keyed = contains(*ntp, "key");
-      auto known = std::find_if(c.ntp_servers.begin(), c.ntp_servers.end(),
-                                [&](const JunosNtpServer& n) { return n.address == (*ntp)[1]; });
-      if (known == c.ntp_servers.end()) c.ntp_servers.push_back({(*ntp)[1], keyed, at(3)});
-      else known->keyed = known->keyed || keyed;
+      JunosNtpServer& server = element(c.ntp_servers, seen.ntp_servers, (*ntp)[1],
+                                       [&] { return JunosNtpServer{(*ntp)[1], false, at(3)}; });
+      server.keyed = server.keyed || contains(*ntp, "key");
     }
   } else if (auto community = after(s, {"snmp", "community"}); community && !community->empty()) {
-    auto known = std::find_if(c.snmp_communities.begin(), c.snmp_communities.end(),
-                              [&](const JunosSnmpCommunity& k) { return k.name == community->front(); });
-    if (known == c.snmp_communities.end()) {
-      c.snmp_communities.push_back({community->front(), "read-only", at(2), 0});
-      known = c.snmp_communities.end() - 1;
-    }
+    JunosSnmpCommunity& known = element(c.snmp_communities, seen.communities, community->front(), [&] {
+      return JunosSnmpCommunity{community->front(), "read-only", at(2), 0};
+    });
     for (std::size_t i = 1; i + 1 < community->size(); ++i)
       if ((*community)[i] == "authorization") {
-        known->authorization = (*community)[i + 1];
-        known->authorization_line = at(2 + i);
+        known.authorization = (*community)[i + 1];
+        known.authorization_line = at(2 + i);
       }
   }
   // The services: `system services telnet`, `… web-management http …`, one entry each.
@@ -229,9 +239,7 @@ void read_statement(const JunosStatement& s, JunosConfig& c) {
       name += " " + (*service)[1];
       line = at(3);
     }
-    const bool known = std::any_of(c.services.begin(), c.services.end(),
-                                   [&](const Located& l) { return l.value == name; });
-    if (!known) c.services.push_back({std::move(name), line});
+    element(c.services, seen.services, name, [&] { return Located{name, line}; });
   }
 }
 
@@ -244,7 +252,8 @@ JunosConfig parse_junos(std::string_view text) {
   config.statements = read.statements.size();
   config.set_form = read.set_form;
   config.balanced = read.balanced;
-  for (const JunosStatement& s : read.statements) read_statement(s, config);
+  Seen seen;
+  for (const JunosStatement& s : read.statements) read_statement(s, config, seen);
   return config;
 }
 
