@@ -19,6 +19,8 @@ model::Result<AgentConfig> effective_config(
   if (!std::filesystem::is_directory(config.agent.host_root, ec))
     return model::Error{"host root " + config.agent.host_root.string() + ": not a directory"};
   if (!cli.netconfig_paths.empty()) {
+    if (cli.collectors && std::ranges::find(*cli.collectors, "netconfig") == cli.collectors->end())
+      return model::Error{"--netconfig-path: the netconfig collector is not among --collectors"};
     // Host paths, like the option they replace: a relative one is from the working folder.
     nlohmann::json paths = nlohmann::json::array();
     for (const std::filesystem::path& given : cli.netconfig_paths) {

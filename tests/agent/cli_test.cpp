@@ -403,6 +403,9 @@ TEST_CASE("agent --once --netconfig-path audits the given configuration with the
   auto missing = once({"--collectors", "netconfig", "--netconfig-path", kHosts + "netconfig-nowhere"});
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.err, Catch::Contains("--netconfig-path " + kHosts + "netconfig-nowhere"));
+  auto elsewhere = once({"--collectors", "system", "--netconfig-path", weak_switch});
+  CHECK(elsewhere.exit_code == 2);
+  CHECK_THAT(elsewhere.err, Catch::Contains("the netconfig collector is not among --collectors"));
   auto daemon = agent({"--netconfig-path", weak_switch});
   CHECK(daemon.exit_code == 2);
   CHECK_THAT(daemon.err, Catch::Contains("--netconfig-path apply to --once only"));
