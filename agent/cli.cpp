@@ -53,6 +53,9 @@ std::variant<CliOptions, ExitCode> parse_cli(int argc, const char* const* argv) 
                  "(an OSV folder or all.zip; NVD/CVE 5 records, the CISA KEV catalog, EPSS "
                  "scores); repeat for several")
       ->take_all();
+  app.add_option("--netconfig-path", options.netconfig_paths,
+                 "With --once: audit these device configuration files or folders instead of "
+                 "collectors.netconfig.paths (host paths); repeat for several");
   app.add_flag("--list-collectors", options.list_collectors,
                "List the collectors, whether each can run on this host, and why not");
   app.add_flag("--check-config", options.check_config,
@@ -79,9 +82,12 @@ std::variant<CliOptions, ExitCode> parse_cli(int argc, const char* const* argv) 
     options.collectors = std::move(names);
   }
   const bool scan_only =
-      options.output || options.fail_on || format != "table" || !options.vuln_db.empty();
+      options.output || options.fail_on || format != "table" || !options.vuln_db.empty() ||
+                         !options.netconfig_paths.empty();
   if (scan_only && !options.once) {
-    std::fprintf(stderr, "--format, --output, --fail-on and --vuln-db apply to --once only\n");
+    std::fprintf(stderr,
+                 "--format, --output, --fail-on, --vuln-db and --netconfig-path apply to --once "
+                 "only\n");
     return ExitCode::usage;
   }
   return options;

@@ -31,6 +31,8 @@ struct CliOptions {
   std::optional<std::filesystem::path> output;
   std::optional<model::Severity> fail_on;
   std::vector<std::filesystem::path> vuln_db;  // --vuln-db, in the order given
+  // --netconfig-path: replaces collectors.netconfig.paths for this one-shot scan.
+  std::vector<std::filesystem::path> netconfig_paths;
 };
 
 std::variant<CliOptions, ExitCode> parse_cli(int argc, const char* const* argv);

@@ -1,7 +1,7 @@
 #pragma once
 // The configuration a run uses: the file given with --config, else the default file
 // (platform_paths.hpp) when it exists, else the built-in defaults; the environment overrides (ZEROTRACE_…); then the
-// command line's --host-root and --collectors on top.
+// command line's --host-root, --netconfig-path (collectors.netconfig.paths) and --collectors on top.
 #include <span>
 
 #include "agent/cli.hpp"

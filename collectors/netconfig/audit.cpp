@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <map>
 
+#include "collectors/netconfig/asa_checks.hpp"
+#include "collectors/netconfig/asa_parser.hpp"
 #include "collectors/netconfig/ios_parser.hpp"
+#include "collectors/netconfig/junos_checks.hpp"
+#include "collectors/netconfig/junos_parser.hpp"
 #include "collectors/netconfig/model_json.hpp"
 #include "collectors/netconfig/secret_mask.hpp"
 
@@ -56,21 +60,11 @@ std::vector<Issue> merged(std::vector<Issue> issues) {
   return out;
 }
 
-void audit_ios(std::string_view text, const StandardSet& standards, const AuditOptions& options,
-               AuditReport& report) {
-  report.ios = parse_ios(text);
-  const IosConfig& config = *report.ios;
-  if (!config.ends_with_end)
-    report.notes.push_back("no final 'end': the file may be cut short; absent commands may be in the missing part");
-  std::size_t budget = options.acl_comparisons;
-  const CheckContext context{config, options.today, options.salt, standards, &budget, &report.notes};
-  std::vector<Issue> issues;
-  std::vector<std::string> failed;
-  for (const Check& check : ios_checks()) {
-    const std::size_t before = issues.size();
-    check.run(context, issues);
-    if (issues.size() > before) failed.emplace_back(check.id);
-  }
+// The issues of a vendor's checks into the report's findings and scores. `failed`: the ids
+// of the checks with an issue.
+void report_issues(std::string_view text, std::string_view vendor, std::vector<Issue> issues,
+                   const std::vector<std::string>& failed, const StandardSet& standards,
+                   AuditReport& report) {
   const std::vector<std::string_view> lines = lines_of(text);
   std::vector<model::Severity> severities;
   for (Issue& issue : merged(std::move(issues))) {
@@ -85,11 +79,59 @@ void audit_ios(std::string_view text, const StandardSet& standards, const AuditO
     std::string shown = snippet(lines, issue.lines);
     report.findings.push_back({standard, std::move(issue), std::move(shown)});
   }
-  std::vector<Standard> ios_standards;
+  std::vector<Standard> vendor_standards;
   std::copy_if(standards.standards.begin(), standards.standards.end(),
-               std::back_inserter(ios_standards), [](const Standard& s) { return s.vendor == "cisco_ios"; });
-  report.scores = score(ios_standards, failed, severities);
+               std::back_inserter(vendor_standards), [&](const Standard& s) { return s.vendor == vendor; });
+  report.scores = score(vendor_standards, failed, severities);
+}
+
+// Runs `checks` (rows {id, run}) on `context`.
+template <typename Checks, typename Context>
+void run_checks(const Checks& checks, const Context& context, std::vector<Issue>& issues,
+                std::vector<std::string>& failed) {
+  for (const auto& check : checks) {
+    const std::size_t before = issues.size();
+    check.run(context, issues);
+    if (issues.size() > before) failed.emplace_back(check.id);
+  }
+}
+
+void audit_ios(std::string_view text, const StandardSet& standards, const AuditOptions& options,
+               AuditReport& report) {
+  report.ios = parse_ios(text);
+  const IosConfig& config = *report.ios;
+  if (!config.ends_with_end)
+    report.notes.push_back("no final 'end': the file may be cut short; absent commands may be in the missing part");
+  std::size_t budget = options.acl_comparisons;
+  const CheckContext context{config, options.today, options.salt, standards, &budget, &report.notes};
+  std::vector<Issue> issues;
+  std::vector<std::string> failed;
+  run_checks(ios_checks(), context, issues, failed);
+  report_issues(text, to_string(Vendor::cisco_ios), std::move(issues), failed, standards, report);
   report.parsed_data = to_json(config, options.salt);
+}
+
+void audit_junos(std::string_view text, const StandardSet& standards, const AuditOptions& options,
+                 AuditReport& report) {
+  report.junos = parse_junos(text);
+  const JunosConfig& config = *report.junos;
+  if (!config.balanced)
+    report.notes.push_back("unbalanced braces: the file may be cut short; absent settings may be in the missing part");
+  std::vector<Issue> issues;
+  std::vector<std::string> failed;
+  run_checks(junos_checks(), JunosCheckContext{config, options.salt}, issues, failed);
+  report_issues(text, to_string(Vendor::juniper_junos), std::move(issues), failed, standards, report);
+  report.parsed_data = to_json(config, options.salt);
+}
+
+void audit_asa(std::string_view text, const StandardSet& standards, const AuditOptions& options,
+               AuditReport& report) {
+  report.asa = parse_asa(text);
+  std::vector<Issue> issues;
+  std::vector<std::string> failed;
+  run_checks(asa_checks(), AsaCheckContext{*report.asa, options.salt}, issues, failed);
+  report_issues(text, to_string(Vendor::cisco_asa), std::move(issues), failed, standards, report);
+  report.parsed_data = to_json(*report.asa, options.salt);
 }
 
 }  // namespace
@@ -103,8 +145,10 @@ AuditReport audit_config(std::string_view text, const StandardSet& standards,
     return report;
   }
   report.detection = detect_vendor(text);
-  if (report.detection.status == ParsingStatus::parsed && report.detection.vendor == Vendor::cisco_ios)
-    audit_ios(text, standards, options, report);
+  if (report.detection.status != ParsingStatus::parsed) return report;
+  if (report.detection.vendor == Vendor::cisco_ios) audit_ios(text, standards, options, report);
+  if (report.detection.vendor == Vendor::juniper_junos) audit_junos(text, standards, options, report);
+  if (report.detection.vendor == Vendor::cisco_asa) audit_asa(text, standards, options, report);
   return report;
 }
 

@@ -12,8 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "collectors/netconfig/asa_model.hpp"
 #include "collectors/netconfig/checks.hpp"
 #include "collectors/netconfig/ios_model.hpp"
+#include "collectors/netconfig/junos_model.hpp"
 #include "collectors/netconfig/scores.hpp"
 #include "collectors/netconfig/standards.hpp"
 #include "collectors/netconfig/vendor_detect.hpp"
@@ -40,7 +42,9 @@ struct AuditFinding {
 
 struct AuditReport {
   Detection detection;
-  std::optional<IosConfig> ios;  // when parsed as IOS
+  std::optional<IosConfig> ios;      // when parsed as IOS
+  std::optional<JunosConfig> junos;  // when parsed as Junos
+  std::optional<AsaConfig> asa;      // when parsed as ASA
   nlohmann::json parsed_data;    // the model, secrets masked (model_json.hpp); null when not parsed
   std::vector<AuditFinding> findings;
   std::vector<std::string> notes;  // what was not fully audited, and why

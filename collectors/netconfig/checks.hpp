@@ -55,5 +55,11 @@ std::vector<Check> ios_checks();
 // Helpers the families share.
 inline constexpr std::string_view kGlobal = "global";
 std::string lower(std::string_view text);
+// Why an SNMP community is guessable ("a well-known default or common word", "the device's
+// host name", "shorter than 8 characters"), or "" when it is not.
+std::string guessable_community(std::string_view community, std::string_view host_name);
+// A community named without giving it away: `prefix` + its masked prefix and salted hash.
+std::string community_component(std::string_view prefix, std::string_view community,
+                                std::string_view salt);
 
 }  // namespace zt::netconfig

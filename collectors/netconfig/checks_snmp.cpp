@@ -9,31 +9,15 @@
 namespace zt::netconfig {
 namespace {
 
-// Communities tried first by every scanner (vendor defaults and common words).
-constexpr std::string_view kGuessable[] = {
-    "public", "private", "cisco",   "community", "snmp",    "snmpd",   "secret",
-    "admin",  "manager", "monitor", "read",      "write",   "readonly", "readwrite",
-    "test",   "default", "system",  "network",   "router",  "switch",  "password",
-    "ilmi",   "all private", "cable-docsis", "mngt", "security"};
-constexpr std::size_t kShortCommunity = 8;
-
 std::string component(const CheckContext& c, const SnmpCommunity& s) {
-  const collector::SecretEvidence e = collector::secret_evidence(s.name, c.salt);
-  return "snmp-server community " + e.masked + " (" + e.hash + ")";
+  return community_component("snmp-server community", s.name, c.salt);
 }
 
 void guessable(const CheckContext& c, std::vector<Issue>& out) {
-  const std::string host = c.config.hostname ? lower(c.config.hostname->value) : "";
-  for (const SnmpCommunity& s : c.config.snmp_communities) {
-    const std::string name = lower(s.name);
-    std::string why;
-    if (std::find(std::begin(kGuessable), std::end(kGuessable), name) != std::end(kGuessable))
-      why = "a well-known default or common word";
-    else if (!host.empty() && name == host) why = "the device's host name";
-    else if (s.name.size() < kShortCommunity)
-      why = "shorter than " + std::to_string(kShortCommunity) + " characters";
-    if (!why.empty()) out.push_back({"ios_snmp_guessable_community", {s.line}, component(c, s), why});
-  }
+  const std::string host = c.config.hostname ? c.config.hostname->value : "";
+  for (const SnmpCommunity& s : c.config.snmp_communities)
+    if (std::string why = guessable_community(s.name, host); !why.empty())
+      out.push_back({"ios_snmp_guessable_community", {s.line}, component(c, s), why});
 }
 
 void rw_community(const CheckContext& c, std::vector<Issue>& out) {
@@ -80,6 +64,30 @@ constexpr Check kChecks[] = {
 };
 
 }  // namespace
+
+// Communities tried first by every scanner (vendor defaults and common words).
+constexpr std::string_view kGuessable[] = {
+    "public", "private", "cisco",   "community", "snmp",    "snmpd",   "secret",
+    "admin",  "manager", "monitor", "read",      "write",   "readonly", "readwrite",
+    "test",   "default", "system",  "network",   "router",  "switch",  "password",
+    "ilmi",   "all private", "cable-docsis", "mngt", "security"};
+constexpr std::size_t kShortCommunity = 8;
+
+std::string guessable_community(std::string_view community, std::string_view host_name) {
+  const std::string name = lower(community);
+  if (std::find(std::begin(kGuessable), std::end(kGuessable), name) != std::end(kGuessable))
+    return "a well-known default or common word";
+  if (!host_name.empty() && name == lower(host_name)) return "the device's host name";
+  if (community.size() < kShortCommunity)
+    return "shorter than " + std::to_string(kShortCommunity) + " characters";
+  return "";
+}
+
+std::string community_component(std::string_view prefix, std::string_view community,
+                                std::string_view salt) {
+  const collector::SecretEvidence e = collector::secret_evidence(community, salt);
+  return std::string(prefix) + " " + e.masked + " (" + e.hash + ")";
+}
 
 std::span<const Check> snmp_checks() { return kChecks; }
 

@@ -25,14 +25,27 @@
 // | acl        | ios_acl_shadowed_entry, ios_acl_permit_any_any, ios_acl_undefined          |
 // | firmware   | ios_firmware_end_of_support                                                |
 //
+// Juniper Junos (junos_checks.hpp), components "global", "system services telnet",
+// "root-authentication", "login user X", "snmp community <masked> (<hash>)":
+// junos_weak_password_hash, junos_cleartext_service, junos_ssh_version1, junos_ssh_root_login,
+// junos_snmp_guessable_community, junos_snmp_rw_community, junos_no_remote_syslog,
+// junos_no_ntp, junos_ntp_unauthenticated, junos_no_login_banner.
+//
+// Cisco ASA (asa_checks.hpp), components "global", "enable password", "username X",
+// "telnet <interface>", "http outside", "access-list X", "snmp-server community <masked> (<hash>)":
+// asa_cleartext_password, asa_telnet_management, asa_http_open_outside, asa_ssh_version1,
+// asa_snmp_guessable_community, asa_logging_disabled, asa_acl_permit_any_any.
+//
 // A file that is not parsed (unsupported vendor, binary, too large) gives no finding: it is
 // listed in the inventory with its parsing status and reason.
 #include <string_view>
 
+#include "collectors/netconfig/vendor_detect.hpp"
+
 namespace zt::netconfig::finding_type {
 
-// The config_type of every file audited today.
-inline constexpr std::string_view kConfigTypeIos = "cisco_ios";
+// A file's config_type: its vendor's name ("cisco_ios", "juniper_junos").
+inline std::string_view config_type(Vendor vendor) { return to_string(vendor); }
 inline constexpr std::string_view kDeviceType = "network_device";
 
 }  // namespace zt::netconfig::finding_type

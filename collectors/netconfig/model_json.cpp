@@ -124,4 +124,75 @@ json to_json(const IosConfig& c, std::string_view salt) {
           {"ends_with_end", c.ends_with_end}};
 }
 
+json to_json(const JunosConfig& c, std::string_view salt) {
+  const auto evidence = [&](std::string_view value) {
+    return collector::to_json(collector::secret_evidence(value, salt));
+  };
+  const auto all = [](const std::vector<Located>& list) {
+    json out = json::array();
+    for (const Located& l : list) out.push_back(located(l));
+    return out;
+  };
+  json passwords = json::array();
+  for (const JunosPassword& p : c.passwords)
+    passwords.push_back({{"owner", p.owner}, {"evidence", evidence(p.hash)}, {"line", p.line}});
+  json communities = json::array();
+  for (const JunosSnmpCommunity& s : c.snmp_communities)
+    communities.push_back({{"evidence", evidence(s.name)}, {"authorization", s.authorization}, {"line", s.line}});
+  json ntp = json::array();
+  for (const JunosNtpServer& n : c.ntp_servers)
+    ntp.push_back({{"address", n.address}, {"keyed", n.keyed}, {"line", n.line}});
+  return {{"vendor", "juniper_junos"},
+          {"form", c.set_form ? "set" : "braces"},
+          {"version", located(c.version)},
+          {"host_name", located(c.host_name)},
+          {"passwords", std::move(passwords)},
+          {"services", all(c.services)},
+          {"ssh_protocol_versions", all(c.ssh_protocol_versions)},
+          {"ssh_root_login", located(c.ssh_root_login)},
+          {"snmp_communities", std::move(communities)},
+          {"syslog_hosts", all(c.syslog_hosts)},
+          {"ntp_servers", std::move(ntp)},
+          {"ntp_authentication_keys", c.ntp_authentication_keys},
+          {"ntp_trusted_keys", c.ntp_trusted_keys},
+          {"login_message", line_of(c.login_message)},
+          {"lines", c.line_count},
+          {"statements", c.statements},
+          {"balanced", c.balanced}};
+}
+
+json to_json(const AsaConfig& c, std::string_view salt) {
+  const auto evidence = [&](std::string_view value) {
+    return collector::to_json(collector::secret_evidence(value, salt));
+  };
+  const auto access = [](const std::vector<AsaManagementAccess>& list) {
+    json out = json::array();
+    for (const AsaManagementAccess& a : list)
+      out.push_back({{"address", a.address}, {"mask", a.mask}, {"interface", a.interface}, {"line", a.line}});
+    return out;
+  };
+  json passwords = json::array();
+  for (const AsaPassword& p : c.passwords)
+    passwords.push_back({{"owner", p.owner}, {"hashed", p.hashed}, {"evidence", evidence(p.value)}, {"line", p.line}});
+  json communities = json::array();
+  for (const AsaSnmpCommunity& s : c.snmp_communities)
+    communities.push_back({{"evidence", evidence(s.name)}, {"line", s.line}});
+  json ssh = json::array();
+  for (const Located& v : c.ssh_versions) ssh.push_back(located(v));
+  json any_any = json::array();
+  for (const AsaAclEntry& e : c.permit_any_any) any_any.push_back({{"acl", e.acl}, {"line", e.line}});
+  return {{"vendor", "cisco_asa"},
+          {"hostname", located(c.hostname)},
+          {"passwords", std::move(passwords)},
+          {"telnet", access(c.telnet)},
+          {"http", access(c.http)},
+          {"http_server_enable", line_of(c.http_server_enable)},
+          {"ssh_versions", std::move(ssh)},
+          {"snmp_communities", std::move(communities)},
+          {"logging_enable", line_of(c.logging_enable)},
+          {"no_logging_enable", line_of(c.no_logging_enable)},
+          {"permit_any_any", std::move(any_any)},
+          {"lines", c.line_count}};
+}
+
 }  // namespace zt::netconfig

@@ -42,7 +42,7 @@ model::Finding to_finding(const AuditedFile& file, const AuditFinding& a) {
               {"file_hash", file.sha256},
               {"device_type", finding_type::kDeviceType},
               {"manufacturer", std::string(manufacturer_of(d.vendor))},
-              {"config_type", finding_type::kConfigTypeIos}};
+              {"config_type", std::string(finding_type::config_type(d.vendor))}};
   if (!d.firmware_version.empty()) f.fields["firmware_version"] = d.firmware_version;
   if (file.report->ios && file.report->ios->chassis)
     f.fields["model"] = file.report->ios->chassis->value;
@@ -71,6 +71,21 @@ json summary_json(const IosConfig& c) {
           {"ends_with_end", c.ends_with_end}};
 }
 
+json summary_json(const JunosConfig& c) {
+  return {{"hostname", c.host_name ? c.host_name->value : ""},
+          {"lines", c.line_count},
+          {"statements", c.statements},
+          {"form", c.set_form ? "set" : "braces"},
+          {"snmp_communities", c.snmp_communities.size()},
+          {"balanced", c.balanced}};
+}
+
+json summary_json(const AsaConfig& c) {
+  return {{"hostname", c.hostname ? c.hostname->value : ""},
+          {"lines", c.line_count},
+          {"snmp_communities", c.snmp_communities.size()}};
+}
+
 json file_json(const AuditedFile& file) {
   const AuditReport& r = *file.report;
   json out = {{"path", file.path},
@@ -84,13 +99,13 @@ json file_json(const AuditedFile& file) {
               {"reason", r.detection.reason},
               {"notes", r.notes},
               {"reused", file.reused}};
-  if (r.ios) {
+  if (r.ios || r.junos || r.asa) {
     out["analysis"] = {{"total_findings", r.scores.total_findings},
                        {"critical_findings", r.scores.critical_findings},
                        {"compliance_scores", r.scores.compliance},
                        {"overall_security_score", r.scores.overall_security},
                        {"overall_risk_score", r.scores.overall_risk}};
-    out["summary"] = summary_json(*r.ios);
+    out["summary"] = r.ios ? summary_json(*r.ios) : r.junos ? summary_json(*r.junos) : summary_json(*r.asa);
     const std::size_t bytes = r.parsed_data.dump().size();
     if (bytes <= kParsedDataMaxBytes) out["parsed_data"] = r.parsed_data;
     else out["parsed_data"] = {{"omitted", std::to_string(bytes) + " bytes, over the inventory's cap of " +

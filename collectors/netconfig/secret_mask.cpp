@@ -13,7 +13,8 @@ namespace {
 using Words = std::vector<std::string_view>;
 
 constexpr std::string_view kSecretBefore[] = {"password",  "secret",    "key",
-                                              "key-string", "community", "pre-shared-key"};
+                                              "key-string", "community", "pre-shared-key",
+                                              "encrypted-password", "value"};  // Junos
 // Words after `key` that name no secret (`key chain X`, `crypto key generate rsa`).
 constexpr std::string_view kNotSecret[] = {"chain", "generate", "config-key", "pubkey-chain",
                                            "encryption", "zeroize", "import", "export",
@@ -43,7 +44,8 @@ std::vector<std::size_t> secret_words(const Words& w) {
   const bool snmp_user = starts("snmp-server", "user");
   for (std::size_t i = 0; i < w.size(); ++i) {
     std::size_t next = i + 1;
-    if (w[i] == "authentication-key" || w[i] == "message-digest-key") {
+    if ((w[i] == "authentication-key" || w[i] == "message-digest-key") &&
+        !(i + 2 < w.size() && w[i + 2] == "type")) {  // Junos: `… type sha256 value <key>`
       next = i + 3;  // <number> <algorithm> [type] <key>
       if (next + 1 < w.size() && is_number(w[next]) && w[next].size() == 1) ++next;
     } else if (snmp_user && (w[i] == "auth" || w[i] == "priv")) {

@@ -3,7 +3,7 @@
 // SNMP community in it replaced by its masked prefix (collectors/core/secret_evidence.hpp: at
 // most 4 characters, never more than a quarter of the value, then "…"). Token rules, so a
 // secret in an unknown command that follows `password`, `secret`, `key`, `key-string`,
-// `community` or `pre-shared-key` is masked too. The line's indentation is kept; runs of
+// `community`, `pre-shared-key`, `encrypted-password` or `value` (Junos keys) is masked too. The line's indentation is kept; runs of
 // spaces inside it become one. Pure.
 #include <string>
 #include <string_view>

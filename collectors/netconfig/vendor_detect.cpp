@@ -171,19 +171,21 @@ Detection detect_vendor(std::string_view text) {
     d.reason = "no parser for " + std::string(to_string(vendor)) + " yet";
     return d;
   };
-  if (!s.asa_version.empty()) return unsupported(Vendor::cisco_asa, s.asa_version);
   if (s.eos || !s.eos_version.empty()) return unsupported(Vendor::arista_eos, s.eos_version);
   if (s.iosxr) return unsupported(Vendor::cisco_iosxr, s.ios_version);
-  if (!s.junos_version.empty() && (s.junos_braces || s.set_lines > 0))
-    return unsupported(Vendor::juniper_junos, s.junos_version);
-  if (s.set_lines * 2 > s.lines) return unsupported(Vendor::juniper_junos, "");
-  if (s.nxos) return unsupported(Vendor::cisco_nxos, s.ios_version);
-  if (!s.ios_version.empty() || s.ios_commands) {
-    d.vendor = Vendor::cisco_ios;
-    d.firmware_version = s.ios_image.empty() ? s.ios_version : s.ios_image;
+  const auto parsed = [&](Vendor vendor, std::string version) {
+    d.vendor = vendor;
+    d.firmware_version = std::move(version);
     d.status = ParsingStatus::parsed;
     return d;
-  }
+  };
+  if (!s.asa_version.empty()) return parsed(Vendor::cisco_asa, s.asa_version);
+  if (!s.junos_version.empty() && (s.junos_braces || s.set_lines > 0))
+    return parsed(Vendor::juniper_junos, s.junos_version);
+  if (s.set_lines * 2 > s.lines) return parsed(Vendor::juniper_junos, "");
+  if (s.nxos) return unsupported(Vendor::cisco_nxos, s.ios_version);
+  if (!s.ios_version.empty() || s.ios_commands)
+    return parsed(Vendor::cisco_ios, s.ios_image.empty() ? s.ios_version : s.ios_image);
   d.reason = "no known vendor's configuration shape";
   return d;
 }

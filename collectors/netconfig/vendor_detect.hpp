@@ -3,8 +3,8 @@
 // Cisco IOS / IOS-XE (`version 15.2` with IOS's commands; the full release, 15.2(4)M7, when
 // the backup tool kept `show version` as comments), Cisco ASA (`ASA Version 9.8(4)`),
 // Cisco NX-OS (`feature …`), Cisco IOS XR, Juniper Junos (`version …;` with braces, or `set`
-// lines), Arista EOS (`! device: … EOS-4.x`, `! boot system flash:/EOS…`). Only IOS is parsed
-// today; the others are `unsupported`, as is a text of no known shape. Binary content (NUL
+// lines), Arista EOS (`! device: … EOS-4.x`, `! boot system flash:/EOS…`). IOS, ASA and Junos
+// are parsed; the others are `unsupported`, as is a text of no known shape. Binary content (NUL
 // bytes, mostly non-text) and an empty file are `failed`. Pure; reads at most the first
 // kDetectLines lines.
 #include <cstddef>

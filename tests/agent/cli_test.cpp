@@ -52,7 +52,7 @@ TEST_CASE("agent --version and --help", "[integration]") {
   auto help = agent({"--help"});
   CHECK(help.exit_code == 0);
   for (const char* text : {"--once", "--config", "--host-root", "--collectors", "--format",
-                           "--output", "--fail-on", "--vuln-db", "--list-collectors", "--check-config",
+                           "--output", "--fail-on", "--vuln-db", "--netconfig-path", "--list-collectors", "--check-config",
                            "Exit codes:", "3  --once --fail-on"})
     CHECK_THAT(help.out, Catch::Contains(text));
 }
@@ -360,4 +360,53 @@ TEST_CASE("agent --once: compliance results are a score per framework and failed
     if (f.at("fields").at("status") == "pass") ++passed;
   CHECK(report.at("findings").size() == 33);  // every result is in the batch
   CHECK(passed >= 17);                         // the passed ones too
+}
+
+namespace {
+
+using NetconfigFinding = std::tuple<std::string, std::string, std::string, std::vector<int>>;  // file, check, component, lines
+
+// The netconfig findings of a one-shot JSON report.
+std::set<NetconfigFinding> netconfig_findings(const test::Completed& scan) {
+  auto batch = model::parse_batch(scan.out);
+  REQUIRE(batch.ok());
+  std::set<NetconfigFinding> found;
+  for (const model::Finding& f : batch->findings)
+    found.emplace(f.fields["file_path"].get<std::string>(), f.fields["finding_type"].get<std::string>(),
+                  f.fields["affected_component"].get<std::string>(),
+                  f.fields["line_numbers"].get<std::vector<int>>());
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("agent --once --netconfig-path audits the given configuration with the collector's report",
+          "[integration]") {
+  const std::string in_tree = "/home/oxidized/.config/oxidized/configs/branch/sw-access-03";
+  const std::string weak_switch = kHosts + "netconfig-weak" + in_tree;
+  auto scan = once({"--format", "json", "--collectors", "netconfig", "--netconfig-path", weak_switch});
+  REQUIRE(scan.exit_code == 0);
+  // The same two findings as the auditor's own test of this file (audit_test.cpp).
+  CHECK(netconfig_findings(scan) ==
+        std::set<NetconfigFinding>{{weak_switch, "ios_no_ntp", "global", {}},
+                                   {weak_switch, "ios_acl_undefined", "access-list 5", {31}}});
+
+  // A host path: read under --host-root, like collectors.netconfig.paths.
+  auto rooted = once({"--format", "json", "--collectors", "netconfig", "--host-root",
+                      kHosts + "netconfig-weak", "--netconfig-path", in_tree});
+  REQUIRE(rooted.exit_code == 0);
+  CHECK(netconfig_findings(rooted) ==
+        std::set<NetconfigFinding>{{in_tree, "ios_no_ntp", "global", {}},
+                                   {in_tree, "ios_acl_undefined", "access-list 5", {31}}});
+
+  // A path that is not there: a usage error naming it; and only with --once.
+  auto missing = once({"--collectors", "netconfig", "--netconfig-path", kHosts + "netconfig-nowhere"});
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("--netconfig-path " + kHosts + "netconfig-nowhere"));
+  auto elsewhere = once({"--collectors", "system", "--netconfig-path", weak_switch});
+  CHECK(elsewhere.exit_code == 2);
+  CHECK_THAT(elsewhere.err, Catch::Contains("the netconfig collector is not among --collectors"));
+  auto daemon = agent({"--netconfig-path", weak_switch});
+  CHECK(daemon.exit_code == 2);
+  CHECK_THAT(daemon.err, Catch::Contains("--netconfig-path apply to --once only"));
 }

@@ -1,5 +1,5 @@
 // Every pure parser of the netconfig collector, fuzzed (tests/support/fuzz.hpp): the IOS
-// parser, the vendor detection, ACL entries, type 7 decoding, secret masking and the whole
+// and Junos parsers (and the ASA audit), the vendor detection, ACL entries, type 7 decoding, secret masking and the whole
 // audit, seeded with the weak fixture configuration. Besides not throwing or crashing, every
 // finding must name lines inside the text and keep its secrets masked.
 #include <catch2/catch.hpp>
@@ -7,6 +7,7 @@
 #include "collectors/netconfig/acl_entry.hpp"
 #include "collectors/netconfig/audit.hpp"
 #include "collectors/netconfig/ios_parser.hpp"
+#include "collectors/netconfig/junos_parser.hpp"
 #include "collectors/netconfig/secret_mask.hpp"
 #include "collectors/netconfig/type7.hpp"
 #include "tests/support/fuzz.hpp"
@@ -33,11 +34,34 @@ TEST_CASE("the IOS parser and the vendor detection survive fuzzed configurations
   });
 }
 
+TEST_CASE("the Junos and ASA parsers and audits survive fuzzed configurations", "[unit]") {
+  const AuditOptions options{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}, "salt"};
+  for (const auto& [tree, path] : {std::pair{"netconfig-junos", "var/lib/rancid/junos/configs/srx-branch-02"},
+                                   std::pair{"netconfig-junos", "var/lib/rancid/junos/configs/srx-branch-02.set"},
+                                   std::pair{"netconfig-asa", "srv/tftp/configs/fw-branch-09"}}) {
+    const std::string seed = zt::test::read_text(zt::test::fixture_host(tree) / path);
+    zt::test::fuzz_text(seed, [&](const std::string& text) {
+      const JunosStatements read = read_junos_statements(text);
+      for (const JunosStatement& st : read.statements) {
+        CHECK(st.words.size() == st.lines.size());
+        for (LineNo n : st.lines) CHECK((n >= 1 && n <= read.line_count));
+      }
+      const AuditReport r = audit_config(text, shipped_standards().set, options);
+      const std::size_t lines = r.junos ? r.junos->line_count
+                                : r.asa ? r.asa->line_count
+                                : r.ios ? r.ios->line_count : 0;
+      for (const AuditFinding& f : r.findings)
+        for (LineNo n : f.issue.lines) CHECK((n >= 1 && n <= lines));
+    });
+  }
+}
+
 TEST_CASE("the audit survives fuzzed configurations and names only lines of the text", "[unit]") {
   const AuditOptions options{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}, "salt"};
   zt::test::fuzz_text(weak_seed(), [&](const std::string& text) {
     const AuditReport r = audit_config(text, shipped_standards().set, options);
-    const std::size_t lines = r.ios ? r.ios->line_count : 0;
+    const std::size_t lines = r.ios ? r.ios->line_count : r.junos ? r.junos->line_count
+                              : r.asa ? r.asa->line_count : 0;
     for (const AuditFinding& f : r.findings) {
       REQUIRE(f.standard != nullptr);
       CHECK_FALSE(f.issue.component.empty());

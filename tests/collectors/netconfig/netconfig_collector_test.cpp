@@ -75,7 +75,7 @@ TEST_CASE("netconfig on the hardened host finds its RANCID configuration and no 
   CHECK(file.at("analysis").at("overall_security_score") == 100.0);
   CHECK(file.at("parsed_data").at("hostname").at("value") == "rtr-core-01");
   CHECK(r.inventory.at("files").size() == 1);
-  CHECK(r.inventory.at("standards").at("checks") == 38);
+  CHECK(r.inventory.at("standards").at("checks") == 55);
 }
 
 TEST_CASE("netconfig on the weak host reports what the auditor finds, file by file", "[unit]") {
@@ -84,15 +84,19 @@ TEST_CASE("netconfig on the weak host reports what the auditor finds, file by fi
   CHECK(r.problems == std::vector<std::string>{});
   std::set<Row> expected = audited("netconfig-weak", kRouter);
   expected.merge(audited("netconfig-weak", kSwitch));
+  // The ASA's one weakness: logging is never enabled.
+  CHECK(audited("netconfig-weak", kAsa) ==
+        std::set<Row>{{kAsa, "asa_logging_disabled", "global", json::array()}});
+  expected.merge(audited("netconfig-weak", kAsa));
   CHECK(rows(r) == expected);
-  CHECK(expected.size() == 53);
+  CHECK(expected.size() == 54);
 
   for (const zt::model::Finding& f : r.findings) {
     INFO(f.fields.dump());
     CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
     CHECK(f.category == zt::model::Category::config);
     CHECK(f.fields.at("manufacturer") == "Cisco");
-    CHECK(f.fields.at("config_type") == "cisco_ios");
+    CHECK(f.fields.at("config_type") == (f.fields.at("file_path") == kAsa ? "cisco_asa" : "cisco_ios"));
     CHECK(f.fields.at("status") == "open");
     CHECK(f.fields.at("file_hash").get<std::string>().size() == 64);
   }
@@ -112,13 +116,14 @@ TEST_CASE("netconfig on the weak host reports what the auditor finds, file by fi
                            {{"framework", "pci_dss_4"}, {"requirements", {"8.3.2"}}}};
   CHECK(enable->fields.at("compliance_frameworks") == frameworks);
 
-  // The ASA configuration is found, recognised and left unparsed.
+  // The ASA configuration is found, recognised and audited.
   const json asa = file_entry(r, kAsa);
-  CHECK(asa.at("parsing_status") == "unsupported");
+  CHECK(asa.at("parsing_status") == "parsed");
   CHECK(asa.at("vendor") == "cisco_asa");
   CHECK(asa.at("firmware_version") == "9.8(4)15");
   CHECK(asa.at("manufacturer") == "Cisco");
-  CHECK_FALSE(asa.contains("analysis"));
+  CHECK(asa.at("analysis").at("total_findings") == 1);
+  CHECK(asa.at("parsed_data").at("hostname").at("value") == "asa-edge-01");
   std::set<std::string> paths;
   for (const json& f : r.inventory.at("files")) paths.insert(f.at("path"));
   CHECK(paths == std::set<std::string>{kAsa, kRouter, kSwitch});
@@ -177,4 +182,31 @@ TEST_CASE("netconfig takes a single file as its path, and says when it finds not
   const auto availability = nothing->capabilities(zt::collector::HostFs(fixture_host("netconfig-weak")));
   CHECK_FALSE(availability.usable);
   CHECK(availability.reason == "no configuration folder or file found under the configured paths");
+}
+
+TEST_CASE("netconfig audits Junos configurations in both forms and ASA configurations", "[unit]") {
+  const std::string junos = "/var/lib/rancid/junos/configs/";
+  auto collector = make();
+  const CollectResult r = zt::test::collect_at(*collector, fixture_host("netconfig-junos"));
+  CHECK(r.problems == std::vector<std::string>{});
+  std::set<Row> expected = audited("netconfig-junos", junos + "srx-branch-02");
+  expected.merge(audited("netconfig-junos", junos + "srx-branch-02.set"));
+  CHECK(rows(r) == expected);
+  CHECK(expected.size() == 24);
+  for (const zt::model::Finding& f : r.findings) {
+    INFO(f.fields.dump());
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
+    CHECK(f.fields.at("manufacturer") == "Juniper");
+    CHECK(f.fields.at("config_type") == "juniper_junos");
+  }
+  const json hardened = file_entry(r, junos + "mx-core-01.set");
+  CHECK(hardened.at("parsing_status") == "parsed");
+  CHECK(hardened.at("analysis").at("total_findings") == 0);
+  CHECK(hardened.at("summary").at("form") == "set");
+
+  auto asa = make({{"paths", {"/srv/tftp/configs"}}});
+  const CollectResult a = zt::test::collect_at(*asa, fixture_host("netconfig-asa"));
+  CHECK(a.problems == std::vector<std::string>{});
+  CHECK(rows(a) == audited("netconfig-asa", "/srv/tftp/configs/fw-branch-09"));
+  CHECK(file_entry(a, "/srv/tftp/configs/fw-dc-01").at("analysis").at("total_findings") == 0);
 }

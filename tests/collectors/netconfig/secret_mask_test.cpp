@@ -21,6 +21,13 @@ TEST_CASE("mask_secrets keeps a line's shape and masks every secret in it", "[un
   CHECK(mask_secrets("crypto isakmp key SharedKey123 address 203.0.113.9") ==
         "crypto isakmp key Sha… address 203.0.113.9");
   CHECK(mask_secrets(" key-string 7 0822455D0A16") == " key-string 7 082…");
+  // Junos, in both forms.
+  CHECK(mask_secrets("        encrypted-password \"$1$kT9sQ2wE$Hn4bV7cX1zL3mP5qR8tY0.\"; ## SECRET-DATA") ==
+        "        encrypted-password \"$1$… ## SECRET-DATA");
+  CHECK(mask_secrets("set system ntp authentication-key 1 type sha256 value \"$9$kP5Qn/CtOBEhrvLxd\"") ==
+        "set system ntp authentication-key 1 type sha256 value \"$9$…");
+  CHECK(mask_secrets("set snmp community public authorization read-only") ==
+        "set snmp community p… authorization read-only");
   // What holds no secret is left as it is.
   CHECK(mask_secrets("ntp server 10.0.0.5 key 1") == "ntp server 10.0.0.5 key 1");
   CHECK(mask_secrets("key chain OSPF") == "key chain OSPF");

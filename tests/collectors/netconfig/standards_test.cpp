@@ -4,7 +4,9 @@
 
 #include <set>
 
+#include "collectors/netconfig/asa_checks.hpp"
 #include "collectors/netconfig/checks.hpp"
+#include "collectors/netconfig/junos_checks.hpp"
 
 using namespace zt::netconfig;
 
@@ -19,8 +21,10 @@ TEST_CASE("the shipped standards load and match the checks one to one", "[unit]"
     CHECK(s.frameworks.size() == 3);
   }
   for (const Check& c : ios_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
+  for (const JunosCheck& c : junos_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
+  for (const AsaCheck& c : asa_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
   CHECK(standard_ids == check_ids);
-  CHECK(standard_ids.size() == 38);
+  CHECK(standard_ids.size() == 55);
   const Standard* enable = shipped.set.find("ios_enable_password");
   REQUIRE(enable);
   CHECK(enable->severity == zt::model::Severity::high);

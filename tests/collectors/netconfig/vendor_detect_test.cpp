@@ -30,16 +30,18 @@ TEST_CASE("detect_vendor tells the vendors and their firmware versions apart", "
 
   const Detection asa = detect(": Saved\n:\nASA Version 9.8(4)15\n!\nhostname fw1\n");
   CHECK((asa.vendor == Vendor::cisco_asa && asa.firmware_version == "9.8(4)15" &&
-         asa.status == ParsingStatus::unsupported && asa.reason == "no parser for cisco_asa yet"));
+         asa.status == ParsingStatus::parsed));
   const Detection junos = detect(
       "## Last commit: 2024-01-02 10:00:00 UTC by admin\nversion 12.3R12.4;\nsystem {\n    host-name j1;\n}\n");
   CHECK((junos.vendor == Vendor::juniper_junos && junos.firmware_version == "12.3R12.4" &&
-         junos.status == ParsingStatus::unsupported));
+         junos.status == ParsingStatus::parsed));
   const Detection junos_set = detect("set version 20.4R3.8\nset system host-name j2\nset interfaces ge-0/0/0 unit 0\n");
-  CHECK((junos_set.vendor == Vendor::juniper_junos && junos_set.firmware_version == "20.4R3.8"));
+  CHECK((junos_set.vendor == Vendor::juniper_junos && junos_set.firmware_version == "20.4R3.8" &&
+         junos_set.status == ParsingStatus::parsed));
   const Detection eos = detect(
       "! Command: show running-config\n! device: leaf1 (DCS-7050SX-64, EOS-4.20.1F)\n!\nhostname leaf1\n");
-  CHECK((eos.vendor == Vendor::arista_eos && eos.firmware_version == "4.20.1F"));
+  CHECK((eos.vendor == Vendor::arista_eos && eos.firmware_version == "4.20.1F" &&
+         eos.status == ParsingStatus::unsupported && eos.reason == "no parser for arista_eos yet"));
   const Detection eos_boot = detect("! boot system flash:/EOS-4.28.3M.swi\nhostname leaf2\n");
   CHECK((eos_boot.vendor == Vendor::arista_eos && eos_boot.firmware_version == "4.28.3M"));
   const Detection nxos = detect("version 9.3(8) Bios:version\nfeature ssh\nhostname n1\n");
@@ -68,8 +70,10 @@ TEST_CASE("audit_config bounds its input and audits nothing it does not parse", 
   const AuditReport big = audit_config(huge, standards, options);
   CHECK((big.detection.status == ParsingStatus::failed && big.detection.reason == "larger than 32 MiB"));
   CHECK((!big.ios && big.findings.empty()));
-  const AuditReport asa = audit_config("ASA Version 9.8(4)\nenable password x encrypted\n", standards, options);
-  CHECK((asa.detection.status == ParsingStatus::unsupported && !asa.ios && asa.findings.empty()));
+  const AuditReport eos = audit_config("! device: leaf1 (DCS-7050SX-64, EOS-4.20.1F)\nenable password x\n",
+                                       standards, options);
+  CHECK((eos.detection.status == ParsingStatus::unsupported && !eos.ios && !eos.junos && !eos.asa &&
+         eos.findings.empty()));
   const AuditReport binary = audit_config(std::string("\0\0\0\0", 4), standards, options);
   CHECK((binary.detection.status == ParsingStatus::failed && binary.findings.empty()));
 }
