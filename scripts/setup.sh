@@ -44,10 +44,12 @@ test_packages=(
   # tests write with Python (make_models.py)
   jupyter-notebook python3-numpy
 )
-# Servers from npm the tests look for under /opt/zerotrace-test/<folder>: Node-RED for the
-# iot_ot collector's, the Model Context Protocol's reference server for the ai_ml collector's.
+# Servers from npm the tests look for under /opt/zerotrace-test/<folder>: Node-RED and an OPC
+# UA server (node-opcua) for the iot_ot collector's, the Model Context Protocol's reference
+# server for the ai_ml collector's.
 npm_test_servers=(
   "node-red node-red@4.1.15"
+  "opcua node-opcua-server@2.186.4"
   "mcp @modelcontextprotocol/server-everything@2026.8.31"
 )
 

@@ -1,8 +1,9 @@
 #pragma once
 // LiveChecker: the one request-and-answer exchange of the collectors' live checks (database,
 // iot_ot), behind an interface so that tests replay recorded answers. One exchange = connect to a local endpoint, send fixed bytes,
-// read until the protocol's answer is complete (or `max_bytes`, or the time limit), then
-// optionally send closing bytes chosen from what was read. A collector only ever hands it
+// read until the protocol's answer is complete (or `max_bytes`, or the time limit), send the
+// next request of a conversation when there is one and read again, then optionally send
+// closing bytes chosen from what was read. A collector only ever hands it
 // loopback endpoints of this host's own listeners (loopback_target below). The system
 // implementation (live_checker_linux.cpp) uses non-blocking POSIX sockets bounded by poll()
 // deadlines. Methods never throw; failures are values. Not thread-safe per instance.
@@ -25,6 +26,11 @@ namespace zt::collector {
 struct Exchange {
   std::string send;  // may be empty: the server speaks first
   std::function<bool(std::string_view received)> complete;
+  // A conversation of several requests (OPC UA's hello, secure channel, then the request):
+  // once an answer is complete, the next request chosen from all received so far, or "" when
+  // the conversation is over. After a request, reading goes on and `complete` is asked again
+  // of everything received.
+  std::function<std::string(std::string_view received)> then;
   // Bytes sent after the answer is complete ("" for none), e.g. PostgreSQL's Terminate once
   // logged in.
   std::function<std::string(std::string_view received)> farewell;

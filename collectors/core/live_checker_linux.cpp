@@ -57,7 +57,12 @@ class SystemChecker final : public LiveChecker {
       return result;
     char buffer[4096];
     while (result.received.size() < exchange.max_bytes) {
-      if (exchange.complete && exchange.complete(result.received)) break;
+      if (exchange.complete && exchange.complete(result.received)) {
+        const std::string next = exchange.then ? exchange.then(result.received) : std::string();
+        if (next.empty()) break;
+        if (!send_all(fd.get(), next, deadline, result.error)) return result;
+        continue;
+      }
       const int ready = wait_for(fd.get(), POLLIN, deadline);
       if (ready == 0) {
         result.error = "no complete answer within " + std::to_string(limit.count()) + " ms";

@@ -22,9 +22,10 @@
 // |                              | high on another address     | EtherNet/IP, BACnet, CoAP   |
 // |                              |                             | listening beyond loopback   |
 // | opc_ua_exposed               | medium                      | OPC UA (4840) beyond        |
-// |                              |                             | loopback; its security modes|
-// |                              |                             | are not asked (no live      |
-// |                              |                             | GetEndpoints yet)           |
+// |                              |                             | loopback, its endpoints not |
+// |                              |                             | asked (no live check)       |
+// | opc_ua_security_none         | critical with anonymous     | live: GetEndpoints offers   |
+// |                              | users, else high            | the security mode None      |
 // | node_red_no_admin_auth       | critical exposed, medium    | the editor asks for no login|
 // |                              | loopback                    | (live), or settings.js sets |
 // |                              |                             | no adminAuth                |
@@ -38,6 +39,7 @@ inline constexpr std::string_view kMqttListenerWithoutTls = "mqtt_listener_witho
 inline constexpr std::string_view kMqttAclMissing = "mqtt_acl_missing";
 inline constexpr std::string_view kIndustrialProtocolExposed = "industrial_protocol_exposed";
 inline constexpr std::string_view kOpcUaExposed = "opc_ua_exposed";
+inline constexpr std::string_view kOpcUaSecurityNone = "opc_ua_security_none";
 inline constexpr std::string_view kNodeRedNoAdminAuth = "node_red_no_admin_auth";
 
 }  // namespace zt::iot_ot::finding_type

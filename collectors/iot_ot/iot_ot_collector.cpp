@@ -59,6 +59,9 @@ class IotOtCollector final : public collector::Collector {
 
     snapshot.live = collector::plan_live_checks(fs, *checker_, options_.live_checks,
                                                 options_.live_timeout, kNotContacted);
+    for (IndustrialListener& listener : snapshot.industrial)
+      if (snapshot.live.enabled && listener.protocol.protocol == "opc_ua" && !context.should_stop())
+        check_opc_ua(listener, *checker_, collector::time_for_check(context, options_.live_timeout));
 
     bool default_config_running = false;
     for (MqttBroker& broker : found.brokers) {

@@ -11,9 +11,9 @@ const collector::OptionTable<IotOtOptions>& table() {
   static const OptionTable<O> kTable{
       flag<&O::live_checks>(
           "live_checks",
-          "contact local MQTT brokers and Node-RED editors through loopback (only when "
-          "host_root is \"/\"): an anonymous MQTT CONNECT (nothing subscribed or published) "
-          "and Node-RED's GET /auth/login"),
+          "contact local MQTT brokers, Node-RED editors and OPC UA servers through loopback "
+          "(only when host_root is \"/\"): an anonymous MQTT CONNECT (nothing subscribed or "
+          "published), Node-RED's GET /auth/login and OPC UA's GetEndpoints (no session)"),
       integer<&O::live_timeout>("live_timeout_ms", 100, 10000,
                                 "time limit for one live check, in milliseconds"),
   };

@@ -1,8 +1,11 @@
 #include "collectors/iot_ot/live_checks.hpp"
 
+#include <memory>
+
 #include "collectors/core/http_answer.hpp"
 #include "collectors/iot_ot/mqtt_wire.hpp"
 #include "collectors/iot_ot/node_red.hpp"
+#include "collectors/iot_ot/opc_ua.hpp"
 
 namespace zt::iot_ot {
 namespace {
@@ -60,6 +63,51 @@ void check_node_red(NodeRed& runtime, collector::LiveChecker& checker,
     c.outcome = "not a Node-RED answer";
   }
   runtime.live = std::move(c);
+}
+
+void check_opc_ua(IndustrialListener& listener, collector::LiveChecker& checker,
+                  std::chrono::milliseconds limit) {
+  const auto target = collector::loopback_target({listener.socket});
+  if (!target) return;
+  const std::string url = "opc.tcp://" + collector::endpoint_text(target->address, target->port);
+  // Each request waits for its answer: Hello → ACK, OpenSecureChannel → OPN, GetEndpoints → MSG.
+  auto sent = std::make_shared<std::size_t>(1);
+  collector::Exchange ex;
+  ex.send = opcua_hello(url);
+  ex.complete = [sent](std::string_view r) {
+    const auto messages = opcua_messages(r);
+    return messages.size() >= *sent || (!messages.empty() && messages.back().type == "ERR");
+  };
+  ex.then = [sent, url](std::string_view r) -> std::string {
+    const auto messages = opcua_messages(r);
+    if (messages.empty() || messages.back().type == "ERR") return "";
+    if (*sent == 1 && messages.back().type == "ACK") {
+      ++*sent;
+      return opcua_open_channel();
+    }
+    if (*sent == 2 && messages.back().type == "OPN") {
+      const auto channel = read_open_channel(messages.back().body);
+      if (!channel) return "";
+      ++*sent;
+      return opcua_get_endpoints(channel->channel_id, channel->token_id, url);
+    }
+    return "";
+  };
+  ex.max_bytes = 256 * 1024;
+  const collector::ExchangeResult result = checker.exchange(*target, ex, limit);
+  LiveCheck c = collector::record_check("opc_ua_get_endpoints", *target, result);
+  const auto messages = opcua_messages(result.received);
+  if (!messages.empty() && messages.back().type == "ERR") {
+    c.outcome = "refused: " + read_error(messages.back().body);
+  } else if (messages.size() == 3 && messages.back().type == "MSG") {
+    listener.endpoints = read_endpoints(messages.back().body);
+    c.outcome = listener.endpoints
+                    ? "offered " + std::to_string(listener.endpoints->size()) + " endpoint(s)"
+                    : "not a GetEndpoints answer";
+  } else if (result.connected && c.error.empty()) {
+    c.error = "no GetEndpoints answer";
+  }
+  listener.live = std::move(c);
 }
 
 }  // namespace zt::iot_ot

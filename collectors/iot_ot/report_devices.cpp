@@ -10,6 +10,52 @@ using model::Severity;
 using nlohmann::json;
 namespace type = finding_type;
 
+// An OPC UA server beyond loopback: what its live GetEndpoints offered decides; unasked, it
+// is reported for what it may offer.
+void report_opc_ua(const IndustrialListener& i, const DeviceRef& device, const std::string& what,
+                   json metadata, std::vector<model::Finding>& out) {
+  const std::string_view remediation =
+      "Offer only Sign or SignAndEncrypt endpoints with a current security policy "
+      "(Basic256Sha256 or Aes*), require user authentication, and bind the server to the "
+      "control network only.";
+  if (i.live) metadata["live_check"] = collector::to_json(*i.live);
+  if (!i.endpoints) {
+    out.push_back(iot_finding(
+        device,
+        {type::kOpcUaExposed, Severity::medium, what,
+         "An OPC UA server is reachable from the network. Whether it offers the security mode "
+         "None (no signing, no encryption) was not asked.",
+         std::string(remediation)},
+        metadata));
+    return;
+  }
+  json offered = json::array();
+  bool none = false, anonymous = false;
+  for (const OpcUaEndpoint& e : *i.endpoints) {
+    offered.push_back({{"url", e.url},
+                       {"security_mode", std::string(to_string(e.mode))},
+                       {"security_policy", e.policy},
+                       {"anonymous", e.anonymous}});
+    if (e.mode == OpcUaSecurityMode::none) {
+      none = true;
+      anonymous = anonymous || e.anonymous;
+    }
+  }
+  if (!none) return;
+  metadata["endpoints"] = std::move(offered);
+  out.push_back(iot_finding(
+      device,
+      {type::kOpcUaSecurityNone, anonymous ? Severity::critical : Severity::high,
+       "OPC UA server on " + device.device_id + " offers the security mode None",
+       std::string("Its GetEndpoints answer lists an endpoint without signing or encryption") +
+           (anonymous ? " that takes anonymous users: whoever reaches the port reads and writes "
+                        "the address space (process values, commands)."
+                      : ": credentials and process values cross the network in clear, and can "
+                        "be changed on the way."),
+       std::string(remediation)},
+      std::move(metadata)));
+}
+
 void report_industrial(const IndustrialListener& i, std::vector<model::Finding>& out) {
   const collector::ListeningSocket& s = i.socket;
   const DeviceRef device{i.protocol.device_type, endpoint_text(s.address, s.port),
@@ -21,17 +67,7 @@ void report_industrial(const IndustrialListener& i, std::vector<model::Finding>&
                          {"every_interface", collector::is_wildcard(s)}};
   const std::string what = std::string(i.protocol.display) + " listens on " + device.device_id +
                            "/" + transport;
-  if (!i.protocol.unauthenticated) {
-    out.push_back(iot_finding(
-        device,
-        {type::kOpcUaExposed, Severity::medium, what,
-         "An OPC UA server is reachable from the network. Whether it offers the security mode "
-         "None (no signing, no encryption) was not asked.",
-         "Bind it to the control network only, offer only Sign or SignAndEncrypt endpoints, "
-         "and require user authentication."},
-        metadata));
-    return;
-  }
+  if (!i.protocol.unauthenticated) return report_opc_ua(i, device, what, metadata, out);
   out.push_back(iot_finding(
       device,
       {type::kIndustrialProtocolExposed,

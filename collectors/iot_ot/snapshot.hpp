@@ -10,10 +10,12 @@
 #include "collectors/core/live_checker.hpp"
 #include "collectors/iot_ot/industrial_protocols.hpp"
 #include "collectors/iot_ot/mosquitto_config.hpp"
+#include "collectors/iot_ot/opc_ua.hpp"
 
 namespace zt::iot_ot {
 
-// One live exchange through loopback: "mqtt_anonymous_connect", "node_red_auth_login".
+// One live exchange through loopback: "mqtt_anonymous_connect", "node_red_auth_login",
+// "opc_ua_get_endpoints".
 using collector::LiveCheck;
 
 struct MqttBroker {
@@ -28,6 +30,9 @@ struct MqttBroker {
 struct IndustrialListener {
   IndustrialProtocol protocol;
   collector::ListeningSocket socket;
+  // OPC UA: the endpoints the server offered to a live GetEndpoints, when it was asked.
+  std::optional<std::vector<OpcUaEndpoint>> endpoints;
+  std::optional<LiveCheck> live;
 };
 
 struct NodeRed {

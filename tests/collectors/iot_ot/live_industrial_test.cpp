@@ -1,20 +1,26 @@
 // The collector on this machine (host root "/") with industrial listeners: a real Modbus/TCP
 // server (Debian's python3-pymodbus) on every interface at port 502 when the test runs as root
 // (the port is privileged), and sockets the test opens itself on the other protocols' ports:
-// DNP3 and OPC UA on every interface, BACnet/IP over UDP on every interface, EtherNet/IP on
-// loopback only (no finding). Only these ports are looked at.
+// DNP3 on every interface, BACnet/IP over UDP on every interface, EtherNet/IP on loopback only
+// (no finding). On OPC UA's port 4840, one after the other, real OPC UA servers (node-opcua,
+// npm, where scripts/setup.sh installs it): one offering the security mode None to anonymous
+// users, then one offering SignAndEncrypt only; without node-opcua, a socket that never
+// answers. Only these ports are looked at.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <memory>
 #include <set>
 
 #include "collectors/iot_ot/iot_ot_collector.hpp"
 #include "tests/support/collector_harness.hpp"
 #include "tests/support/loopback.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/temp_tree.hpp"
 
 using namespace std::chrono_literals;
 using zt::collector::CollectResult;
@@ -61,17 +67,38 @@ Set industrial_findings(const CollectResult& result) {
   return out;
 }
 
+// An OPC UA server (opcua_server.js) on every interface at port 4840, `mode` "none" or
+// "secure", its certificates in a temporary folder.
+class OpcUaServer {
+ public:
+  explicit OpcUaServer(const std::string& mode) {
+    child_ = std::make_unique<zt::test::Child>(
+        std::vector<std::string>{"/usr/bin/node", ZT_SOURCE_DIR "/tests/collectors/iot_ot/opcua_server.js",
+                                 "4840", mode, dir_.root().string()},
+        std::vector<std::string>{"NODE_PATH=" ZT_NODE_OPCUA_MODULES, "HOME=" + dir_.root().string()});
+    REQUIRE(zt::test::wait_for_child_port(*child_, 4840, 120s));
+  }
+
+ private:
+  zt::test::TempTree dir_;
+  std::unique_ptr<zt::test::Child> child_;
+};
+
+CollectResult collect_here() {
+  auto collector = zt::iot_ot::descriptor().make(zt::test::options_of(zt::iot_ot::descriptor()));
+  return zt::test::collect_at(*collector, "/", std::stop_token{}, 30s);
+}
+
 }  // namespace
 
 TEST_CASE("live industrial: protocols without authentication on every interface are critical, "
-          "OPC UA medium, a loopback listener nothing",
+          "OPC UA offering None critical and SignAndEncrypt only nothing, a loopback listener "
+          "nothing",
           "[integration]") {
   OwnSocket dnp3(SOCK_STREAM, "0.0.0.0", 20000);
-  OwnSocket opc_ua(SOCK_STREAM, "0.0.0.0", 4840);
   OwnSocket bacnet(SOCK_DGRAM, "0.0.0.0", 47808);
   OwnSocket ethernet_ip(SOCK_STREAM, "127.0.0.1", 44818);
   Set expected = {"dnp3|0.0.0.0:20000|industrial_protocol_exposed|critical",
-                  "opc_ua|0.0.0.0:4840|opc_ua_exposed|medium",
                   "bacnet|0.0.0.0:47808|industrial_protocol_exposed|critical"};
 
   std::unique_ptr<zt::test::Child> modbus;
@@ -88,7 +115,20 @@ TEST_CASE("live industrial: protocols without authentication on every interface 
     WARN("not root: no Modbus/TCP server on port 502 (privileged)");
   }
 
-  auto collector = zt::iot_ot::descriptor().make(zt::test::options_of(zt::iot_ot::descriptor()));
-  const CollectResult result = zt::test::collect_at(*collector, "/", std::stop_token{}, 30s);
-  CHECK(industrial_findings(result) == expected);
+  if (!std::filesystem::exists(ZT_NODE_OPCUA_MODULES "/node-opcua-server")) {
+    WARN("node-opcua is not installed in " ZT_NODE_OPCUA_MODULES " (scripts/setup.sh installs "
+         "it with npm): a socket that never answers stands on 4840");
+    OwnSocket opc_ua(SOCK_STREAM, "0.0.0.0", 4840);
+    expected.insert("opc_ua|0.0.0.0:4840|opc_ua_exposed|medium");
+    CHECK(industrial_findings(collect_here()) == expected);
+    return;
+  }
+  {
+    OpcUaServer open("none");  // Node listens on "::", both families
+    Set with_none = expected;
+    with_none.insert("opc_ua|[::]:4840|opc_ua_security_none|critical");
+    CHECK(industrial_findings(collect_here()) == with_none);
+  }
+  OpcUaServer secure("secure");
+  CHECK(industrial_findings(collect_here()) == expected);
 }

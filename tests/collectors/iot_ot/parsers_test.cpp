@@ -1,11 +1,14 @@
 // The iot_ot collector's pure parts on inline text: mosquitto.conf's effective settings as its
 // manual gives them, the MQTT packets of the anonymous check, settings.js's adminAuth and
-// the editor's answers to GET /auth/login.
+// the editor's answers to GET /auth/login, and OPC UA's messages (recorded from real servers).
 #include <catch2/catch.hpp>
 
 #include "collectors/iot_ot/mosquitto_config.hpp"
 #include "collectors/iot_ot/mqtt_wire.hpp"
 #include "collectors/iot_ot/node_red.hpp"
+#include "collectors/iot_ot/opc_ua.hpp"
+#include "tests/support/fuzz.hpp"
+#include "tests/support/temp_tree.hpp"
 
 using namespace std::string_literals;
 using zt::iot_ot::BrokerConfig;
@@ -103,4 +106,65 @@ TEST_CASE("Node-RED: GET /auth/login says whether the editor asks for a login", 
   const std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n";
   CHECK_FALSE(zt::iot_ot::node_red_login_open("HTTP/1.1 404 Not Found\r\n\r\nCannot GET"));
   CHECK_FALSE(zt::iot_ot::node_red_login_open(head + "<html>"));
+}
+
+namespace {
+
+std::string recorded(const char* name) {
+  return zt::test::read_text(std::string(ZT_SOURCE_DIR "/tests/collectors/iot_ot/recorded/") + name);
+}
+
+}  // namespace
+
+TEST_CASE("OPC UA: the answers of real servers (node-opcua 2.186.4, recorded) to Hello, "
+          "OpenSecureChannel and GetEndpoints",
+          "[unit]") {
+  using namespace zt::iot_ot;
+  // recorded/opcua-none.bin: a server offering None to anonymous users; -secure.bin:
+  // SignAndEncrypt with Basic256Sha256 only, no anonymous users.
+  for (const auto& [file, expected] :
+       {std::pair{"opcua-none.bin",
+                  OpcUaEndpoint{"opc.tcp://vm:4847", OpcUaSecurityMode::none,
+                                "http://opcfoundation.org/UA/SecurityPolicy#None", true}},
+        std::pair{"opcua-secure.bin",
+                  OpcUaEndpoint{"opc.tcp://vm:4848", OpcUaSecurityMode::sign_and_encrypt,
+                                "http://opcfoundation.org/UA/SecurityPolicy#Basic256Sha256",
+                                false}}}) {
+    INFO(file);
+    const std::string stream = recorded(file);
+    const auto messages = opcua_messages(stream);
+    REQUIRE(messages.size() == 3);
+    CHECK(messages[0].type == "ACK");
+    CHECK(messages[1].type == "OPN");
+    CHECK(messages[2].type == "MSG");
+    const auto channel = read_open_channel(messages[1].body);
+    REQUIRE(channel);
+    CHECK(channel->token_id == 1);
+    CHECK_FALSE(read_endpoints(messages[1].body));  // not a GetEndpoints answer
+    CHECK(read_endpoints(messages[2].body) == std::vector<OpcUaEndpoint>{expected});
+    // A stream cut inside the last message holds two complete ones.
+    CHECK(opcua_messages(std::string_view(stream).substr(0, stream.size() - 1)).size() == 2);
+  }
+  const std::string hello = opcua_hello("opc.tcp://127.0.0.1:4840");
+  CHECK(hello.substr(0, 4) == "HELF");
+  REQUIRE(opcua_messages(hello).size() == 1);
+  CHECK(opcua_messages(hello)[0].body.size() == hello.size() - 8);
+  // ERR: BadTcpEndpointUrlInvalid (0x80830000) with its reason.
+  const std::string err = std::string("ERRF\x1c\x00\x00\x00\x00\x00\x83\x80\x0c\x00\x00\x00", 16) +
+                          "bad endpoint";
+  CHECK(read_error(opcua_messages(err).at(0).body) == "0x80830000 bad endpoint");
+}
+
+TEST_CASE("OPC UA's readers never throw on damaged answers", "[unit][fuzz]") {
+  using namespace zt::iot_ot;
+  const std::string stream =
+      zt::test::read_text(ZT_SOURCE_DIR "/tests/collectors/iot_ot/recorded/opcua-none.bin");
+  zt::test::fuzz_text(stream, [](const std::string& text) {
+    for (const auto& m : opcua_messages(text)) {
+      (void)read_open_channel(m.body);
+      (void)read_endpoints(m.body);
+      (void)read_error(m.body);
+    }
+    (void)read_endpoints(text);
+  });
 }
