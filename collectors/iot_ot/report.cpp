@@ -53,11 +53,19 @@ json make_inventory(const Snapshot& snapshot) {
                        {"live_checks", std::move(checks)}});
   }
   json industrial = json::array();
-  for (const IndustrialListener& i : snapshot.industrial)
-    industrial.push_back({{"protocol", std::string(i.protocol.protocol)},
-                          {"endpoint", endpoint_text(i.socket.address, i.socket.port)},
-                          {"transport", std::string(collector::to_string(i.socket.protocol))},
-                          {"process", process_json(i.socket.process)}});
+  for (const IndustrialListener& i : snapshot.industrial) {
+    json item = {{"protocol", std::string(i.protocol.protocol)},
+                 {"endpoint", endpoint_text(i.socket.address, i.socket.port)},
+                 {"transport", std::string(collector::to_string(i.socket.protocol))},
+                 {"process", process_json(i.socket.process)}};
+    if (i.live) item["live_check"] = collector::to_json(*i.live);
+    if (i.endpoints) {
+      json modes = json::array();
+      for (const OpcUaEndpoint& e : *i.endpoints) modes.push_back(std::string(to_string(e.mode)));
+      item["security_modes"] = std::move(modes);
+    }
+    industrial.push_back(std::move(item));
+  }
   json node_red = json::array();
   for (const NodeRed& n : snapshot.node_red) {
     json endpoints = json::array();

@@ -72,11 +72,17 @@ Set industrial_findings(const CollectResult& result) {
 class OpcUaServer {
  public:
   explicit OpcUaServer(const std::string& mode) {
+    // Its log goes to stderr, which Child reads (Child closes stdout: node-opcua writes there
+    // too, and a write to a closed stdout ends it).
     child_ = std::make_unique<zt::test::Child>(
-        std::vector<std::string>{"/usr/bin/node", ZT_SOURCE_DIR "/tests/collectors/iot_ot/opcua_server.js",
-                                 "4840", mode, dir_.root().string()},
-        std::vector<std::string>{"NODE_PATH=" ZT_NODE_OPCUA_MODULES, "HOME=" + dir_.root().string()});
+        std::vector<std::string>{
+            "/bin/sh", "-c", "exec /usr/bin/node \"$0\" 4840 \"$1\" \"$2\" 1>&2",
+            ZT_SOURCE_DIR "/tests/collectors/iot_ot/opcua_server.js", mode, dir_.root().string()},
+        std::vector<std::string>{"NODE_PATH=" ZT_NODE_OPCUA_MODULES,
+                                 "HOME=" + dir_.root().string()});
+    // The port opens before the server answers: it says when it does.
     REQUIRE(zt::test::wait_for_child_port(*child_, 4840, 120s));
+    REQUIRE(child_->wait_for_stderr("listening", 120s));
   }
 
  private:
@@ -84,9 +90,13 @@ class OpcUaServer {
   std::unique_ptr<zt::test::Child> child_;
 };
 
+// One run at "/"; a live check may take 10 s (a loaded machine, node's first answers).
 CollectResult collect_here() {
-  auto collector = zt::iot_ot::descriptor().make(zt::test::options_of(zt::iot_ot::descriptor()));
-  return zt::test::collect_at(*collector, "/", std::stop_token{}, 30s);
+  auto collector = zt::iot_ot::descriptor().make(
+      zt::test::options_of(zt::iot_ot::descriptor(), {{"live_timeout_ms", 10000}}));
+  CollectResult result = zt::test::collect_at(*collector, "/", std::stop_token{}, 60s);
+  UNSCOPED_INFO("industrial listeners: " << result.inventory.at("industrial_listeners").dump());
+  return result;
 }
 
 }  // namespace
