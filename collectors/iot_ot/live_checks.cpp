@@ -69,8 +69,8 @@ void check_opc_ua(IndustrialListener& listener, collector::LiveChecker& checker,
                   std::chrono::milliseconds limit) {
   const auto target = collector::loopback_target({listener.socket});
   if (!target) return;
-  // The URL the requests name: "localhost", which every server takes (node-opcua resets a
-  // connection whose URL is an IPv6 literal such as [::1]), whatever address is connected.
+  // The URL the requests name: "localhost" whatever loopback address is connected, the name
+  // a server's own endpoint URLs are most likely to match.
   const std::string url = "opc.tcp://localhost:" + std::to_string(target->port);
   // Each request waits for its answer: Hello → ACK, OpenSecureChannel → OPN, GetEndpoints → MSG.
   auto sent = std::make_shared<std::size_t>(1);
