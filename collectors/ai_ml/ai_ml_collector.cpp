@@ -52,7 +52,9 @@ JupyterSettings jupyter_files(const HostFs& fs, const MlService& service,
 class AiMlCollector final : public collector::ContentCollector {
  public:
   AiMlCollector(AiMlOptions options, std::unique_ptr<collector::LiveChecker> checker)
-      : options_(std::move(options)), walk_(options_.walk_options(options_.scan_files)), checker_(std::move(checker)) {}
+      : options_(std::move(options)),
+        walk_(options_.walk_options(options_.scan_files)),
+        checker_(std::move(checker)) {}
 
   Availability capabilities(const HostFs& fs) const override {
     std::string what;
@@ -84,9 +86,7 @@ class AiMlCollector final : public collector::ContentCollector {
         snapshot_, fs, static_cast<std::size_t>(options_.max_model_megabytes) << 20));
     detectors_.push_back(
         std::make_unique<McpConfigDetector>(snapshot_, collector::host_salt(fs, "").value));
-    std::vector<collector::FileDetector*> detectors;
-    for (const auto& d : detectors_) detectors.push_back(d.get());
-    return detectors;
+    return collector::detector_pointers(detectors_);
   }
 
   CollectResult finish_content_run(const collector::WalkProgress& progress) override {

@@ -38,7 +38,6 @@ class Machine {
       }
     }
     if (out_.error.empty() && inside) out_.error = "truncated at offset " + std::to_string(pos_);
-    out_.bytes_read = pos_;
     return std::move(out_);
   }
 

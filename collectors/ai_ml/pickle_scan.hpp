@@ -26,7 +26,6 @@ struct PickleScan {
   std::vector<PickleImport> imports;  // each (module, name) once, in the order first seen
   std::size_t pickles = 0;            // pickles read to their STOP
   int protocol = 0;                   // the first pickle's PROTO, 0 or 1 when it has none
-  std::size_t bytes_read = 0;         // where the scan ended
   // Why the scan ended before the input did, or before a STOP: "unknown opcode 0x5a at
   // offset 120", "truncated at offset 88"; "" when every pickle ended at its STOP.
   std::string error;

@@ -1,5 +1,7 @@
 #include "collectors/ai_ml/report.hpp"
 
+#include "collectors/core/content_collector.hpp"
+
 namespace zt::ai_ml {
 
 using nlohmann::json;
@@ -113,6 +115,7 @@ json make_inventory(const Snapshot& snapshot) {
           {"model_files", std::move(models)},
           {"files_without_code", std::move(safe_formats)},
           {"mcp_configs", std::move(mcp)},
+          {"walk", collector::walk_progress_json(snapshot.walk)},
           {"live_checks", collector::to_json(snapshot.live)}};
 }
 

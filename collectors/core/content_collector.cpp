@@ -155,6 +155,13 @@ nlohmann::json walk_progress_json(const WalkProgress& progress) {
   return json;
 }
 
+std::vector<FileDetector*> detector_pointers(
+    const std::vector<std::unique_ptr<FileDetector>>& owned) {
+  std::vector<FileDetector*> out;
+  for (const auto& d : owned) out.push_back(d.get());
+  return out;
+}
+
 std::vector<std::string> walk_problems(const WalkProgress& progress) {
   std::vector<std::string> problems;
   if (!progress.complete)

@@ -85,6 +85,10 @@ class ContentWalkHub : public std::enable_shared_from_this<ContentWalkHub> {
   CursorStore store_;
 };
 
+// The detectors a collector owns for a run, as start_content_run answers them.
+std::vector<FileDetector*> detector_pointers(
+    const std::vector<std::unique_ptr<FileDetector>>& owned);
+
 // The walk's progress as a collector's inventory shows it ("walk": {...}).
 nlohmann::json walk_progress_json(const WalkProgress& progress);
 // "the content walk stopped at <path> (<reason>) after N files; the next run resumes there",

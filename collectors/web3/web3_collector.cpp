@@ -46,9 +46,7 @@ class Web3Collector final : public collector::ContentCollector {
     detectors_.push_back(std::make_unique<BitcoinWalletDetector>(
         snapshot_, fs, static_cast<std::size_t>(options_.max_wallet_bytes)));
     detectors_.push_back(std::make_unique<TextSecretDetector>(snapshot_, salt));
-    std::vector<collector::FileDetector*> detectors;
-    for (const auto& d : detectors_) detectors.push_back(d.get());
-    return detectors;
+    return collector::detector_pointers(detectors_);
   }
 
   CollectResult finish_content_run(const collector::WalkProgress& progress) override {

@@ -21,4 +21,17 @@ collector::CollectResult collect_at(collector::Collector& collector,
   return result;
 }
 
+std::set<std::string> findings_on_port(const collector::CollectResult& result,
+                                       std::string_view id_field, unsigned short port) {
+  std::set<std::string> out;
+  const std::string suffix = ":" + std::to_string(port);
+  for (const auto& f : result.findings) {
+    const std::string id = f.fields.at(std::string(id_field));
+    if (id.ends_with(suffix))
+      out.insert(id + "|" + f.fields.at("finding_type").get<std::string>() + "|" +
+                 std::string(model::to_string(f.severity)));
+  }
+  return out;
+}
+
 }  // namespace zt::test

@@ -7,6 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <stop_token>
 
+#include <set>
+#include <string>
+#include <string_view>
+
 #include "collectors/core/collector.hpp"
 
 namespace zt::test {
@@ -20,5 +24,10 @@ collector::CollectResult collect_at(collector::Collector& collector,
                                     const std::filesystem::path& root,
                                     std::stop_token stop = std::stop_token{},
                                     std::chrono::seconds timeout = std::chrono::seconds(60));
+
+// "<id>|<finding_type>|<severity>" of the findings whose field `id_field` (device_id,
+// model_name) ends with ":<port>": what a live test sees of the servers it started.
+std::set<std::string> findings_on_port(const collector::CollectResult& result,
+                                       std::string_view id_field, unsigned short port);
 
 }  // namespace zt::test

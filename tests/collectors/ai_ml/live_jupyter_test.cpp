@@ -58,18 +58,6 @@ std::string oracle_status(unsigned short port) {
   return done.out;
 }
 
-Set findings_on(const CollectResult& result, unsigned short port) {
-  Set out;
-  const std::string suffix = ":" + std::to_string(port);
-  for (const auto& f : result.findings) {
-    const std::string name = f.fields.at("model_name");
-    if (name.ends_with(suffix))
-      out.insert(name + "|" + f.fields.at("finding_type").get<std::string>() + "|" +
-                 std::string(zt::model::to_string(f.severity)));
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("live Jupyter: a server with an empty token is open, one with a token is not",
@@ -85,9 +73,10 @@ TEST_CASE("live Jupyter: a server with an empty token is open, one with a token 
   const CollectResult result = zt::test::collect_at(*collector, "/", std::stop_token{}, 60s);
   const std::string o = "Jupyter 127.0.0.1:" + std::to_string(open.port());
   const std::string g = "Jupyter 127.0.0.1:" + std::to_string(guarded.port());
-  CHECK(findings_on(result, open.port()) ==
+  CHECK(zt::test::findings_on_port(result, "model_name", open.port()) ==
         Set{o + "|jupyter_no_auth|high", o + "|jupyter_runs_as_root|medium"});
-  CHECK(findings_on(result, guarded.port()) == Set{g + "|jupyter_runs_as_root|medium"});
+  CHECK(zt::test::findings_on_port(result, "model_name", guarded.port()) ==
+        Set{g + "|jupyter_runs_as_root|medium"});
 
   // The inventory shows what each live check got.
   Set checks;

@@ -37,14 +37,7 @@ TEST_CASE(
   auto collector = zt::ai_ml::descriptor().make(
       zt::test::options_of(zt::ai_ml::descriptor(), {{"scan_files", false}}));
   const auto result = zt::test::collect_at(*collector, "/", std::stop_token{}, 60s);
-  Set found;
-  const std::string suffix = ":" + std::to_string(port);
-  for (const auto& f : result.findings) {
-    const std::string name = f.fields.at("model_name");
-    if (name.ends_with(suffix))
-      found.insert(name + "|" + f.fields.at("finding_type").get<std::string>() + "|" +
-                   std::string(zt::model::to_string(f.severity)));
-  }
   // Node listens on "::" (both families).
-  CHECK(found == Set{"MCP server [::]" + suffix + "|mcp_server_open|high"});
+  CHECK(zt::test::findings_on_port(result, "model_name", port) ==
+        Set{"MCP server [::]:" + std::to_string(port) + "|mcp_server_open|high"});
 }

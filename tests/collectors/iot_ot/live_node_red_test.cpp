@@ -41,18 +41,6 @@ class NodeRedRuntime {
   unsigned short port_ = 0;
 };
 
-Set findings_on(const CollectResult& result, unsigned short port) {
-  Set out;
-  const std::string suffix = ":" + std::to_string(port);
-  for (const auto& f : result.findings) {
-    const std::string id = f.fields.at("device_id");
-    if (id.ends_with(suffix))
-      out.insert(id + "|" + f.fields.at("finding_type").get<std::string>() + "|" +
-                 std::string(zt::model::to_string(f.severity)));
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("live Node-RED: an editor that asks for no login on every interface is critical, one "
@@ -71,7 +59,7 @@ TEST_CASE("live Node-RED: an editor that asks for no login on every interface is
 
   auto collector = zt::iot_ot::descriptor().make(zt::test::options_of(zt::iot_ot::descriptor()));
   const CollectResult result = zt::test::collect_at(*collector, "/", std::stop_token{}, 60s);
-  CHECK(findings_on(result, open.port()) ==
+  CHECK(zt::test::findings_on_port(result, "device_id", open.port()) ==
         Set{"0.0.0.0:" + std::to_string(open.port()) + "|node_red_no_admin_auth|critical"});
-  CHECK(findings_on(result, guarded.port()).empty());
+  CHECK(zt::test::findings_on_port(result, "device_id", guarded.port()).empty());
 }
