@@ -81,20 +81,34 @@ std::optional<std::string> value_of(const NodeSettings& s, std::string_view key)
   return it->second;
 }
 
-RpcEndpoint endpoint(std::string transport, const NodeSettings& s,
-                     std::initializer_list<std::string_view> address_keys,
-                     std::string_view default_address,
-                     std::initializer_list<std::string_view> api_keys,
-                     std::string_view default_apis) {
-  RpcEndpoint e{std::move(transport), std::string(default_address), {}, true};
-  for (std::string_view key : address_keys)
+// Where an endpoint's settings are: the keys of its address, port and namespaces, each
+// with the client's default.
+struct EndpointKeys {
+  std::initializer_list<std::string_view> address;
+  std::string_view default_address;
+  std::initializer_list<std::string_view> port;
+  std::uint16_t default_port = 0;
+  std::initializer_list<std::string_view> apis;
+  std::string_view default_apis;
+};
+
+RpcEndpoint endpoint(std::string transport, const NodeSettings& s, const EndpointKeys& keys) {
+  RpcEndpoint e{
+      std::move(transport), std::string(keys.default_address), keys.default_port, {}, true};
+  for (std::string_view key : keys.address)
     if (auto v = value_of(s, key); v && !v->empty()) e.address = *v;
-  for (std::string_view key : api_keys)
+  for (std::string_view key : keys.port)
+    if (auto v = value_of(s, key)) {
+      std::uint16_t port = 0;
+      const auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), port);
+      if (error == std::errc() && end == v->data() + v->size() && port != 0) e.port = port;
+    }
+  for (std::string_view key : keys.apis)
     if (auto v = value_of(s, key)) {
       e.apis = list_items(*v);
       e.default_apis = false;
     }
-  if (e.default_apis) e.apis = list_items(default_apis);
+  if (e.default_apis) e.apis = list_items(keys.default_apis);
   return e;
 }
 
@@ -200,6 +214,8 @@ NodeSettings settings_from_config(NodeClient client, const std::vector<ConfigEnt
           const std::string transport = e.key == "HTTPHost" ? "http" : "ws";
           if (!value.empty()) settings[transport] = "true";
           settings[transport + "addr"] = value;
+        } else if (e.section == "Node" && (e.key == "HTTPPort" || e.key == "WSPort")) {
+          settings[e.key == "HTTPPort" ? "httpport" : "wsport"] = value;
         } else if (e.section == "Node" && e.key == "HTTPModules") {
           settings["httpapi"] = value;
         } else if (e.section == "Node" && e.key == "WSModules") {
@@ -240,10 +256,11 @@ NodeView evaluate_node(NodeClient client, const NodeSettings& raw) {
     case NodeClient::geth:
       if (truthy(s, "http"))
         view.endpoints.push_back(
-            endpoint("http", s, {"httpaddr"}, "localhost", {"httpapi"}, "eth,net,web3"));
+            endpoint("http", s,
+                     {{"httpaddr"}, "localhost", {"httpport"}, 8545, {"httpapi"}, "eth,net,web3"}));
       if (truthy(s, "ws"))
-        view.endpoints.push_back(
-            endpoint("ws", s, {"wsaddr"}, "localhost", {"wsapi"}, "eth,net,web3"));
+        view.endpoints.push_back(endpoint(
+            "ws", s, {{"wsaddr"}, "localhost", {"wsport"}, 8546, {"wsapi"}, "eth,net,web3"}));
       if (auto unlock = value_of(s, "unlock"); unlock && !unlock->empty())
         view.unlocked = list_items(*unlock);
       view.insecure_unlock = truthy(s, "allowinsecureunlock");
@@ -252,8 +269,9 @@ NodeView evaluate_node(NodeClient client, const NodeSettings& raw) {
       break;
     case NodeClient::erigon: {
       if (auto http = value_of(s, "http"); !http || lower(*http) != "false") {
-        RpcEndpoint e =
-            endpoint("http", s, {"httpaddr"}, "localhost", {"httpapi"}, "eth,erigon,engine");
+        RpcEndpoint e = endpoint(
+            "http", s,
+            {{"httpaddr"}, "localhost", {"httpport"}, 8545, {"httpapi"}, "eth,erigon,engine"});
         view.endpoints.push_back(e);
         if (truthy(s, "ws")) {
           e.transport = "ws";
@@ -265,17 +283,28 @@ NodeView evaluate_node(NodeClient client, const NodeSettings& raw) {
     }
     case NodeClient::besu:
       if (truthy(s, "rpchttpenabled"))
-        view.endpoints.push_back(endpoint("http", s, {"rpchttphost"}, "127.0.0.1",
-                                          {"rpchttpapi", "rpchttpapis"}, "eth,net,web3"));
+        view.endpoints.push_back(endpoint("http", s,
+                                          {{"rpchttphost"},
+                                           "127.0.0.1",
+                                           {"rpchttpport"},
+                                           8545,
+                                           {"rpchttpapi", "rpchttpapis"},
+                                           "eth,net,web3"}));
       if (truthy(s, "rpcwsenabled"))
-        view.endpoints.push_back(endpoint("ws", s, {"rpcwshost"}, "127.0.0.1",
-                                          {"rpcwsapi", "rpcwsapis"}, "eth,net,web3"));
+        view.endpoints.push_back(endpoint("ws", s,
+                                          {{"rpcwshost"},
+                                           "127.0.0.1",
+                                           {"rpcwsport"},
+                                           8546,
+                                           {"rpcwsapi", "rpcwsapis"},
+                                           "eth,net,web3"}));
       set_network(view, s, {}, {"network"}, {"networkid"}, true);
       break;
     case NodeClient::nethermind: {
       if (truthy(s, "jsonrpcenabled"))
-        view.endpoints.push_back(
-            endpoint("http", s, {"jsonrpchost"}, "127.0.0.1", {"jsonrpcenabledmodules"}, ""));
+        view.endpoints.push_back(endpoint(
+            "http", s,
+            {{"jsonrpchost"}, "127.0.0.1", {"jsonrpcport"}, 8545, {"jsonrpcenabledmodules"}, ""}));
       // --config mainnet, or a file path: its name without ".json"/".cfg".
       NodeSettings named;
       if (auto config = value_of(s, "config")) {

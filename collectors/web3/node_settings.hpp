@@ -10,12 +10,13 @@
 // as its items joined with ','. The command line wins over the file, as in every client.
 //
 // Defaults (each client's documentation): geth serves HTTP only with --http and WebSocket
-// only with --ws, on localhost, with eth,net,web3; erigon serves HTTP unless --http=false, on
-// localhost with eth,erigon,engine, and WebSocket (--ws) on the same server; besu serves
-// HTTP with --rpc-http-enabled and WebSocket with --rpc-ws-enabled, on 127.0.0.1 with
-// ETH,NET,WEB3; nethermind serves JSON-RPC (HTTP and WebSocket on one host) with
-// JsonRpc.Enabled, on 127.0.0.1, its default modules not judged (left empty). Without a
-// network option geth, erigon and besu run mainnet; nethermind's comes from --config.
+// only with --ws, on localhost, ports 8545 and 8546, with eth,net,web3; erigon serves HTTP
+// unless --http=false, on localhost:8545 with eth,erigon,engine, and WebSocket (--ws) on the
+// same server; besu serves HTTP with --rpc-http-enabled and WebSocket with --rpc-ws-enabled,
+// on 127.0.0.1, ports 8545 and 8546, with ETH,NET,WEB3; nethermind serves JSON-RPC (HTTP and
+// WebSocket on one host) with JsonRpc.Enabled, on 127.0.0.1:8545, its default modules not
+// judged (left empty). Without a network option geth, erigon and besu run mainnet;
+// nethermind's comes from --config.
 // Pure; never throws.
 #include <cstdint>
 #include <map>
@@ -58,8 +59,12 @@ std::optional<std::string> config_file_of(NodeClient client, const NodeSettings&
 struct RpcEndpoint {
   std::string transport;          // "http", "ws"
   std::string address;            // as configured: "0.0.0.0", "localhost"
+  std::uint16_t port = 0;         // as configured, else the client's default (8545, 8546)
   std::vector<std::string> apis;  // lower case: "eth", "admin"
   bool default_apis = false;      // no API option: the client's default set
+  // `apis` is what the running node answered to rpc_modules on loopback (node_live_check.hpp),
+  // not what its settings say.
+  bool apis_from_live = false;
 
   bool operator==(const RpcEndpoint&) const = default;
 };

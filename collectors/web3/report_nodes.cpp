@@ -15,8 +15,10 @@ std::string join(const std::vector<std::string>& items) {
 nlohmann::json endpoint_json(const RpcEndpoint& e) {
   return {{"transport", e.transport},
           {"address", e.address},
+          {"port", e.port},
           {"apis", e.apis},
           {"default_apis", e.default_apis},
+          {"apis_from_live", e.apis_from_live},
           {"dangerous_apis", dangerous_apis(e)}};
 }
 
@@ -31,8 +33,9 @@ nlohmann::json node_metadata(const NodeSource& node) {
 std::string describe(const std::vector<const RpcEndpoint*>& endpoints) {
   std::vector<std::string> parts;
   for (const RpcEndpoint* e : endpoints) {
-    std::string part = e->transport + " on " + e->address;
-    if (!e->apis.empty()) part += " (" + join(e->apis) + ")";
+    std::string part = e->transport + " on " + e->address + ":" + std::to_string(e->port);
+    if (!e->apis.empty())
+      part += " (" + join(e->apis) + (e->apis_from_live ? ", as it answered rpc_modules)" : ")");
     parts.push_back(part);
   }
   return join(parts);
@@ -114,6 +117,9 @@ nlohmann::json make_inventory(const Snapshot& s) {
     n["network"] = node.view.network;
     n["endpoints"] = nlohmann::json::array();
     for (const RpcEndpoint& e : node.view.endpoints) n["endpoints"].push_back(endpoint_json(e));
+    n["live_checks"] = nlohmann::json::array();
+    for (const collector::LiveCheck& c : node.live)
+      n["live_checks"].push_back(collector::to_json(c));
     nodes.push_back(std::move(n));
   }
   nlohmann::json undecided = nlohmann::json::array();
@@ -127,6 +133,7 @@ nlohmann::json make_inventory(const Snapshot& s) {
       {"solana_keypairs", s.solana.size()},
   };
   inv["walk"] = collector::walk_progress_json(s.walk);
+  inv["live"] = collector::to_json(s.live);
   return inv;
 }
 

@@ -8,6 +8,7 @@
 
 #include "collectors/core/content_walk.hpp"
 #include "collectors/core/host_fs.hpp"
+#include "collectors/core/live_checker.hpp"
 #include "collectors/web3/bitcoin_wallet.hpp"
 #include "collectors/web3/keystore.hpp"
 #include "collectors/web3/mnemonic.hpp"
@@ -62,6 +63,7 @@ struct NodeSource {
   std::string config_file;  // the file read with it, if any
   int pid = 0;              // a running process's
   NodeView view;
+  std::vector<collector::LiveCheck> live;  // its rpc_modules calls (node_live_check.hpp)
 };
 
 struct Snapshot {
@@ -74,6 +76,7 @@ struct Snapshot {
   collector::WalkProgress walk;
   std::size_t processes_scanned = 0;
   std::size_t units_read = 0;
+  collector::LivePlan live;  // whether the running nodes' RPC were called
 };
 
 }  // namespace zt::web3

@@ -9,11 +9,19 @@
 // accounts. It is a ContentCollector (content_collector.hpp): with the agent's hub it shares
 // one walk with the other content collectors. A walk cut by its budget makes the run partial
 // and the next run resumes it.
-// No live RPC call is made. No key or phrase leaves the host (core/secret_evidence.hpp).
+// Running nodes' HTTP RPC is asked rpc_modules on loopback (node_live_check.hpp), nothing
+// else. No key or phrase leaves the host (core/secret_evidence.hpp).
+#include <memory>
+
 #include "collectors/core/collector.hpp"
+#include "collectors/core/live_checker.hpp"
 
 namespace zt::web3 {
 
 collector::CollectorDescriptor descriptor();
+
+// The collector with a given live checker (tests replay recorded answers through one).
+std::unique_ptr<collector::Collector> make_collector(
+    const collector::OptionValues& values, std::unique_ptr<collector::LiveChecker> checker);
 
 }  // namespace zt::web3

@@ -17,6 +17,12 @@ const collector::OptionTable<Web3Options>& table() {
           "check_nodes",
           "read the command lines, systemd units and configuration files of geth, erigon, "
           "besu and nethermind: RPC beyond loopback, admin/personal/debug/miner, --unlock"),
+      flag<&O::live_checks>(
+          "live_checks",
+          "ask the HTTP RPC of running nodes through loopback (only when host_root is \"/\") "
+          "which namespaces it serves (rpc_modules, nothing else)"),
+      integer<&O::live_timeout>("live_timeout_ms", 100, 10000,
+                                "time limit for one live check, in milliseconds"),
       integer<&O::min_scrypt_n>(
           "min_scrypt_n", 1, std::int64_t{1} << 40,
           "smallest scrypt cost n of a keystore that is not weak (geth's standard: 262144)"),

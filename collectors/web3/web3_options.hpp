@@ -2,6 +2,7 @@
 // The web3 collector's options (collectors.web3.<key>): the struct, whose member
 // initializers are the defaults, and its options table (collectors/core/option_table.hpp).
 #include <cstddef>
+#include <chrono>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -18,6 +19,8 @@ std::span<const collector::OptionSpec> option_specs();
 struct Web3Options : collector::WalkSettings {
   bool scan_files = true;
   bool check_nodes = true;
+  bool live_checks = true;
+  std::chrono::milliseconds live_timeout{1500};
   // geth's standard scrypt cost (2^18); --lightkdf writes 4096.
   std::int64_t min_scrypt_n = 262144;
   // The PBKDF2 cost of the Web3 Secret Storage and EIP-2335 examples (2^18).

@@ -29,8 +29,8 @@ TEST_CASE("web3: geth on every interface with admin and an unlocked account", "[
   CHECK(v.network == "sepolia");
   REQUIRE(v.endpoints.size() == 2);
   CHECK(v.endpoints[0] ==
-        RpcEndpoint{"http", "0.0.0.0", {"eth", "net", "admin", "personal"}, false});
-  CHECK(v.endpoints[1] == RpcEndpoint{"ws", "::", {"eth", "net", "web3"}, true});
+        RpcEndpoint{"http", "0.0.0.0", 8545, {"eth", "net", "admin", "personal"}, false});
+  CHECK(v.endpoints[1] == RpcEndpoint{"ws", "::", 8546, {"eth", "net", "web3"}, true});
   CHECK(dangerous_apis(v.endpoints[0]) == Strings{"admin", "personal"});
   CHECK(v.unlocked == Strings{"0xabc", "0xdef"});
   CHECK(v.insecure_unlock);
@@ -93,23 +93,23 @@ TEST_CASE("web3: besu run by java, and nethermind run by dotnet", "[unit]") {
 
 TEST_CASE("web3: configuration files of geth, besu, erigon and nethermind", "[unit]") {
   const auto geth = parse_config(
-      "[Eth]\nNetworkId = 11155111\n\n[Node]\nHTTPHost = \"0.0.0.0\"\nHTTPModules = [\n"
+      "[Eth]\nNetworkId = 11155111\n\n[Node]\nHTTPHost = \"0.0.0.0\"\nHTTPPort = 8547\nHTTPModules = [\n"
       "  \"eth\", # the usual\n  \"miner\"\n]\nWSHost = \"\"\n",
       ConfigFormat::toml);
   REQUIRE(client_of_config(geth) == NodeClient::geth);
   const NodeView g = evaluate_node(NodeClient::geth, settings_from_config(NodeClient::geth, geth));
   CHECK(g.network == "sepolia");
   REQUIRE(g.endpoints.size() == 1);
-  CHECK(g.endpoints[0] == RpcEndpoint{"http", "0.0.0.0", {"eth", "miner"}, false});
+  CHECK(g.endpoints[0] == RpcEndpoint{"http", "0.0.0.0", 8547, {"eth", "miner"}, false});
 
   const auto besu = parse_config(
-      "network=\"mainnet\"\nrpc-http-enabled=true\nrpc-http-host=\"10.0.0.5\"\n"
+      "network=\"mainnet\"\nrpc-http-enabled=true\nrpc-http-host=\"10.0.0.5\"\nrpc-http-port=18545\n"
       "rpc-http-api=[\"ETH\",\"DEBUG\"]\n",
       ConfigFormat::toml);
   REQUIRE(client_of_config(besu) == NodeClient::besu);
   const NodeView b = evaluate_node(NodeClient::besu, settings_from_config(NodeClient::besu, besu));
   REQUIRE(b.endpoints.size() == 1);
-  CHECK(b.endpoints[0] == RpcEndpoint{"http", "10.0.0.5", {"eth", "debug"}, false});
+  CHECK(b.endpoints[0] == RpcEndpoint{"http", "10.0.0.5", 18545, {"eth", "debug"}, false});
 
   const auto erigon = parse_config("chain: holesky\nhttp.addr: 0.0.0.0\nhttp.api: [eth, admin]\n",
                                    ConfigFormat::yaml);
@@ -122,13 +122,13 @@ TEST_CASE("web3: configuration files of geth, besu, erigon and nethermind", "[un
 
   const auto nm = parse_config(
       R"({"Init": {"ChainSpecPath": "chainspec/sepolia.json"},
-          "JsonRpc": {"Enabled": true, "Host": "0.0.0.0", "EnabledModules": ["Eth", "Admin"]}})",
+          "JsonRpc": {"Enabled": true, "Host": "0.0.0.0", "Port": 8645, "EnabledModules": ["Eth", "Admin"]}})",
       ConfigFormat::json);
   REQUIRE(client_of_config(nm) == NodeClient::nethermind);
   const NodeView n =
       evaluate_node(NodeClient::nethermind, settings_from_config(NodeClient::nethermind, nm));
   REQUIRE(n.endpoints.size() == 1);
-  CHECK(n.endpoints[0] == RpcEndpoint{"http", "0.0.0.0", {"eth", "admin"}, false});
+  CHECK(n.endpoints[0] == RpcEndpoint{"http", "0.0.0.0", 8645, {"eth", "admin"}, false});
   CHECK(config_format_of("/etc/erigon.yaml") == ConfigFormat::yaml);
   CHECK(config_format_of("/etc/nethermind/mainnet.cfg") == ConfigFormat::json);
 }
@@ -167,4 +167,30 @@ TEST_CASE("web3: ExecStart lines of a systemd unit", "[unit]") {
   CHECK(commands[0] == Strings{"/usr/local/bin/geth", "--http", "--http.addr", "0.0.0.0",
                                "--datadir", "/var/lib/my geth"});
   CHECK(split_command("a 'b c' \"d\"") == Strings{"a", "b c", "d"});
+}
+
+TEST_CASE("web3: RPC ports from the options, each client's default otherwise", "[unit]") {
+  const NodeView geth =
+      view_of({"geth", "--http", "--http.port", "8550", "--ws", "--ws.port=8551"});
+  REQUIRE(geth.endpoints.size() == 2);
+  CHECK(geth.endpoints[0].port == 8550);
+  CHECK(geth.endpoints[1].port == 8551);
+  const NodeView old_geth = view_of({"geth", "--rpc", "--rpcport", "8600"});
+  REQUIRE(old_geth.endpoints.size() == 1);
+  CHECK(old_geth.endpoints[0].port == 8600);
+  const NodeView besu = view_of({"besu", "--rpc-http-enabled", "--rpc-http-port=9545",
+                                 "--rpc-ws-enabled"});
+  REQUIRE(besu.endpoints.size() == 2);
+  CHECK(besu.endpoints[0].port == 9545);
+  CHECK(besu.endpoints[1].port == 8546);
+  // Not a port: the default stays.
+  for (const char* bad : {"abc", "70000", "0", "85 45", ""}) {
+    INFO(bad);
+    const NodeView v = view_of({"geth", "--http", std::string("--http.port=") + bad});
+    REQUIRE(v.endpoints.size() == 1);
+    CHECK(v.endpoints[0].port == 8545);
+  }
+  const NodeView erigon = view_of({"erigon", "--http.port=8645", "--ws"});
+  REQUIRE(erigon.endpoints.size() == 2);
+  CHECK(erigon.endpoints[1].port == 8645);  // WebSocket on the HTTP server
 }
