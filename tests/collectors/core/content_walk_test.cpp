@@ -1,5 +1,7 @@
 #include "collectors/core/content_walk.hpp"
 
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -7,6 +9,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -271,6 +274,86 @@ TEST_CASE("The kernel's pseudo filesystems are never walked", "[unit][content_wa
   const WalkProgress under_dev = walk(fs, under({"/dev/shm"}), shm);
   CHECK(shm.paths.empty());
   CHECK(skipped(under_dev, skip::kExcluded) == 1);
+}
+
+namespace {
+
+// What the walks of a tree with a tmpfs mounted at <root>/data/mnt found, in a child process
+// with a mount namespace of its own (so the mount never outlives it, nor touches the host):
+// "" when everything held, else what did not; nothing when the mount is not permitted here.
+std::optional<std::string> walks_over_a_mount(const TempTree& tree) {
+  int out[2];
+  REQUIRE(::pipe(out) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(out[0]);
+    const std::string mnt = (tree.root() / "data/mnt").string();
+    if (::unshare(CLONE_NEWNS) != 0 ||
+        ::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
+        ::mount("zt-test", mnt.c_str(), "tmpfs", 0, "size=1m") != 0)
+      ::_exit(77);
+    std::ofstream(mnt + "/inside.txt") << "on the mounted filesystem\n";
+    std::string report;
+    const auto expect = [&](const char* walk, const std::set<std::string>& got,
+                            const std::set<std::string>& want, std::uint64_t other_fs,
+                            std::uint64_t want_other_fs) {
+      if (got != want) report += std::string(walk) + ": not the files expected; ";
+      if (other_fs != want_other_fs) report += std::string(walk) + ": other-filesystem count; ";
+    };
+    const std::string data = (tree.root() / "data").string();
+    {  // The host's own root: the mount is known from /proc/self/mountinfo.
+      const HostFs fs("/");
+      Recorder all(every_file());
+      const WalkProgress p = walk(fs, under({data}), all);
+      expect("host root /", all.path_set(), {data + "/outside.txt"},
+             skipped(p, skip::kOtherFilesystem), 1);
+    }
+    {  // A mounted host tree whose mount table is not readable: the device tells.
+      const HostFs fs(tree.root());
+      Recorder all(every_file());
+      const WalkProgress p = walk(fs, under({"/data"}), all);
+      expect("host tree", all.path_set(), {"/data/outside.txt"},
+             skipped(p, skip::kOtherFilesystem), 1);
+    }
+    {  // Asked to cross.
+      const HostFs fs(tree.root());
+      WalkOptions options = under({"/data"});
+      options.cross_filesystems = true;
+      Recorder all(every_file());
+      const WalkProgress p = walk(fs, options, all);
+      expect("cross_filesystems", all.path_set(), {"/data/outside.txt", "/data/mnt/inside.txt"},
+             skipped(p, skip::kOtherFilesystem), 0);
+    }
+    const bool written = ::write(out[1], report.data(), report.size()) ==
+                         static_cast<ssize_t>(report.size());
+    ::_exit(written ? 0 : 1);
+  }
+  ::close(out[1]);
+  std::string report;
+  char buffer[512];
+  for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;) report.append(buffer, n);
+  ::close(out[0]);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  if (WEXITSTATUS(status) == 77) return std::nullopt;
+  REQUIRE(WEXITSTATUS(status) == 0);
+  return report;
+}
+
+}  // namespace
+
+TEST_CASE("A filesystem mounted under a root is walked only when asked", "[unit][content_walk]") {
+  TempTree tree;
+  tree.write("data/outside.txt", "on the tree's filesystem\n");
+  tree.mkdir("data/mnt");
+  const std::optional<std::string> report = walks_over_a_mount(tree);
+  if (!report) {
+    WARN("mounting a tmpfs in a mount namespace of its own is not permitted here: not checked");
+    return;
+  }
+  CHECK(*report == "");
 }
 
 TEST_CASE("A large file is read only to its head", "[unit][content_walk]") {
