@@ -4,6 +4,7 @@
 // (the reader accepts it); tests break copies of it one key at a time.
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "schema-client/model/batch.hpp"
 
@@ -17,7 +18,12 @@ model::Timestamp make_time(int y, unsigned mo, unsigned d, int h, int mi, int s,
 // The finding of `category` in the sample batch, its fingerprint set.
 model::Finding sample_finding(model::Category category);
 
-// Findings in the order of model::all_categories(), so findings[1] is the network finding.
+// Two config files: /etc/ssh/sshd_config, analyzed (the config finding's file), and
+// /srv/backups/switch-04.cfg, unsupported.
+std::vector<model::ConfigFile> sample_config_files();
+
+// Findings in the order of model::all_categories(), so findings[1] is the network finding;
+// the config files of sample_config_files().
 model::Batch sample_batch();
 
 // The same, still running: status running, progress 40, end_time null.
