@@ -558,7 +558,7 @@ TEST_CASE("config files are read strictly, every problem at its path", "[unit][w
                 "$.config_files[0].analysis.critical_findings: must not exceed total_findings (1)",
                 "$.config_files[0].analysis.compliance_scores.nist: must be a number between 0 "
                 "and 100, got 100.5",
-                "$.config_files[0].analysis.overall_risk_score: must be between 0 and 10, got 11"});
+                "$.config_files[0].analysis.overall_risk_score: must be between 0.0 and 10.0"});
   }
   SECTION("an analysis only with an analyzed file") {
     doc["config_files"][0].erase("analysis");
