@@ -28,6 +28,9 @@ json category_record(const model::Finding& f) {
 struct CategoryStatement {
   std::string sql;
   bool uses_scan_id = false;
+  // The statement answers one number, its findings that have their unified row (written,
+  // merged or unchanged), instead of affecting a row per finding.
+  bool counts_findings = false;
 };
 
 std::string config_files_sql() {
@@ -86,12 +89,14 @@ CategoryStatement build_category_statement(model::Category category) {
     if (!shape.metadata) definition += ", zt_metadata jsonb";
   }
 
-  std::string names, values, updates;
+  std::string names, values, updates, stored, excluded;
   for (const auto& [name, value] : columns) {
     names += (names.empty() ? "" : ", ") + name;
     values += (values.empty() ? "" : ", ") + value;
-    if (name != "company_id" && name != "agent_id" && name != "fingerprint")
-      updates += name + " = excluded." + name + ", ";
+    if (name == "company_id" || name == "agent_id" || name == "fingerprint") continue;
+    updates += name + " = excluded." + name + ", ";
+    stored += (stored.empty() ? "c." : ", c.") + name;
+    excluded += (excluded.empty() ? "excluded." : ", excluded.") + name;
   }
   std::string sql = "INSERT INTO " + std::string(spec.table) + " AS c (" + names + ") SELECT " +
                     values + " FROM jsonb_to_recordset($3::jsonb) AS f(" + definition + ")" +
@@ -104,7 +109,15 @@ CategoryStatement build_category_statement(model::Category category) {
            " AND cs.requirement_id = f.zt_metadata->>'standard_id'";
   sql += " ON CONFLICT (company_id, agent_id, fingerprint) DO UPDATE SET " + updates +
          "updated_at = now()";
-  return {sql, shape.scan_id};
+  if (!config) return {sql, shape.scan_id};
+  // A config finding whose values would not change is not rewritten (an unchanged file
+  // changes no row of its own tables), so its rows are counted as read, not as affected.
+  sql += " WHERE (" + stored + ") IS DISTINCT FROM (" + excluded + ")";
+  return {"WITH written AS (" + sql + " RETURNING 1) SELECT count(*) FROM"
+          " jsonb_to_recordset($3::jsonb) AS f(zt_fingerprint text) JOIN vulnerabilities_v2 v"
+          " ON v.company_id = $1::uuid AND v.agent_id = $2::uuid"
+          " AND v.fingerprint = f.zt_fingerprint",
+          shape.scan_id, true};
 }
 
 const CategoryStatement& category_statement(model::Category category) {
@@ -338,8 +351,10 @@ void write_findings(Transaction& tx, const AgentRef& agent, const std::string& s
     const CategoryStatement& statement = category_statement(category);
     std::vector<Param> params = {param(agent.company_id), param(agent.agent_id), param(records)};
     if (statement.uses_scan_id) params.push_back(param(scan_id));
-    check_rows(model::spec(category).table, tx.exec(statement.sql, params).affected(),
-               records.size(), report);
+    const Rows rows = tx.exec(statement.sql, params);
+    check_rows(model::spec(category).table,
+               statement.counts_findings ? rows.integer(0, 0) : rows.affected(), records.size(),
+               report);
   }
   if (!cves.empty())
     check_rows("vulnerabilities",

@@ -1,8 +1,8 @@
 // The config auditor end to end: the agent daemon runs netconfig on a copy of the weak
 // fixture host and uploads; config_files, config_analysis_results, config_findings (linked
 // to config_standards) and the config rows of vulnerabilities_v2 equal the one-shot report of
-// the same tree, as exact sets. A second scan of the unchanged files rewrites no config_files
-// or analysis row (xmin unchanged); after a file is fixed, a third scan updates its rows and
+// the same tree, as exact sets. A second scan of the unchanged files rewrites no row of
+// config_files, config_analysis_results or config_findings (xmin unchanged); after a file is fixed, a third scan updates its rows and
 // resolves the findings it no longer has.
 #include <catch2/catch.hpp>
 
@@ -122,11 +122,13 @@ Tables stored(E2eWorld& world) {
   return t;
 }
 
-// Each config_files and config_analysis_results row with the transaction that last wrote it.
+// Each row of config_files, config_analysis_results and config_findings with the transaction
+// that last wrote it.
 Set versions(E2eWorld& world) {
   const auto rows = world.lines(
       "SELECT 'file ' || file_path, xmin::text FROM config_files UNION ALL"
-      " SELECT 'analysis ' || config_file_id, xmin::text FROM config_analysis_results");
+      " SELECT 'analysis ' || config_file_id, xmin::text FROM config_analysis_results UNION ALL"
+      " SELECT 'finding ' || fingerprint, xmin::text FROM config_findings");
   return Set(rows.begin(), rows.end());
 }
 
@@ -170,9 +172,10 @@ TEST_CASE("e2e: the config auditor's four tables equal the one-shot report; an u
     CHECK(world.count("SELECT count(*) FROM vulnerabilities_v2 WHERE category = 'config'") == 54);
   }
 
-  // Unchanged files: the second scan rewrites no config_files or analysis row.
+  // Unchanged files: the second scan rewrites no row of config_files, its analyses or its
+  // findings.
   const Set written = versions(world);
-  REQUIRE(written.size() == 6);
+  REQUIRE(written.size() == 3 + 3 + 54);
   agent.scan_now();
   wait_for_batches(world, agent, 2);
   CHECK(versions(world) == written);

@@ -98,23 +98,35 @@ TEST_CASE("the shipped standards are rows of config_standards, one per requireme
         db.count("SELECT count(*) FROM config_standards"));
 }
 
-TEST_CASE("an unchanged config file rewrites no row of config_files or its analysis",
+TEST_CASE("an unchanged config file rewrites no row of config_files, its analysis or its "
+          "findings",
           "[integration]") {
   TenantDatabase db;
   const auto agent = db.add_agent("Acme");
   write(db, agent, config_scan(agent, 10));
-  const Rows files = db.rows("SELECT 'file ' || file_path || ' ' || xmin::text FROM config_files");
-  const Rows analyses =
-      db.rows("SELECT 'analysis ' || config_file_id || ' ' || xmin::text FROM config_analysis_results");
+  const char* const files_sql = "SELECT file_path || ' ' || xmin::text FROM config_files";
+  const char* const analyses_sql =
+      "SELECT config_file_id || ' ' || xmin::text FROM config_analysis_results";
+  const char* const findings_sql = "SELECT fingerprint || ' ' || xmin::text FROM config_findings";
+  const Rows files = db.rows(files_sql), analyses = db.rows(analyses_sql),
+             findings = db.rows(findings_sql);
   REQUIRE(files.size() == 2);
   REQUIRE(analyses.size() == 1);
+  REQUIRE(findings.size() == 1);
   write(db, agent, config_scan(agent, 11));
-  CHECK(db.rows("SELECT 'file ' || file_path || ' ' || xmin::text FROM config_files") == files);
-  CHECK(db.rows("SELECT 'analysis ' || config_file_id || ' ' || xmin::text FROM"
-                " config_analysis_results") == analyses);
+  CHECK(db.rows(files_sql) == files);
+  CHECK(db.rows(analyses_sql) == analyses);
+  CHECK(db.rows(findings_sql) == findings);
+  // A changed finding is rewritten: the check above can see a write.
+  Batch changed = config_scan(agent, 12);
+  for (auto& f : changed.findings)
+    if (f.category == Category::config) f.fields["line_numbers"] = {33};
+  write(db, agent, changed);
+  CHECK(db.rows(findings_sql) != findings);
+  CHECK(db.rows("SELECT line_numbers::text FROM config_findings") == Rows{"[33]"});
   // The finding is still open, seen by the later scan.
   CHECK(db.rows("SELECT v.status || ' ' || v.last_seen FROM vulnerabilities_v2 v"
-                " WHERE v.category = 'config'") == Rows{"open 2026-11-26 11:00:00+00"});
+                " WHERE v.category = 'config'") == Rows{"open 2026-11-26 12:00:00+00"});
 }
 
 TEST_CASE("a changed config file updates its rows and resolves the finding it fixed; the "
