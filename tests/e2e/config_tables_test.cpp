@@ -143,7 +143,7 @@ void wait_for_batches(E2eWorld& world, AgentProcess& agent, long long batches) {
 
 }  // namespace
 
-TEST_CASE("e2e: the config auditor's four tables equal the one-shot report; an unchanged "
+TEST_CASE("e2e: the config auditor's four tables equal the one-shot report, an unchanged "
           "file rewrites nothing, a fixed one resolves its finding",
           "[integration]") {
   zt::test::TempTree host;

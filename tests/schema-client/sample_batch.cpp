@@ -213,7 +213,6 @@ model::Batch sample_batch() {
       {"libssl3", "3.0.11-1~deb12u1", "deb", "/var/lib/dpkg/status", "Apache-2.0", "openssl",
        "3.0.11-1~deb12u1", "amd64", "Debian:12"},
       {"libc6", "2.36-9+deb12u4", "deb", "/var/lib/dpkg/status", ""}};
-  b.config_files = sample_config_files();
   return b;
 }
 
@@ -226,7 +225,13 @@ model::Batch running_batch() {
   return b;
 }
 
-json sample_document() { return model::to_json(sample_batch()); }
+model::Batch sample_batch_with_config_files() {
+  model::Batch b = sample_batch();
+  b.config_files = sample_config_files();
+  return b;
+}
+
+json sample_document() { return model::to_json(sample_batch_with_config_files()); }
 
 model::Batch completed_scan(const std::string& agent_identity, int hour) {
   model::Batch batch = sample_batch();

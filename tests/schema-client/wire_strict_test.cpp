@@ -583,7 +583,7 @@ TEST_CASE("config files are read strictly, every problem at its path", "[unit][w
           Lines{"$.config_files[0].config_type: longer than the column's 50 characters (51)",
                 "$.config_files[1].file_path: longer than the column's 500 characters (501)"});
   }
-  SECTION("absent is no config file; as an object it is refused") {
+  SECTION("absent is no config file, as an object it is refused") {
     doc.erase("config_files");
     CHECK(problems(doc) == Lines{});
     doc["config_files"] = json::object();

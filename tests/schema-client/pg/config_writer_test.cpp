@@ -20,9 +20,11 @@ namespace {
 
 constexpr const char* kStandardName = "ZeroTrace network device configuration audit";
 
-// The completed sample scan at `hour`, its config finding naming a shipped standard.
+// The completed sample scan at `hour` with the sample config files, its config finding naming
+// a shipped standard.
 Batch config_scan(const zt::pg::AgentRef& agent, int hour) {
   Batch batch = zt::testing::completed_scan(agent.agent_id, hour);
+  batch.config_files = zt::testing::sample_config_files();
   for (auto& f : batch.findings)
     if (f.category == Category::config)
       f.metadata = {{"standard_name", kStandardName}, {"standard_id", "ios_enable_password"}};
@@ -129,8 +131,8 @@ TEST_CASE("an unchanged config file rewrites no row of config_files, its analysi
                 " WHERE v.category = 'config'") == Rows{"open 2026-11-26 12:00:00+00"});
 }
 
-TEST_CASE("a changed config file updates its rows and resolves the finding it fixed; the "
-          "finding back reopens it",
+TEST_CASE("a changed config file updates its rows and resolves the finding it fixed, and "
+          "the finding back reopens it",
           "[integration]") {
   TenantDatabase db;
   const auto agent = db.add_agent("Acme");

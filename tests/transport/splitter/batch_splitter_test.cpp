@@ -23,7 +23,6 @@ Batch big_batch(std::size_t findings, std::size_t dependencies) {
     batch.findings.back().title += " #" + std::to_string(i);
   }
   batch.dependencies.clear();
-  batch.config_files.clear();
   for (std::size_t i = 0; i < dependencies; ++i)
     batch.dependencies.push_back({"pkg" + std::to_string(i), "1.0", "deb", "/var/lib/dpkg/status", ""});
   return batch;
