@@ -49,6 +49,8 @@ model::Batch build_batch(std::vector<CollectorRun> runs,
     for (model::Finding& f : run.result.findings) batch.findings.push_back(std::move(f));
     for (model::Dependency& d : run.result.dependencies)
       batch.dependencies.push_back(std::move(d));
+    for (model::ConfigFile& c : run.result.config_files)
+      batch.config_files.push_back(std::move(c));
   }
   for (const UnavailableCollector& u : unavailable)
     scan.results[u.name] = {.status = model::CollectorStatus::unavailable, .errors = {u.reason}};

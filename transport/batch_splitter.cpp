@@ -19,13 +19,18 @@ std::size_t json_size(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
 }
 
+// A scan's items in order: its config files (before the findings that name them), findings,
+// dependencies.
 std::size_t item_size(const model::Batch& scan, std::size_t item) {
+  const std::size_t files = scan.config_files.size();
+  if (item < files) return json_size(model::to_json(scan.config_files[item]));
+  item -= files;
   const std::size_t findings = scan.findings.size();
   return item < findings ? json_size(model::to_json(scan.findings[item]))
                          : json_size(model::to_json(scan.dependencies[item - findings]));
 }
 
-// The batch with no findings and no dependencies: what every part repeats.
+// The batch with no findings, dependencies or config files: what every part repeats.
 model::Batch shell_of(const model::Batch& batch) {
   model::Batch shell;
   shell.schema_version = batch.schema_version;
@@ -37,7 +42,7 @@ model::Batch shell_of(const model::Batch& batch) {
 }  // namespace
 
 std::size_t item_count(const model::Batch& scan) {
-  return scan.findings.size() + scan.dependencies.size();
+  return scan.config_files.size() + scan.findings.size() + scan.dependencies.size();
 }
 
 std::vector<std::size_t> cut_points(const model::Batch& scan, std::size_t from,
@@ -72,12 +77,15 @@ model::Batch part_of(const model::Batch& scan, std::size_t begin, std::size_t en
   out.batch_id = std::move(batch_id);
   out.part = part;
   out.parts = parts;
+  const std::size_t files = scan.config_files.size();
   const std::size_t findings = scan.findings.size();
   for (std::size_t item = begin; item < end; ++item) {
-    if (item < findings)
-      out.findings.push_back(scan.findings[item]);
+    if (item < files)
+      out.config_files.push_back(scan.config_files[item]);
+    else if (item < files + findings)
+      out.findings.push_back(scan.findings[item - files]);
     else
-      out.dependencies.push_back(scan.dependencies[item - findings]);
+      out.dependencies.push_back(scan.dependencies[item - files - findings]);
   }
   return out;
 }

@@ -2,9 +2,10 @@
 // Cuts one finished scan's batch into batches the ingest accepts, at send time (the spool keeps
 // the scan whole until every part is acknowledged: spool.hpp).
 //
-// A scan's items are its findings, then its dependencies, numbered 0..item_count()-1. A cut is
-// the list of the end item of each part: cut_points() makes one for the items from `from` on,
-// at most `max_findings` items (findings plus dependencies) and about `max_bytes` of JSON per
+// A scan's items are its config files (before the findings that name them), its findings,
+// then its dependencies, numbered 0..item_count()-1. A cut is the list of the end item of each
+// part: cut_points() makes one for the items from `from` on, at most `max_findings` items
+// (config files, findings and dependencies) and about `max_bytes` of JSON per
 // part; a single item larger than max_bytes travels alone (the ingest's own limit then
 // decides). part_of() makes one part: the whole scan and agent objects, its items in order,
 // "part of parts" and its batch_id.
@@ -24,7 +25,7 @@
 namespace zt::transport {
 
 struct SplitLimits {
-  std::size_t max_findings = 1000;       // findings and dependencies per batch
+  std::size_t max_findings = 1000;       // config files, findings and dependencies per batch
   std::size_t max_bytes = 4 * 1024 * 1024;  // JSON text per batch, before gzip
 };
 

@@ -28,7 +28,7 @@ struct NextPart {
   std::string batch_id;
   int part = 1;
   int parts = 1;
-  std::size_t items = 0;  // findings and dependencies in it
+  std::size_t items = 0;  // config files, findings and dependencies in it
   std::string body;
   BodyEncoding encoding = BodyEncoding::gzip;
   bool legacy = false;  // a part spooled by the version before, sent as it was stored

@@ -17,6 +17,7 @@
 
 #include "collectors/core/host_fs.hpp"
 #include "collectors/core/options.hpp"
+#include "schema-client/model/config_file.hpp"
 #include "schema-client/model/finding.hpp"
 
 namespace zt::collector {
@@ -30,6 +31,8 @@ struct Availability {
 struct CollectResult {
   std::vector<model::Finding> findings;
   std::vector<model::Dependency> dependencies;
+  // Every configuration file a config auditor read (netconfig): the batch's config_files.
+  std::vector<model::ConfigFile> config_files;
   // What the collector saw (OS identity, containers, …): lands in scan.results.<name>.
   nlohmann::json inventory = nlohmann::json::object();
   // Parts that could not be read: the run is "partial" and these are its errors.

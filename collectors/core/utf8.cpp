@@ -94,6 +94,14 @@ void make_valid_utf8(CollectResult& result) {
   for (model::Finding& f : result.findings) make_valid_utf8(f);
   for (model::Dependency& d : result.dependencies)
     for (std::string* s : {&d.name, &d.version, &d.type, &d.location, &d.license}) repair(*s);
+  for (model::ConfigFile& c : result.config_files) {
+    for (std::string* s : {&c.file_path, &c.filename, &c.file_hash, &c.device_type,
+                           &c.manufacturer, &c.model, &c.firmware_version, &c.config_type,
+                           &c.parsing_status, &c.analysis_status})
+      repair(*s);
+    make_valid_utf8(c.parsed_data);
+    if (c.analysis) make_valid_utf8(c.analysis->compliance_scores);
+  }
   make_valid_utf8(result.inventory);
   for (std::string& problem : result.problems) repair(problem);
 }

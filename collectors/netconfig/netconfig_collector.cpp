@@ -62,6 +62,7 @@ class NetconfigCollector final : public collector::Collector {
     cache_ = std::move(seen);  // files gone since the last run leave the cache
     result.findings = make_findings(snapshot);
     result.inventory = make_inventory(snapshot);
+    result.config_files = make_config_files(snapshot);
     return result;
   }
 

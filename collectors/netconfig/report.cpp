@@ -7,22 +7,29 @@ namespace {
 
 using nlohmann::json;
 
-// The largest model a file's inventory entry carries (the benchmark's 50,000-line
-// configuration is 1.0 MB of JSON, its 10,000-line one 0.2 MB): the scan's results travel
-// in one batch.
+// The largest model a file's config_files entry carries (the benchmark's 50,000-line
+// configuration is 1.0 MB of JSON, its 10,000-line one 0.2 MB): a batch part is bounded.
 constexpr std::size_t kParsedDataMaxBytes = std::size_t{1} << 20;
 
-json frameworks_json(const Standard& s) {
-  json out = json::array();
-  for (const FrameworkRefs& f : s.frameworks)
-    if (!f.requirements.empty())
-      out.push_back({{"framework", f.framework}, {"requirements", f.requirements}});
-  return out;
+// The config_files columns of `file` that describe it (no parsed_data, no analysis).
+model::ConfigFile file_columns(const AuditedFile& file) {
+  const Detection& d = file.report->detection;
+  model::ConfigFile c;
+  c.file_path = file.path;
+  c.filename = file.filename;
+  c.file_hash = file.sha256;
+  c.device_type = finding_type::kDeviceType;
+  c.manufacturer = manufacturer_of(d.vendor);
+  if (file.report->ios && file.report->ios->chassis) c.model = file.report->ios->chassis->value;
+  c.firmware_version = d.firmware_version;
+  c.config_type = finding_type::config_type(d.vendor);
+  c.parsing_status = to_string(d.status);
+  return c;
 }
 
-model::Finding to_finding(const AuditedFile& file, const AuditFinding& a) {
+model::Finding to_finding(const AuditedFile& file, const model::ConfigFile& columns,
+                          const AuditFinding& a) {
   const Standard& s = *a.standard;
-  const Detection& d = file.report->detection;
   model::Finding f;
   f.category = model::Category::config;
   f.severity = s.severity;
@@ -37,15 +44,14 @@ model::Finding to_finding(const AuditedFile& file, const AuditFinding& a) {
               {"line_numbers", a.issue.lines},
               {"compliance_frameworks", frameworks_json(s)},
               {"status", "open"},
-              {"filename", file.filename},
-              {"file_path", file.path},
-              {"file_hash", file.sha256},
-              {"device_type", finding_type::kDeviceType},
-              {"manufacturer", std::string(manufacturer_of(d.vendor))},
-              {"config_type", std::string(finding_type::config_type(d.vendor))}};
-  if (!d.firmware_version.empty()) f.fields["firmware_version"] = d.firmware_version;
-  if (file.report->ios && file.report->ios->chassis)
-    f.fields["model"] = file.report->ios->chassis->value;
+              {"filename", columns.filename},
+              {"file_path", columns.file_path},
+              {"file_hash", columns.file_hash},
+              {"device_type", columns.device_type},
+              {"manufacturer", columns.manufacturer},
+              {"config_type", columns.config_type}};
+  if (!columns.firmware_version.empty()) f.fields["firmware_version"] = columns.firmware_version;
+  if (!columns.model.empty()) f.fields["model"] = columns.model;
   std::string lines;
   for (LineNo n : a.issue.lines) lines += (lines.empty() ? "" : ", ") + std::to_string(n);
   f.metadata = {{"file", file.path},
@@ -106,21 +112,50 @@ json file_json(const AuditedFile& file) {
                        {"overall_security_score", r.scores.overall_security},
                        {"overall_risk_score", r.scores.overall_risk}};
     out["summary"] = r.ios ? summary_json(*r.ios) : r.junos ? summary_json(*r.junos) : summary_json(*r.asa);
-    const std::size_t bytes = r.parsed_data.dump().size();
-    if (bytes <= kParsedDataMaxBytes) out["parsed_data"] = r.parsed_data;
-    else out["parsed_data"] = {{"omitted", std::to_string(bytes) + " bytes, over the inventory's cap of " +
-                                               std::to_string(kParsedDataMaxBytes) + " bytes"}};
   }
   return out;
+}
+
+// The model as config_files.parsed_data: {omitted: why} past the cap.
+json bounded_parsed_data(const json& parsed_data) {
+  const std::size_t bytes = parsed_data.dump().size();
+  if (bytes <= kParsedDataMaxBytes) return parsed_data;
+  return {{"omitted", std::to_string(bytes) + " bytes, over the cap of " +
+                          std::to_string(kParsedDataMaxBytes) + " bytes"}};
 }
 
 }  // namespace
 
 std::vector<model::Finding> make_findings(const Snapshot& snapshot) {
   std::vector<model::Finding> out;
-  for (const AuditedFile& file : snapshot.files)
-    if (file.report)
-      for (const AuditFinding& a : file.report->findings) out.push_back(to_finding(file, a));
+  for (const AuditedFile& file : snapshot.files) {
+    if (!file.report) continue;
+    const model::ConfigFile columns = file_columns(file);
+    for (const AuditFinding& a : file.report->findings)
+      out.push_back(to_finding(file, columns, a));
+  }
+  return out;
+}
+
+std::vector<model::ConfigFile> make_config_files(const Snapshot& snapshot) {
+  std::vector<model::ConfigFile> out;
+  for (const AuditedFile& file : snapshot.files) {
+    if (!file.report) continue;
+    const AuditReport& r = *file.report;
+    model::ConfigFile c = file_columns(file);
+    const bool analyzed = r.ios || r.junos || r.asa;
+    c.analysis_status = analyzed ? "analyzed" : "not_analyzed";
+    if (analyzed) {
+      c.parsed_data = bounded_parsed_data(r.parsed_data);
+      c.analysis = model::ConfigAnalysis{
+          .total_findings = static_cast<std::int64_t>(r.scores.total_findings),
+          .critical_findings = static_cast<std::int64_t>(r.scores.critical_findings),
+          .compliance_scores = r.scores.compliance,
+          .overall_security_score = r.scores.overall_security,
+          .overall_risk_score = r.scores.overall_risk};
+    }
+    out.push_back(std::move(c));
+  }
   return out;
 }
 

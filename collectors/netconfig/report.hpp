@@ -10,18 +10,22 @@
 // - inventory: {"files": [{path, filename, sha256, size, vendor, manufacturer,
 //   firmware_version, parsing_status, reason, notes, reused, analysis: {total_findings,
 //   critical_findings, compliance_scores, overall_security_score, overall_risk_score},
-//   summary: {counts of the model's elements}, parsed_data: the model (model_json.hpp), or
-//   {omitted: why} past 1 MiB}], "standards": {name, checks},
-//   "salt_source"}: what config_files and config_analysis_results need beyond the findings.
+//   summary: {counts of the model's elements}}], "standards": {name, checks},
+//   "salt_source"}: what the one-shot report shows of each file.
+// - config_files: one per audited file, with or without findings (model/config_file.hpp):
+//   its config_files columns, parsed_data (the model, model_json.hpp, or {omitted: why} past
+//   1 MiB) and, for a parsed file, the analysis (scores.hpp) of config_analysis_results.
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "collectors/netconfig/snapshot.hpp"
+#include "schema-client/model/config_file.hpp"
 #include "schema-client/model/finding.hpp"
 
 namespace zt::netconfig {
 
 std::vector<model::Finding> make_findings(const Snapshot& snapshot);
 nlohmann::json make_inventory(const Snapshot& snapshot);
+std::vector<model::ConfigFile> make_config_files(const Snapshot& snapshot);
 
 }  // namespace zt::netconfig

@@ -179,4 +179,12 @@ const ShippedStandards& shipped_standards() {
   return kShipped;
 }
 
+nlohmann::json frameworks_json(const Standard& standard) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const FrameworkRefs& f : standard.frameworks)
+    if (!f.requirements.empty())
+      out.push_back({{"framework", f.framework}, {"requirements", f.requirements}});
+  return out;
+}
+
 }  // namespace zt::netconfig

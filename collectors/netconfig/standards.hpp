@@ -7,6 +7,7 @@
 // shipped_standards() is the embedded file, loaded once (thread-safe); a test guarantees it
 // loads without error. No I/O; nothing throws.
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +37,10 @@ struct Standard {
   std::string remediation;
   std::vector<FrameworkRefs> frameworks;  // in the file's order
 };
+
+// The frameworks `standard` serves, as config_findings and config_standards hold them:
+// [{framework, requirements}] in the file's order, without the frameworks it lists empty.
+nlohmann::json frameworks_json(const Standard& standard);
 
 struct EndOfSupport {
   std::string vendor;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "schema-client/model/collector_outcome.hpp"
+#include "schema-client/model/config_file.hpp"
 #include "schema-client/model/finding.hpp"
 #include "schema-client/model/timestamp.hpp"
 
@@ -62,6 +63,9 @@ struct Batch {
   Scan scan;
   std::vector<Finding> findings;
   std::vector<Dependency> dependencies;
+  // Every configuration file a config auditor read (config_file.hpp). Written only when not
+  // empty: a batch without it is one an ingest before config_files existed reads.
+  std::vector<ConfigFile> config_files;
 
   bool operator==(const Batch&) const = default;
 };

@@ -1,6 +1,7 @@
 #include "schema-client/model/columns.hpp"
 
 #include <optional>
+#include <utility>
 
 #include "schema-client/model/timestamp.hpp"
 
@@ -48,6 +49,18 @@ std::size_t replace_nul(std::string& s) {
     ++count;
   }
   return count;
+}
+
+// A config file's text columns by name. Those named like a config finding's fields
+// (category.cpp) are bounded by that field's row; the statuses are checked by the reader.
+template <typename File>  // ConfigFile or const ConfigFile
+auto config_file_texts(File& c) {
+  using Text = decltype(&c.file_path);
+  return std::vector<std::pair<std::string_view, Text>>{{"file_path", &c.file_path},         {"filename", &c.filename},
+          {"file_hash", &c.file_hash},         {"device_type", &c.device_type},
+          {"manufacturer", &c.manufacturer},   {"model", &c.model},
+          {"firmware_version", &c.firmware_version}, {"config_type", &c.config_type},
+          {"parsing_status", &c.parsing_status}, {"analysis_status", &c.analysis_status}};
 }
 
 // Applies the cleanings to one value after another, noting each change.
@@ -261,6 +274,14 @@ std::vector<std::string> fit_to_columns(Batch& b) {
     fitter.text(d.arch, kPlainText, path + "arch");
     fitter.text(d.ecosystem, kPlainText, path + "ecosystem");
   }
+  for (std::size_t i = 0; i < b.config_files.size(); ++i) {
+    ConfigFile& c = b.config_files[i];
+    const std::string path = "$.config_files[" + std::to_string(i) + "].";
+    for (const auto& [name, value] : config_file_texts(c))
+      fitter.text(*value, kPlainText, path + std::string(name));
+    fitter.value(c.parsed_data, path + "parsed_data");
+    if (c.analysis) fitter.value(c.analysis->compliance_scores, path + "analysis.compliance_scores");
+  }
   note_in(s.metadata, fitter.notes);
   std::vector<std::string> notes = std::move(fitter.notes);
   for (std::size_t i = 0; i < b.findings.size(); ++i)
@@ -329,6 +350,16 @@ std::vector<Problem> column_problems(const Batch& b) {
     const std::string path = "$.dependencies[" + std::to_string(i) + "].";
     text_problem(b.dependencies[i].name, kDependencyName, path + "name", problems);
     text_problem(b.dependencies[i].type, kDependencyType, path + "type", problems);
+  }
+  for (std::size_t i = 0; i < b.config_files.size(); ++i) {
+    const ConfigFile& c = b.config_files[i];
+    const std::string path = "$.config_files[" + std::to_string(i) + "].";
+    for (const auto& [name, value] : config_file_texts(c))
+      if (const FieldSpec* field = find_field(spec(Category::config), name))
+        text_problem(*value, *field, path + std::string(name), problems);
+    json_problem(c.parsed_data, path + "parsed_data", problems);
+    if (c.analysis)
+      json_problem(c.analysis->compliance_scores, path + "analysis.compliance_scores", problems);
   }
   for (std::size_t i = 0; i < b.findings.size(); ++i)
     for (Problem& p : column_problems(b.findings[i], "$.findings[" + std::to_string(i) + "]"))

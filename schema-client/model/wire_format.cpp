@@ -47,6 +47,27 @@ json to_json(const Dependency& d) {
   return out;
 }
 
+json to_json(const ConfigFile& c) {
+  json out = {{"file_path", c.file_path},
+              {"filename", c.filename},
+              {"file_hash", c.file_hash},
+              {"device_type", c.device_type},
+              {"manufacturer", c.manufacturer},
+              {"model", c.model},
+              {"firmware_version", c.firmware_version},
+              {"config_type", c.config_type},
+              {"parsing_status", c.parsing_status},
+              {"analysis_status", c.analysis_status},
+              {"parsed_data", c.parsed_data}};
+  if (c.analysis)
+    out["analysis"] = {{"total_findings", c.analysis->total_findings},
+                       {"critical_findings", c.analysis->critical_findings},
+                       {"compliance_scores", c.analysis->compliance_scores},
+                       {"overall_security_score", c.analysis->overall_security_score},
+                       {"overall_risk_score", c.analysis->overall_risk_score}};
+  return out;
+}
+
 namespace {
 
 json to_json(const Scan& s) {
@@ -162,6 +183,67 @@ Dependency read_dependency(const json& value, const std::string& path,
   return d;
 }
 
+ConfigAnalysis read_config_analysis(const json& value, const std::string& path,
+                                    std::vector<Problem>& problems) {
+  ObjectReader r(value, path, problems,
+                 {"total_findings", "critical_findings", "compliance_scores",
+                  "overall_security_score", "overall_risk_score"});
+  ConfigAnalysis a;
+  constexpr long long kMaxCount = 2147483647;  // integer columns
+  a.total_findings = r.integer("total_findings", 0, kMaxCount, true).value_or(0);
+  a.critical_findings = r.integer("critical_findings", 0, kMaxCount, true).value_or(0);
+  if (a.critical_findings > a.total_findings)
+    r.fail(r.path_of("critical_findings"),
+           "must not exceed total_findings (" + std::to_string(a.total_findings) + ")");
+  a.compliance_scores = r.object("compliance_scores");
+  for (const auto& [framework, score] : a.compliance_scores.items())
+    if (!score.is_number() || score.get<double>() < 0 || score.get<double>() > 100)
+      r.fail(r.path_of("compliance_scores") + "." + framework,
+             "must be a number between 0 and 100, got " + score.dump());
+  a.overall_security_score = r.number("overall_security_score", 0, 100).value_or(0);
+  a.overall_risk_score = r.number("overall_risk_score", 0, 10).value_or(0);
+  return a;
+}
+
+ConfigFile read_config_file(const json& value, const std::string& path,
+                            std::vector<Problem>& problems) {
+  ObjectReader r(value, path, problems,
+                 {"file_path", "filename", "file_hash", "device_type", "manufacturer", "model",
+                  "firmware_version", "config_type", "parsing_status", "analysis_status",
+                  "parsed_data", "analysis"});
+  ConfigFile c;
+  if (!value.is_object()) return c;
+  c.file_path = r.text("file_path", true);
+  if (value.contains("file_path") && value["file_path"].is_string() && c.file_path.empty())
+    r.fail(r.path_of("file_path"), "must not be empty");
+  c.filename = r.text("filename");
+  c.file_hash = r.text("file_hash");
+  c.device_type = r.text("device_type");
+  c.manufacturer = r.text("manufacturer");
+  c.model = r.text("model");
+  c.firmware_version = r.text("firmware_version");
+  c.config_type = r.text("config_type");
+  c.parsing_status = r.text("parsing_status", true);
+  if (value.contains("parsing_status") && value["parsing_status"].is_string() &&
+      !is_parsing_status(c.parsing_status))
+    r.fail(r.path_of("parsing_status"), "must be one of " + std::string(kParsingStatuses) +
+                                            ", got \"" + c.parsing_status + "\"");
+  c.analysis_status = r.text("analysis_status", true);
+  if (value.contains("analysis_status") && value["analysis_status"].is_string() &&
+      !is_analysis_status(c.analysis_status))
+    r.fail(r.path_of("analysis_status"), "must be one of " + std::string(kAnalysisStatuses) +
+                                             ", got \"" + c.analysis_status + "\"");
+  c.parsed_data = r.object("parsed_data");
+  if (const json* analysis = r.get("analysis", false))
+    c.analysis = read_config_analysis(*analysis, r.path_of("analysis"), problems);
+  // An analysis belongs to an analyzed file, and an analyzed file has one.
+  if (c.analysis_status == "analyzed" && !c.analysis)
+    r.fail(r.path_of("analysis"), "required when analysis_status is \"analyzed\"");
+  if (c.analysis_status == "not_analyzed" && c.analysis)
+    r.fail(r.path_of("analysis"), "not allowed when analysis_status is \"not_analyzed\"");
+  return c;
+}
+
 template <typename T, typename ReadOne>
 std::vector<T> read_array(const json* array, const std::string& path,
                           std::vector<Problem>& problems, ReadOne read_one) {
@@ -180,10 +262,16 @@ json to_json(const Batch& b) {
   for (const Finding& f : b.findings) findings.push_back(to_json(f));
   json dependencies = json::array();
   for (const Dependency& d : b.dependencies) dependencies.push_back(to_json(d));
-  return {{"schema_version", b.schema_version}, {"batch_id", b.batch_id},
-          {"part", b.part},                     {"parts", b.parts},
-          {"agent", to_json(b.agent)},          {"scan", to_json(b.scan)},
-          {"findings", std::move(findings)},    {"dependencies", std::move(dependencies)}};
+  json out = {{"schema_version", b.schema_version}, {"batch_id", b.batch_id},
+              {"part", b.part},                     {"parts", b.parts},
+              {"agent", to_json(b.agent)},          {"scan", to_json(b.scan)},
+              {"findings", std::move(findings)},    {"dependencies", std::move(dependencies)}};
+  if (!b.config_files.empty()) {
+    json files = json::array();
+    for (const ConfigFile& c : b.config_files) files.push_back(to_json(c));
+    out["config_files"] = std::move(files);
+  }
+  return out;
 }
 
 namespace {
@@ -225,10 +313,11 @@ void append_array(std::string& out, const std::vector<Item>& items, int indent) 
 std::string serialize(const Batch& batch, int indent) {
   // The same text as to_json(batch).dump(indent), written a finding at a time: a scan with
   // thousands of findings is never held as one JSON document beside its text.
-  const json head = {{"schema_version", batch.schema_version}, {"batch_id", batch.batch_id},
-                     {"part", batch.part},                     {"parts", batch.parts},
-                     {"agent", to_json(batch.agent)},          {"scan", to_json(batch.scan)},
-                     {"findings", nullptr},                    {"dependencies", nullptr}};
+  json head = {{"schema_version", batch.schema_version}, {"batch_id", batch.batch_id},
+               {"part", batch.part},                     {"parts", batch.parts},
+               {"agent", to_json(batch.agent)},          {"scan", to_json(batch.scan)},
+               {"findings", nullptr},                    {"dependencies", nullptr}};
+  if (!batch.config_files.empty()) head["config_files"] = nullptr;
   const std::string member = indent < 0 ? "" : "\n" + std::string(indent, ' ');
   const std::string colon = indent < 0 ? ":" : ": ";
   std::string out = "{";
@@ -241,6 +330,8 @@ std::string serialize(const Batch& batch, int indent) {
       append_array(out, batch.findings, indent);
     else if (key == "dependencies")
       append_array(out, batch.dependencies, indent);
+    else if (key == "config_files")
+      append_array(out, batch.config_files, indent);
     else
       append_dump(out, value, indent, 1);
   }
@@ -252,7 +343,7 @@ Result<Batch> batch_from_json(const json& document) {
   std::vector<Problem> problems;
   ObjectReader r(document, "$", problems,
                  {"schema_version", "batch_id", "part", "parts", "agent", "scan", "findings",
-                  "dependencies"});
+                  "dependencies", "config_files"});
   Batch b;
   if (auto version = r.integer("schema_version", 0, 1 << 30, true);
       version && *version != kSchemaVersion)
@@ -271,6 +362,16 @@ Result<Batch> batch_from_json(const json& document) {
                                    read_finding);
   b.dependencies = read_array<Dependency>(r.array("dependencies", false), "$.dependencies",
                                           problems, read_dependency);
+  b.config_files = read_array<ConfigFile>(r.array("config_files", false), "$.config_files",
+                                          problems, read_config_file);
+  for (std::size_t i = 0; i < b.config_files.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!b.config_files[i].file_path.empty() &&
+          b.config_files[i].file_path == b.config_files[j].file_path) {
+        r.fail("$.config_files[" + std::to_string(i) + "].file_path",
+               "the same file as $.config_files[" + std::to_string(j) + "]");
+        break;
+      }
   // What no column would take (columns.hpp).
   add_unreported(problems, column_problems(b));
   if (!problems.empty()) return invalid_document(std::move(problems));

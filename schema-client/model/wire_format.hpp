@@ -18,6 +18,7 @@ nlohmann::json to_json(const Batch& batch);
 nlohmann::json to_json(const Finding& finding);
 nlohmann::json to_json(const AgentInfo& agent);
 nlohmann::json to_json(const Dependency& dependency);
+nlohmann::json to_json(const ConfigFile& file);
 std::string serialize(const Batch& batch, int indent = -1);
 
 Result<Batch> batch_from_json(const nlohmann::json& document);

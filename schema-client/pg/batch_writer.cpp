@@ -1,10 +1,12 @@
 #include "schema-client/pg/batch_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
 #include "schema-client/model/columns.hpp"
 #include "schema-client/pg/category_tables.hpp"
+#include "schema-client/pg/config_files_writer.hpp"
 #include "schema-client/pg/vuln_matcher.hpp"
 
 namespace zt::pg {
@@ -26,10 +28,13 @@ json category_record(const model::Finding& f) {
 struct CategoryStatement {
   std::string sql;
   bool uses_scan_id = false;
+  // The statement answers one number, its findings that have their unified row (written,
+  // merged or unchanged), instead of affecting a row per finding.
+  bool counts_findings = false;
 };
 
 std::string config_files_sql() {
-  std::string columns, values, definition = "file_path text", updates;
+  std::string columns, values, definition = "file_path text", updates, stored, excluded;
   for (const model::FieldSpec& field : model::spec(model::Category::config).fields) {
     if (!is_config_file_field(field.name) || field.name == "file_path") continue;
     const std::string name(field.name);
@@ -37,6 +42,8 @@ std::string config_files_sql() {
     values += ", f." + name;
     definition += ", " + name + " " + std::string(sql_type(field.type));
     updates += ", " + name + " = excluded." + name;
+    stored += (stored.empty() ? "cf." : ", cf.") + name;
+    excluded += (excluded.empty() ? "excluded." : ", excluded.") + name;
   }
   return "INSERT INTO config_files AS cf (company_id, agent_id, file_path, parsing_status,"
          " analysis_status" + columns + ")"
@@ -45,7 +52,7 @@ std::string config_files_sql() {
          " FROM jsonb_to_recordset($3::jsonb) AS f(" + definition + ")"
          " WHERE f.file_path IS NOT NULL"
          " ON CONFLICT (company_id, agent_id, file_path) DO UPDATE SET updated_at = now()" +
-         updates;
+         updates + " WHERE (" + stored + ") IS DISTINCT FROM (" + excluded + ")";
 }
 
 CategoryStatement build_category_statement(model::Category category) {
@@ -75,14 +82,21 @@ CategoryStatement build_category_statement(model::Category category) {
     if (!config || !is_config_file_field(name) || name == "file_path")
       definition += ", " + name + " " + std::string(sql_type(field.type));
   }
-  if (config) columns.emplace_back("config_file_id", "cf.id");
+  if (config) {
+    columns.emplace_back("config_file_id", "cf.id");
+    // The standard the finding's metadata names (report.hpp of netconfig), NULL when none.
+    columns.emplace_back("standard_id", "cs.id");
+    if (!shape.metadata) definition += ", zt_metadata jsonb";
+  }
 
-  std::string names, values, updates;
+  std::string names, values, updates, stored, excluded;
   for (const auto& [name, value] : columns) {
     names += (names.empty() ? "" : ", ") + name;
     values += (values.empty() ? "" : ", ") + value;
-    if (name != "company_id" && name != "agent_id" && name != "fingerprint")
-      updates += name + " = excluded." + name + ", ";
+    if (name == "company_id" || name == "agent_id" || name == "fingerprint") continue;
+    updates += name + " = excluded." + name + ", ";
+    stored += (stored.empty() ? "c." : ", c.") + name;
+    excluded += (excluded.empty() ? "excluded." : ", excluded.") + name;
   }
   std::string sql = "INSERT INTO " + std::string(spec.table) + " AS c (" + names + ") SELECT " +
                     values + " FROM jsonb_to_recordset($3::jsonb) AS f(" + definition + ")" +
@@ -90,10 +104,20 @@ CategoryStatement build_category_statement(model::Category category) {
                     " AND v.agent_id = $2::uuid AND v.fingerprint = f.zt_fingerprint";
   if (config)
     sql += " LEFT JOIN config_files cf ON cf.company_id = $1::uuid AND cf.agent_id = $2::uuid"
-           " AND cf.file_path = f.file_path";
+           " AND cf.file_path = f.file_path"
+           " LEFT JOIN config_standards cs ON cs.standard_name = f.zt_metadata->>'standard_name'"
+           " AND cs.requirement_id = f.zt_metadata->>'standard_id'";
   sql += " ON CONFLICT (company_id, agent_id, fingerprint) DO UPDATE SET " + updates +
          "updated_at = now()";
-  return {sql, shape.scan_id};
+  if (!config) return {sql, shape.scan_id};
+  // A config finding whose values would not change is not rewritten (an unchanged file
+  // changes no row of its own tables), so its rows are counted as read, not as affected.
+  sql += " WHERE (" + stored + ") IS DISTINCT FROM (" + excluded + ")";
+  return {"WITH written AS (" + sql + " RETURNING 1) SELECT count(*) FROM"
+          " jsonb_to_recordset($3::jsonb) AS f(zt_fingerprint text) JOIN vulnerabilities_v2 v"
+          " ON v.company_id = $1::uuid AND v.agent_id = $2::uuid"
+          " AND v.fingerprint = f.zt_fingerprint",
+          shape.scan_id, true};
 }
 
 const CategoryStatement& category_statement(model::Category category) {
@@ -221,20 +245,24 @@ constexpr std::string_view kInsertDependencies =
     " location text, license text, source_name text, source_version text, arch text,"
     " ecosystem text, vulnerabilities jsonb)";
 
+// config_findings keep their own status: resolved with their unified row.
+constexpr std::string_view kResolveConfig =
+    "UPDATE config_findings c SET status = 'resolved', updated_at = now()"
+    " FROM vulnerabilities_v2 v WHERE c.company_id = $1::uuid AND c.agent_id = $2::uuid"
+    " AND v.company_id = c.company_id AND v.id = c.vulnerability_id AND v.status = 'resolved'"
+    " AND c.status = 'open'";
+
 constexpr std::string_view kResolve =
     "UPDATE vulnerabilities_v2 SET status = 'resolved', resolved_reason = 'not_reported',"
     " updated_at = now()"
     " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = ANY($3::text[])"
     " AND status = 'open' AND last_seen < $4::timestamptz";
 
-// A PostgreSQL array literal of category names (plain words, quoted anyway).
+// A PostgreSQL array literal of category names.
 std::string text_array(const std::vector<model::Category>& categories) {
-  std::string out = "{";
-  for (const model::Category category : categories) {
-    if (out.size() > 1) out += ',';
-    out += '"' + std::string(model::to_string(category)) + '"';
-  }
-  return out + "}";
+  std::vector<std::string> names;
+  for (const model::Category category : categories) names.emplace_back(model::to_string(category));
+  return pg::text_array(names);
 }
 
 // The last finding of each fingerprint wins: one statement cannot update a row twice.
@@ -323,8 +351,10 @@ void write_findings(Transaction& tx, const AgentRef& agent, const std::string& s
     const CategoryStatement& statement = category_statement(category);
     std::vector<Param> params = {param(agent.company_id), param(agent.agent_id), param(records)};
     if (statement.uses_scan_id) params.push_back(param(scan_id));
-    check_rows(model::spec(category).table, tx.exec(statement.sql, params).affected(),
-               records.size(), report);
+    const Rows rows = tx.exec(statement.sql, params);
+    check_rows(model::spec(category).table,
+               statement.counts_findings ? rows.integer(0, 0) : rows.affected(), records.size(),
+               report);
   }
   if (!cves.empty())
     check_rows("vulnerabilities",
@@ -394,6 +424,7 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
   model::Batch matched;
   matched.findings = match_stored_feeds(tx, agent.agent_id, batch.dependencies);
   model::fit_to_columns(matched);
+  report.config_files = write_config_files(tx, agent, batch);
   report.matched = static_cast<std::int64_t>(matched.findings.size());
   write_findings(tx, agent, scan.id, batch.findings, matched.findings, started, report);
   if (!report.mismatch.empty()) return report;  // rolled back: nothing acknowledged
@@ -406,10 +437,13 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
   // Only the categories whose every collector completed in this scan can vouch that a
   // finding it no longer reports is gone.
   if (const auto categories = model::vouched_categories(scan.results);
-      whole_scan_in && !categories.empty())
+      whole_scan_in && !categories.empty()) {
     report.resolved = tx.exec(kResolve, {param(agent.company_id), param(agent.agent_id),
                                          param(text_array(categories)), param(started)})
                           .affected();
+    if (std::ranges::find(categories, model::Category::config) != categories.end())
+      tx.exec(kResolveConfig, {param(agent.company_id), param(agent.agent_id)});
+  }
   tx.commit();
   return report;
 }

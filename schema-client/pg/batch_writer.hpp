@@ -7,11 +7,15 @@
 //   its category table (upsert by (company, agent, fingerprint): findings belong to their
 //   agent, so another agent's rows of the same machine never block them; last_seen moves,
 //   discovered_at stays, a resolved finding seen again reopens), with the CVE findings of
-//   the batch's inventory matched against the stored feeds (vuln_matcher.hpp), CVE findings
+//   the batch's config files into config_files and config_analysis_results
+//   (config_files_writer.hpp; config findings link to their file and to their
+//   config_standards row by metadata.standard_name and metadata.standard_id), with the CVE
+//   findings of the batch's inventory matched against the stored feeds (vuln_matcher.hpp), CVE findings
 //   into the v1 `vulnerabilities` (exploit_available: in CISA KEV), the inventory into
 //   `dependencies`; then, once every part of the scan is in (a scan may be
 //   split over several batches), every open finding of a category whose collectors all
-//   completed in this scan, and that this scan did not report, becomes `resolved`.
+//   completed in this scan, and that this scan did not report, becomes `resolved` (a config
+//   finding's config_findings.status with it).
 // Each table is written by one multi-row statement (rows passed as one JSON array), never a
 // statement per finding. The company comes from `agent` (the authenticated key), never from
 // the batch; row-level security holds the transaction to that company, and every update is
@@ -48,6 +52,7 @@ struct WriteReport {
   // named with its counts; the transaction was rolled back and nothing of the batch is kept.
   std::string mismatch;
   std::int64_t matched = 0;  // CVE findings of the inventory, matched here (vuln_matcher.hpp)
+  std::int64_t config_files = 0;  // config_files rows written or changed (config_files_writer.hpp)
 };
 
 model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& agent,

@@ -31,6 +31,20 @@ Param param(double number) {
   return std::string(buffer, end);
 }
 Param param(bool flag) { return std::string(flag ? "true" : "false"); }
+std::string text_array(const std::vector<std::string>& texts) {
+  std::string out = "{";
+  for (const std::string& t : texts) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (const char c : t) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
 Param param(const nlohmann::json& document) {
   return document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -45,6 +45,8 @@ Param param(int number);
 Param param(double number);
 Param param(bool flag);
 Param param(const nlohmann::json& document);  // as JSON text, for ::jsonb
+// A PostgreSQL array literal of `texts`, for ::text[].
+std::string text_array(const std::vector<std::string>& texts);
 template <typename T>
 Param param(const std::optional<T>& value) {
   return value ? param(*value) : std::nullopt;

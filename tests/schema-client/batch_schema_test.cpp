@@ -190,7 +190,7 @@ TEST_CASE("batch schema: valid and invalid batches, the reader and the schema ag
   };
 
   // Valid.
-  samples.push_back({"full-round-trip", true, json::parse(model::serialize(testing::sample_batch()))});
+  samples.push_back({"full-round-trip", true, json::parse(model::serialize(testing::sample_batch_with_config_files()))});
   samples.push_back({"running-end-time-null", true, model::to_json(testing::running_batch())});
   samples.push_back({"only-required-keys", true, minimal_document()});
   add("null-field-values", true, [](json& d) {

@@ -144,6 +144,30 @@ model::Finding sample_finding(Category category) {
   return {};
 }
 
+std::vector<model::ConfigFile> sample_config_files() {
+  return {{.file_path = "/etc/ssh/sshd_config",
+           .filename = "sshd_config",
+           .file_hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+           .device_type = "server",
+           .manufacturer = "OpenBSD",
+           .model = "OpenSSH",
+           .firmware_version = "9.2p1",
+           .config_type = "sshd",
+           .parsing_status = "parsed",
+           .analysis_status = "analyzed",
+           .parsed_data = {{"PermitRootLogin", {{"value", "yes"}, {"line", 32}}}},
+           .analysis = model::ConfigAnalysis{.total_findings = 1,
+                                             .critical_findings = 0,
+                                             .compliance_scores = {{"cis", 87.5}, {"pci_dss_4", 90.0}},
+                                             .overall_security_score = 92.31,
+                                             .overall_risk_score = 7.0}},
+          {.file_path = "/srv/backups/switch-04.cfg",
+           .filename = "switch-04.cfg",
+           .file_hash = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+           .parsing_status = "unsupported",
+           .analysis_status = "not_analyzed"}};
+}
+
 model::Batch sample_batch() {
   model::Batch b;
   b.batch_id = "0d3c5b7e-8a41-4f2b-9c6d-1e2f3a4b5c6d";
@@ -201,7 +225,13 @@ model::Batch running_batch() {
   return b;
 }
 
-json sample_document() { return model::to_json(sample_batch()); }
+model::Batch sample_batch_with_config_files() {
+  model::Batch b = sample_batch();
+  b.config_files = sample_config_files();
+  return b;
+}
+
+json sample_document() { return model::to_json(sample_batch_with_config_files()); }
 
 model::Batch completed_scan(const std::string& agent_identity, int hour) {
   model::Batch batch = sample_batch();

@@ -4,6 +4,7 @@
 // (the reader accepts it); tests break copies of it one key at a time.
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "schema-client/model/batch.hpp"
 
@@ -17,8 +18,15 @@ model::Timestamp make_time(int y, unsigned mo, unsigned d, int h, int mi, int s,
 // The finding of `category` in the sample batch, its fingerprint set.
 model::Finding sample_finding(model::Category category);
 
+// Two config files: /etc/ssh/sshd_config, analyzed (the config finding's file), and
+// /srv/backups/switch-04.cfg, unsupported.
+std::vector<model::ConfigFile> sample_config_files();
+
 // Findings in the order of model::all_categories(), so findings[1] is the network finding.
 model::Batch sample_batch();
+
+// The sample batch with the config files of sample_config_files().
+model::Batch sample_batch_with_config_files();
 
 // The same, still running: status running, progress 40, end_time null.
 model::Batch running_batch();
@@ -28,7 +36,7 @@ model::Batch running_batch();
 // ids. For the tests of the ingest's writer, where scans follow one another.
 model::Batch completed_scan(const std::string& agent_identity, int hour);
 
-// to_json(sample_batch()), the document the strict-reading tests break.
+// to_json(sample_batch_with_config_files()), the document the strict-reading tests break.
 nlohmann::json sample_document();
 
 }  // namespace zt::testing

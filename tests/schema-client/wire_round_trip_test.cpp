@@ -23,10 +23,33 @@ TEST_CASE("the sample batch has one finding of every category, with fields of it
   CHECK(seen.size() == 12);
   CHECK(b.scan.end_time.has_value());
   CHECK(b.dependencies.size() == 2);
+  // With config files: an analyzed one and an unsupported one.
+  const model::Batch c = testing::sample_batch_with_config_files();
+  REQUIRE(c.config_files.size() == 2);
+  CHECK(c.config_files[0].analysis.has_value());
+  CHECK_FALSE(c.config_files[1].analysis.has_value());
+}
+
+TEST_CASE("config files are written only when there are some, and round-trip", "[unit][wire]") {
+  model::Batch batch = testing::sample_batch_with_config_files();
+  CHECK(model::to_json(batch).at("config_files") ==
+        json::array({model::to_json(batch.config_files[0]), model::to_json(batch.config_files[1])}));
+  CHECK(model::to_json(batch.config_files[0]).at("analysis") ==
+        json{{"total_findings", 1}, {"critical_findings", 0},
+             {"compliance_scores", {{"cis", 87.5}, {"pci_dss_4", 90.0}}},
+             {"overall_security_score", 92.31}, {"overall_risk_score", 7.0}});
+  CHECK_FALSE(model::to_json(batch.config_files[1]).contains("analysis"));
+  batch.config_files.clear();
+  // A batch without them is one an ingest before config_files reads.
+  CHECK_FALSE(model::to_json(batch).contains("config_files"));
+  CHECK_FALSE(json::parse(model::serialize(batch)).contains("config_files"));
+  const model::Result<model::Batch> parsed = model::parse_batch(model::serialize(batch));
+  REQUIRE(parsed.ok());
+  CHECK(*parsed == batch);
 }
 
 TEST_CASE("a full batch survives serialize and parse_batch unchanged", "[unit][wire]") {
-  const model::Batch original = testing::sample_batch();
+  const model::Batch original = testing::sample_batch_with_config_files();
   for (int indent : {-1, 2}) {
     CAPTURE(indent);
     const std::string text = model::serialize(original, indent);
@@ -39,11 +62,12 @@ TEST_CASE("a full batch survives serialize and parse_batch unchanged", "[unit][w
 TEST_CASE("serialize writes the text nlohmann's dump of the whole batch writes, a finding at a time",
           "[unit][wire]") {
   // The oracle is the library's own dump of the batch as one document.
-  model::Batch batch = testing::sample_batch();
+  model::Batch batch = testing::sample_batch_with_config_files();
   batch.findings[0].description = "line one\nline two, and bytes \xff\xfe that are no UTF-8";
   model::Batch empty = batch;
   empty.findings.clear();
   empty.dependencies.clear();
+  empty.config_files.clear();
   for (const model::Batch* b : {&batch, &empty})
     for (int indent : {-1, 0, 2, 4}) {
       CAPTURE(indent, b->findings.size());

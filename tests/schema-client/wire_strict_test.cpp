@@ -520,3 +520,73 @@ TEST_CASE("an integer above 2^63 is reported as it was written",
   CHECK(problems(doc) ==
         Lines{"$.scan.progress: must be between 0 and 100, got 18446744073709551615"});
 }
+
+TEST_CASE("config files are read strictly, every problem at its path", "[unit][wire]") {
+  json doc = testing::sample_document();
+  REQUIRE(doc.at("config_files").size() == 2);
+  SECTION("an unknown key, in the file and in its analysis") {
+    doc["config_files"][0]["uploaded_by"] = "someone";
+    doc["config_files"][0]["analysis"]["report_path"] = "/tmp/r.pdf";
+    CHECK(problems(doc) == Lines{"$.config_files[0].uploaded_by: unknown key",
+                                 "$.config_files[0].analysis.report_path: unknown key"});
+  }
+  SECTION("required keys") {
+    doc["config_files"][1].erase("file_path");
+    doc["config_files"][1].erase("parsing_status");
+    doc["config_files"][0]["analysis"].erase("total_findings");
+    CHECK(problems(doc) ==
+          Lines{"$.config_files[0].analysis.total_findings: required key is missing",
+                "$.config_files[1].file_path: required key is missing",
+                "$.config_files[1].parsing_status: required key is missing"});
+  }
+  SECTION("wrong types") {
+    doc["config_files"][0]["parsed_data"] = json::array();
+    doc["config_files"][0]["file_hash"] = 7;
+    doc["config_files"][1]["analysis_status"] = nullptr;
+    CHECK(problems(doc) == Lines{"$.config_files[0].file_hash: expected string, got integer",
+                                 "$.config_files[0].parsed_data: expected object, got array",
+                                 "$.config_files[1].analysis_status: expected string, got null"});
+  }
+  SECTION("statuses and scores out of their sets and ranges") {
+    doc["config_files"][0]["parsing_status"] = "pending";
+    doc["config_files"][0]["analysis"]["overall_risk_score"] = 11;
+    doc["config_files"][0]["analysis"]["critical_findings"] = 2;
+    doc["config_files"][0]["analysis"]["compliance_scores"]["nist"] = 100.5;
+    CHECK(problems(doc) ==
+          Lines{"$.config_files[0].parsing_status: must be one of parsed, unsupported, failed, "
+                "got \"pending\"",
+                "$.config_files[0].analysis.critical_findings: must not exceed total_findings (1)",
+                "$.config_files[0].analysis.compliance_scores.nist: must be a number between 0 "
+                "and 100, got 100.5",
+                "$.config_files[0].analysis.overall_risk_score: must be between 0.0 and 10.0"});
+  }
+  SECTION("an analysis only with an analyzed file") {
+    doc["config_files"][0].erase("analysis");
+    doc["config_files"][1]["analysis"] = doc["config_files"][0].value("analysis", json{
+        {"total_findings", 0}, {"critical_findings", 0}});
+    CHECK(problems(doc) ==
+          Lines{"$.config_files[0].analysis: required when analysis_status is \"analyzed\"",
+                "$.config_files[1].analysis: not allowed when analysis_status is \"not_analyzed\""});
+  }
+  SECTION("the same file twice, and an empty path") {
+    doc["config_files"][1]["file_path"] = "/etc/ssh/sshd_config";
+    doc["config_files"].push_back(doc["config_files"][1]);
+    doc["config_files"][2]["file_path"] = "";
+    CHECK(problems(doc) ==
+          Lines{"$.config_files[2].file_path: must not be empty",
+                "$.config_files[1].file_path: the same file as $.config_files[0]"});
+  }
+  SECTION("values no column takes") {
+    doc["config_files"][0]["config_type"] = std::string(51, 'x');
+    doc["config_files"][1]["file_path"] = "/" + std::string(500, 'p');
+    CHECK(problems(doc) ==
+          Lines{"$.config_files[0].config_type: longer than the column's 50 characters (51)",
+                "$.config_files[1].file_path: longer than the column's 500 characters (501)"});
+  }
+  SECTION("absent is no config file, as an object it is refused") {
+    doc.erase("config_files");
+    CHECK(problems(doc) == Lines{});
+    doc["config_files"] = json::object();
+    CHECK(problems(doc) == Lines{"$.config_files: expected array, got object"});
+  }
+}

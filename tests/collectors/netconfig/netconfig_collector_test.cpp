@@ -57,6 +57,13 @@ json file_entry(const CollectResult& r, std::string_view path) {
   return nullptr;
 }
 
+const zt::model::ConfigFile& config_file(const CollectResult& r, std::string_view path) {
+  for (const zt::model::ConfigFile& c : r.config_files)
+    if (c.file_path == path) return c;
+  FAIL("no config_files entry for " << path);
+  return r.config_files.front();
+}
+
 constexpr const char* kRouter = "/home/oxidized/.config/oxidized/configs/branch/rtr-branch-07";
 constexpr const char* kSwitch = "/home/oxidized/.config/oxidized/configs/branch/sw-access-03";
 constexpr const char* kAsa = "/home/oxidized/.config/oxidized/configs/asa-edge-01";
@@ -73,8 +80,34 @@ TEST_CASE("netconfig on the hardened host finds its RANCID configuration and no 
   CHECK(file.at("vendor") == "cisco_ios");
   CHECK(file.at("firmware_version") == "15.9(3)M9");
   CHECK(file.at("analysis").at("overall_security_score") == 100.0);
-  CHECK(file.at("parsed_data").at("hostname").at("value") == "rtr-core-01");
+  CHECK(!file.contains("parsed_data"));  // it travels in config_files
   CHECK(r.inventory.at("files").size() == 1);
+  // Its config_files entry, though it has no finding.
+  REQUIRE(r.config_files.size() == 1);
+  zt::model::ConfigFile c = r.config_files.front();
+  CHECK(c.parsed_data.at("hostname").at("value") == "rtr-core-01");
+  CHECK(c.file_hash.size() == 64);
+  c.parsed_data = json::object();
+  c.file_hash.clear();
+  const zt::model::ConfigFile expected{
+      .file_path = "/var/lib/rancid/core/configs/rtr-core-01.example.net",
+      .filename = "rtr-core-01.example.net",
+      .device_type = "network_device",
+      .manufacturer = "Cisco",
+      .model = c.model,
+      .firmware_version = "15.9(3)M9",
+      .config_type = "cisco_ios",
+      .parsing_status = "parsed",
+      .analysis_status = "analyzed",
+      .analysis = zt::model::ConfigAnalysis{
+          .total_findings = 0,
+          .critical_findings = 0,
+          .compliance_scores = file.at("analysis").at("compliance_scores"),
+          .overall_security_score = 100.0,
+          .overall_risk_score = 0.0}};
+  CHECK(c == expected);
+  CHECK(c.analysis->compliance_scores.size() >= 3);
+  for (const auto& [framework, score] : c.analysis->compliance_scores.items()) CHECK(score == 100.0);
   CHECK(r.inventory.at("standards").at("checks") == 55);
 }
 
@@ -123,10 +156,20 @@ TEST_CASE("netconfig on the weak host reports what the auditor finds, file by fi
   CHECK(asa.at("firmware_version") == "9.8(4)15");
   CHECK(asa.at("manufacturer") == "Cisco");
   CHECK(asa.at("analysis").at("total_findings") == 1);
-  CHECK(asa.at("parsed_data").at("hostname").at("value") == "asa-edge-01");
-  std::set<std::string> paths;
+  const zt::model::ConfigFile& asa_file = config_file(r, kAsa);
+  CHECK(asa_file.parsed_data.at("hostname").at("value") == "asa-edge-01");
+  CHECK(asa_file.analysis == zt::model::ConfigAnalysis{
+                                 .total_findings = 1,
+                                 .critical_findings = 0,
+                                 .compliance_scores = asa.at("analysis").at("compliance_scores"),
+                                 .overall_security_score = asa.at("analysis").at("overall_security_score"),
+                                 .overall_risk_score = zt::model::default_risk_score(
+                                     zt::model::Severity::medium)});
+  std::set<std::string> paths, config_paths;
   for (const json& f : r.inventory.at("files")) paths.insert(f.at("path"));
+  for (const zt::model::ConfigFile& c : r.config_files) config_paths.insert(c.file_path);
   CHECK(paths == std::set<std::string>{kAsa, kRouter, kSwitch});
+  CHECK(config_paths == paths);
 }
 
 TEST_CASE("netconfig re-audits only the files that changed", "[unit]") {

@@ -51,6 +51,26 @@ TEST_CASE("A small batch stays whole, part 1 of 1, with its own id", "[unit]") {
   CHECK(parts[0] == batch);  // part 1 of 1 and the same id: nothing changed
 }
 
+TEST_CASE("Config files are items before the findings: each in one part, in order", "[unit]") {
+  Batch batch = big_batch(3, 2);
+  batch.config_files = zt::testing::sample_config_files();
+  batch.config_files.push_back(batch.config_files[1]);
+  batch.config_files.back().file_path = "/srv/backups/switch-05.cfg";
+  CHECK(item_count(batch) == 3 + 3 + 2);
+  const auto parts = parts_of(batch, {.max_findings = 2});
+  REQUIRE(parts.size() == 4);
+  CHECK(parts[0].config_files ==
+        std::vector<zt::model::ConfigFile>{batch.config_files[0], batch.config_files[1]});
+  CHECK(parts[0].findings.empty());
+  CHECK(parts[1].config_files == std::vector<zt::model::ConfigFile>{batch.config_files[2]});
+  CHECK(parts[1].findings == std::vector<zt::model::Finding>{batch.findings[0]});
+  CHECK(parts[2].findings ==
+        std::vector<zt::model::Finding>{batch.findings[1], batch.findings[2]});
+  CHECK(parts[3].config_files.empty());
+  CHECK(parts[3].dependencies == batch.dependencies);
+  for (const Batch& part : parts) CHECK(zt::model::parse_batch(zt::model::serialize(part)).ok());
+}
+
 TEST_CASE("A scan without findings or packages is one empty part", "[unit]") {
   const Batch batch = big_batch(0, 0);
   CHECK(cut_points(batch, 0, {}) == std::vector<std::size_t>{0});
