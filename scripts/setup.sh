@@ -33,7 +33,8 @@ test_packages=(
   redis-server memcached podman runc busybox-static
   # the packages installed and checked by the tests, systemd-analyze for the units
   lintian systemd
-  # the Windows service's sources are cross-compiled in the tests
+  # the Windows sources are cross-compiled in the tests (the rest of the Windows build's
+  # needs are windows_packages, below)
   g++-mingw-w64-x86-64-posix
   # real servers for the iot_ot collector's tests: MQTT brokers (mosquitto_pub is the oracle
   # of anonymous access) and a Modbus/TCP server
@@ -44,6 +45,10 @@ test_packages=(
   # tests write with Python (make_models.py)
   jupyter-notebook python3-numpy
 )
+# The Windows agent, cross-built with MinGW-w64 and run under Wine in the tests
+# (docs/WINDOWS.md): Debian's MinGW build of zlib and wine64; yaml-cpp is built below. Optional:
+# without them setup warns, and the tests of the Windows agent say what is missing and pass over.
+windows_packages=(libz-mingw-w64-dev wine64)
 # Servers from npm the tests look for under /opt/zerotrace-test/<folder>: Node-RED and an OPC
 # UA server (node-opcua) for the iot_ot collector's, the Model Context Protocol's reference
 # server for the ai_ml collector's.
@@ -77,6 +82,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+install_windows_packages() {
+  local missing_windows=() p status
+  for p in "${windows_packages[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [ "$status" = installed ] || missing_windows+=("$p")
+  done
+  [ ${#missing_windows[@]} -gt 0 ] || return 0
+  echo "setup: installing ${missing_windows[*]}" >&2
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing_windows[@]}" >/dev/null ||
+    echo "setup: warning: apt-get could not install ${missing_windows[*]}: the Windows agent" \
+      "will not be built or run in the tests" >&2
+}
+[ "${1:-all}" != all ] || install_windows_packages
+
 # Installs PACKAGE@VERSION with npm into /opt/zerotrace-test/FOLDER unless it is there. Only
 # the tests of that server need it: without it they say so and pass over, the rest runs.
 install_npm_test_server() {
@@ -98,4 +118,48 @@ if [ "${1:-all}" = all ]; then
     # shellcheck disable=SC2086  # "folder spec": two words
     install_npm_test_server $server
   done
+fi
+
+# The Windows agent's yaml-cpp: Debian's source package (apt-get source, which needs deb-src
+# lines: added for Debian's own archive when there are none) built with the MinGW-w64
+# toolchain file into /opt/zerotrace-mingw, where cmake/mingw-w64-x86_64.cmake looks. Only the
+# Windows build needs it: when it cannot be built, setup warns and the rest goes on.
+mingw_prefix=/opt/zerotrace-mingw
+build_mingw_yaml_cpp() {
+  [ ! -f $mingw_prefix/lib/cmake/yaml-cpp/yaml-cpp-config.cmake ] || return 0
+  command -v x86_64-w64-mingw32-g++-posix >/dev/null || return 1
+  if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "setup: adding deb-src lines for Debian's archive (apt-get source)" >&2
+    printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+      'Suites: bookworm bookworm-updates' 'Components: main' \
+      'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+      "${as_root[@]}" tee /etc/apt/sources.list.d/zerotrace-deb-src.sources >/dev/null
+    "${as_root[@]}" apt-get update -qq
+  fi
+  echo "setup: building yaml-cpp from Debian's source package for MinGW-w64 in $mingw_prefix" >&2
+  local work
+  work=$(mktemp -d)
+  # && throughout: errexit does not apply in a function called from a || list.
+  (
+    cd "$work" &&
+      apt-get source -qq yaml-cpp >/dev/null 2>&1 &&
+      source_dir=$(find . -maxdepth 1 -type d -name 'yaml-cpp-*' | head -n 1) &&
+      [ -n "$source_dir" ] &&
+      cmake -S "$source_dir" -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DCMAKE_TOOLCHAIN_FILE="$repository/cmake/mingw-w64-x86_64.cmake" \
+        -DCMAKE_INSTALL_PREFIX=$mingw_prefix -DYAML_BUILD_SHARED_LIBS=OFF \
+        -DYAML_CPP_BUILD_TESTS=OFF -DYAML_CPP_BUILD_TOOLS=OFF \
+        -DYAML_CPP_BUILD_CONTRIB=OFF >/dev/null &&
+      nice cmake --build build -j2 >/dev/null &&
+      "${as_root[@]}" cmake --install build >/dev/null
+  )
+  local status=$?
+  rm -rf "$work"
+  return $status
+}
+if [ "${1:-all}" = all ]; then
+  repository=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  build_mingw_yaml_cpp ||
+    echo "setup: warning: yaml-cpp could not be built for MinGW-w64 (are the MinGW compilers" \
+      "installed and Debian's deb-src reachable?): the Windows agent will not be built" >&2
 fi
