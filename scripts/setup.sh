@@ -90,6 +90,7 @@ install_windows_packages() {
   done
   [ ${#missing_windows[@]} -gt 0 ] || return 0
   echo "setup: installing ${missing_windows[*]}" >&2
+  "${as_root[@]}" apt-get update -qq || true
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends \
     "${missing_windows[@]}" >/dev/null ||
     echo "setup: warning: apt-get could not install ${missing_windows[*]}: the Windows agent" \
@@ -120,46 +121,58 @@ if [ "${1:-all}" = all ]; then
   done
 fi
 
-# The Windows agent's yaml-cpp: Debian's source package (apt-get source, which needs deb-src
-# lines: added for Debian's own archive when there are none) built with the MinGW-w64
-# toolchain file into /opt/zerotrace-mingw, where cmake/mingw-w64-x86_64.cmake looks. Only the
-# Windows build needs it: when it cannot be built, setup warns and the rest goes on.
+# The Windows agent's libraries that Debian has no MinGW build of (yaml-cpp; libzip for the
+# vulnerability database's OSV zip): Debian's source packages (apt-get source, which needs
+# deb-src lines: added for Debian's own archive when there are none), built statically with the
+# MinGW-w64 toolchain file into /opt/zerotrace-mingw, where cmake/mingw-w64-x86_64.cmake looks.
+# Only the Windows build needs them: when one cannot be built, setup warns and goes on.
 mingw_prefix=/opt/zerotrace-mingw
-build_mingw_yaml_cpp() {
-  [ ! -f $mingw_prefix/lib/cmake/yaml-cpp/yaml-cpp-config.cmake ] || return 0
+add_deb_src() {
+  ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/ ||
+    return 0
+  echo "setup: adding deb-src lines for Debian's archive (apt-get source)" >&2
+  printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+    'Suites: bookworm bookworm-updates' 'Components: main' \
+    'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+    "${as_root[@]}" tee /etc/apt/sources.list.d/zerotrace-deb-src.sources >/dev/null
+  "${as_root[@]}" apt-get update -qq
+}
+# build_for_mingw SOURCE-PACKAGE CMAKE-PACKAGE [CMAKE-OPTION...]
+build_for_mingw() {
+  local package=$1 config=$2
+  shift 2
+  [ ! -d $mingw_prefix/lib/cmake/"$config" ] || return 0
   command -v x86_64-w64-mingw32-g++-posix >/dev/null || return 1
-  if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    echo "setup: adding deb-src lines for Debian's archive (apt-get source)" >&2
-    printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
-      'Suites: bookworm bookworm-updates' 'Components: main' \
-      'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
-      "${as_root[@]}" tee /etc/apt/sources.list.d/zerotrace-deb-src.sources >/dev/null
-    "${as_root[@]}" apt-get update -qq
-  fi
-  echo "setup: building yaml-cpp from Debian's source package for MinGW-w64 in $mingw_prefix" >&2
-  local work
+  add_deb_src || return 1
+  echo "setup: building $package from Debian's source package for MinGW-w64 in $mingw_prefix" >&2
+  local work status
   work=$(mktemp -d)
   # && throughout: errexit does not apply in a function called from a || list.
   (
     cd "$work" &&
-      apt-get source -qq yaml-cpp >/dev/null 2>&1 &&
-      source_dir=$(find . -maxdepth 1 -type d -name 'yaml-cpp-*' | head -n 1) &&
+      apt-get source -qq "$package" >/dev/null 2>&1 &&
+      source_dir=$(find . -maxdepth 1 -type d -name "$package-*" | head -n 1) &&
       [ -n "$source_dir" ] &&
       cmake -S "$source_dir" -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DCMAKE_TOOLCHAIN_FILE="$repository/cmake/mingw-w64-x86_64.cmake" \
-        -DCMAKE_INSTALL_PREFIX=$mingw_prefix -DYAML_BUILD_SHARED_LIBS=OFF \
-        -DYAML_CPP_BUILD_TESTS=OFF -DYAML_CPP_BUILD_TOOLS=OFF \
-        -DYAML_CPP_BUILD_CONTRIB=OFF >/dev/null &&
+        -DCMAKE_INSTALL_PREFIX=$mingw_prefix -DBUILD_SHARED_LIBS=OFF --log-level=ERROR -Wno-dev \
+        "$@" >/dev/null &&
       nice cmake --build build -j2 >/dev/null &&
       "${as_root[@]}" cmake --install build >/dev/null
   )
-  local status=$?
+  status=$?
   rm -rf "$work"
-  return $status
+  [ $status -eq 0 ] ||
+    echo "setup: warning: $package could not be built for MinGW-w64 (are the MinGW compilers" \
+      "installed and Debian's deb-src reachable?): the Windows agent will not be built" >&2
 }
 if [ "${1:-all}" = all ]; then
   repository=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  build_mingw_yaml_cpp ||
-    echo "setup: warning: yaml-cpp could not be built for MinGW-w64 (are the MinGW compilers" \
-      "installed and Debian's deb-src reachable?): the Windows agent will not be built" >&2
+  build_for_mingw yaml-cpp yaml-cpp -DYAML_BUILD_SHARED_LIBS=OFF -DYAML_CPP_BUILD_TESTS=OFF \
+    -DYAML_CPP_BUILD_TOOLS=OFF -DYAML_CPP_BUILD_CONTRIB=OFF
+  # zlib only (Debian's MinGW build): the OSV zips are deflate; no crypto, no tools.
+  build_for_mingw libzip libzip -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF \
+    -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF \
+    -DENABLE_WINDOWS_CRYPTO=OFF -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF \
+    -DBUILD_DOC=OFF
 fi
