@@ -33,6 +33,7 @@ function(header_only_target name)
   target_compile_definitions(${name} INTERFACE ${ARGN})
 endfunction()
 header_only_target(Boost::headers)
+target_link_libraries(Boost::headers INTERFACE ws2_32 mswsock)  # Asio's sockets: Winsock
 header_only_target(nlohmann_json::nlohmann_json)
 header_only_target(CLI11::CLI11)
 header_only_target(spdlog::spdlog SPDLOG_FMT_EXTERNAL FMT_HEADER_ONLY)

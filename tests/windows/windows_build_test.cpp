@@ -74,7 +74,8 @@ TEST_CASE("windows: the Windows agent configures with MinGW-w64 and links no Lin
   // libraries, and the three built for MinGW.
   const std::set<std::string> expected = {
       "-ladvapi32", "-lbcrypt", "-lcomdlg32", "-lcrypt32", "-lgdi32", "-lkernel32", "-lole32",
-      "-loleaut32", "-lpsapi", "-lshell32", "-luser32", "-luuid", "-lwinhttp", "-lwinspool",
+      "-lmswsock", "-loleaut32", "-lpsapi", "-lshell32", "-luser32", "-luuid", "-lwinhttp",
+      "-lwinspool", "-lws2_32",
       (kMingwPrefix / "lib/libyaml-cpp.a").string(), (kMingwPrefix / "lib/libzip.a").string(),
       "/usr/x86_64-w64-mingw32/lib/libz.a"};
   CHECK(linked_libraries(build.root() / "build.ninja", "agent/zerotrace-agent.exe") == expected);
