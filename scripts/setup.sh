@@ -142,25 +142,24 @@ build_for_mingw() {
   local package=$1 config=$2
   shift 2
   [ ! -d $mingw_prefix/lib/cmake/"$config" ] || return 0
-  command -v x86_64-w64-mingw32-g++-posix >/dev/null || return 1
-  add_deb_src || return 1
   echo "setup: building $package from Debian's source package for MinGW-w64 in $mingw_prefix" >&2
-  local work status
+  local work status=1
   work=$(mktemp -d)
-  # && throughout: errexit does not apply in a function called from a || list.
-  (
-    cd "$work" &&
-      apt-get source -qq "$package" >/dev/null 2>&1 &&
-      source_dir=$(find . -maxdepth 1 -type d -name "$package-*" | head -n 1) &&
-      [ -n "$source_dir" ] &&
-      cmake -S "$source_dir" -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DCMAKE_TOOLCHAIN_FILE="$repository/cmake/mingw-w64-x86_64.cmake" \
-        -DCMAKE_INSTALL_PREFIX=$mingw_prefix -DBUILD_SHARED_LIBS=OFF --log-level=ERROR -Wno-dev \
-        "$@" >/dev/null &&
-      nice cmake --build build -j2 >/dev/null &&
-      "${as_root[@]}" cmake --install build >/dev/null
-  )
-  status=$?
+  # && throughout: errexit does not apply in an if condition or an && list.
+  if command -v x86_64-w64-mingw32-g++-posix >/dev/null && add_deb_src; then
+    (
+      cd "$work" &&
+        apt-get source -qq "$package" >/dev/null 2>&1 &&
+        source_dir=$(find . -maxdepth 1 -type d -name "$package-*" | head -n 1) &&
+        [ -n "$source_dir" ] &&
+        cmake -S "$source_dir" -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
+          -DCMAKE_TOOLCHAIN_FILE="$repository/cmake/mingw-w64-x86_64.cmake" \
+          -DCMAKE_INSTALL_PREFIX=$mingw_prefix -DBUILD_SHARED_LIBS=OFF --log-level=ERROR \
+          -Wno-dev "$@" >/dev/null &&
+        nice cmake --build build -j2 >/dev/null &&
+        "${as_root[@]}" cmake --install build >/dev/null
+    ) && status=0
+  fi
   rm -rf "$work"
   [ $status -eq 0 ] ||
     echo "setup: warning: $package could not be built for MinGW-w64 (are the MinGW compilers" \
