@@ -16,7 +16,8 @@ Result<std::string> HostFs::read_file(std::string_view host_path, std::size_t ma
   std::error_code ec;
   const fs::file_status status = fs::status(*real, ec);
   if (ec) return model::Error{describe(host_path) + ": " + ec.message()};
-  if (!fs::is_regular_file(status)) return model::Error{describe(host_path) + ": not a regular file"};
+  if (!fs::is_regular_file(status))
+    return model::Error{describe(host_path) + ": not a regular file"};
   std::ifstream in(*real, std::ios::binary);
   if (!in) return model::Error{describe(host_path) + ": cannot open"};
   std::string data;
