@@ -1,5 +1,5 @@
-// The Windows counterparts of the POSIX-only file code (SpoolDir, the api key file, SHA-256 by
-// CNG), run for real: wine/file_counterparts_check.cpp and the sources it drives are
+// The Windows counterparts of the POSIX-only code (SpoolDir, the api key file, SHA-256 by CNG,
+// HostFs, the report file, thread priority), run for real: wine/file_counterparts_check.cpp and the sources it drives are
 // cross-compiled with MinGW-w64 and run under wine64 in a temporary folder. Without the MinGW
 // compiler or wine64 (scripts/setup.sh installs both) the test says what is missing and passes
 // over.
@@ -34,7 +34,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("windows: the spool folder and the api key file and CNG hashing run under Wine",
+TEST_CASE("windows: the Windows file code and thread priority run under Wine",
           "[integration][windows]") {
   std::string missing;
   if (!fs::exists(kCompiler)) missing += " " + kCompiler + " (g++-mingw-w64-x86-64-posix)";
@@ -49,7 +49,9 @@ TEST_CASE("windows: the spool folder and the api key file and CNG hashing run un
   for (const char* source :
        {"tests/windows/wine/file_counterparts_check.cpp", "transport/spool_dir_windows.cpp",
         "transport/key_file_windows.cpp", "schema-client/model/digest_windows.cpp",
-        "schema-client/base/windows_error_windows.cpp", "schema-client/model/timestamp.cpp"}) {
+        "schema-client/base/windows_error_windows.cpp", "schema-client/model/timestamp.cpp",
+        "collectors/core/host_fs.cpp", "collectors/core/host_fs_windows.cpp",
+        "agent/report_output_windows.cpp", "agent/thread_priority_windows.cpp"}) {
     const std::string object = (build.root() / fs::path(source).filename()).string() + ".o";
     const auto compiled =
         test::run_process({kCompiler, "-std=c++20", "-O1", "-D_WIN32_WINNT=0x0A00", "-I",
@@ -84,9 +86,15 @@ TEST_CASE("windows: the spool folder and the api key file and CNG hashing run un
             "key before: none", "key save: ok", "key load: {\"k\":1}",
             // Wine gives a new file a DACL that lets Everyone (S-1-1-0) in; Windows would give
             // it its folder's inherited ACL (on a default C:\ProgramData: Users may read).
-            "plain key load: refused, its ACL lets S-1-1-0 read or change the api key"});
+            "plain key load: refused, its ACL lets S-1-1-0 read or change the api key",
+            "hostfs read through ..: {\"k\":1}", "hostfs list: agent.key, spool",
+            "hostfs stat: folder, 7 bytes", "hostfs missing: yes, no", "report file: {}",
+            // Wine does not implement background mode (THREAD_MODE_BACKGROUND_BEGIN), which
+            // Windows has since Vista: the agent logs it and scans at normal priority.
+            "background priority: SetThreadPriority(background): Invalid parameter. (87)"});
   // What the spool and the key file left on disk, by their Linux names.
   CHECK(fs::exists(work / "state" / "agent.key"));
   CHECK(fs::exists(work / "state" / "spool" / "dead" / "1.batch.1"));
   CHECK_FALSE(fs::exists(work / "state" / "spool" / "1.batch"));
+  CHECK(fs::exists(work / "report.json"));
 }

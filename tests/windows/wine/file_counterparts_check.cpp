@@ -1,7 +1,7 @@
 // A Windows program, cross-compiled and run under wine64 by file_counterparts_test.cpp: it
-// drives the Windows counterparts of the POSIX-only file code (SpoolDir, the api key file,
-// SHA-256 by CNG) in a folder given as its argument and prints one line per check,
-// "<check>: <result>", so the test compares exact lines.
+// drives the Windows counterparts of the POSIX-only code (SpoolDir, the api key file, SHA-256
+// by CNG, HostFs, the report file, thread priority) in a folder given as its argument and
+// prints one line per check, "<check>: <result>", so the test compares exact lines.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "agent/report_output.hpp"
+#include "agent/thread_priority.hpp"
+#include "collectors/core/host_fs.hpp"
 #include "schema-client/model/digest.hpp"
 #include "transport/key_file.hpp"
 #include "transport/spool_dir.hpp"
@@ -81,5 +84,32 @@ int main(int argc, char** argv) {
   // The message after the path, up to the advice.
   const std::string why = plain ? "" : plain.error().message.substr(plain_key.string().size() + 2);
   say("plain key load", plain ? "accepted" : "refused, " + why.substr(0, why.find(';')));
+
+  // HostFs with the folder as the host root.
+  const collector::HostFs fs(root);
+  auto key_text = fs.read_file("/state/../../state/agent.key");
+  say("hostfs read through ..", error_or(key_text, key_text ? *key_text : ""));
+  auto state = fs.list_dir("/state");
+  std::string listing;
+  if (state)
+    for (const std::string& name : *state) listing += (listing.empty() ? "" : ", ") + name;
+  say("hostfs list", error_or(state, listing));
+  auto folder = fs.stat("/state/spool");
+  auto file = fs.stat("/state/agent.key");
+  say("hostfs stat", folder && file
+                         ? std::string(folder->type == collector::FileType::directory ? "folder"
+                                                                                      : "?") +
+                               ", " + std::to_string(file->size) + " bytes"
+                         : "error");
+  say("hostfs missing", std::string(fs.is_missing("/nothing") ? "yes" : "no") + ", " +
+                            (fs.is_missing("/state") ? "yes" : "no"));
+
+  const auto report = root / "report.json";
+  auto reported = agent::write_report("{}", report);
+  auto report_back = fs.read_file("/report.json");
+  say("report file", reported ? error_or(report_back, report_back ? *report_back : "")
+                              : reported.error().message);
+  const std::string lowered = agent::lower_thread_priority(10, true);
+  say("background priority", lowered.empty() ? "ok" : lowered);
   return 0;
 }
