@@ -1,8 +1,8 @@
 // The Windows counterparts of the POSIX-only code (SpoolDir, the api key file, SHA-256 by CNG,
-// HostFs, the report file, thread priority), run for real: wine/file_counterparts_check.cpp and the sources it drives are
-// cross-compiled with MinGW-w64 and run under wine64 in a temporary folder. Without the MinGW
-// compiler or wine64 (scripts/setup.sh installs both) the test says what is missing and passes
-// over.
+// HostFs, the report file, thread priority), run for real: wine/file_counterparts_check.cpp
+// and the sources it drives are cross-compiled with MinGW-w64 and run under wine64 in a
+// temporary folder. Without the MinGW compiler or wine64 (scripts/setup.sh installs both) the
+// test says what is missing and passes over.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <sstream>
