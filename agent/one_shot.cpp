@@ -1,7 +1,5 @@
 #include "agent/one_shot.hpp"
 
-#include <unistd.h>
-
 #include <boost/asio/io_context.hpp>
 #include <cstdio>
 #include <iostream>
@@ -54,7 +52,7 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
   std::vector<UnavailableCollector> unavailable;
   std::vector<std::string> names;
   std::size_t submitted = 0;
-  const bool progress = ::isatty(STDERR_FILENO) == 1;
+  const bool progress = is_terminal(Stream::err);
   for (const CollectorEntry& entry : collectors) {
     if (!entry.enabled) continue;
     names.emplace_back(entry.name());
@@ -72,7 +70,7 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
   }
   if (progress)
     std::fprintf(stderr, "scanning %s (host root %s) with %zu collector(s)\n",
-                 host.hostname.c_str(), config.agent.host_root.c_str(), submitted);
+                 host.hostname.c_str(), config.agent.host_root.string().c_str(), submitted);
   io->run();
 
   RunStats stats;
@@ -92,7 +90,7 @@ ExitCode run_once(const AgentConfig& config, const CliOptions& cli,
     add_vulnerability_findings(batch, *vuln_db, host.identity);
   }
 
-  const bool colour = !cli.output && ::isatty(STDOUT_FILENO) == 1 && !std::getenv("NO_COLOR");
+  const bool colour = !cli.output && is_terminal(Stream::out) && !std::getenv("NO_COLOR");
   std::string report;
   if (cli.format == OutputFormat::json) {
     report = model::serialize(batch, 2);

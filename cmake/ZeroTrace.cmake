@@ -49,6 +49,17 @@ function(zt_platform_sources out)
   endif()
 endfunction()
 
+# zt_platform_libs(OUT LINUX lib... WINDOWS lib...): the libraries of the platform being built,
+# into OUT (the Windows facility that stands in for a Linux library, as WinHTTP for libcurl).
+function(zt_platform_libs out)
+  cmake_parse_arguments(ARG "" "" "LINUX;WINDOWS" ${ARGN})
+  if(WIN32)
+    set(${out} ${ARG_WINDOWS} PARENT_SCOPE)
+  else()
+    set(${out} ${ARG_LINUX} PARENT_SCOPE)
+  endif()
+endfunction()
+
 # zt_add_collector(NAME SOURCES ... [LIBS ...])
 # A collector is one folder: collectors/NAME, namespace zt::NAME, target zt_collector_NAME,
 # config key collectors.NAME, listed in ZT_COLLECTORS (collectors/CMakeLists.txt), which

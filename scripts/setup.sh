@@ -33,7 +33,8 @@ test_packages=(
   redis-server memcached podman runc busybox-static
   # the packages installed and checked by the tests, systemd-analyze for the units
   lintian systemd
-  # the Windows service's sources are cross-compiled in the tests
+  # the Windows sources are cross-compiled in the tests (the rest of the Windows build's
+  # needs are windows_packages, below)
   g++-mingw-w64-x86-64-posix
   # real servers for the iot_ot collector's tests: MQTT brokers (mosquitto_pub is the oracle
   # of anonymous access) and a Modbus/TCP server
@@ -44,6 +45,10 @@ test_packages=(
   # tests write with Python (make_models.py)
   jupyter-notebook python3-numpy
 )
+# The Windows agent, cross-built with MinGW-w64 and run under Wine in the tests
+# (docs/WINDOWS.md): Debian's MinGW build of zlib and wine64; yaml-cpp is built below. Optional:
+# without them setup warns, and the tests of the Windows agent say what is missing and pass over.
+windows_packages=(libz-mingw-w64-dev wine64)
 # Servers from npm the tests look for under /opt/zerotrace-test/<folder>: Node-RED and an OPC
 # UA server (node-opcua) for the iot_ot collector's, the Model Context Protocol's reference
 # server for the ai_ml collector's.
@@ -77,6 +82,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+install_windows_packages() {
+  local missing_windows=() p status
+  for p in "${windows_packages[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [ "$status" = installed ] || missing_windows+=("$p")
+  done
+  [ ${#missing_windows[@]} -gt 0 ] || return 0
+  echo "setup: installing ${missing_windows[*]}" >&2
+  "${as_root[@]}" apt-get update -qq || true
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing_windows[@]}" >/dev/null ||
+    echo "setup: warning: apt-get could not install ${missing_windows[*]}: the Windows agent" \
+      "will not be built or run in the tests" >&2
+}
+[ "${1:-all}" != all ] || install_windows_packages
+
 # Installs PACKAGE@VERSION with npm into /opt/zerotrace-test/FOLDER unless it is there. Only
 # the tests of that server need it: without it they say so and pass over, the rest runs.
 install_npm_test_server() {
@@ -98,4 +119,59 @@ if [ "${1:-all}" = all ]; then
     # shellcheck disable=SC2086  # "folder spec": two words
     install_npm_test_server $server
   done
+fi
+
+# The Windows agent's libraries that Debian has no MinGW build of (yaml-cpp; libzip for the
+# vulnerability database's OSV zip): Debian's source packages (apt-get source, which needs
+# deb-src lines: added for Debian's own archive when there are none), built statically with the
+# MinGW-w64 toolchain file into /opt/zerotrace-mingw, where cmake/mingw-w64-x86_64.cmake looks.
+# Only the Windows build needs them: when one cannot be built, setup warns and goes on.
+mingw_prefix=/opt/zerotrace-mingw
+add_deb_src() {
+  ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/ ||
+    return 0
+  echo "setup: adding deb-src lines for Debian's archive (apt-get source)" >&2
+  printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+    'Suites: bookworm bookworm-updates' 'Components: main' \
+    'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+    "${as_root[@]}" tee /etc/apt/sources.list.d/zerotrace-deb-src.sources >/dev/null
+  "${as_root[@]}" apt-get update -qq
+}
+# build_for_mingw SOURCE-PACKAGE CMAKE-PACKAGE [CMAKE-OPTION...]
+build_for_mingw() {
+  local package=$1 config=$2
+  shift 2
+  [ ! -d $mingw_prefix/lib/cmake/"$config" ] || return 0
+  echo "setup: building $package from Debian's source package for MinGW-w64 in $mingw_prefix" >&2
+  local work status=1
+  work=$(mktemp -d)
+  # && throughout: errexit does not apply in an if condition or an && list.
+  if command -v x86_64-w64-mingw32-g++-posix >/dev/null && add_deb_src; then
+    (
+      cd "$work" &&
+        apt-get source -qq "$package" >/dev/null 2>&1 &&
+        source_dir=$(find . -maxdepth 1 -type d -name "$package-*" | head -n 1) &&
+        [ -n "$source_dir" ] &&
+        cmake -S "$source_dir" -B build -G Ninja -DCMAKE_BUILD_TYPE=Release \
+          -DCMAKE_TOOLCHAIN_FILE="$repository/cmake/mingw-w64-x86_64.cmake" \
+          -DCMAKE_INSTALL_PREFIX=$mingw_prefix -DBUILD_SHARED_LIBS=OFF --log-level=ERROR \
+          -Wno-dev "$@" >/dev/null &&
+        nice cmake --build build -j2 >/dev/null &&
+        "${as_root[@]}" cmake --install build >/dev/null
+    ) && status=0
+  fi
+  rm -rf "$work"
+  [ $status -eq 0 ] ||
+    echo "setup: warning: $package could not be built for MinGW-w64 (are the MinGW compilers" \
+      "installed and Debian's deb-src reachable?): the Windows agent will not be built" >&2
+}
+if [ "${1:-all}" = all ]; then
+  repository=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  build_for_mingw yaml-cpp yaml-cpp -DYAML_BUILD_SHARED_LIBS=OFF -DYAML_CPP_BUILD_TESTS=OFF \
+    -DYAML_CPP_BUILD_TOOLS=OFF -DYAML_CPP_BUILD_CONTRIB=OFF
+  # zlib only (Debian's MinGW build): the OSV zips are deflate; no crypto, no tools.
+  build_for_mingw libzip libzip -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF \
+    -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF \
+    -DENABLE_WINDOWS_CRYPTO=OFF -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF \
+    -DBUILD_DOC=OFF
 fi

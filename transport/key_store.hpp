@@ -9,7 +9,8 @@
 // Error — and no key — when the file is unreadable, not a regular file, a symbolic link,
 // readable or writable by others (mode wider than 0600), owned by another user, or corrupt:
 // a key that others could have read is a key to rotate, not to use. Errors name the file,
-// never the key. POSIX only. Not synchronised: the agent's delivery thread owns it.
+// never the key. On Windows an ACL takes the place of the mode and owner (key_file.hpp). Not
+// synchronised: the agent's delivery thread owns it.
 #include <filesystem>
 #include <optional>
 #include <string>

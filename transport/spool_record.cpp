@@ -1,6 +1,5 @@
 #include "transport/spool_record.hpp"
 
-#include <openssl/evp.h>
 #include <zlib.h>
 
 #include <charconv>
@@ -38,29 +37,6 @@ std::uint32_t crc32_of(std::string_view bytes) {
 model::Error bad(const std::string& what) { return model::Error{"spool record: " + what}; }
 
 }  // namespace
-
-struct Sha256::Context {
-  EVP_MD_CTX* ctx = nullptr;
-};
-
-Sha256::Sha256() : context_(std::make_unique<Context>()) {
-  context_->ctx = EVP_MD_CTX_new();
-  if (context_->ctx == nullptr || EVP_DigestInit_ex(context_->ctx, EVP_sha256(), nullptr) != 1)
-    throw std::bad_alloc();
-}
-
-Sha256::~Sha256() { EVP_MD_CTX_free(context_->ctx); }
-
-void Sha256::update(std::string_view data) {
-  EVP_DigestUpdate(context_->ctx, data.data(), data.size());
-}
-
-Sha256Digest Sha256::finish() {
-  Sha256Digest digest{};
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(context_->ctx, digest.data(), &length);
-  return digest;
-}
 
 model::Result<std::string> encode_record(RecordHeader header, std::string_view payload) {
   if (header.batch_id.empty() || header.batch_id.size() > kMaxBatchIdSize)

@@ -76,7 +76,8 @@ std::optional<std::uint64_t> progress_sequence(std::string_view file_name);
 // the ".1" of a second file of that name in quarantine/); nullopt for any other name.
 std::optional<std::uint64_t> record_sequence(std::string_view file_name);
 
-// SHA-256 fed in pieces (OpenSSL's EVP), for checking a payload without holding all of it.
+// SHA-256 fed in pieces (OpenSSL on Linux, CNG on Windows), for checking a payload without
+// holding all of it.
 class Sha256 {
  public:
   Sha256();

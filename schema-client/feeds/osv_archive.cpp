@@ -158,7 +158,9 @@ FeedRead<OsvRecord> read_osv_zip_file(const std::filesystem::path& path,
                                       const ArchiveLimits& limits, OsvPackageFilter* only) {
   return read_zip(path.string(), limits, only, [&path](zip_error_t* error) -> zip_t* {
     int code = 0;
-    zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &code);
+    // libzip takes UTF-8 names, on Windows too (where path::c_str() is UTF-16).
+    const std::u8string name = path.u8string();
+    zip_t* archive = zip_open(reinterpret_cast<const char*>(name.c_str()), ZIP_RDONLY, &code);
     if (archive == nullptr) zip_error_init_with_code(error, code);
     return archive;
   });

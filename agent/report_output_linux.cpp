@@ -46,4 +46,8 @@ model::Status write_report(const std::string& text,
   return model::Ok{};
 }
 
+bool is_terminal(Stream stream) {
+  return ::isatty(stream == Stream::out ? STDOUT_FILENO : STDERR_FILENO) == 1;
+}
+
 }  // namespace zt::agent
