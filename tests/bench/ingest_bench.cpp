@@ -23,6 +23,7 @@
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/model/wire_format.hpp"
 #include "schema-client/pg/connection.hpp"
+#include "tests/bench/figures.hpp"
 #include "tests/bench/ingest_server.hpp"
 #include "tests/bench/workload.hpp"
 #include "tests/support/http_client.hpp"
@@ -198,21 +199,6 @@ void checkpoint(const std::string& database) {
   pg::Connection(test::shared_cluster().conninfo(database)).exec("CHECKPOINT");
 }
 
-double peak_rss_mib(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(status, line);)
-    if (line.starts_with("VmHWM:")) return std::stod(line.substr(6)) / 1024.0;
-  return -1;
-}
-
-// Nearest rank: with fewer than 100 samples, p99 is the maximum.
-double percentile(std::vector<double> samples, double p) {
-  if (samples.empty()) return 0;
-  std::sort(samples.begin(), samples.end());
-  const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(samples.size())));
-  return samples[std::max<std::size_t>(rank, 1) - 1];
-}
-
 void print_timing(const char* what, const Timing& t, std::int64_t findings) {
   std::printf("  %lld findings in %.2f s: %.0f findings/s\n", static_cast<long long>(findings),
               t.seconds, static_cast<double>(findings) / t.seconds);
@@ -290,13 +276,6 @@ int run(const Options& options) {
       ok = false;
     }
   return ok ? 0 : 1;
-}
-
-std::string default_ingest_binary() {
-  // This binary is <build>/tests/bench/zt_bench_ingest; the ingest is <build>/ingest/….
-  std::error_code ec;
-  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return (self.parent_path().parent_path().parent_path() / "ingest/zerotrace-ingest").string();
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "tests/bench/ingest_server.hpp"
 
+#include <filesystem>
 #include <regex>
 #include <stdexcept>
 
@@ -11,6 +12,12 @@ namespace zt::bench {
 
 using namespace std::chrono_literals;
 using nlohmann::json;
+
+std::string default_ingest_binary() {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return (self.parent_path().parent_path().parent_path() / "ingest/zerotrace-ingest").string();
+}
 
 IngestServer::IngestServer(std::string binary, const std::string& database)
     : binary_(std::move(binary)), owner_url_(test::shared_cluster().url(database)) {
@@ -34,6 +41,12 @@ IngestServer::IngestServer(std::string binary, const std::string& database)
                          std::regex("listening on https://127\\.0\\.0\\.1:(\\d+)")))
     throw std::runtime_error(binary_ + " serve did not start: " + child_->stderr_text());
   port_ = port[1];
+  log_reader_ = std::jthread([child = child_.get()](const std::stop_token& stop) {
+    while (!stop.stop_requested()) {
+      child->drain();
+      std::this_thread::sleep_for(100ms);
+    }
+  });
 }
 
 json IngestServer::admin(std::vector<std::string> args) const {

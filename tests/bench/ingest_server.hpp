@@ -4,13 +4,15 @@
 // cluster, database.connections 4 and rate limits high enough never to refuse a batch; plus
 // the operator's commands run as the real binary, and enrollment over the API.
 // Unlike tests/ingest/api/ingest_process.hpp it needs no Catch2: failures throw
-// std::runtime_error, since the benchmark has nothing to measure then. One thread uses it.
+// std::runtime_error, since the benchmark has nothing to measure then. One thread uses it
+// (besides its own, which reads the server's log).
 #include <sys/types.h>
 
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "schema-client/model/batch.hpp"
@@ -28,6 +30,9 @@ struct EnrolledAgent {
   model::AgentInfo info;
 };
 
+// <build>/ingest/zerotrace-ingest, for a benchmark at <build>/tests/bench/.
+std::string default_ingest_binary();
+
 class IngestServer {
  public:
   IngestServer(std::string binary, const std::string& database);
@@ -37,6 +42,7 @@ class IngestServer {
   EnrolledAgent enroll(const std::string& token, const model::AgentInfo& info) const;
 
   std::string url(std::string_view path) const;
+  std::uint16_t port() const { return static_cast<std::uint16_t>(std::stoi(port_)); }
   std::string ca_file() const { return tls_.certificate().string(); }
   pid_t pid() const { return child_->pid(); }
 
@@ -47,6 +53,9 @@ class IngestServer {
   test::TempTree tree_;
   std::unique_ptr<test::Child> child_;
   std::string port_;
+  // Reads the server's log as it comes, so that it never blocks on a full pipe (it logs a
+  // line per enrollment). Declared last: it stops before the child goes.
+  std::jthread log_reader_;
 };
 
 }  // namespace zt::bench
