@@ -74,7 +74,8 @@ agent::AgentConfig config_with(bool stuck_enabled) {
 
 TEST_CASE("the daemon runs its collectors, reloads on SIGHUP and stops on SIGTERM",
           "[integration]") {
-  test::Gate gate;
+  // Static: the abandoned run still waits on it when the test ends, and wakes after it.
+  static test::Gate gate;
   g_gate = &gate;
   Observed seen;
   g_seen = &seen;

@@ -164,8 +164,15 @@ std::vector<model::ConfigFile> sample_config_files() {
           {.file_path = "/srv/backups/switch-04.cfg",
            .filename = "switch-04.cfg",
            .file_hash = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+           .device_type = "",
+           .manufacturer = "",
+           .model = "",
+           .firmware_version = "",
+           .config_type = "",
            .parsing_status = "unsupported",
-           .analysis_status = "not_analyzed"}};
+           .analysis_status = "not_analyzed",
+           .parsed_data = nlohmann::json::object(),
+           .analysis = std::nullopt}};
 }
 
 model::Batch sample_batch() {
