@@ -11,10 +11,12 @@
 #include "tests/support/collector_harness.hpp"
 #include "tests/support/recorded_checker.hpp"
 #include "tests/support/temp_tree.hpp"
+#include "tests/collectors/web3/wallet_fixtures.hpp"
 
 using nlohmann::json;
 using zt::collector::CollectResult;
 using Strings = std::vector<std::string>;
+namespace fx = zt::test::web3;
 
 namespace {
 
@@ -30,15 +32,6 @@ const std::string kGethAllModules =
                 R"({"jsonrpc":"2.0","id":1,"result":{"admin":"1.0","debug":"1.0","engine":"1.0",)"
                 R"("eth":"1.0","miner":"1.0","net":"1.0","rpc":"1.0","txpool":"1.0","web3":"1.0"}})"
                 "\n");
-
-std::string cmdline(std::initializer_list<std::string_view> argv) {
-  std::string out;
-  for (std::string_view a : argv) {
-    out += a;
-    out += '\0';
-  }
-  return out;
-}
 
 constexpr std::string_view kTcpHeader =
     "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
@@ -60,7 +53,7 @@ std::string tcp_listener(int slot, std::string_view address_hex, std::uint16_t p
 void running(const zt::test::TempTree& tree, int pid, std::initializer_list<std::string_view> argv,
              std::uint64_t socket_inode) {
   const std::string dir = "proc/" + std::to_string(pid);
-  tree.write(dir + "/cmdline", cmdline(argv));
+  tree.write(dir + "/cmdline", fx::cmdline(argv));
   tree.write(dir + "/comm", std::string(std::filesystem::path(*argv.begin()).filename()) + "\n");
   tree.write(dir + "/status", "Name:\tnode\nUid:\t1000\t1000\t1000\t1000\n");
   tree.mkdir(dir + "/fd");

@@ -12,6 +12,15 @@
 
 namespace zt::test::web3 {
 
+std::string cmdline(std::initializer_list<std::string_view> argv) {
+  std::string out;
+  for (std::string_view a : argv) {
+    out += a;
+    out += '\0';
+  }
+  return out;
+}
+
 std::mt19937_64& rng() {
   static std::mt19937_64 generator = [] {
     const char* chosen = std::getenv("ZT_WEB3_SEED");

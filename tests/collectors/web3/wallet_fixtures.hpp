@@ -5,11 +5,16 @@
 // keystores in their real JSON shape, and Berkeley DB / SQLite wallet files with the records
 // Bitcoin Core writes. The random generator's seed is printed once (ZT_WEB3_SEED=<n> replays).
 #include <cstdint>
+#include <initializer_list>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zt::test::web3 {
+
+// A /proc/<pid>/cmdline: the arguments, each ended by a NUL.
+std::string cmdline(std::initializer_list<std::string_view> argv);
 
 // The generator of one test run, seeded once per process; its seed printed.
 std::mt19937_64& rng();

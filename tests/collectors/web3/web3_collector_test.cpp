@@ -26,15 +26,6 @@ namespace {
 
 using Seen = std::tuple<std::string, std::string, std::string>;  // type, location, network
 
-std::string cmdline(std::initializer_list<std::string_view> argv) {
-  std::string out;
-  for (std::string_view a : argv) {
-    out += a;
-    out += '\0';
-  }
-  return out;
-}
-
 std::vector<unsigned char> concat(std::vector<unsigned char> a,
                                   const std::vector<unsigned char>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -130,7 +121,7 @@ void plant(Host& h) {
 
   // Nodes: a running geth open to all with admin and an unlocked account; a besu unit on every
   // interface; a nethermind file serving debug on loopback.
-  t.write("proc/4242/cmdline", cmdline({"/usr/bin/geth", "--mainnet", "--http", "--http.addr",
+  t.write("proc/4242/cmdline", fx::cmdline({"/usr/bin/geth", "--mainnet", "--http", "--http.addr",
                                         "0.0.0.0", "--http.api", "eth,net,web3,admin", "--unlock",
                                         "0x00000000000000000000000000000000000000aa"}));
   h.expected.insert({"node_rpc_dangerous_api_exposed", "process:/usr/bin/geth", "mainnet"});
@@ -167,7 +158,7 @@ void plant_near_misses(Host& h) {
   t.write("home/dave/app/settings.py", "SECRET_KEY = '" + fx::random_hex(64) + "'\n");
   t.write("home/dave/.bitcoin/wallet.dat", "not a database, just text that is long enough\n");
   t.write("proc/5151/cmdline",
-          cmdline({"geth", "--http", "--http.addr", "127.0.0.1", "--http.api", "eth,net,web3"}));
+          fx::cmdline({"geth", "--http", "--http.addr", "127.0.0.1", "--http.api", "eth,net,web3"}));
   t.write("etc/systemd/system/geth-local.service", "[Service]\nExecStart=/usr/bin/geth --http\n");
   // An installed package's documentation example.
   t.write("home/dave/.local/lib/python3.11/site-packages/sdk/README.rst",
@@ -176,7 +167,7 @@ void plant_near_misses(Host& h) {
   t.write("etc/systemd/system/geth.service",
           "[Service]\nExecStart=/usr/bin/geth --mainnet --http --http.addr 0.0.0.0 --http.api "
           "eth,net,web3,admin --unlock 0x00000000000000000000000000000000000000aa\n");
-  t.write("proc/6161/cmdline", cmdline({"/usr/bin/python3", "-m", "http.server"}));
+  t.write("proc/6161/cmdline", fx::cmdline({"/usr/bin/python3", "-m", "http.server"}));
 }
 
 void set_mode(const TempTree& tree, std::string_view relative, fs::perms mode) {
