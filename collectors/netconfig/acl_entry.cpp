@@ -65,10 +65,21 @@ class Tokens {
   std::size_t at_ = 0;
 };
 
-// any | host A | A W (a standard list's A alone: W 0.0.0.0).
+// EOS's A/N: the first N bits of A.
+std::optional<AddressMatch> prefix(std::string_view text) {
+  const std::size_t slash = text.find('/');
+  const auto a = parse_ipv4(text.substr(0, slash));
+  const auto length = number(text.substr(slash + 1), 32);
+  if (!a || !length) return std::nullopt;
+  const std::uint32_t wildcard = *length == 0 ? 0xffffffffu : (1u << (32 - *length)) - 1u;
+  return AddressMatch{*a & ~wildcard, wildcard};
+}
+
+// any | host A | A W (a standard list's A alone: W 0.0.0.0) | A/N (EOS).
 std::optional<AddressMatch> address(Tokens& t, bool wildcard_optional) {
   const std::string_view first = t.take();
   if (first == "any") return AddressMatch{};
+  if (first.find('/') != std::string_view::npos) return prefix(first);
   if (first == "host") {
     const auto a = parse_ipv4(t.take());
     if (!a) return std::nullopt;

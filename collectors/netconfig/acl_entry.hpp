@@ -1,6 +1,7 @@
 #pragma once
-// One entry of a Cisco IOS access list, parsed into the sets of packets it matches: the
-// protocol, the source and destination addresses with their wildcard masks, the ports
+// One entry of a Cisco IOS (or Arista EOS) access list, parsed into the sets of packets it
+// matches: the protocol, the source and destination addresses with their wildcard masks
+// (EOS's A/N prefixes too), the ports
 // (eq/neq/lt/gt/range, by number or by IOS's port names) and `established`. What the model
 // does not capture (ICMP types, DSCP, precedence, fragments, time ranges, TCP flags, object
 // groups) makes the entry `qualified`: it matches fewer packets than its sets say, so the

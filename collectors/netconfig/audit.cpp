@@ -85,20 +85,24 @@ void report_issues(std::string_view text, std::string_view vendor, std::vector<I
   report.scores = score(vendor_standards, failed, severities);
 }
 
-// Runs `checks` (rows {id, run}) on `context`.
+// Runs `checks` (rows {id, run}) on `context`; an issue takes the id of its row (EOS runs
+// IOS checks under its own ids).
 template <typename Checks, typename Context>
 void run_checks(const Checks& checks, const Context& context, std::vector<Issue>& issues,
                 std::vector<std::string>& failed) {
   for (const auto& check : checks) {
     const std::size_t before = issues.size();
     check.run(context, issues);
+    for (std::size_t i = before; i < issues.size(); ++i) issues[i].check_id = std::string(check.id);
     if (issues.size() > before) failed.emplace_back(check.id);
   }
 }
 
-void audit_ios(std::string_view text, const StandardSet& standards, const AuditOptions& options,
-               AuditReport& report) {
-  report.ios = parse_ios(text);
+// Cisco IOS, or Arista EOS in the same model.
+void audit_ios(std::string_view text, Vendor vendor, const StandardSet& standards,
+               const AuditOptions& options, AuditReport& report) {
+  const bool eos = vendor == Vendor::arista_eos;
+  report.ios = parse_ios(text, eos ? Dialect::eos : Dialect::ios);
   const IosConfig& config = *report.ios;
   if (!config.ends_with_end)
     report.notes.push_back("no final 'end': the file may be cut short; absent commands may be in the missing part");
@@ -106,8 +110,8 @@ void audit_ios(std::string_view text, const StandardSet& standards, const AuditO
   const CheckContext context{config, options.today, options.salt, standards, &budget, &report.notes};
   std::vector<Issue> issues;
   std::vector<std::string> failed;
-  run_checks(ios_checks(), context, issues, failed);
-  report_issues(text, to_string(Vendor::cisco_ios), std::move(issues), failed, standards, report);
+  run_checks(eos ? eos_checks() : ios_checks(), context, issues, failed);
+  report_issues(text, to_string(vendor), std::move(issues), failed, standards, report);
   report.parsed_data = to_json(config, options.salt);
 }
 
@@ -146,7 +150,9 @@ AuditReport audit_config(std::string_view text, const StandardSet& standards,
   }
   report.detection = detect_vendor(text);
   if (report.detection.status != ParsingStatus::parsed) return report;
-  if (report.detection.vendor == Vendor::cisco_ios) audit_ios(text, standards, options, report);
+  const Vendor vendor = report.detection.vendor;
+  if (vendor == Vendor::cisco_ios || vendor == Vendor::arista_eos)
+    audit_ios(text, vendor, standards, options, report);
   if (report.detection.vendor == Vendor::juniper_junos) audit_junos(text, standards, options, report);
   if (report.detection.vendor == Vendor::cisco_asa) audit_asa(text, standards, options, report);
   return report;

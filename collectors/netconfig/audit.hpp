@@ -42,7 +42,7 @@ struct AuditFinding {
 
 struct AuditReport {
   Detection detection;
-  std::optional<IosConfig> ios;      // when parsed as IOS
+  std::optional<IosConfig> ios;      // when parsed as IOS, or as Arista EOS (same model)
   std::optional<JunosConfig> junos;  // when parsed as Junos
   std::optional<AsaConfig> asa;      // when parsed as ASA
   nlohmann::json parsed_data;    // the model, secrets masked (model_json.hpp); null when not parsed

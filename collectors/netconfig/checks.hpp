@@ -52,6 +52,11 @@ std::span<const Check> firmware_checks();
 // Every check, family after family.
 std::vector<Check> ios_checks();
 
+// The checks of an Arista EOS configuration (parsed into the same model, Dialect::eos), ids
+// `eos_…` (checks_eos.cpp): the IOS checks whose meaning and syntax EOS shares, under their
+// EOS id, and the EOS-specific ones. The audit gives an issue the id of the row that ran.
+std::vector<Check> eos_checks();
+
 // Helpers the families share.
 inline constexpr std::string_view kGlobal = "global";
 std::string lower(std::string_view text);
@@ -61,5 +66,13 @@ std::string guessable_community(std::string_view community, std::string_view hos
 // A community named without giving it away: `prefix` + its masked prefix and salted hash.
 std::string community_component(std::string_view prefix, std::string_view community,
                                 std::string_view salt);
+// An interface facing outside: `ip nat outside`, or a description saying so ("internet", "wan").
+bool external_interface(const Interface& i);
+// The issue `check_id` for `version` when a row of the firmware table of `vendor` matches it
+// (`matches(release, version)`) and its support ended before today; nothing otherwise.
+void firmware_past_support(const CheckContext& c, std::string_view vendor, std::string_view check_id,
+                           const Located& version,
+                           bool (*matches)(std::string_view release, std::string_view version),
+                           std::vector<Issue>& out);
 
 }  // namespace zt::netconfig

@@ -29,7 +29,9 @@ bool starts_with_any(std::string_view text, std::span<const std::string_view> pr
                      [&](std::string_view p) { return starts_with(text, p); });
 }
 
-bool external(const Interface& i) {
+}  // namespace
+
+bool external_interface(const Interface& i) {
   if (i.nat_outside) return true;
   if (!i.description) return false;
   const std::string text = lower(i.description->value);
@@ -46,6 +48,8 @@ bool external(const Interface& i) {
   }
   return false;
 }
+
+namespace {
 
 std::string component(const Interface& i) { return "interface " + i.name; }
 
@@ -72,7 +76,7 @@ void directed_broadcast(const CheckContext& c, std::vector<Issue>& out) {
 
 void cdp_lldp_external(const CheckContext& c, std::vector<Issue>& out) {
   for (const Interface& i : c.config.interfaces) {
-    if (i.shutdown || !external(i)) continue;
+    if (i.shutdown || !external_interface(i)) continue;
     std::string protocols;
     if (!c.config.no_cdp_run && !i.no_cdp_enable) protocols = "CDP";
     if (c.config.lldp_run && !i.no_lldp_transmit) protocols += protocols.empty() ? "LLDP" : " and LLDP";

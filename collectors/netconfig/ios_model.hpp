@@ -1,6 +1,7 @@
 #pragma once
 // The typed model of a Cisco IOS / IOS-XE configuration (`show running-config`, as Oxidized
-// and RANCID save it), as ios_parser.hpp fills it. Only what the checks read is modelled;
+// and RANCID save it), as ios_parser.hpp fills it; Arista EOS, IOS-like, fills the same model
+// (its own stanzas in the fields marked EOS). Only what the checks read is modelled;
 // every element keeps the 1-based line numbers it came from, so a finding can name them.
 // A setting IOS leaves out of `show running-config` when it is at its default is an absent
 // optional here (the checks know the defaults). Plain data.
@@ -22,7 +23,10 @@ struct Located {
 };
 
 // A stored password or secret: `enable secret 9 $9$…`, `username x password 7 0822…`.
-// `type` is the number IOS writes before the value (0 when none: clear text).
+// `type` is the number IOS writes before the value (0 when none: clear text), or
+// kSha512Type for EOS's `secret sha512 $6$…`.
+inline constexpr int kSha512Type = 512;
+
 struct StoredSecret {
   std::string keyword;  // "password" or "secret"
   int type = 0;
@@ -33,7 +37,20 @@ struct StoredSecret {
 struct LocalUser {
   std::string name;
   std::optional<StoredSecret> secret;
+  bool nopassword = false;  // `username x nopassword`: no password at all
   LineNo line = 0;
+};
+
+// EOS: a `management telnet|ssh|api http-commands` block. A service is on when the block
+// says `no shutdown` (telnet and eAPI are off by default; SSH is on unless `shutdown`).
+struct ManagementService {
+  std::string name;  // "management ssh"
+  LineNo line = 0;
+  std::optional<LineNo> shutdown;
+  std::optional<LineNo> no_shutdown;  // at any depth (eAPI's `vrf X` sub-blocks too)
+  std::optional<Located> idle_timeout;  // minutes; EOS's default is 0: never
+  std::optional<LineNo> protocol_http;  // eAPI over plain HTTP
+  std::optional<Located> access_group;  // `ip access-group NAME [vrf X] in`
 };
 
 // A `line vty 0 4` / `line con 0` / `line aux 0` block.
@@ -164,6 +181,11 @@ struct IosConfig {
   std::vector<TransformSet> transform_sets;
   std::vector<Acl> acls;
   std::vector<AclReference> acl_references;
+  // EOS
+  std::vector<ManagementService> management;
+  std::optional<LineNo> aaa_authentication_login;  // `aaa authentication login default …`
+  std::optional<LineNo> aaa_root;                  // `aaa root secret …`: root may log in
+  std::optional<LineNo> no_lldp_run;               // LLDP is on by default on EOS
   std::size_t line_count = 0;
   bool ends_with_end = false;  // a final `end`: the file is not cut short
 };

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "collectors/core/text.hpp"
+#include "collectors/netconfig/vendor_detect.hpp"
 
 namespace zt::netconfig {
 namespace {
@@ -31,6 +32,9 @@ StoredSecret stored_secret(std::string_view keyword, const Words& w, std::size_t
   if (at + 1 < w.size() && is_type_digit(w[at])) {
     s.type = w[at][0] - '0';
     ++at;
+  } else if (at + 1 < w.size() && w[at] == "sha512") {  // EOS
+    s.type = kSha512Type;
+    ++at;
   }
   s.value = joined(w, at);
   return s;
@@ -56,16 +60,19 @@ std::optional<AclKind> numbered_kind(std::string_view name) {
 constexpr std::string_view kInUse[] = {
     "switchport",   "channel-group", "encapsulation", "xconnect", "service instance",
     "ip unnumbered", "bridge-group", "pppoe",         "tunnel ",  "standby",
-    "vrrp",         "ipv6 address",  "dialer",        "service-policy", "ip address"};
+    "vrrp",         "ipv6 address",  "dialer",        "service-policy", "ip address",
+    "no switchport"};
 
 class Parser {
  public:
+  explicit Parser(Dialect dialect) : eos_(dialect == Dialect::eos) {}
   IosConfig take() && { return std::move(c_); }
 
   void line(std::string_view raw, LineNo n) {
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     if (!banner_end_.empty()) {
-      if (raw.find(banner_end_) != std::string_view::npos) banner_end_.clear();
+      const bool end = eos_ ? trim(raw) == banner_end_ : raw.find(banner_end_) != std::string_view::npos;
+      if (end) banner_end_.clear();
       return;
     }
     const std::string_view t = trim(raw);
@@ -74,6 +81,7 @@ class Parser {
     const bool indented = raw.front() == ' ' || raw.front() == '\t';
     if (t.front() == '!') {
       if (starts_with(t, "!Chassis type:")) c_.chassis = Located{std::string(trim(t.substr(14))), n};
+      if (eos_ && starts_with(t, "! device:")) device(t, n);
       if (!indented) block_ = Block::none;
       return;
     }
@@ -92,7 +100,7 @@ class Parser {
   }
 
  private:
-  enum class Block { none, interface, line, acl, isakmp };
+  enum class Block { none, interface, line, acl, isakmp, management };
 
   void global(std::string_view t, const Words& w, LineNo n) {
     const std::string_view first = w[0];
@@ -107,6 +115,7 @@ class Parser {
     else if (t == "ip http server") c_.http_server = n;
     else if (t == "aaa new-model") c_.aaa_new_model = n;
     else if (first == "banner" && w.size() >= 3) banner(t, w, n);
+    else if (eos_ && first == "banner" && w.size() == 2) eos_banner(w, n);
     else if (starts_with(t, "login block-for ")) c_.login_block_for = n;
     else if (starts_with(t, "snmp-server community ") && w.size() >= 3) community(w, n);
     else if (starts_with(t, "snmp-server group ") && w.size() >= 4) snmp_group(w, n);
@@ -126,6 +135,11 @@ class Parser {
     else if (starts_with(t, "crypto ipsec transform-set ") && w.size() >= 5) transform_set(w, n);
     else if (first == "access-list" && w.size() >= 3) numbered_acl(w, n);
     else if (starts_with(t, "ip access-list ") && w.size() >= 4) open_named_acl(w, n);
+    else if (eos_ && starts_with(t, "ip access-list ") && w.size() == 3) open_eos_acl(w, n);
+    else if (eos_ && first == "management" && w.size() >= 2) open_management(w, n);
+    else if (eos_ && starts_with(t, "aaa authentication login default ")) c_.aaa_authentication_login = n;
+    else if (eos_ && starts_with(t, "aaa root secret ")) c_.aaa_root = n;
+    else if (t == "no lldp run") c_.no_lldp_run = n;
   }
 
   void sub_command(std::string_view t, const Words& w, LineNo n) {
@@ -137,6 +151,7 @@ class Parser {
           c_.acls[acl_].entries.push_back(std::move(*entry));
         break;
       case Block::isakmp: isakmp_setting(w, n); break;
+      case Block::management: management_setting(t, w, n); break;
       case Block::none: break;
     }
   }
@@ -150,13 +165,50 @@ class Parser {
   }
 
   void username(const Words& w, LineNo n) {
-    LocalUser user{std::string(w[1]), std::nullopt, n};
-    for (std::size_t i = 2; i + 1 < w.size(); ++i)
-      if (w[i] == "password" || w[i] == "secret") {
+    LocalUser user{std::string(w[1]), std::nullopt, false, n};
+    for (std::size_t i = 2; i < w.size(); ++i) {
+      if (w[i] == "nopassword") user.nopassword = true;
+      if ((w[i] == "password" || w[i] == "secret") && i + 1 < w.size()) {
         user.secret = stored_secret(w[i], w, i + 1, n);
         break;
       }
+    }
     c_.users.push_back(std::move(user));
+  }
+
+  // `! device: leaf1 (DCS-7050SX-64, EOS-4.20.1F)`: the model and the release.
+  void device(std::string_view t, LineNo n) {
+    const EosDevice d = eos_device(t);
+    if (!d.model.empty()) c_.chassis = Located{d.model, n};
+    if (!d.version.empty()) c_.version = Located{d.version, n};
+  }
+
+  // EOS's `banner login`: the text follows on its own lines, up to a line `EOF`.
+  void eos_banner(const Words& w, LineNo n) {
+    c_.banners.push_back({std::string(w[1]), n});
+    banner_end_ = "EOF";
+  }
+
+  void open_management(const Words& w, LineNo n) {
+    ManagementService m;
+    m.name = "management " + joined(w, 1);
+    m.line = n;
+    c_.management.push_back(std::move(m));
+    block_ = Block::management;
+  }
+
+  void management_setting(std::string_view t, const Words& w, LineNo n) {
+    ManagementService& m = c_.management.back();
+    if (t == "shutdown") m.shutdown = n;
+    else if (t == "no shutdown" && !m.no_shutdown) m.no_shutdown = n;  // the block's own, before its VRFs'
+    else if (w[0] == "idle-timeout" && w.size() >= 2) m.idle_timeout = Located{std::string(w[1]), n};
+    else if (w[0] == "protocol" && w.size() >= 2 && w[1] == "http" &&
+             std::find(w.begin(), w.end(), "localhost") == w.end())
+      m.protocol_http = n;
+    else if (w[0] == "ip" && w.size() >= 3 && w[1] == "access-group") {
+      m.access_group = Located{std::string(w[2]), n};
+      c_.acl_references.push_back({std::string(w[2]), m.name, n});
+    }
   }
 
   void banner(std::string_view t, const Words& w, LineNo n) {
@@ -245,7 +297,8 @@ class Parser {
   }
 
   void logging(const Words& w, LineNo n) {
-    if (w.size() >= 3 && w[1] == "host") c_.logging_hosts.push_back({joined(w, 2), n});
+    if (w.size() >= 5 && w[1] == "vrf" && w[3] == "host") c_.logging_hosts.push_back({joined(w, 4), n});
+    else if (w.size() >= 3 && w[1] == "host") c_.logging_hosts.push_back({joined(w, 2), n});
     else if (w.size() == 2 && parse_ipv4(w[1])) c_.logging_hosts.push_back({std::string(w[1]), n});
   }
 
@@ -255,7 +308,7 @@ class Parser {
       if (w[at] == "vrf" && at + 2 < w.size()) at += 2;
       const bool keyed = std::find(w.begin() + static_cast<long>(at), w.end(), "key") != w.end();
       c_.ntp_servers.push_back({std::string(w[at]), keyed, n});
-    } else if (w.size() == 2 && w[1] == "authenticate") {
+    } else if (w.size() >= 2 && w[1] == "authenticate") {  // EOS: `ntp authenticate servers`
       c_.ntp_authenticate = n;
     } else if (w.size() >= 3 && w[1] == "trusted-key") {
       c_.ntp_trusted_keys.push_back(n);
@@ -310,17 +363,24 @@ class Parser {
     block_ = Block::acl;
   }
 
+  // EOS's `ip access-list NAME`: an extended list.
+  void open_eos_acl(const Words& w, LineNo n) {
+    acl_ = acl_named(w[2], AclKind::extended, false, n);
+    block_ = Block::acl;
+  }
+
   IosConfig c_;
   Block block_ = Block::none;
   std::size_t acl_ = 0;  // the named list being read (Block::acl)
   std::string banner_end_;
   std::string_view last_;
+  bool eos_ = false;
 };
 
 }  // namespace
 
-IosConfig parse_ios(std::string_view text) {
-  Parser parser;
+IosConfig parse_ios(std::string_view text, Dialect dialect) {
+  Parser parser(dialect);
   LineNo n = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {

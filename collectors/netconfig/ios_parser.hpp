@@ -6,12 +6,19 @@
 // ignored; nothing in the text makes it fail (a cut file is parsed as far as it goes, and
 // ends_with_end says whether the final `end` is there). Pure: no I/O, no throw, linear in
 // the text's size.
+//
+// Arista EOS is read by the same parser in its EOS dialect: 3-space indented blocks,
+// `management telnet|ssh|api http-commands` blocks, `ip access-list NAME` (extended) with
+// sequence numbers and prefixes, `banner login` up to a line `EOF`, the model and release of
+// the `! device:` comment, `secret sha512`, `aaa root`, `no lldp run`.
 #include <string_view>
 
 #include "collectors/netconfig/ios_model.hpp"
 
 namespace zt::netconfig {
 
-IosConfig parse_ios(std::string_view text);
+enum class Dialect { ios, eos };
+
+IosConfig parse_ios(std::string_view text, Dialect dialect = Dialect::ios);
 
 }  // namespace zt::netconfig

@@ -64,7 +64,8 @@ json acl_json(const Acl& a) {
 json to_json(const IosConfig& c, std::string_view salt) {
   json users = json::array(), lines = json::array(), interfaces = json::array(), acls = json::array();
   for (const LocalUser& u : c.users)
-    users.push_back({{"name", u.name}, {"line", u.line}, {"secret", secret(u.secret, salt)}});
+    users.push_back({{"name", u.name}, {"line", u.line}, {"secret", secret(u.secret, salt)},
+                     {"nopassword", u.nopassword}});
   for (const TerminalLine& l : c.lines) lines.push_back(terminal_line_json(l, salt));
   for (const Interface& i : c.interfaces) interfaces.push_back(interface_json(i));
   for (const Acl& a : c.acls) acls.push_back(acl_json(a));
@@ -86,6 +87,11 @@ json to_json(const IosConfig& c, std::string_view salt) {
   for (const TransformSet& t : c.transform_sets)
     transforms.push_back({{"name", t.name}, {"transforms", t.transforms}, {"line", t.line}});
   for (const Located& l : c.logging_hosts) logging.push_back(located(l));
+  json management = json::array();
+  for (const ManagementService& m : c.management)
+    management.push_back({{"name", m.name}, {"line", m.line}, {"shutdown", line_of(m.shutdown)},
+                          {"no_shutdown", line_of(m.no_shutdown)}, {"idle_timeout", located(m.idle_timeout)},
+                          {"protocol_http", line_of(m.protocol_http)}, {"access_group", located(m.access_group)}});
   json banners = json::array(), timestamps = json::array();
   for (const Located& b : c.banners) banners.push_back(located(b));
   for (const Located& t : c.timestamps) timestamps.push_back(located(t));
@@ -120,6 +126,10 @@ json to_json(const IosConfig& c, std::string_view salt) {
           {"isakmp_policies", std::move(policies)},
           {"transform_sets", std::move(transforms)},
           {"acls", std::move(acls)},
+          {"management", std::move(management)},
+          {"aaa_authentication_login", line_of(c.aaa_authentication_login)},
+          {"aaa_root", line_of(c.aaa_root)},
+          {"no_lldp_run", line_of(c.no_lldp_run)},
           {"line_count", c.line_count},
           {"ends_with_end", c.ends_with_end}};
 }

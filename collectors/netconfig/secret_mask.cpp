@@ -53,7 +53,7 @@ std::vector<std::size_t> secret_words(const Words& w) {
       if (next + 1 < w.size() && is_number(w[next])) ++next;
     } else if (one_of(w[i], kSecretBefore)) {
       if (next >= w.size() || one_of(w[next], kNotSecret)) continue;
-      if (is_number(w[next]) && w[next].size() == 1) {
+      if ((is_number(w[next]) && w[next].size() == 1) || w[next] == "sha512") {  // EOS: sha512
         if (next + 1 < w.size()) ++next;             // <type> <value>
         else if (w[i] == "key") continue;            // `ntp server X key 1`: a key number
       }

@@ -33,6 +33,7 @@ struct Signs {
   std::string asa_version;    // `ASA Version 9.8(4)`
   std::string junos_version;  // `version 12.3R12.4;` / `set version …`
   std::string eos_version;    // `EOS-4.20.1F`
+  std::string eos_model;      // `DCS-7050SX-64`
   std::string ios_image;      // `15.2(4)M7`, from the backup tool's `show version` comments
   bool ios_commands = false;  // hostname, interface, line vty or line con in column 0
   bool eos = false;
@@ -43,10 +44,13 @@ struct Signs {
   std::size_t lines = 0;
 };
 
-// The version after "EOS-": "! device: sw1 (DCS-7050SX-64, EOS-4.20.1F)" → "4.20.1F";
-// "boot system flash:/EOS-4.20.1F.swi" → "4.20.1F".
+// The version after "EOS-" and a digit: "! device: sw1 (DCS-7050SX-64, EOS-4.20.1F)" →
+// "4.20.1F" ("vEOS-lab" is a model); "boot system flash:/EOS-4.20.1F.swi" → "4.20.1F".
 void eos_version_in(std::string_view line, std::string& out) {
-  const std::size_t at = line.find("EOS-");
+  std::size_t at = line.find("EOS-");
+  while (at != std::string_view::npos &&
+         (at + 4 >= line.size() || !std::isdigit(static_cast<unsigned char>(line[at + 4]))))
+    at = line.find("EOS-", at + 4);
   if (at == std::string_view::npos) return;
   std::size_t end = at + 4;
   while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) ||
@@ -102,8 +106,10 @@ Signs read_signs(std::string_view text) {
     if (starts_with(line, "! device:") || starts_with(line, "! boot system flash:") ||
         starts_with(line, "boot system flash:"))
       eos_version_in(line, s.eos_version);
-    if (starts_with(line, "! device:") || starts_with(raw, "management api http-commands") ||
-        starts_with(raw, "daemon TerminAttr"))
+    if (starts_with(line, "! device:") && s.eos_model.empty()) s.eos_model = eos_device(line).model;
+    if (starts_with(line, "! device:") || starts_with(line, "! Command: show running-config") ||
+        starts_with(raw, "management api http-commands") || starts_with(raw, "daemon TerminAttr") ||
+        starts_with(raw, "service routing protocols model "))
       s.eos = true;
     if (line.front() == '!' && s.ios_image.empty()) ios_image_in(line, s.ios_image);
     if (starts_with(raw, "feature ")) s.nxos = true;
@@ -116,6 +122,16 @@ Signs read_signs(std::string_view text) {
 }
 
 }  // namespace
+
+EosDevice eos_device(std::string_view line) {
+  EosDevice d;
+  eos_version_in(line, d.version);
+  const std::size_t open = line.find('(');
+  if (open == std::string_view::npos) return d;
+  const std::string_view inside = line.substr(open + 1, line.find_first_of(",)", open) - open - 1);
+  if (!starts_with(inside, "EOS-")) d.model = std::string(trim(inside));
+  return d;
+}
 
 std::string_view to_string(Vendor vendor) {
   switch (vendor) {
@@ -171,14 +187,17 @@ Detection detect_vendor(std::string_view text) {
     d.reason = "no parser for " + std::string(to_string(vendor)) + " yet";
     return d;
   };
-  if (s.eos || !s.eos_version.empty()) return unsupported(Vendor::arista_eos, s.eos_version);
-  if (s.iosxr) return unsupported(Vendor::cisco_iosxr, s.ios_version);
   const auto parsed = [&](Vendor vendor, std::string version) {
     d.vendor = vendor;
     d.firmware_version = std::move(version);
     d.status = ParsingStatus::parsed;
     return d;
   };
+  if (s.eos || !s.eos_version.empty()) {
+    d.model = s.eos_model;
+    return parsed(Vendor::arista_eos, s.eos_version);
+  }
+  if (s.iosxr) return unsupported(Vendor::cisco_iosxr, s.ios_version);
   if (!s.asa_version.empty()) return parsed(Vendor::cisco_asa, s.asa_version);
   if (!s.junos_version.empty() && (s.junos_braces || s.set_lines > 0))
     return parsed(Vendor::juniper_junos, s.junos_version);

@@ -189,9 +189,9 @@ TEST_CASE("parsed_data is the model with its lines and without a secret", "[unit
   CHECK(asa.parsed_data.at("vendor") == "cisco_asa");
   CHECK(asa.parsed_data.dump().find("8Ry2YjIyt7RRXU24") == std::string::npos);
   // A file that is not parsed has no model.
-  const AuditReport eos = audit_config("! device: leaf1 (DCS-7050SX-64, EOS-4.20.1F)\nhostname leaf1\n",
-                                       shipped_standards().set, AuditOptions{kToday, kSalt});
-  CHECK(eos.parsed_data.is_null());
+  const AuditReport xr = audit_config("!! IOS XR Configuration 7.3.2\nhostname xr1\n",
+                                      shipped_standards().set, AuditOptions{kToday, kSalt});
+  CHECK(xr.parsed_data.is_null());
 }
 
 TEST_CASE("the scores follow the documented formula", "[unit]") {

@@ -1,5 +1,5 @@
 // Every pure parser of the netconfig collector, fuzzed (tests/support/fuzz.hpp): the IOS
-// and Junos parsers (and the ASA audit), the vendor detection, ACL entries, type 7 decoding, secret masking and the whole
+// (and its EOS dialect) and Junos parsers (and the ASA and EOS audits), the vendor detection, ACL entries, type 7 decoding, secret masking and the whole
 // audit, seeded with the weak fixture configuration. Besides not throwing or crashing, every
 // finding must name lines inside the text and keep its secrets masked.
 #include <catch2/catch.hpp>
@@ -34,11 +34,13 @@ TEST_CASE("the IOS parser and the vendor detection survive fuzzed configurations
   });
 }
 
-TEST_CASE("the Junos and ASA parsers and audits survive fuzzed configurations", "[unit]") {
+TEST_CASE("the Junos, ASA and EOS parsers and audits survive fuzzed configurations", "[unit]") {
   const AuditOptions options{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}, "salt"};
   for (const auto& [tree, path] : {std::pair{"netconfig-junos", "var/lib/rancid/junos/configs/srx-branch-02"},
                                    std::pair{"netconfig-junos", "var/lib/rancid/junos/configs/srx-branch-02.set"},
-                                   std::pair{"netconfig-asa", "srv/tftp/configs/fw-branch-09"}}) {
+                                   std::pair{"netconfig-asa", "srv/tftp/configs/fw-branch-09"},
+                                   std::pair{"netconfig-eos", "var/lib/rancid/arista/configs/spine-lab-02"},
+                                   std::pair{"netconfig-eos", "var/lib/rancid/arista/configs/leaf-dc-01"}}) {
     const std::string seed = zt::test::read_text(zt::test::fixture_host(tree) / path);
     zt::test::fuzz_text(seed, [&](const std::string& text) {
       const JunosStatements read = read_junos_statements(text);

@@ -108,7 +108,7 @@ TEST_CASE("netconfig on the hardened host finds its RANCID configuration and no 
   CHECK(c == expected);
   CHECK(c.analysis->compliance_scores.size() >= 3);
   for (const auto& [framework, score] : c.analysis->compliance_scores.items()) CHECK(score == 100.0);
-  CHECK(r.inventory.at("standards").at("checks") == 55);
+  CHECK(r.inventory.at("standards").at("checks") == 80);
 }
 
 TEST_CASE("netconfig on the weak host reports what the auditor finds, file by file", "[unit]") {

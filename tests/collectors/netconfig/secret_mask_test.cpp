@@ -11,6 +11,8 @@ TEST_CASE("mask_secrets keeps a line's shape and masks every secret in it", "[un
         "username bob privilege 15 password 0 ba…");
   CHECK(mask_secrets(" password 7 13061B13181F") == " password 7 130…");
   CHECK(mask_secrets("snmp-server community public RO") == "snmp-server community p… RO");
+  CHECK(mask_secrets("username a role network-admin secret sha512 $6$Lq8wE2rT$yU4i") ==
+        "username a role network-admin secret sha512 $6$L…");
   CHECK(mask_secrets("snmp-server community Wr1teAcc3ss! RW 10") == "snmp-server community Wr1… RW 10");
   CHECK(mask_secrets("snmp-server host 10.0.0.1 version 2c N3tworkMon") ==
         "snmp-server host 10.0.0.1 version 2c N3…");

@@ -48,7 +48,7 @@ TEST_CASE("the newest config_standards migration inserts the shipped standards",
     std::ofstream(out, std::ios::binary) << expected;
     FAIL_CHECK("conf/netconfig/standards.yaml changed: add a migration holding " << out.string());
   }
-  CHECK(migration == "0011_config_standards.sql");
+  CHECK(migration == "0012_config_standards_eos.sql");
 }
 
 TEST_CASE("config_standards_sql quotes and maps every column", "[unit]") {

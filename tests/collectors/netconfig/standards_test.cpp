@@ -23,8 +23,9 @@ TEST_CASE("the shipped standards load and match the checks one to one", "[unit]"
   for (const Check& c : ios_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
   for (const JunosCheck& c : junos_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
   for (const AsaCheck& c : asa_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
+  for (const Check& c : eos_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
   CHECK(standard_ids == check_ids);
-  CHECK(standard_ids.size() == 55);
+  CHECK(standard_ids.size() == 80);
   const Standard* enable = shipped.set.find("ios_enable_password");
   REQUIRE(enable);
   CHECK(enable->severity == zt::model::Severity::high);

@@ -41,7 +41,7 @@ TEST_CASE("detect_vendor tells the vendors and their firmware versions apart", "
   const Detection eos = detect(
       "! Command: show running-config\n! device: leaf1 (DCS-7050SX-64, EOS-4.20.1F)\n!\nhostname leaf1\n");
   CHECK((eos.vendor == Vendor::arista_eos && eos.firmware_version == "4.20.1F" &&
-         eos.status == ParsingStatus::unsupported && eos.reason == "no parser for arista_eos yet"));
+         eos.model == "DCS-7050SX-64" && eos.status == ParsingStatus::parsed && eos.reason.empty()));
   const Detection eos_boot = detect("! boot system flash:/EOS-4.28.3M.swi\nhostname leaf2\n");
   CHECK((eos_boot.vendor == Vendor::arista_eos && eos_boot.firmware_version == "4.28.3M"));
   const Detection nxos = detect("version 9.3(8) Bios:version\nfeature ssh\nhostname n1\n");
@@ -70,10 +70,10 @@ TEST_CASE("audit_config bounds its input and audits nothing it does not parse", 
   const AuditReport big = audit_config(huge, standards, options);
   CHECK((big.detection.status == ParsingStatus::failed && big.detection.reason == "larger than 32 MiB"));
   CHECK((!big.ios && big.findings.empty()));
-  const AuditReport eos = audit_config("! device: leaf1 (DCS-7050SX-64, EOS-4.20.1F)\nenable password x\n",
-                                       standards, options);
-  CHECK((eos.detection.status == ParsingStatus::unsupported && !eos.ios && !eos.junos && !eos.asa &&
-         eos.findings.empty()));
+  const AuditReport nxos = audit_config("version 9.3(8)\nfeature ssh\nusername admin password 0 x\n",
+                                        standards, options);
+  CHECK((nxos.detection.status == ParsingStatus::unsupported && !nxos.ios && !nxos.junos && !nxos.asa &&
+         nxos.findings.empty()));
   const AuditReport binary = audit_config(std::string("\0\0\0\0", 4), standards, options);
   CHECK((binary.detection.status == ParsingStatus::failed && binary.findings.empty()));
 }
