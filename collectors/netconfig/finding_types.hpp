@@ -36,6 +36,18 @@
 // asa_cleartext_password, asa_telnet_management, asa_http_open_outside, asa_ssh_version1,
 // asa_snmp_guessable_community, asa_logging_disabled, asa_acl_permit_any_any.
 //
+// Arista EOS (checks_eos.cpp; parsed into the IOS model), components "global", "enable
+// secret", "enable password", "username X", "management telnet|ssh|api http-commands",
+// "aaa root", "interface X", "version X", ACL and SNMP ones as for IOS:
+// eos_cleartext_password, eos_md5_secret, eos_user_nopassword, eos_telnet_enabled,
+// eos_ssh_idle_timeout_disabled, eos_ssh_no_access_group, eos_eapi_plain_http,
+// eos_no_aaa_authentication, eos_aaa_root_enabled, eos_lldp_external,
+// eos_firmware_end_of_support, and the IOS checks EOS shares under eos_ ids:
+// eos_no_login_banner, eos_snmp_guessable_community, eos_snmp_rw_community,
+// eos_snmp_community_no_acl, eos_snmp_v1_v2c, eos_snmp_v3_without_priv,
+// eos_directed_broadcast, eos_unused_interface_up, eos_no_remote_syslog, eos_no_ntp,
+// eos_ntp_unauthenticated, eos_acl_shadowed_entry, eos_acl_permit_any_any, eos_acl_undefined.
+//
 // A file that is not parsed (unsupported vendor, binary, too large) gives no finding: it is
 // listed in the inventory with its parsing status and reason.
 #include <string_view>

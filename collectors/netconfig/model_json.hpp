@@ -1,5 +1,5 @@
 #pragma once
-// The typed IOS, Junos and ASA models as JSON, for config_files.parsed_data: every element with its line
+// The typed IOS (EOS's too), Junos and ASA models as JSON, for config_files.parsed_data: every element with its line
 // numbers; every secret (passwords, secrets, SNMP communities) only as its masked prefix and
 // hash salted with `salt` (collectors/core/secret_evidence.hpp), never its value. ACL entries
 // are listed with their text and line, not their decoded sets. Pure.

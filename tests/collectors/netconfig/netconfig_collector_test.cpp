@@ -253,3 +253,25 @@ TEST_CASE("netconfig audits Junos configurations in both forms and ASA configura
   CHECK(rows(a) == audited("netconfig-asa", "/srv/tftp/configs/fw-branch-09"));
   CHECK(file_entry(a, "/srv/tftp/configs/fw-dc-01").at("analysis").at("total_findings") == 0);
 }
+
+TEST_CASE("netconfig audits Arista EOS configurations from RANCID's folders", "[unit]") {
+  const std::string arista = "/var/lib/rancid/arista/configs/";
+  auto collector = make();
+  const CollectResult r = zt::test::collect_at(*collector, fixture_host("netconfig-eos"));
+  CHECK(r.problems == std::vector<std::string>{});
+  CHECK(rows(r) == audited("netconfig-eos", arista + "spine-lab-02"));
+  for (const zt::model::Finding& f : r.findings) {
+    INFO(f.fields.dump());
+    CHECK(zt::model::finding_problems(f, "$") == std::vector<zt::model::Problem>{});
+    CHECK(f.fields.at("manufacturer") == "Arista");
+    CHECK(f.fields.at("config_type") == "arista_eos");
+    CHECK(f.fields.at("model") == "DCS-7280SR-48C6");
+    CHECK(f.fields.at("firmware_version") == "4.26.4M");
+  }
+  const json weak = file_entry(r, arista + "spine-lab-02");
+  CHECK((weak.at("parsing_status") == "parsed" && weak.at("vendor") == "arista_eos"));
+  CHECK(weak.at("analysis").at("total_findings") == 26);
+  const json hardened = file_entry(r, arista + "leaf-dc-01");
+  CHECK(hardened.at("analysis").at("total_findings") == 0);
+  CHECK(config_file(r, arista + "leaf-dc-01").model == "DCS-7050SX3-48YC12");
+}
