@@ -11,6 +11,7 @@ namespace {
 
 std::string label(const Acl& acl) {
   if (acl.numbered) return "access-list " + acl.name;
+  if (acl.kind_implied) return "ip access-list " + acl.name;
   return std::string("ip access-list ") + (acl.kind == AclKind::standard ? "standard " : "extended ") +
          acl.name;
 }

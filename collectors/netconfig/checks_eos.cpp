@@ -4,7 +4,8 @@
 // secrets are `secret sha512` (no type 7, no `service password-encryption`), the management
 // plane is the `management telnet|ssh|api http-commands` blocks (SSH's idle-timeout is 0,
 // never, by default), AAA is always on (what matters is a login method besides local), root
-// may log in when `aaa root secret` is set, LLDP runs unless `no lldp run` and there is no CDP.
+// may log in when `aaa root secret` is set, proxy ARP is off unless `ip proxy-arp`, LLDP runs
+// unless `no lldp run` and there is no CDP.
 #include <algorithm>
 #include <string>
 
@@ -97,6 +98,12 @@ void aaa_root(const CheckContext& c, std::vector<Issue>& out) {
     out.push_back({"eos_aaa_root_enabled", {*c.config.aaa_root}, "aaa root", "root may log in"});
 }
 
+void proxy_arp(const CheckContext& c, std::vector<Issue>& out) {
+  for (const Interface& i : c.config.interfaces)
+    if (i.proxy_arp && !i.shutdown)
+      out.push_back({"eos_proxy_arp", {i.line, *i.proxy_arp}, "interface " + i.name, "ip proxy-arp"});
+}
+
 void lldp_external(const CheckContext& c, std::vector<Issue>& out) {
   if (c.config.no_lldp_run) return;
   for (const Interface& i : c.config.interfaces) {
@@ -151,6 +158,7 @@ constexpr Check kOwn[] = {
     {"eos_eapi_plain_http", &eapi_plain_http},
     {"eos_no_aaa_authentication", &no_aaa_authentication},
     {"eos_aaa_root_enabled", &aaa_root},
+    {"eos_proxy_arp", &proxy_arp},
     {"eos_lldp_external", &lldp_external},
     {"eos_firmware_end_of_support", &end_of_support},
 };

@@ -41,7 +41,7 @@
 // "aaa root", "interface X", "version X", ACL and SNMP ones as for IOS:
 // eos_cleartext_password, eos_md5_secret, eos_user_nopassword, eos_telnet_enabled,
 // eos_ssh_idle_timeout_disabled, eos_ssh_no_access_group, eos_eapi_plain_http,
-// eos_no_aaa_authentication, eos_aaa_root_enabled, eos_lldp_external,
+// eos_no_aaa_authentication, eos_aaa_root_enabled, eos_proxy_arp, eos_lldp_external,
 // eos_firmware_end_of_support, and the IOS checks EOS shares under eos_ ids:
 // eos_no_login_banner, eos_snmp_guessable_community, eos_snmp_rw_community,
 // eos_snmp_community_no_acl, eos_snmp_v1_v2c, eos_snmp_v3_without_priv,

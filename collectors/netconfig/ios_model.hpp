@@ -72,6 +72,7 @@ struct Interface {
   std::optional<Located> description;
   std::optional<Located> ip_address;  // "192.0.2.1 255.255.255.0", "dhcp"
   std::optional<LineNo> no_proxy_arp;
+  std::optional<LineNo> proxy_arp;  // EOS: `ip proxy-arp` (off by default there)
   std::optional<LineNo> directed_broadcast;  // `ip directed-broadcast` (off by default)
   std::optional<LineNo> no_cdp_enable;
   std::optional<LineNo> no_lldp_transmit;
@@ -134,6 +135,7 @@ struct Acl {
   std::string name;     // "10", "101", "MGMT-IN"
   AclKind kind = AclKind::standard;
   bool numbered = true;
+  bool kind_implied = false;  // EOS's `ip access-list NAME`: extended without saying so
   LineNo line = 0;      // the `ip access-list …` header, or the first numbered line
   std::vector<AclEntry> entries;
 };

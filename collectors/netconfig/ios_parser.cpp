@@ -258,6 +258,7 @@ class Parser {
     else if (w[0] == "description") i.description = Located{joined(w, 1), n};
     else if (starts_with(t, "ip address ")) i.ip_address = Located{joined(w, 2), n};
     else if (t == "no ip proxy-arp") i.no_proxy_arp = n;
+    else if (eos_ && t == "ip proxy-arp") i.proxy_arp = n;
     else if (t == "ip directed-broadcast") i.directed_broadcast = n;
     else if (t == "no cdp enable") i.no_cdp_enable = n;
     else if (t == "no lldp transmit") i.no_lldp_transmit = n;
@@ -344,7 +345,7 @@ class Parser {
     const auto it = std::find_if(c_.acls.begin(), c_.acls.end(),
                                  [&](const Acl& a) { return a.name == name; });
     if (it != c_.acls.end()) return static_cast<std::size_t>(it - c_.acls.begin());
-    c_.acls.push_back(Acl{std::string(name), kind, numbered, n, {}});
+    c_.acls.push_back(Acl{std::string(name), kind, numbered, false, n, {}});
     return c_.acls.size() - 1;
   }
 
@@ -366,6 +367,7 @@ class Parser {
   // EOS's `ip access-list NAME`: an extended list.
   void open_eos_acl(const Words& w, LineNo n) {
     acl_ = acl_named(w[2], AclKind::extended, false, n);
+    c_.acls[acl_].kind_implied = true;
     block_ = Block::acl;
   }
 

@@ -28,7 +28,7 @@ json interface_json(const Interface& i) {
     groups.push_back({{"acl", g.acl}, {"direction", g.direction}, {"line", g.line}});
   return {{"name", i.name},
           {"line", i.line},
-          {"shutdown", line_of(i.shutdown)},
+          {"shutdown", line_of(i.shutdown)}, {"proxy_arp", line_of(i.proxy_arp)},
           {"description", located(i.description)},
           {"ip_address", located(i.ip_address)},
           {"no_proxy_arp", line_of(i.no_proxy_arp)},

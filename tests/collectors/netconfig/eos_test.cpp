@@ -68,12 +68,13 @@ TEST_CASE("the weak EOS switch fires every EOS check, on exactly its lines", "[u
       {"eos_cleartext_password", "enable secret", {23}},
       {"eos_md5_secret", "username backup", {10}},
       {"eos_user_nopassword", "username admin", {8}},
-      {"eos_telnet_enabled", "management telnet", {52, 53}},
-      {"eos_ssh_idle_timeout_disabled", "management ssh", {49, 50}},
-      {"eos_ssh_no_access_group", "management ssh", {49}},
-      {"eos_eapi_plain_http", "management api http-commands", {45, 46, 47}},
+      {"eos_telnet_enabled", "management telnet", {53, 54}},
+      {"eos_ssh_idle_timeout_disabled", "management ssh", {50, 51}},
+      {"eos_ssh_no_access_group", "management ssh", {50}},
+      {"eos_eapi_plain_http", "management api http-commands", {46, 47, 48}},
       {"eos_no_aaa_authentication", "global", {}},
       {"eos_aaa_root_enabled", "aaa root", {6}},
+      {"eos_proxy_arp", "interface Ethernet1", {25, 29}},
       {"eos_lldp_external", "interface Ethernet1", {25, 26}},
       {"eos_firmware_end_of_support", "version 4.26.4M", {2}},
       {"eos_no_login_banner", "global", {}},
@@ -84,13 +85,12 @@ TEST_CASE("the weak EOS switch fires every EOS check, on exactly its lines", "[u
       {"eos_snmp_v1_v2c", "snmp-server", {16, 17, 18}},
       {"eos_snmp_v3_without_priv", "snmp-server group OPS", {19}},
       {"eos_directed_broadcast", "interface Ethernet1", {25, 28}},
-      {"eos_unused_interface_up", "interface Ethernet2", {31}},
+      {"eos_unused_interface_up", "interface Ethernet2", {32}},
       {"eos_no_remote_syslog", "global", {}},
       {"eos_ntp_unauthenticated", "global", {21}},
-      {"eos_acl_shadowed_entry",
-       "ip access-list extended EDGE-IN: permit tcp 203.0.113.0/25 any eq ssh", {41, 42}},
-      {"eos_acl_permit_any_any", "ip access-list extended EDGE-IN", {43}},
-      {"eos_acl_undefined", "access-list MGMT-IN", {38}},
+      {"eos_acl_shadowed_entry", "ip access-list EDGE-IN: permit tcp 203.0.113.0/25 any eq ssh", {42, 43}},
+      {"eos_acl_permit_any_any", "ip access-list EDGE-IN", {44}},
+      {"eos_acl_undefined", "access-list MGMT-IN", {39}},
   });
   // Every EOS check fires but eos_no_ntp, which cannot next to eos_ntp_unauthenticated.
   std::set<std::string> all, seen;
@@ -132,7 +132,8 @@ TEST_CASE("the EOS dialect reads EOS's stanzas, and IOS keeps its own reading", 
   const IosConfig eos = parse_ios(text, Dialect::eos);
   CHECK((eos.chassis->value == "vEOS-lab" && eos.version->value == "4.28.3M"));
   REQUIRE(eos.acls.size() == 1);  // the banner's text is not a list
-  CHECK((eos.acls[0].name == "OPEN" && eos.acls[0].kind == AclKind::extended && eos.acls[0].line == 5));
+  CHECK((eos.acls[0].name == "OPEN" && eos.acls[0].kind == AclKind::extended && eos.acls[0].kind_implied &&
+         eos.acls[0].line == 5));
   REQUIRE(eos.acls[0].entries.size() == 1);
   const AclEntry& e = eos.acls[0].entries[0];
   CHECK((e.line == 8 && e.text == "permit ip 10.0.0.0/8 any" && e.understood &&

@@ -108,7 +108,7 @@ TEST_CASE("netconfig on the hardened host finds its RANCID configuration and no 
   CHECK(c == expected);
   CHECK(c.analysis->compliance_scores.size() >= 3);
   for (const auto& [framework, score] : c.analysis->compliance_scores.items()) CHECK(score == 100.0);
-  CHECK(r.inventory.at("standards").at("checks") == 80);
+  CHECK(r.inventory.at("standards").at("checks") == 81);
 }
 
 TEST_CASE("netconfig on the weak host reports what the auditor finds, file by file", "[unit]") {
@@ -270,7 +270,7 @@ TEST_CASE("netconfig audits Arista EOS configurations from RANCID's folders", "[
   }
   const json weak = file_entry(r, arista + "spine-lab-02");
   CHECK((weak.at("parsing_status") == "parsed" && weak.at("vendor") == "arista_eos"));
-  CHECK(weak.at("analysis").at("total_findings") == 26);
+  CHECK(weak.at("analysis").at("total_findings") == 27);
   const json hardened = file_entry(r, arista + "leaf-dc-01");
   CHECK(hardened.at("analysis").at("total_findings") == 0);
   CHECK(config_file(r, arista + "leaf-dc-01").model == "DCS-7050SX3-48YC12");

@@ -25,7 +25,7 @@ TEST_CASE("the shipped standards load and match the checks one to one", "[unit]"
   for (const AsaCheck& c : asa_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
   for (const Check& c : eos_checks()) CHECK(check_ids.insert(std::string(c.id)).second);
   CHECK(standard_ids == check_ids);
-  CHECK(standard_ids.size() == 80);
+  CHECK(standard_ids.size() == 81);
   const Standard* enable = shipped.set.find("ios_enable_password");
   REQUIRE(enable);
   CHECK(enable->severity == zt::model::Severity::high);
