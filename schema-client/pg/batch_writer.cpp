@@ -245,13 +245,6 @@ constexpr std::string_view kInsertDependencies =
     " location text, license text, source_name text, source_version text, arch text,"
     " ecosystem text, vulnerabilities jsonb)";
 
-// config_findings keep their own status: resolved with their unified row.
-constexpr std::string_view kResolveConfig =
-    "UPDATE config_findings c SET status = 'resolved', updated_at = now()"
-    " FROM vulnerabilities_v2 v WHERE c.company_id = $1::uuid AND c.agent_id = $2::uuid"
-    " AND v.company_id = c.company_id AND v.id = c.vulnerability_id AND v.status = 'resolved'"
-    " AND c.status = 'open'";
-
 constexpr std::string_view kResolve =
     "UPDATE vulnerabilities_v2 SET status = 'resolved', resolved_reason = 'not_reported',"
     " updated_at = now()"
@@ -442,7 +435,7 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
                                          param(text_array(categories)), param(started)})
                           .affected();
     if (std::ranges::find(categories, model::Category::config) != categories.end())
-      tx.exec(kResolveConfig, {param(agent.company_id), param(agent.agent_id)});
+      resolve_config_findings(tx, agent);
   }
   tx.commit();
   return report;

@@ -93,4 +93,12 @@ std::int64_t write_config_files(Transaction& tx, const AgentRef& agent, const mo
   return written;
 }
 
+void resolve_config_findings(Transaction& tx, const AgentRef& agent) {
+  tx.exec("UPDATE config_findings c SET status = 'resolved', updated_at = now()"
+          " FROM vulnerabilities_v2 v WHERE c.company_id = $1::uuid AND c.agent_id = $2::uuid"
+          " AND v.company_id = c.company_id AND v.id = c.vulnerability_id"
+          " AND v.status = 'resolved' AND c.status = 'open'",
+          {param(agent.company_id), param(agent.agent_id)});
+}
+
 }  // namespace zt::pg

@@ -20,4 +20,8 @@ namespace zt::pg {
 // The config_files rows written or changed (an unchanged file counts 0).
 std::int64_t write_config_files(Transaction& tx, const AgentRef& agent, const model::Batch& batch);
 
+// config_findings keep a status of their own: the agent's open ones whose unified row
+// (vulnerabilities_v2) is resolved are resolved with it, by a scan or by a revoke.
+void resolve_config_findings(Transaction& tx, const AgentRef& agent);
+
 }  // namespace zt::pg

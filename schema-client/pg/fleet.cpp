@@ -1,5 +1,6 @@
 #include "schema-client/pg/fleet.hpp"
 
+#include "schema-client/pg/config_files_writer.hpp"
 #include "schema-client/pg/reported_drops.hpp"
 
 namespace zt::pg {
@@ -261,6 +262,7 @@ std::optional<std::int64_t> revoke_agent(Connection& connection, std::string_vie
                 " WHERE company_id = $1::uuid AND agent_id::text = $2 AND status = 'open'",
                 {param(company), param(agent_id)})
             .affected();
+    resolve_config_findings(tx, {std::string(agent_id), company});
     tx.commit();
     return resolved;
   }

@@ -99,7 +99,8 @@ std::vector<AgentSummary> list_agents(Connection& connection,
                                       const std::optional<std::string>& company_id,
                                       std::chrono::seconds heartbeat_interval);
 // Revokes the agent (its key is refused from now on, and its machine id may not enroll again:
-// enroll_agent) and resolves its open findings with resolved_reason 'agent_revoked'. `by`
+// enroll_agent) and resolves its open findings with resolved_reason 'agent_revoked' (their
+// config_findings rows too: config_files_writer.hpp). `by`
 // names the operator. Returns the number of findings resolved; nullopt when no such agent.
 std::optional<std::int64_t> revoke_agent(Connection& connection, std::string_view agent_id,
                                          std::string_view by);

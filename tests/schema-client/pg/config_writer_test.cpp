@@ -8,6 +8,7 @@
 #include <string>
 
 #include "schema-client/pg/batch_writer.hpp"
+#include "schema-client/pg/fleet.hpp"
 #include "tests/schema-client/pg/tenant_fixture.hpp"
 #include "tests/schema-client/sample_batch.hpp"
 
@@ -162,6 +163,17 @@ TEST_CASE("a changed config file updates its rows and resolves the finding it fi
         Rows{"open open"});
   CHECK(db.rows(kAnalysisRows) ==
         Rows{"/etc/ssh/sshd_config|1|0|{\"cis\": 87.5, \"pci_dss_4\": 90.0}|92.31|7.00"});
+}
+
+TEST_CASE("a revoked agent's config findings are resolved with their unified rows",
+          "[integration]") {
+  TenantDatabase db;
+  const auto agent = db.add_agent("Acme");
+  write(db, agent, config_scan(agent, 10));
+  REQUIRE(zt::pg::revoke_agent(db.owner(), agent.agent_id, "test"));
+  CHECK(db.rows("SELECT v.status || ' ' || v.resolved_reason || ' ' || c.status"
+                " FROM config_findings c JOIN vulnerabilities_v2 v ON v.id = c.vulnerability_id") ==
+        Rows{"resolved agent_revoked resolved"});
 }
 
 TEST_CASE("a config file no longer analyzed loses its analysis row", "[integration]") {
