@@ -285,7 +285,9 @@ TEST_CASE("e2e: the spool full: the oldest batch is dropped, and the server hear
   world.ingest.start();
   agent.setup().collectors_enabled = false;
   agent.start();
-  REQUIRE(agent.eventually([&] { return agent.spooled_batches() == 0; }, 60s));
+  // Generous: up to five scans of 25,000 packages, 25 parts each, through the sanitized ingest
+  // (60 s were not enough on a loaded machine).
+  REQUIRE(agent.eventually([&] { return agent.spooled_batches() == 0; }, 180s));
   // Each scan kept arrives whole (in parts: the ingest's limit is 1,000 per batch).
   CHECK(world.count("SELECT count(DISTINCT scan_id) FROM ingested_batches") == kept);
   CHECK(world.count(kIncompleteScans) == 0);
