@@ -95,15 +95,8 @@ std::vector<Inventory> latest_inventories(Connection& connection) {
   return inventories;
 }
 
-// What every agent's matching reads: the stored records that name a package of any
-// inventory, indexed, and the Debian tracker's rows on those packages.
-struct FleetFeeds {
-  vuln::Index index;
-  DebianTracker tracker;
-};
-
 // The fleet's feeds, read once for all.
-FleetFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& inventories) {
+StoredFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& inventories) {
   std::map<std::string, json> scans_by_company;
   for (const Inventory& inventory : inventories)
     scans_by_company.try_emplace(inventory.agent.company_id, json::array())
@@ -125,20 +118,18 @@ FleetFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& inv
     tx.commit();
   }
   Transaction tx(connection);  // the feeds are shared: no company
-  const vuln::Lookups lookups = vuln::lookups_of(packages);
-  FleetFeeds feeds{load_index(tx, lookups), load_debian_tracker(tx, lookups, packages)};
+  StoredFeeds feeds = load_feeds(tx, packages);
   tx.commit();
   return feeds;
 }
 
-void rematch_agent(Connection& connection, const FleetFeeds& feeds, const Inventory& inventory,
+void rematch_agent(Connection& connection, const StoredFeeds& feeds, const Inventory& inventory,
                    RematchReport& report) {
   const AgentRef& agent = inventory.agent;
   Transaction tx(connection);
   tx.set_company(agent.company_id);
   model::Batch matched;
-  matched.findings = findings_in(tx, feeds.index, feeds.tracker, agent.agent_id,
-                                 dependencies_of(tx, inventory));
+  matched.findings = findings_in(feeds, agent.agent_id, dependencies_of(tx, inventory));
   model::fit_to_columns(matched);
 
   const RematchChanges changes = rematch_changes(tx, agent, matched.findings);
@@ -174,7 +165,7 @@ void rematch_agent(Connection& connection, const FleetFeeds& feeds, const Invent
 
 RematchReport rematch_fleet(Connection& connection, int workers) {
   const std::vector<Inventory> inventories = latest_inventories(connection);
-  const FleetFeeds feeds = fleet_feeds(connection, inventories);
+  const StoredFeeds feeds = fleet_feeds(connection, inventories);
 
   // Agents are independent (a transaction each), so `workers` sessions take them in turn:
   // the matching here and the writing in the server keep every core busy. The sessions are

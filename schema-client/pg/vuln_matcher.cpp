@@ -160,8 +160,6 @@ vuln::CveIntel stored_intel(Transaction& tx, const std::set<std::string>& cve_id
   return intel;
 }
 
-}  // namespace
-
 vuln::Index load_index(Transaction& tx, const vuln::Lookups& lookups) {
   if (lookups.ecosystem_keys.empty() || lookups.names.empty()) return vuln::Index::build({});
   return vuln::Index::build(stored_records(tx, lookups));
@@ -177,41 +175,45 @@ DebianTracker load_debian_tracker(Transaction& tx, const vuln::Lookups& lookups,
   return tracker_of(tx.exec(kTrackerOfSources, {param(json(lookups.names)), param(json(releases))}));
 }
 
-namespace {
-
-// The findings of `dependencies` in `index`, scored, fingerprinted for `agent_id`; the
-// tracker's word applied from `tracker`, or when it is null from the rows on these findings.
-std::vector<model::Finding> findings_with(Transaction& tx, const vuln::Index& index,
-                                          const DebianTracker* tracker,
-                                          const std::string& agent_id,
-                                          const std::vector<model::Dependency>& dependencies) {
-  std::set<std::string> cve_ids;
-  for (const vuln::Match& m : vuln::match_dependencies(index, dependencies))
-    cve_ids.insert(m.cve_ids.begin(), m.cve_ids.end());
-  std::vector<model::Finding> findings =
-      vuln::package_vulnerability_findings(index, dependencies, stored_intel(tx, cve_ids));
-  if (tracker)
-    apply_debian_tracker(*tracker, findings);
-  else
-    apply_debian_tracker(tracker_for(tx, findings), findings);
+// The findings with the tracker's word applied, fingerprinted for `agent_id`.
+std::vector<model::Finding> fingerprinted(std::vector<model::Finding> findings,
+                                          const DebianTracker& tracker,
+                                          const std::string& agent_id) {
+  apply_debian_tracker(tracker, findings);
   for (model::Finding& f : findings) f.fingerprint = model::compute_fingerprint(agent_id, f);
   return findings;
 }
 
 }  // namespace
 
-std::vector<model::Finding> findings_in(Transaction& tx, const vuln::Index& index,
-                                        const DebianTracker& tracker,
-                                        const std::string& agent_id,
+StoredFeeds load_feeds(Transaction& tx, const std::vector<model::Dependency>& packages) {
+  const vuln::Lookups lookups = vuln::lookups_of(packages);
+  StoredFeeds feeds{load_index(tx, lookups), load_debian_tracker(tx, lookups, packages), {}};
+  std::set<std::string> cve_ids;
+  for (std::uint32_t r = 0; r < feeds.index.record_count(); ++r)
+    cve_ids.insert(feeds.index.record(r).cve_ids.begin(), feeds.index.record(r).cve_ids.end());
+  feeds.intel = stored_intel(tx, cve_ids);
+  return feeds;
+}
+
+std::vector<model::Finding> findings_in(const StoredFeeds& feeds, const std::string& agent_id,
                                         const std::vector<model::Dependency>& dependencies) {
-  return findings_with(tx, index, &tracker, agent_id, dependencies);
+  return fingerprinted(vuln::package_vulnerability_findings(feeds.index, dependencies, feeds.intel),
+                       feeds.tracker, agent_id);
 }
 
 std::vector<model::Finding> match_stored_feeds(Transaction& tx, const std::string& agent_id,
                                                const std::vector<model::Dependency>& dependencies) {
   const vuln::Lookups lookups = vuln::lookups_of(dependencies);
   if (lookups.ecosystem_keys.empty() || lookups.names.empty()) return {};
-  return findings_with(tx, load_index(tx, lookups), nullptr, agent_id, dependencies);
+  const vuln::Index index = load_index(tx, lookups);
+  const std::vector<vuln::Match> matches = vuln::match_dependencies(index, dependencies);
+  std::set<std::string> cve_ids;
+  for (const vuln::Match& m : matches) cve_ids.insert(m.cve_ids.begin(), m.cve_ids.end());
+  std::vector<model::Finding> findings = vuln::package_vulnerability_findings(
+      index, dependencies, matches, stored_intel(tx, cve_ids));
+  const DebianTracker tracker = tracker_for(tx, findings);
+  return fingerprinted(std::move(findings), tracker, agent_id);
 }
 
 PackageCves cves_by_package(const std::vector<model::Finding>& matched) {

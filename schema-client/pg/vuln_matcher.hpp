@@ -37,16 +37,18 @@ struct DebianTracker {
   std::map<std::string, nlohmann::json> rows;
 };
 
-// The steps of match_stored_feeds, for the fleet's rematch (rematch.hpp), which reads the
-// records and the tracker's rows of every agent's packages once: the stored OSV records
-// naming one of `lookups`, indexed; the tracker's rows on those names in the Debian releases
-// of `dependencies`; then the findings of one agent's `dependencies` in them.
-vuln::Index load_index(Transaction& tx, const vuln::Lookups& lookups);
-DebianTracker load_debian_tracker(Transaction& tx, const vuln::Lookups& lookups,
-                                  const std::vector<model::Dependency>& dependencies);
-std::vector<model::Finding> findings_in(Transaction& tx, const vuln::Index& index,
-                                        const DebianTracker& tracker,
-                                        const std::string& agent_id,
+// What the fleet's rematch (rematch.hpp) reads once for every agent: the stored OSV records
+// naming one of `packages` (lookups_of), indexed; the tracker's rows on their names in their
+// Debian releases; and the intel of every CVE of those records.
+struct StoredFeeds {
+  vuln::Index index;
+  DebianTracker tracker;
+  vuln::CveIntel intel;
+};
+StoredFeeds load_feeds(Transaction& tx, const std::vector<model::Dependency>& packages);
+
+// What match_stored_feeds finds for one agent's `dependencies`, from feeds already read: pure.
+std::vector<model::Finding> findings_in(const StoredFeeds& feeds, const std::string& agent_id,
                                         const std::vector<model::Dependency>& dependencies);
 
 // The CVE ids of matched findings by their package's (name, version): what each dependencies

@@ -58,6 +58,7 @@ class Index {
   const std::vector<IndexedAffected>& find(std::string_view ecosystem_key,
                                            std::string_view package) const;
   const IndexedRecord& record(std::uint32_t index) const { return records_[index]; }
+  std::size_t record_count() const { return records_.size(); }
 
   std::size_t packages() const { return packages_; }
   std::size_t ranges() const { return ranges_; }

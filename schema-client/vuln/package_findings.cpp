@@ -102,6 +102,13 @@ std::vector<Match> match_dependencies(const Index& index,
 std::vector<model::Finding> package_vulnerability_findings(
     const Index& index, const std::vector<model::Dependency>& dependencies,
     const CveIntel& intel) {
+  return package_vulnerability_findings(index, dependencies, match_dependencies(index, dependencies),
+                                        intel);
+}
+
+std::vector<model::Finding> package_vulnerability_findings(
+    const Index& index, const std::vector<model::Dependency>& dependencies,
+    const std::vector<Match>& matches, const CveIntel& intel) {
   // The ecosystem of each match: its package's dependency's.
   std::map<std::pair<std::string, std::string>, std::string> ecosystem_of_package;
   for (const model::Dependency& d : dependencies)
@@ -111,7 +118,7 @@ std::vector<model::Finding> package_vulnerability_findings(
   // ones that name the same CVE are added to its record_ids.
   using Key = std::tuple<std::string, std::string, std::string>;
   std::map<Key, model::Finding> findings;
-  for (const Match& m : match_dependencies(index, dependencies)) {
+  for (const Match& m : matches) {
     std::vector<std::string> cves = m.cve_ids;
     if (cves.empty()) cves.push_back(m.record_id);
     const std::string& ecosystem = ecosystem_of_package[{m.package, m.installed_version}];

@@ -44,5 +44,10 @@ Lookups lookups_of(const std::vector<model::Dependency>& dependencies);
 std::vector<model::Finding> package_vulnerability_findings(
     const Index& index, const std::vector<model::Dependency>& dependencies,
     const CveIntel& intel);
+// The same from the dependencies' matches already made (match_dependencies), for a caller that
+// needs them first, e.g. to read the intel of their CVEs.
+std::vector<model::Finding> package_vulnerability_findings(
+    const Index& index, const std::vector<model::Dependency>& dependencies,
+    const std::vector<Match>& matches, const CveIntel& intel);
 
 }  // namespace zt::vuln
