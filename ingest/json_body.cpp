@@ -40,7 +40,7 @@ std::variant<json, Response> json_body(const Request& request, const AnswerField
 std::size_t batch_items(const json& document) {
   std::size_t items = 0;
   if (!document.is_object()) return items;
-  for (const char* key : {"findings", "dependencies"})
+  for (const char* key : {"findings", "dependencies", "config_files"})
     if (const auto it = document.find(key); it != document.end() && it->is_array())
       items += it->size();
   return items;

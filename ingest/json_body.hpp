@@ -24,8 +24,9 @@ inline constexpr int kMaxBodyDepth = 256;
 std::variant<nlohmann::json, Response> json_body(const Request& request,
                                                  const AnswerFields& fields = nullptr);
 
-// Findings plus dependencies of a batch document, counted before it is read (0 when it has
-// no such arrays).
+// The items of a batch document, counted before it is read: its findings, dependencies and
+// config files, as the agent counts them when it cuts a scan into batches (0 when it has no
+// such arrays).
 std::size_t batch_items(const nlohmann::json& document);
 
 // A refused document's problems as an answer lists them ("$.findings[2].severity: …").

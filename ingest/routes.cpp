@@ -331,7 +331,8 @@ Response Routes::batches(const Request& request, const AnswerFields& fields) {
     metrics_.count_error("batch_too_large");
     return error_response(413, "batch_too_large",
                           "the batch holds " + std::to_string(items) +
-                              " findings plus dependencies, over max_batch_findings (" +
+                              " items (findings, dependencies and config files), over"
+                              " max_batch_findings (" +
                               std::to_string(settings_.max_batch_findings) +
                               "): send it in smaller batches",
                           {}, fields);

@@ -51,7 +51,8 @@
 //
 // Refusals are JSON errors (http/request.hpp): 400 malformed JSON, 401 missing, unknown or
 // revoked key or token, 404/405, 409 a batch whose scan id belongs to another agent of the
-// same company, 413 a batch of more findings plus dependencies than max_batch_findings
+// same company, 413 a batch of more items (findings, dependencies and config files) than
+// max_batch_findings
 // ("batch_too_large"; the server's own 413 for a body over the byte limits), 415 not
 // application/json, 422 schema and column violations (each problem with its JSON path), 429
 // past the per-agent rate or past the client address's budget of failed authentications
@@ -64,8 +65,8 @@
 // zerotrace_ingest_errors_total{kind="write_mismatch"}: never a 200. Nothing is written
 // unless the whole request is accepted.
 // Every answer on /api/v1/batches, refusals included (the server's own, such as 413, too:
-// known_routes()), carries "max_batch_findings": the most findings plus dependencies per
-// batch the ingest takes.
+// known_routes()), carries "max_batch_findings": the most items (findings, dependencies and
+// config files) per batch the ingest takes.
 // The company always comes from the authenticated agent. Thread-safe: one Routes serves all
 // worker threads.
 #include <chrono>
@@ -85,7 +86,7 @@ namespace zt::ingest {
 struct RouteSettings {
   std::chrono::seconds database_retry_after{5};
   std::chrono::seconds heartbeat_interval{60};  // advised to agents in heartbeat answers
-  // Findings plus dependencies per batch: advised in every batch answer; more is a 413.
+  // Items (findings, dependencies, config files) per batch: advised in every batch answer; more is a 413.
   std::size_t max_batch_findings = 1000;
 };
 

@@ -163,7 +163,7 @@ const Field kLimitsFields[] = {
        return assign(c.limits.heartbeat_interval, config::to_duration(v, config::kTimeoutRange));
      }},
     {"max_batch_findings",
-     "The most findings plus dependencies per batch: advised to agents, a larger batch is "
+     "The most items (findings, dependencies and config files) per batch: advised to agents, a larger batch is "
      "refused with 413: 1..100000.", false,
      [](IngestConfig& c, const Value& v) {
        return assign(c.limits.max_batch_findings, config::to_integer(v, 1, 100000));

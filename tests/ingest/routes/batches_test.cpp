@@ -59,17 +59,19 @@ TEST_CASE("A batch over max_batch_findings is a 413 before it is read or stored"
   RoutesFixture fixture;
   const auto agent = fixture.agent("agent-1");
   json document = zt::testing::sample_document();
-  const std::size_t findings = document.at("findings").size();
+  // Config files count as the agent counts them.
+  const std::size_t others = document.at("findings").size() + document.at("config_files").size();
+  REQUIRE(document.at("config_files").size() == 2);
   // Items are counted before the batch is read: malformed dependencies count too.
   document["dependencies"] = json::array();
-  for (std::size_t i = 0; findings + i <= RoutesFixture::kMaxBatchFindings; ++i)
+  for (std::size_t i = 0; others + i <= RoutesFixture::kMaxBatchFindings; ++i)
     document["dependencies"].push_back(i);
   const auto response = fixture.post(kPath, document.dump(), agent.key);
   CHECK(response.status == 413);
   CHECK(body_of(response) ==
         advised(error_body("batch_too_large",
-                           "the batch holds 251 findings plus dependencies, over "
-                           "max_batch_findings (250): send it in smaller batches")));
+                           "the batch holds 251 items (findings, dependencies and config "
+                           "files), over max_batch_findings (250): send it in smaller batches")));
   CHECK(fixture.store.batches.empty());
   CHECK_THAT(fixture.metrics.render(),
              Catch::Contains("zerotrace_ingest_batches_total{outcome=\"rejected\"} 1\n"));
