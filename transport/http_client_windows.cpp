@@ -418,22 +418,25 @@ HttpAnswer IngestClient::post_json(std::string_view path, std::string_view body,
                                          self.url.secure ? WINHTTP_FLAG_SECURE : 0);
   if (request == nullptr) return fail(winhttp_error(GetLastError()));
   Watchdog watchdog(request, self.options.total_timeout, self.options.abort);
+  // ca_file is about TLS: a plain http:// url (allow_insecure_http) has no chain to check.
+  const bool check_chain = self.trust && self.url.secure;
   ServerChainCheck check{self.trust.get(), &self.url.host, &watchdog, false, {}};
-  if (self.trust) {
+  if (check_chain) {
     // The chain is checked against ca_file by on_sending_request; WinHTTP still checks the
     // host name, the dates and the key usage.
     DWORD flags = SECURITY_FLAG_IGNORE_UNKNOWN_CA;
     WinHttpSetOption(request, WINHTTP_OPTION_SECURITY_FLAGS, &flags, sizeof flags);
   }
 
-  const auto context = reinterpret_cast<DWORD_PTR>(self.trust ? &check : nullptr);
+  const auto context = reinterpret_cast<DWORD_PTR>(check_chain ? &check : nullptr);
   bool ok = WinHttpSendRequest(request, headers.c_str(), static_cast<DWORD>(headers.size()),
                                const_cast<char*>(body.data()), static_cast<DWORD>(body.size()),
                                static_cast<DWORD>(body.size()), context) &&
             WinHttpReceiveResponse(request, nullptr);
   DWORD error = ok ? 0 : GetLastError();
-  if (ok && self.trust && !check.ran) {
-    // Never expected: the check must have run before the request was written.
+  if (ok && check_chain && !check.ran) {
+    // Never expected (WinHTTP calls it before it writes the request): the answer of a server
+    // whose chain was not checked is not trusted.
     ok = false;
     check.result = "the certificate check against ca_file did not run";
   }
