@@ -1,6 +1,6 @@
 // IngestClient on WinHTTP (http_client.hpp): TLS by Schannel, the server's certificate checked
-// against the Windows certificate store, or, when `ca_file` is set, against the CAs of that
-// file only (tls_chain_windows.hpp), before any request header leaves the machine.
+// against the Windows certificate store during the handshake, before any request header
+// leaves the machine.
 //
 // How the options map to WinHTTP:
 // - proxy: `proxy` as a named proxy; unset, WinHTTP's own setting (netsh winhttp / the
@@ -10,7 +10,12 @@
 //   and a watchdog thread that closes the request (which ends a WinHTTP call in progress) when
 //   the whole request outlives total_timeout or the abort flag is raised.
 // - No redirect is followed; TLS 1.2 or later.
-// Not on Windows yet: a client certificate (mutual TLS) from PEM files; create() says so.
+// Not on Windows yet, refused by create() with a message: a client certificate (mutual TLS)
+// from PEM files, and `ca_file`. A chain check against ca_file's CAs in WinHTTP's
+// SENDING_REQUEST callback (closing the request when it fails) was tried: under Wine the
+// request still reached the server, token included, so it is not used; the CA goes into the
+// machine's Trusted Root store instead. Checking the chain before the request is sent (a
+// request that carries nothing first, on the same connection) is the way left to try.
 #include <windows.h>
 #include <winhttp.h>
 
@@ -23,7 +28,6 @@
 #include "schema-client/base/windows_error.hpp"
 #include "transport/client_options_check.hpp"
 #include "transport/http_client.hpp"
-#include "transport/tls_chain_windows.hpp"
 
 namespace zt::transport {
 namespace {
@@ -230,13 +234,6 @@ class Watchdog {
     thread_.join();
     if (fired_.empty()) WinHttpCloseHandle(request_);
   }
-  // Ends the request now, for `reason` (from any thread), unless it was ended already.
-  void end(std::string reason) {
-    const std::lock_guard lock(mutex_);
-    if (!fired_.empty()) return;
-    fired_ = std::move(reason);
-    WinHttpCloseHandle(request_);
-  }
   // "" while the request may go on; else why it was ended.
   std::string fired() {
     const std::lock_guard lock(mutex_);
@@ -269,42 +266,11 @@ class Watchdog {
   std::thread thread_;
 };
 
-// One request's check of the server's chain against ca_file (on_sending_request).
-struct ServerChainCheck {
-  const CaTrust* trust = nullptr;
-  const std::wstring* host = nullptr;
-  Watchdog* watchdog = nullptr;
-  bool ran = false;
-  std::string result;  // "" = trusted
-};
-
-// Called by WinHTTP on the requesting thread once the TLS handshake is done and before the
-// request is written: the chain is checked against the CAs of ca_file there, so nothing of
-// the request reaches a server that fails the check. On failure the request is ended.
-void CALLBACK on_sending_request(HINTERNET request, DWORD_PTR context, DWORD status, LPVOID,
-                                 DWORD) {
-  if (status != WINHTTP_CALLBACK_STATUS_SENDING_REQUEST || context == 0) return;
-  auto& check = *reinterpret_cast<ServerChainCheck*>(context);
-  const CERT_CONTEXT* certificate = nullptr;
-  DWORD size = sizeof certificate;
-  if (!WinHttpQueryOption(request, WINHTTP_OPTION_SERVER_CERT_CONTEXT, &certificate, &size) ||
-      certificate == nullptr) {
-    check.result = "the server's certificate cannot be read (" +
-                   winhttp_error(GetLastError()) + ")";
-  } else {
-    check.result = check.trust->verify(certificate, *check.host);
-    CertFreeCertificateContext(certificate);
-  }
-  check.ran = true;
-  if (!check.result.empty()) check.watchdog->end("the server's certificate was refused");
-}
-
 }  // namespace
 
 struct IngestClient::Impl {
   ClientOptions options;
   Url url;
-  std::unique_ptr<CaTrust> trust;  // set when ca_file is
   Handle session, connection;
 
   model::Status open() {
@@ -328,25 +294,19 @@ struct IngestClient::Impl {
     WinHttpSetOption(session.get(), WINHTTP_OPTION_REDIRECT_POLICY, &redirects, sizeof redirects);
     const int connect = as_int(options.connect_timeout), total = as_int(options.total_timeout);
     WinHttpSetTimeouts(session.get(), connect, connect, total, total);
-    if (trust && WinHttpSetStatusCallback(session.get(), on_sending_request,
-                                          WINHTTP_CALLBACK_FLAG_SEND_REQUEST,
-                                          0) == WINHTTP_INVALID_STATUS_CALLBACK)
-      return model::Error{"cannot watch the TLS handshake: " + winhttp_error(GetLastError())};
     connection.reset(WinHttpConnect(session.get(), url.host.c_str(), url.port, 0));
     if (!connection) return model::Error{"cannot start WinHTTP: " + winhttp_error(GetLastError())};
     return model::Ok{};
   }
 
-  std::string describe_failure(DWORD error, const std::string& tls_check) const {
-    if (!tls_check.empty() || error == ERROR_WINHTTP_SECURE_FAILURE ||
+  std::string describe_failure(DWORD error) const {
+    if (error == ERROR_WINHTTP_SECURE_FAILURE || error == ERROR_WINHTTP_SECURE_CHANNEL_ERROR ||
         error == ERROR_WINHTTP_SECURE_INVALID_CA || error == ERROR_WINHTTP_SECURE_CERT_CN_INVALID ||
         error == ERROR_WINHTTP_SECURE_CERT_DATE_INVALID ||
         error == ERROR_WINHTTP_SECURE_INVALID_CERT)
-      return "the server's TLS certificate could not be verified (" +
-             (tls_check.empty() ? winhttp_error(error) : tls_check) + "); " +
-             (options.ca_file.empty()
-                  ? "set ca_file to the CA that issued it"
-                  : "is ca_file " + options.ca_file.string() + " the CA that issued it?");
+      return "the server's TLS certificate could not be verified (" + winhttp_error(error) +
+             "); is the CA that issued it in the machine's Trusted Root Certification "
+             "Authorities store?";
     std::string what = winhttp_error(error);
     if (!options.proxy.empty() &&
         (error == ERROR_WINHTTP_CANNOT_CONNECT || error == ERROR_WINHTTP_NAME_NOT_RESOLVED ||
@@ -370,12 +330,12 @@ model::Result<std::unique_ptr<IngestClient>> IngestClient::create(ClientOptions 
         "client_certificate: mutual TLS is not supported by the Windows agent yet; leave "
         "client_certificate and client_key unset"};
   if (auto ok = check_proxy(options.proxy); !ok) return ok.error();
+  if (!options.ca_file.empty())
+    return model::Error{
+        "ca_file: not supported by the Windows agent yet; put the CA that issued the server's "
+        "certificate in the machine's Trusted Root Certification Authorities store and leave "
+        "ca_file unset"};
   auto impl = std::make_unique<Impl>();
-  if (!options.ca_file.empty()) {
-    auto trust = CaTrust::load(options.ca_file);
-    if (!trust) return trust.error();
-    impl->trust = std::move(trust).value();
-  }
   impl->options = std::move(options);
   impl->url = std::move(url).value();
   if (auto ok = impl->open(); !ok) return ok.error();
@@ -418,28 +378,12 @@ HttpAnswer IngestClient::post_json(std::string_view path, std::string_view body,
                                          self.url.secure ? WINHTTP_FLAG_SECURE : 0);
   if (request == nullptr) return fail(winhttp_error(GetLastError()));
   Watchdog watchdog(request, self.options.total_timeout, self.options.abort);
-  // ca_file is about TLS: a plain http:// url (allow_insecure_http) has no chain to check.
-  const bool check_chain = self.trust && self.url.secure;
-  ServerChainCheck check{self.trust.get(), &self.url.host, &watchdog, false, {}};
-  if (check_chain) {
-    // The chain is checked against ca_file by on_sending_request; WinHTTP still checks the
-    // host name, the dates and the key usage.
-    DWORD flags = SECURITY_FLAG_IGNORE_UNKNOWN_CA;
-    WinHttpSetOption(request, WINHTTP_OPTION_SECURITY_FLAGS, &flags, sizeof flags);
-  }
 
-  const auto context = reinterpret_cast<DWORD_PTR>(check_chain ? &check : nullptr);
   bool ok = WinHttpSendRequest(request, headers.c_str(), static_cast<DWORD>(headers.size()),
                                const_cast<char*>(body.data()), static_cast<DWORD>(body.size()),
-                               static_cast<DWORD>(body.size()), context) &&
+                               static_cast<DWORD>(body.size()), 0) &&
             WinHttpReceiveResponse(request, nullptr);
   DWORD error = ok ? 0 : GetLastError();
-  if (ok && check_chain && !check.ran) {
-    // Never expected (WinHTTP calls it before it writes the request): the answer of a server
-    // whose chain was not checked is not trusted.
-    ok = false;
-    check.result = "the certificate check against ca_file did not run";
-  }
   if (ok) {
     DWORD status = 0, size = sizeof status;
     WinHttpQueryHeaders(request, WINHTTP_QUERY_STATUS_CODE | WINHTTP_QUERY_FLAG_NUMBER,
@@ -457,9 +401,8 @@ HttpAnswer IngestClient::post_json(std::string_view path, std::string_view body,
     }
     if (ok) return answer;
   }
-  if (const std::string fired = watchdog.fired(); !fired.empty() && check.result.empty())
-    return fail(fired);
-  return fail(self.describe_failure(error, check.result));
+  if (const std::string fired = watchdog.fired(); !fired.empty()) return fail(fired);
+  return fail(self.describe_failure(error));
 }
 
 }  // namespace zt::transport
