@@ -35,7 +35,7 @@ std::string_view spent_budget(const WalkBudget& budget, const WalkProgress& prog
 
 // Whether a detector that wants the file by its name (wanted[i]) takes binaries.
 bool wants_binary(std::span<FileDetector* const> detectors, const std::vector<char>& wanted);
-// The largest file some detector takes.
+// Whether some detector takes a file of `size` bytes (its max_size, 0 = any).
 bool size_wanted(std::span<FileDetector* const> detectors, std::uint64_t size);
 // Hands `file` (file.text set) to every detector that wants it by name (wanted[i]) or as text,
 // within its content kind and size limit; counts a file nobody took in `progress`.
