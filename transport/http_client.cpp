@@ -3,11 +3,11 @@
 #include <curl/curl.h>
 
 #include <array>
-#include <fstream>
 #include <mutex>
 #include <utility>
 
 #include "schema-client/base/gzip.hpp"
+#include "transport/client_options_check.hpp"
 
 namespace zt::transport {
 namespace {
@@ -70,29 +70,6 @@ model::Result<std::string> check_base_url(const std::string& text, bool allow_in
   std::string normal = url_part(url.get(), CURLUPART_URL).value_or(text);
   while (!normal.empty() && normal.back() == '/') normal.pop_back();
   return normal;
-}
-
-model::Status check_readable(std::string_view option, const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return model::Error{std::string(option) + ": cannot read " + path.string() + ": " +
-                        std::error_code(errno, std::generic_category()).message()};
-  return model::Ok{};
-}
-
-model::Status check_options(const ClientOptions& options) {
-  if (options.connect_timeout.count() <= 0 || options.total_timeout.count() <= 0)
-    return model::Error{"connect_timeout and total_timeout must be positive"};
-  if (options.max_answer_bytes == 0) return model::Error{"max_answer_bytes must be positive"};
-  if (!options.ca_file.empty())
-    if (auto ok = check_readable("ca_file", options.ca_file); !ok) return ok;
-  if (options.client_certificate.empty() != options.client_key.empty())
-    return model::Error{"client_certificate and client_key go together: set both or neither"};
-  if (!options.client_certificate.empty()) {
-    if (auto ok = check_readable("client_certificate", options.client_certificate); !ok) return ok;
-    if (auto ok = check_readable("client_key", options.client_key); !ok) return ok;
-  }
-  return model::Ok{};
 }
 
 long as_long(std::chrono::milliseconds value) { return static_cast<long>(value.count()); }
@@ -200,7 +177,7 @@ model::Result<std::unique_ptr<IngestClient>> IngestClient::create(ClientOptions 
   global_init();
   auto base = check_base_url(options.base_url, options.allow_insecure_http);
   if (!base) return base.error();
-  if (auto ok = check_options(options); !ok) return ok.error();
+  if (auto ok = check_client_options(options); !ok) return ok.error();
   auto impl = std::make_unique<Impl>();
   impl->options = std::move(options);
   impl->base_url = std::move(base).value();

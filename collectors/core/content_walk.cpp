@@ -1,10 +1,12 @@
-// The pure decisions of the content walk: which detector wants a file by its name or path,
+// The pure decisions of the content walk, and its steps that are the same on every platform
+// (content_walk_steps.hpp): which detector wants a file by its name or path,
 // which paths are excluded, and whether a file's head is text.
-#include <fnmatch.h>
-
-#include <string>
-
 #include "collectors/core/content_walk.hpp"
+
+#include <algorithm>
+
+#include "collectors/core/content_walk_steps.hpp"
+#include "collectors/core/glob_match.hpp"
 
 namespace zt::collector {
 
@@ -26,9 +28,8 @@ bool sniffs_as_text(std::string_view head) {
 }
 
 bool wants_name(const FileInterest& interest, std::string_view host_path, std::string_view name) {
-  const std::string name_z(name);
   for (const std::string& glob : interest.name_globs)
-    if (::fnmatch(glob.c_str(), name_z.c_str(), 0) == 0) return true;
+    if (glob_match(glob, name)) return true;
   return interest.path_filter && interest.path_filter(host_path, name);
 }
 
@@ -39,11 +40,95 @@ bool path_excluded(std::span<const std::string> exclude, std::string_view host_p
     if (host_path.starts_with(never) &&
         (host_path.size() == never.size() || host_path[never.size()] == '/'))
       return true;
-  if (exclude.empty()) return false;
-  const std::string path_z(host_path);
   for (const std::string& glob : exclude)
-    if (::fnmatch(glob.c_str(), path_z.c_str(), 0) == 0) return true;
+    if (glob_match(glob, host_path)) return true;
   return false;
 }
 
+namespace walk {
+
+std::string child_path(std::string_view parent, std::string_view name) {
+  std::string path(parent);
+  if (path.empty() || path.back() != '/') path += '/';
+  path += name;
+  return path;
+}
+
+std::vector<std::string> components(std::string_view path) {
+  std::vector<std::string> parts;
+  std::size_t pos = 0;
+  while (pos < path.size()) {
+    const std::size_t next = std::min(path.find('/', pos), path.size());
+    if (next > pos) parts.emplace_back(path.substr(pos, next - pos));
+    pos = next + 1;
+  }
+  return parts;
+}
+
+bool is_under(const std::vector<std::string>& path, const std::vector<std::string>& root) {
+  return path.size() >= root.size() && std::equal(root.begin(), root.end(), path.begin());
+}
+
+std::vector<std::vector<std::string>> distinct_roots(const std::vector<std::string>& roots) {
+  std::vector<std::vector<std::string>> all;
+  for (const std::string& root : roots)
+    if (root.starts_with('/')) all.push_back(components(root));
+  std::vector<std::vector<std::string>> distinct;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    bool covered = false;
+    for (std::size_t j = 0; j < all.size() && !covered; ++j)
+      covered = j != i && is_under(all[i], all[j]) && (all[i] != all[j] || j < i);
+    if (!covered) distinct.push_back(all[i]);
+  }
+  return distinct;
+}
+
+std::size_t first_root(const std::vector<std::vector<std::string>>& roots,
+                       const std::vector<std::string>& cursor) {
+  // Without a root holding the cursor (no cursor, or the roots changed) the walk starts over.
+  std::size_t first = 0;
+  for (std::size_t i = 0; i < roots.size() && !cursor.empty(); ++i)
+    if (is_under(cursor, roots[i])) first = i;
+  return first;
+}
+
+std::string_view spent_budget(const WalkBudget& budget, const WalkProgress& progress,
+                              std::chrono::steady_clock::time_point start,
+                              const std::function<bool()>& should_stop) {
+  if (progress.files_seen >= budget.max_files) return "file budget";
+  if (progress.bytes_read >= budget.max_bytes) return "byte budget";
+  if (std::chrono::steady_clock::now() - start >= budget.max_time) return "time budget";
+  if (should_stop && should_stop()) return "stopped";
+  return {};
+}
+
+bool wants_binary(std::span<FileDetector* const> detectors, const std::vector<char>& wanted) {
+  for (std::size_t i = 0; i < detectors.size(); ++i)
+    if (wanted[i] && detectors[i]->interest().content == ContentKind::any) return true;
+  return false;
+}
+
+bool size_wanted(std::span<FileDetector* const> detectors, std::uint64_t size) {
+  for (const FileDetector* detector : detectors) {
+    const std::uint64_t limit = detector->interest().max_size;
+    if (limit == 0 || size <= limit) return true;
+  }
+  return false;
+}
+
+void hand_to_detectors(std::span<FileDetector* const> detectors, const std::vector<char>& wanted,
+                       const WalkedFile& file, WalkProgress& progress) {
+  bool handed = false;
+  for (std::size_t i = 0; i < detectors.size(); ++i) {
+    const FileInterest& interest = detectors[i]->interest();
+    if (!(wanted[i] || (interest.every_text_file && file.text))) continue;
+    if (interest.content == ContentKind::text_only && !file.text) continue;
+    if (interest.max_size != 0 && file.info.size > interest.max_size) continue;
+    detectors[i]->inspect(file);
+    handed = true;
+  }
+  if (!handed) ++progress.skipped[std::string(file.text ? skip::kUnwanted : skip::kBinary)];
+}
+
+}  // namespace walk
 }  // namespace zt::collector

@@ -16,7 +16,7 @@
 // what they found themselves (the walk returns only counts).
 //
 // Bounds: only under `roots` (host paths, resolved within the host root by HostFs), minus
-// `exclude` (fnmatch globs on the host path, "*" crossing "/") and the kernel's pseudo
+// `exclude` (globs on the host path, glob_match.hpp, "*" crossing "/") and the kernel's pseudo
 // filesystems (/proc, /sys, /dev are never walked; no proc/sysfs/devtmpfs/network/fuse mount
 // is entered, whatever the options say); another filesystem than its root's only when
 // `cross_filesystems` is set. Mount points are known from the mount table before they are
@@ -49,7 +49,7 @@ namespace zt::collector {
 enum class ContentKind { text_only, any };
 
 // What a detector wants. A file is wanted when its name matches one of `name_globs`
-// (fnmatch on the file name, e.g. ".env*", "*.pem", "id_*"), or `path_filter` accepts its
+// (glob_match.hpp on the file name, e.g. ".env*", "*.pem", "id_*"), or `path_filter` accepts its
 // host path, or `every_text_file` is set and its content sniffs as text.
 struct FileInterest {
   std::vector<std::string> name_globs;

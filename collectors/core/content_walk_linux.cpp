@@ -12,10 +12,13 @@
 #include <cstring>
 
 #include "collectors/core/content_walk.hpp"
+#include "collectors/core/content_walk_steps.hpp"
 #include "collectors/core/mount_table.hpp"
 
 namespace zt::collector {
 namespace {
+
+using namespace walk;
 
 // Filesystems never entered: the kernel's views (their files are not content anyone left
 // there), network filesystems (another host's files, and slow) and FUSE (may be anything,
@@ -33,29 +36,6 @@ bool never_entered(const struct statfs& fs) {
   return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
 }
 
-std::string child_path(std::string_view parent, std::string_view name) {
-  std::string path(parent);
-  if (path.empty() || path.back() != '/') path += '/';
-  path += name;
-  return path;
-}
-
-// Host path components ("/home/ann" -> home, ann).
-std::vector<std::string> components(std::string_view path) {
-  std::vector<std::string> parts;
-  std::size_t pos = 0;
-  while (pos < path.size()) {
-    const std::size_t next = std::min(path.find('/', pos), path.size());
-    if (next > pos) parts.emplace_back(path.substr(pos, next - pos));
-    pos = next + 1;
-  }
-  return parts;
-}
-
-bool is_under(const std::vector<std::string>& path, const std::vector<std::string>& root) {
-  return path.size() >= root.size() && std::equal(root.begin(), root.end(), path.begin());
-}
-
 class Fd {
  public:
   explicit Fd(int fd) : fd_(fd) {}
@@ -70,8 +50,6 @@ class Fd {
  private:
   int fd_;
 };
-
-constexpr std::size_t kSniffBytes = 8192;  // as sniffs_as_text samples
 
 // Whether others, and a group, can get through every folder down to the current one.
 struct Reach {
@@ -101,13 +79,9 @@ class Walker {
   }
 
   WalkProgress run(std::string_view cursor) {
-    const std::vector<std::vector<std::string>> roots = distinct_roots();
+    const std::vector<std::vector<std::string>> roots = distinct_roots(options_.roots);
     const std::vector<std::string> resume = components(cursor);
-    // The root the cursor is under; without one (no cursor, or the roots changed) the walk
-    // starts at the first root.
-    std::size_t first = 0;
-    for (std::size_t i = 0; i < roots.size() && !resume.empty(); ++i)
-      if (is_under(resume, roots[i])) first = i;
+    const std::size_t first = first_root(roots, resume);
     for (std::size_t i = first; i < roots.size() && !stopped_; ++i) {
       std::span<const std::string> rest;
       if (i == first && is_under(resume, roots[i]))
@@ -121,21 +95,6 @@ class Walker {
   }
 
  private:
-  // The roots in order, without duplicates or a root under another one (walked with it).
-  std::vector<std::vector<std::string>> distinct_roots() const {
-    std::vector<std::vector<std::string>> all;
-    for (const std::string& root : options_.roots)
-      if (root.starts_with('/')) all.push_back(components(root));
-    std::vector<std::vector<std::string>> roots;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      bool covered = false;
-      for (std::size_t j = 0; j < all.size() && !covered; ++j)
-        covered = j != i && is_under(all[i], all[j]) && (all[i] != all[j] || j < i);
-      if (!covered) roots.push_back(all[i]);
-    }
-    return roots;
-  }
-
   void problem(std::string_view reason, const std::string& path, int error) {
     ++progress_.skipped[std::string(reason)];
     if (progress_.problems.size() < WalkProgress::kMaxProblems)
@@ -146,16 +105,7 @@ class Walker {
 
   // Whether the budget is spent before the entry at `path`; if so the walk stops there.
   bool out_of_budget(const std::string& path) {
-    const WalkBudget& budget = options_.budget;
-    std::string_view reason;
-    if (progress_.files_seen >= budget.max_files)
-      reason = "file budget";
-    else if (progress_.bytes_read >= budget.max_bytes)
-      reason = "byte budget";
-    else if (std::chrono::steady_clock::now() - start_ >= budget.max_time)
-      reason = "time budget";
-    else if (should_stop_ && should_stop_())
-      reason = "stopped";
+    const std::string_view reason = spent_budget(options_.budget, progress_, start_, should_stop_);
     if (reason.empty()) return false;
     stopped_ = true;
     progress_.stop_reason = reason;
@@ -301,13 +251,6 @@ class Walker {
     return true;
   }
 
-  // Whether a detector that wants the file being examined by its name takes binaries.
-  bool wants_binary() const {
-    for (std::size_t i = 0; i < detectors_.size(); ++i)
-      if (wanted_[i] && detectors_[i]->interest().content == ContentKind::any) return true;
-    return false;
-  }
-
   void examine_file(int dir_fd, const std::string& name, const std::string& path) {
     ++progress_.files_seen;
     bool by_name = false;
@@ -327,19 +270,14 @@ class Walker {
     if (::fstat(file.get(), &before) != 0) return problem(skip::kUnreadable, path, errno);
     if (!S_ISREG(before.st_mode)) return skip(skip::kSpecial);
     const auto size = static_cast<std::uint64_t>(before.st_size);
-    bool size_ok = false;
-    for (const FileDetector* detector : detectors_) {
-      const std::uint64_t limit = detector->interest().max_size;
-      size_ok = size_ok || limit == 0 || size <= limit;
-    }
-    if (!size_ok) return skip(skip::kUnwanted);
+    if (!size_wanted(detectors_, size)) return skip(skip::kUnwanted);
 
     // The first 8 KiB decide whether it is text; a binary file no detector takes as binary
     // is not read further.
     const std::size_t sniff = std::min(kSniffBytes, buffer_.size());
     std::size_t length = 0;
     if (!read_up_to(file.get(), sniff, length)) return problem(skip::kUnreadable, path, errno);
-    if (length == sniff && !wants_binary() &&
+    if (length == sniff && !wants_binary(detectors_, wanted_) &&
         !sniffs_as_text(std::string_view(buffer_.data(), length))) {
       ++progress_.files_read;
       progress_.bytes_read += length;
@@ -364,16 +302,7 @@ class Walker {
     walked.text = sniffs_as_text(walked.head);
     walked.others_can_reach = reach_.others;
     walked.group_can_reach = reach_.group;
-    bool handed = false;
-    for (std::size_t i = 0; i < detectors_.size(); ++i) {
-      const FileInterest& interest = detectors_[i]->interest();
-      if (!(wanted_[i] || (interest.every_text_file && walked.text))) continue;
-      if (interest.content == ContentKind::text_only && !walked.text) continue;
-      if (interest.max_size != 0 && size > interest.max_size) continue;
-      detectors_[i]->inspect(walked);
-      handed = true;
-    }
-    if (!handed) skip(walked.text ? skip::kUnwanted : skip::kBinary);
+    hand_to_detectors(detectors_, wanted_, walked, progress_);
   }
 
   static FileInfo file_info(const struct stat& st) {

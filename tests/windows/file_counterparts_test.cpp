@@ -5,46 +5,30 @@
 // test says what is missing and passes over.
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "tests/support/process.hpp"
 #include "tests/support/temp_tree.hpp"
+#include "tests/windows/wine_run.hpp"
 
 namespace fs = std::filesystem;
 using namespace zt;
 
-namespace {
-
-const std::string kCompiler = "/usr/bin/x86_64-w64-mingw32-g++-posix";
-// Debian's wine64 package has no /usr/bin entry (docs/WINDOWS.md).
-const std::string kWine = "/usr/lib/wine/wine64";
-
-// The lines of a Windows program's stdout, which ends them with "\r\n" (text mode).
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (line.ends_with('\r')) line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
-
-}  // namespace
+using test::kMingwCompiler, test::kWine, test::lines_of;
 
 TEST_CASE("windows: the Windows file code and thread priority run under Wine",
           "[integration][windows]") {
   std::string missing;
-  if (!fs::exists(kCompiler)) missing += " " + kCompiler + " (g++-mingw-w64-x86-64-posix)";
+  if (!fs::exists(kMingwCompiler))
+    missing += " " + kMingwCompiler + " (g++-mingw-w64-x86-64-posix)";
   if (!fs::exists(kWine)) missing += " " + kWine + " (wine64)";
   if (!missing.empty()) {
     WARN("the Windows file code is not run: missing" << missing);
     return;
   }
   const test::TempTree build;
-  std::vector<std::string> link = {kCompiler, "-static", "-o",
+  std::vector<std::string> link = {kMingwCompiler, "-static", "-o",
                                    (build.root() / "check.exe").string()};
   for (const char* source :
        {"tests/windows/wine/file_counterparts_check.cpp", "transport/spool_dir_windows.cpp",
@@ -54,7 +38,7 @@ TEST_CASE("windows: the Windows file code and thread priority run under Wine",
         "agent/report_output_windows.cpp", "agent/thread_priority_windows.cpp"}) {
     const std::string object = (build.root() / fs::path(source).filename()).string() + ".o";
     const auto compiled =
-        test::run_process({kCompiler, "-std=c++20", "-O1", "-D_WIN32_WINNT=0x0A00", "-I",
+        test::run_process({kMingwCompiler, "-std=c++20", "-O1", "-D_WIN32_WINNT=0x0A00", "-I",
                            ZT_SOURCE_DIR, "-c", std::string(ZT_SOURCE_DIR) + "/" + source, "-o",
                            object});
     INFO(source << "\n" << compiled.err);
@@ -66,14 +50,12 @@ TEST_CASE("windows: the Windows file code and thread priority run under Wine",
   INFO(linked.err);
   REQUIRE(linked.exit_code == 0);
 
-  // One Wine prefix for the build tree: making one takes seconds.
   const test::TempTree home;
   const fs::path work = home.root() / "work";
   fs::create_directory(work);
   const auto ran = test::run_process(
       {kWine, (build.root() / "check.exe").string(), work.string()},
-      {"WINEPREFIX=" + std::string(ZT_BINARY_DIR) + "/wine-prefix", "WINEDEBUG=-all",
-       "HOME=" + home.root().string(), "PATH=/usr/bin:/bin"});
+      test::wine_env(home.root().string()));
   INFO(ran.err);
   CHECK(ran.exit_code == 0);
   CHECK(lines_of(ran.out) ==
