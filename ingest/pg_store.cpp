@@ -20,7 +20,8 @@ std::optional<std::string> PgStore::record_heartbeat(const pg::AgentRef& agent,
                                                      const nlohmann::json& metrics,
                                                      std::string_view status,
                                                      const pg::MachineIdentity& identity) {
-  return heartbeats_.record({agent, capabilities, metrics, std::string(status), identity});
+  auto connection = pool_.acquire();
+  return pg::record_heartbeat(*connection, agent, capabilities, metrics, status, identity);
 }
 
 model::Result<pg::WriteReport> PgStore::write_batch(const pg::AgentRef& agent,

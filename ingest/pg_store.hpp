@@ -1,24 +1,15 @@
 #pragma once
 // The routes' Store (store.hpp) over PostgreSQL: each call takes a connection of the pool for
-// its duration and runs the schema-client/pg function of the same name; heartbeats are
-// written in groups (heartbeat_group.hpp) of up to one per worker, the first waiting at most
-// kHeartbeatGroupWait for the others. Thread-safe, as the pool is; the pool must outlive it.
-#include <chrono>
-#include <cstddef>
-
+// its duration and runs the schema-client/pg function of the same name. Thread-safe, as the
+// pool is; the pool must outlive it.
 #include "ingest/store.hpp"
-#include "schema-client/pg/heartbeat_group.hpp"
 #include "schema-client/pg/pool.hpp"
 
 namespace zt::ingest {
 
 class PgStore final : public Store {
  public:
-  static constexpr std::chrono::milliseconds kHeartbeatGroupWait{5};
-
-  // `workers`: the threads that call it (the pool's size).
-  PgStore(pg::Pool& pool, std::size_t workers)
-      : pool_(pool), heartbeats_(pool, kHeartbeatGroupWait, workers) {}
+  explicit PgStore(pg::Pool& pool) : pool_(pool) {}
 
   std::optional<pg::Authenticated> authenticate_agent(std::string_view key_hash) override;
   std::optional<pg::EnrollOutcome> enroll_agent(std::string_view token_hash,
@@ -36,7 +27,6 @@ class PgStore final : public Store {
 
  private:
   pg::Pool& pool_;
-  pg::HeartbeatGroup heartbeats_;
 };
 
 }  // namespace zt::ingest

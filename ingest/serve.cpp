@@ -82,7 +82,7 @@ int run_serve(const IngestConfig& config) {
   // Client addresses: a flood from very many of them shares one bucket past 65,536.
   RateLimiter failed_auth(limits.failed_auth_per_second, limits.failed_auth_burst,
                           std::chrono::steady_clock::now, 65536);
-  PgStore store(pool, config.database_connections);
+  PgStore store(pool);
   Routes routes(store, metrics, limiter, failed_auth,
                 {limits.database_retry_after, limits.heartbeat_interval,
                  limits.max_batch_findings});

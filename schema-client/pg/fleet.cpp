@@ -158,17 +158,6 @@ std::optional<std::string> record_heartbeat(Connection& connection, const AgentR
                                             std::string_view status,
                                             const model::MachineIdentity& identity) {
   Transaction tx(connection);
-  std::optional<std::string> evidence =
-      record_heartbeat_in(tx, agent, capabilities, metrics, status, identity);
-  tx.commit();
-  return evidence;
-}
-
-std::optional<std::string> record_heartbeat_in(Transaction& tx, const AgentRef& agent,
-                                               const nlohmann::json& capabilities,
-                                               const nlohmann::json& metrics,
-                                               std::string_view status,
-                                               const model::MachineIdentity& identity) {
   tx.set_company(agent.company_id);
   const Rows row = tx.exec(
       "SELECT machine_id, hardware_uuid, boot_ids[1]::text,"
@@ -194,6 +183,7 @@ std::optional<std::string> record_heartbeat_in(Transaction& tx, const AgentRef& 
       {param(agent.agent_id), param(agent.company_id), param(capabilities),
        param(with_reported_drops(metrics, previous_drops)), param(status),
        param(identity.boot_id), param(kBootHistory), param(evidence)});
+  tx.commit();
   if (known.suspected) return std::nullopt;
   return evidence;
 }

@@ -85,13 +85,6 @@ std::optional<std::string> record_heartbeat(Connection& connection, const AgentR
                                             const nlohmann::json& metrics,
                                             std::string_view status,
                                             const model::MachineIdentity& identity = {});
-// The same statements in a transaction of the caller's, who commits it (heartbeat_group.hpp
-// writes many agents' heartbeats in one).
-std::optional<std::string> record_heartbeat_in(Transaction& tx, const AgentRef& agent,
-                                               const nlohmann::json& capabilities,
-                                               const nlohmann::json& metrics,
-                                               std::string_view status,
-                                               const model::MachineIdentity& identity);
 
 // Operators (admin commands; companies and tokens: tokens.hpp).
 struct AgentSummary {

@@ -13,10 +13,6 @@ TenantDatabase::TenantDatabase()
       owner_(test::shared_cluster().conninfo(database_)),
       ingest_(test::shared_cluster().conninfo(database_, test::PostgresCluster::kIngestRole)) {}
 
-std::string TenantDatabase::ingest_conninfo() const {
-  return test::shared_cluster().conninfo(database_, test::PostgresCluster::kIngestRole);
-}
-
 pg::AgentRef TenantDatabase::add_agent(const std::string& company_name) {
   return add_agent_to(pg::create_company(owner_, company_name));
 }

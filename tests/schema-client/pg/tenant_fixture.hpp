@@ -21,7 +21,6 @@ class TenantDatabase {
 
   pg::Connection& owner() { return owner_; }    // the migrating superuser
   pg::Connection& ingest() { return ingest_; }  // the ingest's role: RLS applies
-  std::string ingest_conninfo() const;          // for more sessions of that role (a pool)
   // One number from `sql` run as the owner (no row-level security for a superuser).
   long long count(const std::string& sql);
   // Every row of `sql` run as the owner, as "a|b|c" (NULL as "-"); times in UTC.
