@@ -128,6 +128,10 @@ int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
   auto* vulns = app.add_subcommand("vulns", "The fleet's vulnerabilities")->require_subcommand(1);
   auto* vulns_rematch = vulns->add_subcommand(
       "rematch", "Match every agent's latest inventory again against the stored feeds");
+  std::string changed_since;
+  vulns_rematch->add_option("--changed-since", changed_since,
+                            "Only what the feeds changed since then (RFC 3339: "
+                            "2026-12-07T10:00:00Z), as `feeds import` does after itself");
 
   try {
     app.parse(argc, argv);
@@ -164,7 +168,7 @@ int run_cli(int argc, const char* const* argv, const config::EnvLookup& env) {
   if (*prune) return run_prune(url, older_than, output);
   if (*feeds_import) return run_feeds_import(url, feed_request, output);
   if (*feeds_status) return run_feeds_status(url, output);
-  if (*vulns_rematch) return run_vulns_rematch(url, output);
+  if (*vulns_rematch) return run_vulns_rematch(url, changed_since, output);
   return 2;
 }
 

@@ -6,6 +6,7 @@
 
 #include "ingest/admin_support.hpp"
 #include "ingest/feeds_import.hpp"
+#include "schema-client/model/timestamp.hpp"
 #include "schema-client/pg/rematch.hpp"
 
 namespace zt::ingest {
@@ -37,6 +38,7 @@ std::string to_text(const FeedImport& done) {
 
 json to_json(const pg::RematchReport& done) {
   return {{"agents", done.agents},
+          {"untouched", done.untouched},
           {"findings", done.findings},
           {"written", done.written},
           {"resolved", done.resolved},
@@ -47,7 +49,10 @@ std::string to_text(const pg::RematchReport& done) {
   std::string text = "rematch: " + std::to_string(done.agents) + " agent(s), " +
                      std::to_string(done.findings) + " CVE finding(s) matched (" +
                      std::to_string(done.written) + " new or changed), " +
-                     std::to_string(done.resolved) + " resolved\n";
+                     std::to_string(done.resolved) + " resolved";
+  if (done.untouched > 0)
+    text += ", " + std::to_string(done.untouched) + " agent(s) untouched by the changes";
+  text += "\n";
   for (const std::string& m : done.mismatches) text += "rematch: rolled back: " + m + "\n";
   return text;
 }
@@ -79,6 +84,7 @@ int run_feeds_import(const std::string& database_url, const FeedImportRequest& r
     json documents = json::array();
     int exit_code = 0;
     bool changed = false;
+    const std::string started = pg::database_clock(connection);
     for (const std::string& path : request.paths) {
       const auto done = stored_or_refused(connection, path, fetch);
       if (!done) {
@@ -93,7 +99,8 @@ int run_feeds_import(const std::string& database_url, const FeedImportRequest& r
       if (format == Format::text) std::cout << to_text(*done) << std::flush;
     }
     if (changed && request.rematch) {
-      const pg::RematchReport rematched = pg::rematch_fleet(connection);
+      const pg::RematchReport rematched =
+          pg::rematch_fleet_for(connection, pg::feed_changes_since(connection, started));
       documents.push_back({{"rematch", to_json(rematched)}});
       if (format == Format::text) std::cout << to_text(rematched);
       if (!rematched.mismatches.empty()) exit_code = 1;
@@ -119,9 +126,18 @@ int run_feeds_status(const std::string& database_url, Format format) {
   });
 }
 
-int run_vulns_rematch(const std::string& database_url, Format format) {
+int run_vulns_rematch(const std::string& database_url, const std::string& changed_since,
+                      Format format) {
+  if (!changed_since.empty() && !model::parse_timestamp(changed_since)) {
+    std::cerr << "zerotrace-ingest: --changed-since: expected an RFC 3339 time such as "
+                 "2026-12-07T10:00:00Z, got \"" << changed_since << "\"\n";
+    return 2;
+  }
   return with_database(database_url, [&](pg::Connection& connection) {
-    const pg::RematchReport done = pg::rematch_fleet(connection);
+    const pg::RematchReport done =
+        changed_since.empty()
+            ? pg::rematch_fleet(connection)
+            : pg::rematch_fleet_for(connection, pg::feed_changes_since(connection, changed_since));
     print(format, to_json(done), to_text(done));
     return done.mismatches.empty() ? 0 : 1;
   });

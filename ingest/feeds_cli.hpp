@@ -4,11 +4,14 @@
 //                                       https:// URL (feeds_import.hpp); per PATH one line of
 //                                       what was read and written, then each record skipped
 //                                       as "file: json-path: message" on stderr
-//                                       then, when anything was written, the fleet is matched
-//                                       again (vulns rematch), unless --no-rematch
+//                                       then, when anything was written, what it changed is
+//                                       matched again on the fleet (vulns rematch
+//                                       --changed-since its start), unless --no-rematch
 //   feeds status                        per source: its records and newest modification time
-//   vulns rematch                       every agent's latest inventory matched again against
-//                                       the stored feeds (pg/rematch.hpp), no rescan
+//   vulns rematch [--changed-since T]   every agent's latest inventory matched again against
+//                                       the stored feeds (pg/rematch.hpp), no rescan; with
+//                                       --changed-since only what the feeds changed since T
+//                                       (RFC 3339; exit 2 for any other text)
 // Exit codes: 0 done (records with problems were skipped, the rest imported); 1 when a PATH
 // could not be read at all or the database refused one of its values (each PATH is one
 // transaction: the others are still imported), or the database is unreachable; 2 no database
@@ -29,6 +32,8 @@ struct FeedImportRequest {
 int run_feeds_import(const std::string& database_url, const FeedImportRequest& request,
                      Format format);
 int run_feeds_status(const std::string& database_url, Format format);
-int run_vulns_rematch(const std::string& database_url, Format format);
+// changed_since: empty for a whole rematch.
+int run_vulns_rematch(const std::string& database_url, const std::string& changed_since,
+                      Format format);
 
 }  // namespace zt::ingest

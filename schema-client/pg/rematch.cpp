@@ -5,6 +5,7 @@
 #include <atomic>
 #include <exception>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "schema-client/model/columns.hpp"
@@ -12,6 +13,7 @@
 #include "schema-client/pg/batch_writer.hpp"
 #include "schema-client/pg/rematch_changes.hpp"
 #include "schema-client/pg/vuln_matcher.hpp"
+#include "schema-client/vuln/package_findings.hpp"
 
 namespace zt::pg {
 
@@ -40,16 +42,20 @@ constexpr std::string_view kResolveUnmatched =
     " WHERE v.company_id = $1::uuid AND v.agent_id = $2::uuid AND v.status = 'open'"
     " AND v.category = 'system'"
     " AND EXISTS (SELECT 1 FROM system_vulnerabilities s WHERE s.vulnerability_id = v.id"
-    "   AND s.company_id = v.company_id AND s.vulnerability_type = 'package_vulnerability')"
+    "   AND s.company_id = v.company_id AND s.vulnerability_type = 'package_vulnerability'"
+    "   AND ($4::jsonb IS NULL"
+    "     OR s.component_name IN (SELECT jsonb_array_elements_text($4::jsonb))))"
     " AND NOT v.fingerprint IN (SELECT jsonb_array_elements_text($3::jsonb))";
 
 // $3: {"name\tversion": [CVE ids]}; rows whose list would not change are not written.
+// $4 (resolving above too): the package names matched again, or NULL for all.
 constexpr std::string_view kListCves =
     "UPDATE dependencies SET vulnerabilities = coalesce($3::jsonb ->"
     " (name || E'\\t' || coalesce(version, '')), '[]'::jsonb)"
     " WHERE company_id = $1::uuid AND scan_id = $2::uuid"
     " AND vulnerabilities IS DISTINCT FROM coalesce($3::jsonb ->"
-    " (name || E'\\t' || coalesce(version, '')), '[]'::jsonb)";
+    " (name || E'\\t' || coalesce(version, '')), '[]'::jsonb)"
+    " AND ($4::jsonb IS NULL OR name IN (SELECT jsonb_array_elements_text($4::jsonb)))";
 
 // The distinct packages of a company's inventories ($2: their scan ids): what the fleet's
 // index must hold.
@@ -59,10 +65,33 @@ constexpr std::string_view kFleetPackages =
     " FROM dependencies WHERE company_id = $1::uuid"
     " AND scan_id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)";
 
+// After feed changes: the packages of each agent's open CVE findings that cite a changed
+// record or CVE ($2 CVE ids, $3 record ids).
+constexpr std::string_view kCitingChanges =
+    "SELECT DISTINCT s.agent_id::text, s.component_name FROM system_vulnerabilities s"
+    " JOIN vulnerabilities_v2 v ON v.id = s.vulnerability_id AND v.company_id = s.company_id"
+    " WHERE s.company_id = $1::uuid AND s.vulnerability_type = 'package_vulnerability'"
+    " AND v.status = 'open' AND s.component_name IS NOT NULL"
+    " AND (s.cve_id IN (SELECT jsonb_array_elements_text($2::jsonb))"
+    "   OR v.metadata -> 'record_ids' ?| ARRAY(SELECT jsonb_array_elements_text($3::jsonb)))";
+
 struct Inventory {
   AgentRef agent;
   std::string scan;
+  std::set<std::string> citing;  // after feed changes: kCitingChanges's packages
 };
+
+// The packages a rematch matches again: every one, or after feed changes those a changed
+// record or tracker row may name (one of their lookup names changed) and those whose open
+// findings cite a changed record or CVE. Findings are per package, so matching these alone
+// gives exactly their findings of a whole match.
+bool in_scope(const model::Dependency& d, const FeedChanges* changes,
+              const std::set<std::string>& citing) {
+  if (!changes || citing.contains(d.name)) return true;
+  for (const std::string& name : vuln::lookups_of({d}).names)
+    if (changes->packages.contains(name)) return true;
+  return false;
+}
 
 std::vector<model::Dependency> dependencies_of(Transaction& tx, const Inventory& inventory) {
   std::vector<model::Dependency> deps;
@@ -89,18 +118,40 @@ std::vector<Inventory> latest_inventories(Connection& connection) {
     const Rows latest = tx.exec(kLatestInventories, {param(company)});
     for (int r = 0; r < latest.size(); ++r)
       inventories.push_back({{std::string(latest.text(r, 0)), company},
-                             std::string(latest.text(r, 1))});
+                             std::string(latest.text(r, 1)), {}});
     tx.commit();
   }
   return inventories;
 }
 
-// The fleet's feeds, read once for all.
-StoredFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& inventories) {
+// Each inventory's packages whose open findings cite one of the changes, a query per company.
+void find_citing(Connection& connection, const FeedChanges& changes,
+                 std::vector<Inventory>& inventories) {
+  std::map<std::string, std::map<std::string, Inventory*>> by_company;
+  for (Inventory& inventory : inventories)
+    by_company[inventory.agent.company_id][inventory.agent.agent_id] = &inventory;
+  const json cves(changes.cves), records(changes.records);
+  for (const auto& [company, agents] : by_company) {
+    Transaction tx(connection);
+    tx.set_company(company);
+    const Rows rows = tx.exec(kCitingChanges, {param(company), param(cves), param(records)});
+    for (int r = 0; r < rows.size(); ++r)
+      if (const auto found = agents.find(std::string(rows.text(r, 0))); found != agents.end())
+        found->second->citing.emplace(rows.text(r, 1));
+    tx.commit();
+  }
+}
+
+// The fleet's feeds, read once for all: on the packages in scope.
+StoredFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& inventories,
+                        const FeedChanges* changes) {
   std::map<std::string, json> scans_by_company;
-  for (const Inventory& inventory : inventories)
+  std::set<std::string> citing;
+  for (const Inventory& inventory : inventories) {
     scans_by_company.try_emplace(inventory.agent.company_id, json::array())
         .first->second.push_back(inventory.scan);
+    citing.insert(inventory.citing.begin(), inventory.citing.end());
+  }
   std::vector<model::Dependency> packages;
   for (const auto& [company, scans] : scans_by_company) {
     Transaction tx(connection);
@@ -114,6 +165,7 @@ StoredFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& in
       d.source_version = rows.text(r, 3);
       d.arch = rows.text(r, 4);
       d.ecosystem = rows.text(r, 5);
+      if (!in_scope(d, changes, citing)) packages.pop_back();
     }
     tx.commit();
   }
@@ -124,15 +176,29 @@ StoredFeeds fleet_feeds(Connection& connection, const std::vector<Inventory>& in
 }
 
 void rematch_agent(Connection& connection, const StoredFeeds& feeds, const Inventory& inventory,
-                   RematchReport& report) {
+                   const FeedChanges* feed_changes, RematchReport& report) {
   const AgentRef& agent = inventory.agent;
   Transaction tx(connection);
   tx.set_company(agent.company_id);
+  std::vector<model::Dependency> dependencies = dependencies_of(tx, inventory);
+  Param scope;  // the package names matched again; NULL: all
+  if (feed_changes) {
+    std::erase_if(dependencies, [&](const model::Dependency& d) {
+      return !in_scope(d, feed_changes, inventory.citing);
+    });
+    if (dependencies.empty()) {
+      ++report.untouched;
+      return;  // nothing written: the read-only transaction rolls back
+    }
+    json names = json::array();
+    for (const model::Dependency& d : dependencies) names.push_back(d.name);
+    scope = param(names);
+  }
   model::Batch matched;
-  matched.findings = findings_in(feeds, agent.agent_id, dependencies_of(tx, inventory));
+  matched.findings = findings_in(feeds, agent.agent_id, dependencies);
   model::fit_to_columns(matched);
 
-  const RematchChanges changes = rematch_changes(tx, agent, matched.findings);
+  const RematchChanges changes = rematch_changes(tx, agent, matched.findings, scope);
   // On a first match every finding is new: the whole list is written, not a copy of it.
   const std::vector<model::Finding>& to_write =
       changes.first_match ? matched.findings : changes.to_write;
@@ -147,25 +213,24 @@ void rematch_agent(Connection& connection, const StoredFeeds& feeds, const Inven
   if (!changes.first_match) {  // else every system finding of the agent was just matched
     json fingerprints = json::array();
     for (const model::Finding& f : matched.findings) fingerprints.push_back(f.fingerprint);
-    report.resolved += tx.exec(kResolveUnmatched, {param(agent.company_id),
-                                                   param(agent.agent_id), param(fingerprints)})
+    report.resolved += tx.exec(kResolveUnmatched, {param(agent.company_id), param(agent.agent_id),
+                                                   param(fingerprints), scope})
                            .affected();
   }
   json lists = json::object();
   for (const auto& [package, cves] : cves_by_package(matched.findings))
     lists[package.first + "\t" + package.second] = cves;
-  tx.exec(kListCves, {param(agent.company_id), param(inventory.scan), param(lists)});
+  tx.exec(kListCves, {param(agent.company_id), param(inventory.scan), param(lists), scope});
   tx.commit();
   report.findings += static_cast<std::int64_t>(matched.findings.size());
   report.written += static_cast<std::int64_t>(to_write.size());
   ++report.agents;
 }
 
-}  // namespace
-
-RematchReport rematch_fleet(Connection& connection, int workers) {
-  const std::vector<Inventory> inventories = latest_inventories(connection);
-  const StoredFeeds feeds = fleet_feeds(connection, inventories);
+RematchReport rematch(Connection& connection, int workers, const FeedChanges* changes) {
+  std::vector<Inventory> inventories = latest_inventories(connection);
+  if (changes) find_citing(connection, *changes, inventories);
+  const StoredFeeds feeds = fleet_feeds(connection, inventories, changes);
 
   // Agents are independent (a transaction each), so `workers` sessions take them in turn:
   // the matching here and the writing in the server keep every core busy. The sessions are
@@ -181,7 +246,7 @@ RematchReport rematch_fleet(Connection& connection, int workers) {
   const auto work = [&](Connection& session, std::size_t worker) {
     try {
       for (std::size_t i; (i = next.fetch_add(1)) < inventories.size();)
-        rematch_agent(session, feeds, inventories[i], reports[worker]);
+        rematch_agent(session, feeds, inventories[i], changes, reports[worker]);
     } catch (...) {
       errors[worker] = std::current_exception();
       next = inventories.size();  // the others stop after their agent in progress
@@ -200,11 +265,24 @@ RematchReport rematch_fleet(Connection& connection, int workers) {
     report.findings += part.findings;
     report.resolved += part.resolved;
     report.written += part.written;
+    report.untouched += part.untouched;
     report.mismatches.insert(report.mismatches.end(), part.mismatches.begin(),
                              part.mismatches.end());
   }
   std::sort(report.mismatches.begin(), report.mismatches.end());
   return report;
+}
+
+}  // namespace
+
+RematchReport rematch_fleet(Connection& connection, int workers) {
+  return rematch(connection, workers, nullptr);
+}
+
+RematchReport rematch_fleet_for(Connection& connection, const FeedChanges& changes,
+                                int workers) {
+  if (changes.empty()) return {};
+  return rematch(connection, workers, &changes);
 }
 
 }  // namespace zt::pg

@@ -14,6 +14,11 @@
 //     longer matched are resolved with resolved_reason 'not_affected' (a withdrawn record, a
 //     corrected range); other findings are left alone;
 //   - the inventory's dependencies rows list their CVE ids again.
+// After an import, rematch_fleet_for matches again only what the feeds changed
+// (feed_changes.hpp): each agent's packages a changed record or tracker row may name, and
+// those whose open findings cite a changed record or CVE, with their findings and CVE lists;
+// an agent with none of them is not matched at all (untouched). Its outcome is the whole
+// rematch's: a whole rematch after it writes and resolves nothing.
 // Cost (tests/bench/rematch_bench.cpp): a finding written for the first time is a row in four
 // tables (vulnerabilities_v2, system_vulnerabilities, vulnerabilities, enrichment_results),
 // and PostgreSQL's work per row there (about 35 index entries, three of them full-text vectors,
@@ -27,6 +32,7 @@
 #include <vector>
 
 #include "schema-client/pg/connection.hpp"
+#include "schema-client/pg/feed_changes.hpp"
 
 namespace zt::pg {
 
@@ -36,8 +42,11 @@ struct RematchReport {
   std::int64_t resolved = 0;   // open CVE findings no longer matched, now resolved
   std::vector<std::string> mismatches;  // "agent <id>: …" when an agent was rolled back
   std::int64_t written = 0;    // of the findings, those new or changed, upserted
+  std::int64_t untouched = 0;  // rematch_fleet_for: agents none of whose packages it touches
 };
 
 RematchReport rematch_fleet(Connection& connection, int workers = 2);
+RematchReport rematch_fleet_for(Connection& connection, const FeedChanges& changes,
+                                int workers = 2);
 
 }  // namespace zt::pg

@@ -10,11 +10,15 @@ namespace {
 using nlohmann::json;
 
 // The agent's system findings as stored, every status: CVE findings and any other system
-// finding its collectors reported (those never match a CVE finding's fingerprint).
+// finding its collectors reported (those never match a CVE finding's fingerprint); $3 not
+// NULL: only the CVE findings of those packages.
 constexpr std::string_view kStoredSystemFindings =
     "SELECT fingerprint, status, title, description, remediation, severity, risk_score::text,"
-    " metadata::text FROM vulnerabilities_v2"
-    " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = 'system'";
+    " metadata::text FROM vulnerabilities_v2 v"
+    " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = 'system'"
+    " AND ($3::jsonb IS NULL OR EXISTS (SELECT 1 FROM system_vulnerabilities s"
+    "   WHERE s.vulnerability_id = v.id AND s.company_id = v.company_id"
+    "   AND s.component_name IN (SELECT jsonb_array_elements_text($3::jsonb))))";
 
 enum Column { kFingerprint, kStatus, kTitle, kDescription, kRemediation, kSeverity, kRisk, kMeta };
 
@@ -65,9 +69,10 @@ std::optional<long long> hundredths(std::string_view decimal) {
 }
 
 RematchChanges rematch_changes(Transaction& tx, const AgentRef& agent,
-                               const std::vector<model::Finding>& matched) {
-  const Rows rows =
-      tx.exec(kStoredSystemFindings, {param(agent.company_id), param(agent.agent_id)});
+                               const std::vector<model::Finding>& matched,
+                               const Param& packages) {
+  const Rows rows = tx.exec(kStoredSystemFindings,
+                            {param(agent.company_id), param(agent.agent_id), packages});
   RematchChanges changes;
   changes.first_match = rows.empty();
   if (changes.first_match) return changes;

@@ -21,14 +21,17 @@
 namespace zt::pg {
 
 struct RematchChanges {
-  // The agent had no system finding at all: every matched finding is new (and to_write is
-  // left empty rather than a copy of them all).
+  // The agent had no system finding at all (on the packages matched): every matched finding
+  // is new (and to_write is left empty rather than a copy of them all).
   bool first_match = false;
   std::vector<model::Finding> to_write;  // otherwise: those to write, in the matched order
 };
 
+// `packages`: a JSON array of the package names matched again (their stored findings alone
+// are read), or NULL when every package was.
 RematchChanges rematch_changes(Transaction& tx, const AgentRef& agent,
-                               const std::vector<model::Finding>& matched);
+                               const std::vector<model::Finding>& matched,
+                               const Param& packages = std::nullopt);
 
 // A decimal number's text ("7.5", "-0.125", "10") in hundredths, rounded half away from zero
 // as numeric(4,2) stores it; nullopt for any other text (exponents, NaN).

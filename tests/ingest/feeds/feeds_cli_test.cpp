@@ -201,3 +201,19 @@ TEST_CASE("An https URL is fetched with the server verified, then imported", "[i
   CHECK(plain.exit_code == 1);
   CHECK_THAT(plain.err, Catch::Contains("only https:// URLs are fetched"));
 }
+
+TEST_CASE("vulns rematch --changed-since takes an RFC 3339 time, and names any other text",
+          "[integration]") {
+  FeedDatabase db;
+  const Completed bad = db.run({"vulns", "rematch", "--changed-since", "yesterday"}, "text");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err == "zerotrace-ingest: --changed-since: expected an RFC 3339 time such as "
+                   "2026-12-07T10:00:00Z, got \"yesterday\"\n");
+  // Before any import: nothing changed, nothing matched; the whole rematch has no agent either.
+  const json none = db.run_json({"vulns", "rematch", "--changed-since", "2026-12-07T10:00:00Z"});
+  CHECK(none == json{{"agents", 0}, {"untouched", 0}, {"findings", 0}, {"written", 0},
+                     {"resolved", 0}, {"mismatches", json::array()}});
+  db.run_json({"feeds", "import", feed_data("kev.json")});
+  const json after = db.run_json({"vulns", "rematch", "--changed-since", "2026-12-07T10:00:00Z"});
+  CHECK(after.at("agents") == 0);
+}

@@ -381,3 +381,89 @@ TEST_CASE("rematch: a risk score's decimal text in hundredths, rounded as numeri
   CHECK(zt::pg::hundredths("") == std::nullopt);
   CHECK(zt::pg::hundredths(".5") == std::nullopt);
 }
+
+namespace {
+
+// Each CVE finding as "agent|package|CVE|status|xmin" (xmin: the transaction that last wrote
+// its vulnerabilities_v2 row).
+const char* const kAgentCves =
+    "SELECT s.agent_id, s.component_name, s.cve_id, v.status, v.xmin FROM system_vulnerabilities s"
+    " JOIN vulnerabilities_v2 v ON v.id = s.vulnerability_id"
+    " WHERE s.vulnerability_type = 'package_vulnerability'";
+
+// Of `after`'s rows, those not in `before` (written since), without their xmin.
+Set written_since(const Set& before, const Set& after) {
+  Set written;
+  for (const std::string& row : after)
+    if (!before.contains(row)) written.insert(row.substr(0, row.rfind('|')));
+  return written;
+}
+
+}  // namespace
+
+TEST_CASE("rematch after feed changes: only the packages they touch are matched again, and a "
+          "whole rematch afterwards finds nothing to do",
+          "[integration]") {
+  TenantDatabase db;
+  const auto a = db.add_agent("Acme");
+  const auto b = db.add_agent_to(a.company_id);  // openssl upgraded past DSA-5532-1's fix
+  const auto c = db.add_agent("Globex");         // base-files and zlib1g alone
+  REQUIRE(zt::pg::write_batch(db.ingest(), a, debian12_scan(1)).ok());
+  REQUIRE(zt::pg::write_batch(db.ingest(), b, debian12_scan(1, {"libssl3", "openssl"})).ok());
+  zt::model::Batch small = debian12_scan(1);
+  std::erase_if(small.dependencies,
+                [](const auto& d) { return d.name != "base-files" && d.name != "zlib1g"; });
+  REQUIRE(zt::pg::write_batch(db.ingest(), c, small).ok());
+  auto osv = zt::feeds::read_osv_folder(zt::vuln::test::match_data("debian"));
+  zt::pg::store_osv_records(db.ingest(), osv.records);
+  REQUIRE(zt::pg::rematch_fleet(db.ingest()).written == 20);
+
+  // An import's changes: DSA-5532-1 withdrawn, the tracker clears curl of CVE-2099-0302 in
+  // Debian 12, CVE-2025-31115 (xz) enters KEV; the other records stored again unchanged.
+  const std::string started = zt::pg::database_clock(db.ingest());
+  for (auto& record : osv.records)
+    if (record.id == "DSA-5532-1") record.withdrawn = record.modified = zt::model::now();
+  zt::pg::store_osv_records(db.ingest(), osv.records);
+  zt::pg::store_debian_tracker(db.ingest(), {tracker_entry("curl", "CVE-2099-0302", "12", "0")});
+  store_kev_entry(db, {"CVE-2025-31115", "Tukaani", "XZ Utils", "XZ Utils Heap Overflow",
+                       "2026-12-01", "2026-12-22"});
+  const zt::pg::FeedChanges changes = zt::pg::feed_changes_since(db.ingest(), started);
+  CHECK(changes.records == Set{"DSA-5532-1"});
+  CHECK(changes.packages == Set{"curl", "openssl"});
+  CHECK(changes.cves == Set{"CVE-2023-5363", "CVE-2025-31115", "CVE-2099-0302"});
+
+  const Set before = db.rows(kAgentCves);
+  const auto scoped = zt::pg::rematch_fleet_for(db.ingest(), changes);
+  CHECK(scoped.agents == 2);
+  CHECK(scoped.untouched == 1);
+  CHECK(scoped.findings == 4);  // liblzma5 and xz-utils of a and b, now in KEV
+  CHECK(scoped.written == 4);
+  CHECK(scoped.resolved == 4);  // a: curl, libssl3, openssl; b: curl
+  CHECK(scoped.mismatches.empty());
+  const Set after = db.rows(kAgentCves);
+  CHECK(written_since(before, after) ==
+        Set{a.agent_id + "|curl|CVE-2099-0302|resolved",
+            a.agent_id + "|libssl3|CVE-2023-5363|resolved",
+            a.agent_id + "|openssl|CVE-2023-5363|resolved",
+            a.agent_id + "|liblzma5|CVE-2025-31115|open",
+            a.agent_id + "|xz-utils|CVE-2025-31115|open",
+            b.agent_id + "|curl|CVE-2099-0302|resolved",
+            b.agent_id + "|liblzma5|CVE-2025-31115|open",
+            b.agent_id + "|xz-utils|CVE-2025-31115|open"});
+  CHECK(db.rows("SELECT d.name, d.vulnerabilities::text FROM dependencies d JOIN scans s"
+                " ON s.id = d.scan_id WHERE s.agent_id = '" + a.agent_id + "'"
+                " AND d.name IN ('curl', 'libssl3', 'xz-utils')") ==
+        Set{"curl|[]", "libssl3|[]", "xz-utils|[\"CVE-2025-31115\"]"});
+
+  // The whole rematch agrees: nothing to write, nothing to resolve.
+  const auto whole = zt::pg::rematch_fleet(db.ingest());
+  CHECK(whole.findings == 16);
+  CHECK(whole.written == 0);
+  CHECK(whole.resolved == 0);
+  CHECK(db.rows(kAgentCves) == after);
+
+  // No change since: nothing to do, no agent read.
+  const auto idle = zt::pg::rematch_fleet_for(
+      db.ingest(), zt::pg::feed_changes_since(db.ingest(), zt::pg::database_clock(db.ingest())));
+  CHECK(idle.agents + idle.untouched == 0);
+}
