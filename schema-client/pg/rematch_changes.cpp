@@ -16,9 +16,10 @@ constexpr std::string_view kStoredSystemFindings =
     "SELECT fingerprint, status, title, description, remediation, severity, risk_score::text,"
     " metadata::text FROM vulnerabilities_v2 v"
     " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = 'system'"
-    " AND ($3::jsonb IS NULL OR EXISTS (SELECT 1 FROM system_vulnerabilities s"
+    " AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM system_vulnerabilities s"
     "   WHERE s.vulnerability_id = v.id AND s.company_id = v.company_id"
-    "   AND s.component_name IN (SELECT jsonb_array_elements_text($3::jsonb))))";
+    "   AND s.agent_id = v.agent_id"  // the agent's rows alone, by its index: not a table scan
+    "   AND s.component_name = ANY($3::text[])))";
 
 enum Column { kFingerprint, kStatus, kTitle, kDescription, kRemediation, kSeverity, kRisk, kMeta };
 

@@ -27,8 +27,8 @@ struct RematchChanges {
   std::vector<model::Finding> to_write;  // otherwise: those to write, in the matched order
 };
 
-// `packages`: a JSON array of the package names matched again (their stored findings alone
-// are read), or NULL when every package was.
+// `packages`: the package names matched again as a text[] literal (their stored findings
+// alone are read), or NULL when every package was.
 RematchChanges rematch_changes(Transaction& tx, const AgentRef& agent,
                                const std::vector<model::Finding>& matched,
                                const Param& packages = std::nullopt);
