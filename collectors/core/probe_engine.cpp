@@ -39,6 +39,11 @@ std::vector<CheckOutcome> run_probe_checks(const std::vector<ProbeCheck>& checks
   std::size_t next = 0;
   std::size_t running = 0;
   bool starting = false;  // a check that ends at once calls start_more from inside its loop
+  // No check runs or will start. The timers are cancelled then, but a timer that expired in
+  // the same pass of the event loop as the last check's wait has its handler queued already,
+  // uncancellable: without this flag the stop poll re-armed itself for ever (a collector run
+  // that never ended, seen under load).
+  bool done = false;
 
   std::function<void()> start_more = [&] {
     if (starting) return;
@@ -58,6 +63,7 @@ std::vector<CheckOutcome> run_probe_checks(const std::vector<ProbeCheck>& checks
     }
     starting = false;
     if (running == 0) {  // nothing left to run or to wait for
+      done = true;
       guard.cancel();
       watch.cancel();
     }
@@ -65,7 +71,7 @@ std::vector<CheckOutcome> run_probe_checks(const std::vector<ProbeCheck>& checks
   std::function<void()> watch_for_stop = [&] {
     watch.expires_after(kStopPoll);
     watch.async_wait([&](const boost::system::error_code& error) {
-      if (error) return;
+      if (error || done) return;
       if (should_stop()) {
         io.stop();
         return;
@@ -75,7 +81,7 @@ std::vector<CheckOutcome> run_probe_checks(const std::vector<ProbeCheck>& checks
   };
 
   guard.async_wait([&](const boost::system::error_code& error) {
-    if (!error) io.stop();
+    if (!error && !done) io.stop();
   });
   watch_for_stop();
   start_more();

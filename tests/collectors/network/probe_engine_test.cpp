@@ -9,6 +9,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <catch2/catch.hpp>
 #include <stdexcept>
+#include <thread>
 
 using namespace std::chrono_literals;
 using zt::collector::CheckState;
@@ -95,4 +96,33 @@ TEST_CASE("probe engine: a check that throws fails alone", "[unit][probe_engine]
   CHECK(outcomes[0].error == "boom");
   CHECK(outcomes[1].error.empty());
   CHECK(run_probe_checks({}, {Clock::now() + 60s, 2}, never).empty());
+}
+
+TEST_CASE("probe engine: the run ends with its last check, also when the stop poll's timer "
+          "expired in the same pass of the event loop",
+          "[unit][probe_engine]") {
+  // The second check holds the thread past the stop poll's first expiry (50 ms), so the
+  // first check's 40 ms wait and the poll's timer complete in the same pass, the check's
+  // first: the poll's handler is queued when the last check ends. It must not poll again
+  // (it used to re-arm itself for ever: a collector run that never ended).
+  int finished = 0;
+  int polls_after_the_end = 0;
+  std::vector<ProbeCheck> checks;
+  checks.push_back([&]() -> boost::asio::awaitable<void> {
+    co_await wait(40ms);
+    ++finished;
+  });
+  checks.push_back([&]() -> boost::asio::awaitable<void> {
+    co_await wait(10ms);
+    std::this_thread::sleep_for(150ms);
+    ++finished;
+  });
+  const auto outcomes = run_probe_checks(checks, {Clock::now() + 60s, 2}, [&] {
+    if (finished < 2) return false;
+    ++polls_after_the_end;
+    return true;  // ends the run that would otherwise poll for ever
+  });
+  CHECK(states_of(outcomes) ==
+        std::vector<CheckState>{CheckState::finished, CheckState::finished});
+  CHECK(polls_after_the_end == 0);
 }
