@@ -1,7 +1,8 @@
 // `zerotrace-ingest feeds import` and `feeds status` as an operator runs them: the real binary,
 // as the ingest's database role, on the real feed samples (every format, an OSV zip and a
 // gzip EPSS file among them), a bad record, a missing file, and a feed fetched over HTTPS
-// from `openssl s_server -WWW` with the server's certificate verified.
+// from `openssl s_server -WWW` with the server's certificate verified; `vulns rematch
+// --changed-since` and its refusal of a time it cannot read.
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -209,7 +210,8 @@ TEST_CASE("vulns rematch --changed-since takes an RFC 3339 time, and names any o
   CHECK(bad.exit_code == 2);
   CHECK(bad.err == "zerotrace-ingest: --changed-since: expected an RFC 3339 time such as "
                    "2026-12-07T10:00:00Z, got \"yesterday\"\n");
-  // Before any import: nothing changed, nothing matched; the whole rematch has no agent either.
+  // Before any import nothing changed: no agent is matched or counted. (What a scoped rematch
+  // matches is tested on the database: tests/schema-client/pg/vuln_matcher_test.cpp.)
   const json none = db.run_json({"vulns", "rematch", "--changed-since", "2026-12-07T10:00:00Z"});
   CHECK(none == json{{"agents", 0}, {"untouched", 0}, {"findings", 0}, {"written", 0},
                      {"resolved", 0}, {"mismatches", json::array()}});
