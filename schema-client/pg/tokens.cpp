@@ -105,8 +105,8 @@ bool revoke_token(Connection& connection, std::string_view token_id) {
     tx.set_company(company.id);
     const std::int64_t changed =
         tx.exec("UPDATE enrollment_tokens SET revoked_at = coalesce(revoked_at, now())"
-                " WHERE id::text = $1",
-                {param(token_id)})
+                " WHERE id::text = $1 AND company_id = $2::uuid",
+                {param(token_id), param(company.id)})
             .affected();
     tx.commit();
     if (changed > 0) return true;
