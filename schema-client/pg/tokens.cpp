@@ -49,7 +49,7 @@ std::optional<std::string> create_enrollment_token(Connection& connection,
   Transaction tx(connection);
   tx.set_company(company_id);
   if (options.for_agent_id &&
-      tx.exec("SELECT 1 FROM agents WHERE id::text = $1 AND company_id::text = $2",
+      tx.exec("SELECT 1 FROM agents WHERE id::text = $1 AND company_id = $2::uuid",
               {param(*options.for_agent_id), param(company_id)})
           .empty())
     return std::nullopt;
