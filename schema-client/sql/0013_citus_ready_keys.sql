@@ -24,8 +24,9 @@ COMMENT ON TABLE public.table_roles IS
 
 -- The directories: which company a secret belongs to, read before any company is known.
 -- Kept by triggers on agents and enrollment_tokens (below); only zerotrace_auth reads them.
+-- Each names its hash column as its source table does.
 CREATE TABLE public.agent_key_directory (
-    key_hash    varchar(128) PRIMARY KEY,  -- agents.api_key: SHA-256 hex of the key
+    api_key     varchar(128) PRIMARY KEY,  -- agents.api_key: SHA-256 hex of the key
     company_id  uuid NOT NULL REFERENCES public.companies (id) ON DELETE CASCADE
 );
 CREATE TABLE public.enrollment_token_directory (
@@ -73,7 +74,7 @@ $$;
 -- ---------------------------------------------------------------------------------------------
 -- Secrets: unique per company in their table, unique over all companies in the directory.
 -- ---------------------------------------------------------------------------------------------
-INSERT INTO public.agent_key_directory (key_hash, company_id)
+INSERT INTO public.agent_key_directory (api_key, company_id)
 SELECT api_key, company_id FROM public.agents WHERE api_key IS NOT NULL;
 INSERT INTO public.enrollment_token_directory (token_hash, company_id)
 SELECT token_hash, company_id FROM public.enrollment_tokens;
@@ -84,38 +85,28 @@ ALTER TABLE public.enrollment_tokens DROP CONSTRAINT enrollment_tokens_token_has
 ALTER TABLE public.enrollment_tokens
     ADD CONSTRAINT enrollment_tokens_token_hash_key UNIQUE (company_id, token_hash);
 
--- One trigger function per directory, SECURITY DEFINER as zerotrace_auth: the writers of
--- agents and tokens need no grant on the directories. A hash taken by another row (of any
--- company) fails the directory's primary key, as the old unique constraint did.
-CREATE FUNCTION public.zt_file_agent_key() RETURNS trigger
+-- One trigger function for both directories, SECURITY DEFINER as zerotrace_auth: the writers
+-- of agents and tokens need no grant on the directories. TG_ARGV[0] is the directory and
+-- TG_ARGV[1] the hash column, named alike in the table and its directory. A hash taken by
+-- another row (of any company) fails the directory's primary key, as the old unique
+-- constraint did.
+CREATE FUNCTION public.zt_file_secret() RETURNS trigger
     LANGUAGE plpgsql
     SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
+DECLARE
+    old_hash text := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) ->> TG_ARGV[1] END;
+    new_hash text := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) ->> TG_ARGV[1] END;
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.api_key IS NOT NULL THEN
-        DELETE FROM public.agent_key_directory WHERE key_hash = OLD.api_key;
+    IF old_hash IS NOT NULL THEN
+        EXECUTE format('DELETE FROM public.%I WHERE %I = $1', TG_ARGV[0], TG_ARGV[1])
+            USING old_hash;
     END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.api_key IS NOT NULL THEN
-        INSERT INTO public.agent_key_directory (key_hash, company_id)
-        VALUES (NEW.api_key, NEW.company_id);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION public.zt_file_enrollment_token() RETURNS trigger
-    LANGUAGE plpgsql
-    SECURITY DEFINER
-    SET search_path = public, pg_temp
-AS $$
-BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        DELETE FROM public.enrollment_token_directory WHERE token_hash = OLD.token_hash;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        INSERT INTO public.enrollment_token_directory (token_hash, company_id)
-        VALUES (NEW.token_hash, NEW.company_id);
+    IF new_hash IS NOT NULL THEN
+        EXECUTE format('INSERT INTO public.%I (%I, company_id) VALUES ($1, $2)',
+                       TG_ARGV[0], TG_ARGV[1])
+            USING new_hash, NEW.company_id;
     END IF;
     RETURN NULL;
 END
@@ -123,10 +114,11 @@ $$;
 
 CREATE TRIGGER agents_key_directory
     AFTER INSERT OR DELETE OR UPDATE OF api_key, company_id ON public.agents
-    FOR EACH ROW EXECUTE FUNCTION public.zt_file_agent_key();
+    FOR EACH ROW EXECUTE FUNCTION public.zt_file_secret('agent_key_directory', 'api_key');
 CREATE TRIGGER enrollment_tokens_directory
     AFTER INSERT OR DELETE OR UPDATE OF token_hash, company_id ON public.enrollment_tokens
-    FOR EACH ROW EXECUTE FUNCTION public.zt_file_enrollment_token();
+    FOR EACH ROW
+    EXECUTE FUNCTION public.zt_file_secret('enrollment_token_directory', 'token_hash');
 
 -- company_id: forced RLS like every such table (nobody sees a row without its company's
 -- context); zerotrace_auth, their only reader and writer, sees them all through its own policy.
@@ -140,9 +132,8 @@ REVOKE ALL ON public.agent_key_directory, public.enrollment_token_directory FROM
 GRANT SELECT, INSERT, DELETE ON public.agent_key_directory, public.enrollment_token_directory
     TO zerotrace_auth;
 REVOKE INSERT, UPDATE, DELETE ON public.table_roles FROM zerotrace_ingest;
-ALTER FUNCTION public.zt_file_agent_key() OWNER TO zerotrace_auth;
-ALTER FUNCTION public.zt_file_enrollment_token() OWNER TO zerotrace_auth;
-REVOKE ALL ON FUNCTION public.zt_file_agent_key(), public.zt_file_enrollment_token() FROM PUBLIC;
+ALTER FUNCTION public.zt_file_secret() OWNER TO zerotrace_auth;
+REVOKE ALL ON FUNCTION public.zt_file_secret() FROM PUBLIC;
 
 -- The lookups in two steps: the company from the directory, then the row by company and hash
 -- (on Citus a single-shard query, the company a plan parameter). Same signatures and answers.
@@ -157,7 +148,7 @@ DECLARE
     v_company uuid;
 BEGIN
     SELECT d.company_id INTO v_company FROM public.agent_key_directory AS d
-    WHERE d.key_hash = p_key_hash;
+    WHERE d.api_key = p_key_hash;
     RETURN QUERY
         SELECT a.id, a.company_id, a.revoked_at IS NOT NULL
         FROM public.agents AS a

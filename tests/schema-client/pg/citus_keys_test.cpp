@@ -125,7 +125,7 @@ TEST_CASE("The key directory follows the agents' keys and keeps them unique over
   zt::testing::TenantDatabase db;
   const zt::pg::AgentRef a = db.add_agent("Acme");
   const zt::pg::AgentRef b = db.add_agent("Globex");
-  const std::string directory = "SELECT company_id || ' ' || key_hash FROM agent_key_directory";
+  const std::string directory = "SELECT company_id || ' ' || api_key FROM agent_key_directory";
   const std::string agents =
       "SELECT company_id || ' ' || api_key FROM agents WHERE api_key IS NOT NULL";
   CHECK(db.rows(directory) == db.rows(agents));
