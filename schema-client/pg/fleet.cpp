@@ -75,8 +75,9 @@ std::optional<EnrollOutcome> enroll_agent(Connection& connection, std::string_vi
   if (!known) {
     if (const auto revoked = revoked_machine(tx, company, identity)) {
       const Rows made_for = tx.exec(
-          "SELECT 1 FROM enrollment_tokens WHERE id = $1::uuid AND for_agent_id = $2::uuid",
-          {param(token.text(0, 0)), param(revoked->agent_id)});
+          "SELECT 1 FROM enrollment_tokens WHERE id = $1::uuid AND company_id = $2::uuid"
+          " AND for_agent_id = $3::uuid",
+          {param(token.text(0, 0)), param(company), param(revoked->agent_id)});
       if (made_for.empty()) return EnrollOutcome(*revoked);  // rolled back: token not used
       tx.exec("UPDATE agents SET revoked_at = NULL, revoked_by = NULL, restored_at = now(),"
               " restored_by = $3 WHERE id = $1::uuid AND company_id = $2::uuid",
@@ -220,8 +221,8 @@ std::vector<AgentSummary> list_agents(Connection& connection,
         " to_char(last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
         " to_char(revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
         " to_char(clone_suspected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-        " clone_reason FROM agents ORDER BY created_at DESC, id",
-        {param(static_cast<std::int64_t>(heartbeat_interval.count()))});
+        " clone_reason FROM agents WHERE company_id = $2::uuid ORDER BY created_at DESC, id",
+        {param(static_cast<std::int64_t>(heartbeat_interval.count())), param(company)});
     for (int r = 0; r < rows.size(); ++r) {
       AgentSummary a;
       a.id = rows.text(r, 0);
@@ -252,8 +253,9 @@ std::optional<std::int64_t> revoke_agent(Connection& connection, std::string_vie
     const std::int64_t changed =
         tx.exec("UPDATE agents SET revoked_by = CASE WHEN revoked_at IS NULL THEN $2"
                 " ELSE revoked_by END, revoked_at = coalesce(revoked_at, now()),"
-                " status = 'revoked', updated_at = now() WHERE id::text = $1",
-                {param(agent_id), param(by)})
+                " status = 'revoked', updated_at = now() WHERE id::text = $1"
+                " AND company_id = $3::uuid",
+                {param(agent_id), param(by), param(company)})
             .affected();
     if (changed == 0) continue;
     const std::int64_t resolved =
@@ -276,8 +278,8 @@ bool restore_agent(Connection& connection, std::string_view agent_id, std::strin
     const std::int64_t changed =
         tx.exec("UPDATE agents SET revoked_at = NULL, revoked_by = NULL, restored_at = now(),"
                 " restored_by = $2, status = 'offline', updated_at = now()"
-                " WHERE id::text = $1 AND revoked_at IS NOT NULL",
-                {param(agent_id), param(by)})
+                " WHERE id::text = $1 AND company_id = $3::uuid AND revoked_at IS NOT NULL",
+                {param(agent_id), param(by), param(company)})
             .affected();
     tx.commit();
     if (changed > 0) return true;

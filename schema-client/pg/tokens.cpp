@@ -49,7 +49,7 @@ std::optional<std::string> create_enrollment_token(Connection& connection,
   Transaction tx(connection);
   tx.set_company(company_id);
   if (options.for_agent_id &&
-      tx.exec("SELECT 1 FROM agents WHERE id::text = $1 AND company_id::text = $2",
+      tx.exec("SELECT 1 FROM agents WHERE id::text = $1 AND company_id = $2::uuid",
               {param(*options.for_agent_id), param(company_id)})
           .empty())
     return std::nullopt;
@@ -105,8 +105,8 @@ bool revoke_token(Connection& connection, std::string_view token_id) {
     tx.set_company(company.id);
     const std::int64_t changed =
         tx.exec("UPDATE enrollment_tokens SET revoked_at = coalesce(revoked_at, now())"
-                " WHERE id::text = $1",
-                {param(token_id)})
+                " WHERE id::text = $1 AND company_id = $2::uuid",
+                {param(token_id), param(company.id)})
             .affected();
     tx.commit();
     if (changed > 0) return true;
