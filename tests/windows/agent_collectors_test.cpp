@@ -1,7 +1,8 @@
 // The Windows collectors (collectors/windows) in zerotrace-agent.exe under wine64, against
 // what Wine itself says: the Windows version and the installed programs as `reg query`
 // lists them (with programs and a reboot marker this test adds to its own Wine prefix), the
-// TCP and UDP sockets this test opens on loopback, and the accounts Wine has. Wine's gaps
+// TCP and UDP sockets this test opens on loopback, one of them held by a Windows program
+// (wine/tcp_listener.cpp) with its own, and the accounts Wine has. Wine's gaps
 // are named where the test expects them. Passes over, saying what is missing, without the
 // MinGW compiler, the libraries scripts/setup.sh builds, or wine64.
 #include <arpa/inet.h>
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "schema-client/model/wire_format.hpp"
+#include "tests/support/loopback.hpp"
 #include "tests/windows/agent_exe.hpp"
 
 namespace fs = std::filesystem;
@@ -99,10 +102,12 @@ std::set<Program> programs_in_registry(const test::Wine& wine, const std::string
   return out;
 }
 
-// A socket of this (Linux) process bound to a free loopback port; TCP ones listen.
+// A socket of this (Linux) process bound to a free loopback port; TCP ones listen. Closed on
+// exec unless `inherited`: then the programs this process starts hold it too.
 class BoundSocket {
  public:
-  BoundSocket(int family, int type) : fd_(::socket(family, type, 0)) {
+  BoundSocket(int family, int type, bool inherited = false)
+      : fd_(::socket(family, type | (inherited ? 0 : SOCK_CLOEXEC), 0)) {
     REQUIRE(fd_ >= 0);
     sockaddr_storage address{};
     socklen_t size = 0;
@@ -137,11 +142,36 @@ const json& inventory_of(const model::Batch& batch, const std::string& collector
   return *batch.scan.results.at(collector).inventory;
 }
 
+// The Windows listener (wine/tcp_listener.cpp), built in `dir` and running until the scan
+// is over, when a connection ends it.
+std::unique_ptr<test::Child> windows_listener;
+
+// Builds and starts it; its port.
+int start_windows_listener(const test::Wine& wine, const test::TempTree& dir) {
+  const std::string exe = (dir.root() / "tcp_listener.exe").string();
+  const auto built = test::run_process(
+      {test::kMingwCompiler, "-std=c++20", "-O1", "-static", "-o", exe,
+       std::string(ZT_SOURCE_DIR) + "/tests/windows/wine/tcp_listener.cpp", "-lws2_32"});
+  INFO(built.err);
+  REQUIRE(built.exit_code == 0);
+  windows_listener =
+      std::make_unique<test::Child>(std::vector<std::string>{test::kWine, exe},
+                                    test::wine_env(wine.home.root().string(), wine.prefix));
+  REQUIRE(windows_listener->wait_for_stderr(" ready", std::chrono::seconds(60)));
+  const std::string& err = windows_listener->stderr_text();
+  const std::size_t at = err.find("tcp_listener port ");
+  REQUIRE(at != std::string::npos);
+  return std::stoi(err.substr(at + 18));
+}
+
 // One scan for every section below (Catch2 runs a test case again for each section): the
 // prefix set up, the sockets opened, the agent run once.
 struct Scan {
   test::Wine wine;
   int tcp4 = 0, udp4 = 0, tcp6 = 0, udp6 = 0;  // the ports of the sockets the scan saw open
+  int windows_tcp = 0;  // the port of wine/tcp_listener.cpp, a Windows program's socket
+  int handed_tcp = 0;   // a socket of this test that the Windows program inherited
+  int windows_pid = 0;  // the Windows program's pid, as Wine's tasklist names it
   test::Completed run;
   std::optional<model::Batch> batch;
 };
@@ -172,16 +202,25 @@ const Scan& scan_once() {
 
   const BoundSocket tcp4(AF_INET, SOCK_STREAM), udp4(AF_INET, SOCK_DGRAM);
   const BoundSocket tcp6(AF_INET6, SOCK_STREAM), udp6(AF_INET6, SOCK_DGRAM);
+  const BoundSocket handed(AF_INET, SOCK_STREAM, true);
+  scan->handed_tcp = handed.port();
   scan->tcp4 = tcp4.port();
   scan->udp4 = udp4.port();
   scan->tcp6 = tcp6.port();
   scan->udp6 = udp6.port();
 
   test::TempTree dir;
+  scan->windows_tcp = start_windows_listener(wine, dir);
   const fs::path config = dir.write("agent.yaml", "agent:\n  log_level: warn\n");
   scan->run = wine.run({"--once", "--format", "json", "--config", config.string(), "--collectors",
                         "system,network,auth"});
   if (auto batch = model::parse_batch(scan->run.out); batch.ok()) scan->batch = std::move(*batch);
+  // A connection ends the Windows program; killing it could leave wineserver shutting down
+  // under the next Wine command.
+  REQUIRE(test::wait_for_loopback_port(static_cast<unsigned short>(scan->windows_tcp),
+                                       std::chrono::seconds(10)));
+  REQUIRE(windows_listener->wait_for_exit(std::chrono::seconds(60)) == 0);
+  windows_listener.reset();
   done = std::move(scan);
   return *done;
 }
@@ -279,7 +318,7 @@ TEST_CASE("windows: the Windows collectors report Wine's registry and sockets an
                                                             {"files", json::array()}}}));
   }
 
-  SECTION("network: the loopback sockets this test opened, each with its protocol") {
+  SECTION("network: the loopback sockets of this test and of a Windows program") {
     using Socket = std::tuple<std::string, std::string, int>;
     std::set<Socket> listed, findings;
     for (const json& l : inventory_of(*batch, "network").at("listeners"))
@@ -295,6 +334,26 @@ TEST_CASE("windows: the Windows collectors report Wine's registry and sockets an
       CHECK(listed.contains(socket));
       CHECK(findings.contains(socket));
     }
+    // A socket is attributed to the Wine process that holds its Linux file descriptor: the
+    // one this test handed to the Windows program is owned by tcp_listener (Wine's tasklist
+    // is a stub, so its name is the oracle). Wine limitation: a Winsock socket's descriptor
+    // is held by wineserver, so the program's own listener has no owning pid (0), where
+    // Windows gives it; and the test's other sockets belong to no Windows process.
+    CHECK(listed.contains(Socket{"tcp", "127.0.0.1", scan.windows_tcp}));
+    CHECK(listed.contains(Socket{"tcp", "127.0.0.1", scan.handed_tcp}));
+    std::map<int, json> processes;
+    for (const json& l : inventory_of(*batch, "network").at("listeners"))
+      if (!l.at("process").is_null()) processes[l.at("port").get<int>()] = l.at("process");
+    REQUIRE(processes.size() == 1);
+    REQUIRE(processes.contains(scan.handed_tcp));
+    const json& owner = processes.at(scan.handed_tcp);
+    CHECK(owner.at("name") == "tcp_listener");
+    CHECK(owner.at("pid").get<int>() > 0);
+    const auto whoami = wine.tool({"whoami"});  // "DOMAIN\\user", as the token names it
+    CHECK(test::lines_of(whoami.out) == std::vector<std::string>{owner.at("user")});
+    for (const model::Finding& f : batch->findings)
+      if (f.category == model::Category::network && f.fields.at("port") == scan.handed_tcp)
+        CHECK(f.metadata.at("process") == owner);
     CHECK(!listed.contains(Socket{"udp", "127.0.0.1", scan.tcp4}));
     CHECK(!listed.contains(Socket{"tcp", "127.0.0.1", scan.udp4}));
     CHECK(batch->scan.results.at("network").status == model::CollectorStatus::completed);
