@@ -185,10 +185,6 @@ class AuthCollector final : public collector::Collector {
   }
 };
 
-std::unique_ptr<collector::Collector> make(const collector::OptionValues&) {
-  return std::make_unique<AuthCollector>();
-}
-
 }  // namespace
 
 collector::CollectorDescriptor auth_descriptor() {
@@ -197,7 +193,7 @@ collector::CollectorDescriptor auth_descriptor() {
           .default_interval = std::chrono::seconds{3600},
           .summary = "local accounts, Administrators, password and lockout policy (netapi32)",
           .options = {},
-          .make = &make};
+          .make = &make_without_options<AuthCollector>};
 }
 
 }  // namespace zt::windows

@@ -8,19 +8,6 @@ namespace {
 using model::Finding;
 using nlohmann::json;
 
-Finding make(const auth::FindingType& type, std::string account, std::string title,
-             std::string description, std::string remediation, json metadata) {
-  Finding f;
-  f.category = model::Category::auth;
-  f.severity = type.severity;
-  f.title = std::move(title);
-  f.description = std::move(description);
-  f.remediation = std::move(remediation);
-  f.fields = {{"finding_type", type.name}, {"user_account", std::move(account)}};
-  f.metadata = std::move(metadata);
-  return f;
-}
-
 bool is_administrator(const AuthSnapshot& s, const LocalAccount& account) {
   if (!s.administrators) return account.privilege == "admin";
   return std::any_of(
@@ -37,34 +24,37 @@ void account_findings(const AuthSnapshot& s, std::vector<Finding>& out) {
     const json evidence = {{"source", "NetUserEnum"}, {"rid", a.rid ? json(*a.rid) : json()}};
     const bool guest = a.rid == kGuestRid;
     if (guest)
-      out.push_back(make(auth_finding::kGuestEnabled, a.name, "The Guest account is enabled",
-                         "The built-in Guest account (" + a.name +
-                             ") is enabled: anyone can "
-                             "log on to this host without an account of their own, over the "
-                             "network too where shares allow it.",
-                         "Disable it: `net user " + a.name +
-                             " /active:no` (or the policy "
-                             "\"Accounts: Guest account status\": Disabled).",
-                         evidence));
+      out.push_back(
+          auth::make_finding(auth_finding::kGuestEnabled, a.name, "The Guest account is enabled",
+                             "The built-in Guest account (" + a.name +
+                                 ") is enabled: anyone can "
+                                 "log on to this host without an account of their own, over the "
+                                 "network too where shares allow it.",
+                             "Disable it: `net user " + a.name +
+                                 " /active:no` (or the policy "
+                                 "\"Accounts: Guest account status\": Disabled).",
+                             evidence));
     if (a.password_not_required)
-      out.push_back(make(auth_finding::kPasswordNotRequired, a.name,
-                         "Account " + a.name + " may have an empty password",
-                         "The account " + a.name +
-                             " has PASSWD_NOTREQD set: Windows accepts "
-                             "an empty password for it whatever the password policy says.",
-                         "Clear the flag (`Set-LocalUser -Name " + a.name +
-                             " -PasswordRequired $true`) and set a password.",
-                         evidence));
+      out.push_back(
+          auth::make_finding(auth_finding::kPasswordNotRequired, a.name,
+                             "Account " + a.name + " may have an empty password",
+                             "The account " + a.name +
+                                 " has PASSWD_NOTREQD set: Windows accepts "
+                                 "an empty password for it whatever the password policy says.",
+                             "Clear the flag (`Set-LocalUser -Name " + a.name +
+                                 " -PasswordRequired $true`) and set a password.",
+                             evidence));
     if (a.password_never_expires && !guest)
-      out.push_back(make(auth::finding_type::kPasswordNeverExpires, a.name,
-                         "Password of " + a.name + " never expires",
-                         "The account " + a.name +
-                             " has DONT_EXPIRE_PASSWORD set: its "
-                             "password never has to be changed, so a leaked one stays valid.",
-                         "Clear the flag (`Set-LocalUser -Name " + a.name +
-                             " -PasswordNeverExpires $false`); for a service account, use a "
-                             "managed service account instead.",
-                         evidence));
+      out.push_back(
+          auth::make_finding(auth::finding_type::kPasswordNeverExpires, a.name,
+                             "Password of " + a.name + " never expires",
+                             "The account " + a.name +
+                                 " has DONT_EXPIRE_PASSWORD set: its "
+                                 "password never has to be changed, so a leaked one stays valid.",
+                             "Clear the flag (`Set-LocalUser -Name " + a.name +
+                                 " -PasswordNeverExpires $false`); for a service account, use a "
+                                 "managed service account instead.",
+                             evidence));
   }
 }
 
@@ -72,36 +62,39 @@ void policy_findings(const AuthSnapshot& s, std::vector<Finding>& out) {
   const std::string host_wide(auth::kHostWide);
   if (const auto& p = s.password_policy) {
     if (!p->max_age_days || *p->max_age_days > 365)
-      out.push_back(make(auth::finding_type::kPasswordMaxDays, host_wide,
-                         "Passwords expire after more than 365 days (maximum age " +
-                             (p->max_age_days ? std::to_string(*p->max_age_days) + " days"
-                                              : std::string("unlimited")) +
-                             ")",
-                         "The local password policy sets no useful maximum password age, so "
-                         "local accounts keep their passwords for years.",
-                         "`net accounts /maxpwage:365` (or the policy \"Maximum password "
-                         "age\").",
-                         {{"source", "NetUserModalsGet level 0"},
-                          {"value", p->max_age_days ? json(*p->max_age_days) : json()}}));
+      out.push_back(
+          auth::make_finding(auth::finding_type::kPasswordMaxDays, host_wide,
+                             "Passwords expire after more than 365 days (maximum age " +
+                                 (p->max_age_days ? std::to_string(*p->max_age_days) + " days"
+                                                  : std::string("unlimited")) +
+                                 ")",
+                             "The local password policy sets no useful maximum password age, so "
+                             "local accounts keep their passwords for years.",
+                             "`net accounts /maxpwage:365` (or the policy \"Maximum password "
+                             "age\").",
+                             {{"source", "NetUserModalsGet level 0"},
+                              {"value", p->max_age_days ? json(*p->max_age_days) : json()}}));
     if (p->min_length < kMinPasswordLength)
-      out.push_back(make(auth::finding_type::kPasswordMinLength, host_wide,
-                         "Minimum password length is " + std::to_string(p->min_length) +
-                             " (policy: " + std::to_string(kMinPasswordLength) + ")",
-                         "The local password policy accepts passwords of " +
-                             std::to_string(p->min_length) + " characters, fewer than the " +
-                             std::to_string(kMinPasswordLength) + " this agent requires.",
-                         "`net accounts /minpwlen:" + std::to_string(kMinPasswordLength) +
-                             "` (or the policy \"Minimum password length\").",
-                         {{"source", "NetUserModalsGet level 0"}, {"value", p->min_length}}));
+      out.push_back(
+          auth::make_finding(auth::finding_type::kPasswordMinLength, host_wide,
+                             "Minimum password length is " + std::to_string(p->min_length) +
+                                 " (policy: " + std::to_string(kMinPasswordLength) + ")",
+                             "The local password policy accepts passwords of " +
+                                 std::to_string(p->min_length) + " characters, fewer than the " +
+                                 std::to_string(kMinPasswordLength) + " this agent requires.",
+                             "`net accounts /minpwlen:" + std::to_string(kMinPasswordLength) +
+                                 "` (or the policy \"Minimum password length\").",
+                             {{"source", "NetUserModalsGet level 0"}, {"value", p->min_length}}));
   }
   if (const auto& l = s.lockout_policy; l && l->threshold == 0)
-    out.push_back(make(auth_finding::kLockoutDisabled, host_wide,
-                       "Accounts are never locked out after failed logons",
-                       "The account lockout threshold is 0: a password can be guessed "
-                       "without limit, over the network where logons are allowed.",
-                       "`net accounts /lockoutthreshold:10 /lockoutduration:15 "
-                       "/lockoutwindow:15` (or the \"Account lockout policy\").",
-                       {{"source", "NetUserModalsGet level 3"}, {"value", 0}}));
+    out.push_back(
+        auth::make_finding(auth_finding::kLockoutDisabled, host_wide,
+                           "Accounts are never locked out after failed logons",
+                           "The account lockout threshold is 0: a password can be guessed "
+                           "without limit, over the network where logons are allowed.",
+                           "`net accounts /lockoutthreshold:10 /lockoutduration:15 "
+                           "/lockoutwindow:15` (or the \"Account lockout policy\").",
+                           {{"source", "NetUserModalsGet level 3"}, {"value", 0}}));
 }
 
 }  // namespace

@@ -8,9 +8,17 @@
 //   auth:    local accounts, Administrators, password and lockout policy
 //            (auth_collector_windows)
 // They take no options. What they cannot read is a problem of the result, never a throw.
+#include <memory>
+
 #include "collectors/core/collector.hpp"
 
 namespace zt::windows {
+
+// The factory (CollectorDescriptor::make) of a collector that takes no options.
+template <typename T>
+std::unique_ptr<collector::Collector> make_without_options(const collector::OptionValues&) {
+  return std::make_unique<T>();
+}
 
 collector::CollectorDescriptor system_descriptor();
 collector::CollectorDescriptor network_descriptor();

@@ -227,10 +227,6 @@ class NetworkCollector final : public collector::Collector {
   }
 };
 
-std::unique_ptr<collector::Collector> make(const collector::OptionValues&) {
-  return std::make_unique<NetworkCollector>();
-}
-
 }  // namespace
 
 collector::CollectorDescriptor network_descriptor() {
@@ -241,7 +237,7 @@ collector::CollectorDescriptor network_descriptor() {
               "listening TCP and UDP sockets and their processes, from "
               "GetExtendedTcpTable and GetExtendedUdpTable",
           .options = {},
-          .make = &make};
+          .make = &make_without_options<NetworkCollector>};
 }
 
 }  // namespace zt::windows

@@ -163,10 +163,6 @@ class SystemCollector final : public collector::Collector {
   }
 };
 
-std::unique_ptr<collector::Collector> make(const collector::OptionValues&) {
-  return std::make_unique<SystemCollector>();
-}
-
 }  // namespace
 
 collector::CollectorDescriptor system_descriptor() {
@@ -177,7 +173,7 @@ collector::CollectorDescriptor system_descriptor() {
               "Windows version, installed programs (both registry views), hotfixes and "
               "pending reboots, from the registry",
           .options = {},
-          .make = &make};
+          .make = &make_without_options<SystemCollector>};
 }
 
 }  // namespace zt::windows
