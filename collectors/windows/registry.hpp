@@ -41,7 +41,8 @@ class RegistryKey {
   std::optional<std::string> text(std::string_view value) const;
   // REG_DWORD.
   std::optional<std::uint32_t> number(std::string_view value) const;
-  // REG_MULTI_SZ, its strings in order, empty ones left out.
+  // REG_MULTI_SZ, its strings in order; empty strings between them are kept (values such as
+  // PendingFileRenameOperations use them), the terminating NULs are not.
   std::optional<std::vector<std::string>> texts(std::string_view value) const;
   bool has_value(std::string_view value) const;
   // Every subkey's name; an error naming the key when they cannot be listed.

@@ -125,11 +125,12 @@ std::optional<std::vector<std::string>> RegistryKey::texts(std::string_view valu
   unsigned long type = 0;
   auto data = raw(value, type);
   if (!data || type != REG_MULTI_SZ) return std::nullopt;
-  std::vector<std::string> out;
   std::wstring_view rest(*data);
+  while (!rest.empty() && rest.back() == L'\0') rest.remove_suffix(1);
+  std::vector<std::string> out;
   while (!rest.empty()) {
     const std::size_t end = std::min(rest.find(L'\0'), rest.size());
-    if (end > 0) out.push_back(utf8(rest.substr(0, end)));
+    out.push_back(utf8(rest.substr(0, end)));
     rest.remove_prefix(std::min(end + 1, rest.size()));
   }
   return out;

@@ -131,14 +131,15 @@ void read_reboot_markers(SystemSnapshot& snapshot, Problems& problems) {
   }
   auto session = open_key(RegistryKey::open(path::kSessionManager), problems, nullptr);
   if (!session) return;
-  // Pairs of (file, new name or "" to delete); each file is "\??\C:\...".
+  // Pairs of (file, new name, "!"-prefixed to replace one, or "" to delete): the files are
+  // the pairs' first halves, "\??\C:\...".
   const auto renames = session->texts(path::kPendingFileRenames);
   if (!renames || renames->empty()) return;
   RebootMarker marker{RebootMarkerKind::file_renames,
                       session->name() + "\\" + std::string(path::kPendingFileRenames),
                       {}};
-  for (const std::string& file : *renames)
-    if (!file.empty() && file.front() != '!') marker.files.push_back(file);
+  for (std::size_t i = 0; i < renames->size(); i += 2)
+    if (!(*renames)[i].empty()) marker.files.push_back((*renames)[i]);
   snapshot.reboot_markers.push_back(std::move(marker));
 }
 

@@ -1,6 +1,6 @@
 // The Windows collectors (collectors/windows) in zerotrace-agent.exe under wine64, against
 // what Wine itself says: the Windows version and the installed programs as `reg query`
-// lists them (with programs and a reboot marker this test adds to its own Wine prefix), the
+// lists them (with programs and reboot markers this test adds to its own Wine prefix), the
 // TCP and UDP sockets this test opens on loopback, one of them held by a Windows program
 // (wine/tcp_listener.cpp) with its own, and the accounts Wine has. Wine's gaps
 // are named where the test expects them. Passes over, saying what is missing, without the
@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -76,6 +77,31 @@ void reg_add(const test::Wine& wine, std::vector<std::string> args) {
   args.insert(args.begin(), {"reg", "add"});
   args.push_back("/f");
   const auto done = wine.tool(args);
+  INFO(done.out << done.err);
+  REQUIRE(done.exit_code == 0);
+}
+
+// Pending file renames: (file, new name) pairs, "" to delete one, "!" to replace one. `reg add`
+// cannot write the empty strings of such a value; `reg import` of a REGEDIT4 file (hex(7):
+// the strings' bytes) can.
+const std::vector<std::string> kRenames = {"\\??\\C:\\zt-old.tmp", "", "\\??\\C:\\zt-new.dll",
+                                           "!\\??\\C:\\zt.dll"};
+
+void reg_import_renames(const test::Wine& wine, test::TempTree& dir) {
+  std::string hex;
+  for (const std::string& text : kRenames)
+    for (const char c : text + '\0') {
+      char byte[4];
+      std::snprintf(byte, sizeof(byte), "%02x,", static_cast<unsigned char>(c));
+      hex += byte;
+    }
+  hex += "00";  // the list's end
+  const fs::path file =
+      dir.write("renames.reg",
+                "REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Session "
+                "Manager]\r\n\"PendingFileRenameOperations\"=hex(7):" +
+                    hex + "\r\n");
+  const auto done = wine.tool({"reg", "import", "Z:" + file.string(), "/reg:64"});
   INFO(done.out << done.err);
   REQUIRE(done.exit_code == 0);
 }
@@ -182,8 +208,22 @@ const Scan& scan_once() {
   auto scan = std::make_unique<Scan>();
   scan->wine.prefix = kPrefix;
   const test::Wine& wine = scan->wine;
-  // Programs in both registry views (one hidden from Programs and Features) and a pending
-  // Windows Update restart; `reg add /f` makes this the same on every run.
+  test::TempTree dir;
+
+  const BoundSocket tcp4(AF_INET, SOCK_STREAM), udp4(AF_INET, SOCK_DGRAM);
+  const BoundSocket tcp6(AF_INET6, SOCK_STREAM), udp6(AF_INET6, SOCK_DGRAM);
+  const BoundSocket handed(AF_INET, SOCK_STREAM, true);
+  scan->handed_tcp = handed.port();
+  scan->tcp4 = tcp4.port();
+  scan->udp4 = udp4.port();
+  scan->tcp6 = tcp6.port();
+  scan->udp6 = udp6.port();
+  // First, so that it keeps one wineserver session open until the scan is over: Wine carries
+  // out PendingFileRenameOperations (and deletes it) when a session starts.
+  scan->windows_tcp = start_windows_listener(wine, dir);
+
+  // Programs in both registry views (one hidden from Programs and Features) and pending
+  // restarts; `reg add /f` makes this the same on every run.
   reg_add(wine, {kUninstall + "\\ZeroTraceTestApp", "/v", "DisplayName", "/d", "ZeroTrace Test App",
                  "/reg:64"});
   reg_add(wine,
@@ -199,18 +239,8 @@ const Scan& scan_once() {
   reg_add(wine, {kUninstall + "\\ZeroTraceComponent", "/v", "SystemComponent", "/t", "REG_DWORD",
                  "/d", "1", "/reg:64"});
   reg_add(wine, {kRebootRequired, "/reg:64"});
+  reg_import_renames(wine, dir);
 
-  const BoundSocket tcp4(AF_INET, SOCK_STREAM), udp4(AF_INET, SOCK_DGRAM);
-  const BoundSocket tcp6(AF_INET6, SOCK_STREAM), udp6(AF_INET6, SOCK_DGRAM);
-  const BoundSocket handed(AF_INET, SOCK_STREAM, true);
-  scan->handed_tcp = handed.port();
-  scan->tcp4 = tcp4.port();
-  scan->udp4 = udp4.port();
-  scan->tcp6 = tcp6.port();
-  scan->udp6 = udp6.port();
-
-  test::TempTree dir;
-  scan->windows_tcp = start_windows_listener(wine, dir);
   const fs::path config = dir.write("agent.yaml", "agent:\n  log_level: warn\n");
   scan->run = wine.run({"--once", "--format", "json", "--config", config.string(), "--collectors",
                         "system,network,auth"});
@@ -306,16 +336,22 @@ TEST_CASE("windows: the Windows collectors report Wine's registry and sockets an
                          "Servicing\\Packages")) != absent.end());
   }
 
-  SECTION("system: the pending Windows Update restart is a medium reboot_required finding") {
+  SECTION("system: the pending restart is one medium reboot_required finding") {
     std::vector<model::Finding> reboot;
     for (const model::Finding& f : batch->findings)
       if (f.category == model::Category::system) reboot.push_back(f);
     REQUIRE(reboot.size() == 1);
     CHECK(reboot[0].fields.at("vulnerability_type") == "reboot_required");
     CHECK(reboot[0].severity == model::Severity::medium);
-    CHECK(reboot[0].metadata.at("markers") == json::array({{{"kind", "windows_update"},
-                                                            {"where", kRebootRequired},
-                                                            {"files", json::array()}}}));
+    // Windows Update's marker makes it medium; the renames alone would be low (unit test).
+    CHECK(reboot[0].metadata.at("markers") ==
+          json::array(
+              {{{"kind", "windows_update"}, {"where", kRebootRequired}, {"files", json::array()}},
+               {{"kind", "file_renames"},
+                {"where",
+                 "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session "
+                 "Manager\\PendingFileRenameOperations"},
+                {"files", {kRenames[0], kRenames[2]}}}}));
   }
 
   SECTION("network: the loopback sockets of this test and of a Windows program") {
