@@ -1,12 +1,13 @@
 // The Windows agent's collectors (builtin.hpp), in ZT_COLLECTORS's order: every built-in
 // collector is listed, so a config names the same collectors on both platforms and a batch
-// says what was not collected, but each one here reads a Linux host (its /proc, /etc, package
-// databases, sockets table), so on Windows it is "not available on Windows", with why. The
-// Windows collectors of issue 20 (system, network, auth) replace their rows when they exist.
+// says what was not collected. system, network and auth are the Windows collectors of
+// collectors/windows; every other one reads a Linux host (its /proc, /etc, package
+// databases, sockets table), so on Windows it is "not available on Windows", with why.
 // The Wine test (tests/windows) checks this list against ZT_COLLECTORS.
 #include <array>
 
 #include "collectors/builtin.hpp"
+#include "collectors/windows/collectors.hpp"
 
 namespace zt::collector {
 namespace {
@@ -18,16 +19,7 @@ struct NotOnWindows {
   std::string_view reason;
 };
 
-constexpr std::array<NotOnWindows, 12> kCollectors{{
-    {"system", model::Category::system, std::chrono::seconds{3600},
-     "not available on Windows: reads /etc/os-release, the kernel and the dpkg, apk and rpm "
-     "databases of a Linux host"},
-    {"network", model::Category::network, std::chrono::seconds{900},
-     "not available on Windows: reads the socket tables of /proc/net and Linux services' "
-     "configurations"},
-    {"auth", model::Category::auth, std::chrono::seconds{3600},
-     "not available on Windows: reads /etc/passwd, /etc/shadow, PAM, sudoers and sshd "
-     "configurations"},
+constexpr std::array<NotOnWindows, 9> kNotOnWindows{{
     {"container", model::Category::container, std::chrono::seconds{900},
      "not available on Windows: reads the Docker and containerd state of a Linux host"},
     {"database", model::Category::database, std::chrono::seconds{3600},
@@ -52,11 +44,11 @@ template <std::size_t I>
 class Unavailable final : public Collector {
  public:
   Availability capabilities(const HostFs&) const override {
-    return {.usable = false, .reason = std::string(kCollectors[I].reason)};
+    return {.usable = false, .reason = std::string(kNotOnWindows[I].reason)};
   }
   CollectResult collect(Context&) override {
     CollectResult result;
-    result.problems.emplace_back(kCollectors[I].reason);
+    result.problems.emplace_back(kNotOnWindows[I].reason);
     return result;
   }
 };
@@ -68,10 +60,11 @@ std::unique_ptr<Collector> make(const OptionValues&) {
 
 template <std::size_t... I>
 std::vector<CollectorDescriptor> descriptors(std::index_sequence<I...>) {
-  return {CollectorDescriptor{.name = kCollectors[I].name,
-                              .category = kCollectors[I].category,
-                              .default_interval = kCollectors[I].interval,
-                              .summary = kCollectors[I].reason,
+  return {windows::system_descriptor(), windows::network_descriptor(), windows::auth_descriptor(),
+          CollectorDescriptor{.name = kNotOnWindows[I].name,
+                              .category = kNotOnWindows[I].category,
+                              .default_interval = kNotOnWindows[I].interval,
+                              .summary = kNotOnWindows[I].reason,
                               .options = {},
                               .make = &make<I>}...};
 }
@@ -80,7 +73,7 @@ std::vector<CollectorDescriptor> descriptors(std::index_sequence<I...>) {
 
 std::span<const CollectorDescriptor> builtin_collectors() {
   static const std::vector<CollectorDescriptor> kBuiltin =
-      descriptors(std::make_index_sequence<kCollectors.size()>());
+      descriptors(std::make_index_sequence<kNotOnWindows.size()>());
   return kBuiltin;
 }
 

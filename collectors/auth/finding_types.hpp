@@ -40,8 +40,11 @@
 // | password_min_length          | medium   | "*"          | PAM minimum < min_password_length |
 //
 // Matches in sshd Match blocks only: the same type, with metadata.in_match naming the block.
+#include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
+#include "schema-client/model/finding.hpp"
 #include "schema-client/model/severity.hpp"
 
 namespace zt::auth {
@@ -108,5 +111,22 @@ inline constexpr FindingType kAllFindingTypes[] = {
 // user_account of findings about host-wide settings, and of sshd's.
 inline constexpr std::string_view kHostWide = "*";
 inline constexpr std::string_view kSshdSubject = "sshd";
+
+// One finding of `type` about `user_account`: category auth, fields {finding_type,
+// user_account}, the evidence in `metadata`. Shared with the Windows auth collector
+// (collectors/windows/auth_report.cpp).
+inline model::Finding make_finding(const FindingType& type, std::string user_account,
+                                   std::string title, std::string description,
+                                   std::string remediation, nlohmann::json metadata) {
+  model::Finding f;
+  f.category = model::Category::auth;
+  f.severity = type.severity;
+  f.title = std::move(title);
+  f.description = std::move(description);
+  f.remediation = std::move(remediation);
+  f.fields = {{"finding_type", type.name}, {"user_account", std::move(user_account)}};
+  f.metadata = std::move(metadata);
+  return f;
+}
 
 }  // namespace zt::auth

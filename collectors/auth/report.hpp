@@ -32,11 +32,6 @@ nlohmann::json make_inventory(const Snapshot& snapshot);
 // Is this account human: UID >= UID_MIN and not nobody.
 bool is_human(const PasswdEntry& entry, std::uint32_t uid_min);
 
-// One finding of `type` about `user_account`.
-model::Finding make_finding(const FindingType& type, std::string user_account, std::string title,
-                            std::string description, std::string remediation,
-                            nlohmann::json metadata);
-
 // "0666": permission bits as octal text.
 std::string octal_mode(std::uint32_t mode);
 

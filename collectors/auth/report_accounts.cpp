@@ -49,18 +49,6 @@ bool is_human(const PasswdEntry& entry, std::uint32_t uid_min) {
   return entry.uid >= uid_min && entry.uid != kNobodyUid;
 }
 
-model::Finding make_finding(const FindingType& type, std::string user_account, std::string title,
-                            std::string description, std::string remediation, json metadata) {
-  model::Finding f;
-  f.category = model::Category::auth;
-  f.severity = type.severity;
-  f.title = std::move(title);
-  f.description = std::move(description);
-  f.remediation = std::move(remediation);
-  f.fields = {{"finding_type", type.name}, {"user_account", std::move(user_account)}};
-  f.metadata = std::move(metadata);
-  return f;
-}
 
 Findings account_findings(const Snapshot& snapshot) {
   Findings out;

@@ -123,13 +123,4 @@ HostSockets read_host_sockets(const Context& context) {
   return out;
 }
 
-bool is_wildcard(const ListeningSocket& socket) {
-  return socket.address == "0.0.0.0" || socket.address == "::";
-}
-
-bool is_loopback(const ListeningSocket& socket) {
-  const std::string& a = socket.address;
-  return a.starts_with("127.") || a == "::1" || a.starts_with("::ffff:127.");
-}
-
 }  // namespace zt::collector

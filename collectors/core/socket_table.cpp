@@ -45,12 +45,6 @@ std::optional<Endpoint> parse_endpoint(std::string_view text, Family family) {
 
 }  // namespace
 
-std::string_view to_string(Protocol protocol) {
-  return protocol == Protocol::tcp ? "tcp" : "udp";
-}
-
-std::string_view to_string(Family family) { return family == Family::ipv4 ? "ipv4" : "ipv6"; }
-
 bool is_listening(const ProcSocket& socket) {
   return socket.state == (socket.protocol == Protocol::tcp ? kTcpListen : kUdpUnconnected);
 }
@@ -96,17 +90,6 @@ SocketTable parse_socket_table(std::string_view text, Protocol protocol, Family 
                              std::move(remote->address), remote->port, *state, *uid, *inode});
   }
   return table;
-}
-
-std::string endpoint_text(std::string_view address, std::uint16_t port) {
-  const std::string host(address);
-  if (host.find(':') != std::string::npos) return "[" + host + "]:" + std::to_string(port);
-  return host + ":" + std::to_string(port);
-}
-
-bool reachable_from_network(std::string_view bind) {
-  if (bind.empty() || bind == "0.0.0.0" || bind == "::" || bind == "*") return true;
-  return !(bind == "localhost" || bind == "::1" || bind.starts_with("127."));
 }
 
 }  // namespace zt::collector

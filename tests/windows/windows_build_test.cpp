@@ -71,11 +71,13 @@ TEST_CASE("windows: the Windows agent configures with MinGW-w64 and links no Lin
   INFO(configured.out << configured.err);
   REQUIRE(configured.exit_code == 0);
   // CMake's default Windows libraries, the system facilities that stand in for the Linux
-  // libraries, and the three built for MinGW.
+  // libraries, and the three built for MinGW. The Windows collectors add iphlpapi (the
+  // socket tables with their pids) and netapi32 (local accounts, groups and policy); their
+  // registry and token calls are advapi32's.
   const std::set<std::string> expected = {
-      "-ladvapi32", "-lbcrypt", "-lcomdlg32", "-lcrypt32", "-lgdi32", "-lkernel32", "-lole32",
-      "-lmswsock", "-loleaut32", "-lpsapi", "-lshell32", "-luser32", "-luuid", "-lwinhttp",
-      "-lwinspool", "-lws2_32",
+      "-ladvapi32", "-lbcrypt", "-lcomdlg32", "-lcrypt32", "-lgdi32", "-liphlpapi",
+      "-lkernel32", "-lnetapi32", "-lole32", "-lmswsock", "-loleaut32", "-lpsapi", "-lshell32",
+      "-luser32", "-luuid", "-lwinhttp", "-lwinspool", "-lws2_32",
       (kMingwPrefix / "lib/libyaml-cpp.a").string(), (kMingwPrefix / "lib/libzip.a").string(),
       "/usr/x86_64-w64-mingw32/lib/libz.a"};
   CHECK(linked_libraries(build.root() / "build.ninja", "agent/zerotrace-agent.exe") == expected);
