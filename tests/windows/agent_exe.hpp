@@ -36,7 +36,7 @@ inline std::set<std::string> split_list(const std::string& list) {
 
 // Runs Windows programs under wine64 in the prefix `prefix` of the build tree.
 struct Wine {
-  std::string prefix = kWinePrefix;
+  std::string prefix;  // its folder in the build tree (wine_run.hpp)
   TempTree home;
   // `program` and its arguments; the agent when no program is named.
   Completed run(const std::vector<std::string>& args) const {

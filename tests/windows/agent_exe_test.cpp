@@ -38,7 +38,7 @@ TEST_CASE("windows: zerotrace-agent.exe --version and --check-config under Wine"
     return;
   }
   REQUIRE(fs::exists(test::kAgentExe));
-  const Wine wine;
+  const Wine wine{.prefix = "wine-prefix-check"};
   const auto version = wine.run({"--version"});
   INFO(version.err);
   CHECK(version.exit_code == 0);
@@ -66,7 +66,7 @@ TEST_CASE("windows: zerotrace-agent.exe --once --format json under Wine prints a
     return;
   }
   REQUIRE(fs::exists(test::kAgentExe));
-  const Wine wine;
+  const Wine wine{.prefix = "wine-prefix-once"};
   test::TempTree dir;
   const fs::path config = dir.write("agent.yaml", "agent:\n  log_level: warn\n");
   // Every collector named, so each one's absence is reported in the scan's results.

@@ -55,7 +55,7 @@ TEST_CASE("windows: the Windows file code and thread priority run under Wine",
   fs::create_directory(work);
   const auto ran = test::run_process(
       {kWine, (build.root() / "check.exe").string(), work.string()},
-      test::wine_env(home.root().string()));
+      test::wine_env(home.root().string(), "wine-prefix-files"));
   INFO(ran.err);
   CHECK(ran.exit_code == 0);
   CHECK(lines_of(ran.out) ==
