@@ -101,10 +101,16 @@ int main(int argc, char** argv) {
   limit_malloc_arenas();
   auto parsed = parse_cli(argc, argv);
   if (auto* code = std::get_if<ExitCode>(&parsed)) return static_cast<int>(*code);
+  const CliOptions& cli = std::get<CliOptions>(parsed);
   Outcome outcome;
-  const int code = run_as_service([&] {
-    outcome = run(std::get<CliOptions>(parsed));
+  const auto run_it = [&] {
+    outcome = run(cli);
     return outcome.code;
-  });
+  };
+  // Only the daemon can be a service. A one-shot command never asks the service manager:
+  // under Wine, a console process that asks while a service is starting takes that service's
+  // place (and its exit code was lost).
+  const bool one_shot = cli.once || cli.check_config || cli.list_collectors;
+  const int code = one_shot ? run_it() : run_as_service(run_it);
   finish(code, outcome.abandoned_threads);
 }

@@ -30,7 +30,7 @@ class ServiceManager {
 // The service manager of this process, from its environment.
 std::unique_ptr<ServiceManager> make_service_manager();
 
-// Runs `run` (the daemon or a one-shot scan) the way the platform's service manager expects
+// Runs `run` (the daemon) the way the platform's service manager expects
 // and returns its exit code: on Linux directly; on Windows under the service control manager
 // when that started the process, else as a console program.
 int run_as_service(const std::function<int()>& run);

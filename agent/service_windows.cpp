@@ -24,6 +24,7 @@ struct ServiceState {
   SERVICE_STATUS status{};
   std::function<void()> stop;
   const std::function<int()>* run = nullptr;
+  int exit_code = 0;  // run's, once service_main has run it
 };
 
 ServiceState& service_state() {
@@ -78,6 +79,10 @@ void WINAPI service_main(DWORD, LPWSTR*) {
   }
   report(SERVICE_START_PENDING);
   const int code = (*s.run)();
+  {
+    std::lock_guard lock(s.mutex);
+    s.exit_code = code;
+  }
   report(SERVICE_STOPPED, static_cast<DWORD>(code));
 }
 
@@ -107,7 +112,10 @@ int run_as_service(const std::function<int()>& run) {
   service_state().run = &run;
   const SERVICE_TABLE_ENTRYW table[] = {{kServiceName, service_main}, {nullptr, nullptr}};
   // Blocks until the service has stopped; fails at once when no manager started us.
-  if (StartServiceCtrlDispatcherW(table)) return 0;
+  if (StartServiceCtrlDispatcherW(table)) {
+    std::lock_guard lock(service_state().mutex);
+    return service_state().exit_code;
+  }
   if (GetLastError() == ERROR_FAILED_SERVICE_CONTROLLER_CONNECT) return run();
   logger("agent")->error("cannot connect to the service control manager: error {}",
                          GetLastError());

@@ -15,8 +15,7 @@ inline const std::string kWine = "/usr/lib/wine/wine64";
 // Wine's environment for a program run with HOME `home` in the prefix `prefix` of the build
 // tree (made on first use, kept for the next runs); Wine's own messages kept out of the
 // program's stderr. Each test case names its own prefix: when two test processes (ctest -j2)
-// shared one, wine64 once gave a wrong exit code (the other was making the prefix) and a scan
-// once hung for minutes.
+// shared one, a scan once hung for minutes.
 inline std::vector<std::string> wine_env(const std::string& home, const std::string& prefix) {
   return {"WINEPREFIX=" + std::string(ZT_BINARY_DIR) + "/" + prefix, "WINEDEBUG=-all",
           "HOME=" + home, "PATH=/usr/bin:/bin"};
