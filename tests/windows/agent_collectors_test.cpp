@@ -26,10 +26,18 @@
 #include "schema-client/model/wire_format.hpp"
 #include "tests/support/loopback.hpp"
 #include "tests/windows/agent_exe.hpp"
+#include "tests/windows/wine_registry.hpp"
 
 namespace fs = std::filesystem;
 using namespace zt;
 using nlohmann::json;
+using test::kRebootRequired;
+using test::kUninstall;
+using test::Program;
+using test::programs_in_registry;
+using test::reg_add;
+using test::reg_query;
+using test::value_or_empty;
 
 namespace {
 
@@ -37,49 +45,9 @@ namespace {
 const std::string kPrefix = "wine-prefix-collectors";
 
 const std::string kCurrentVersion = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
-const std::string kUninstall = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall";
 const std::string kHotfix = kCurrentVersion + "\\Hotfix";
 const std::string kServicingPackages =
     "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages";
-const std::string kRebootRequired =
-    "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\"
-    "RebootRequired";
-
-// `reg query` output: each key's values, name to data as reg prints them ("0x1" for a
-// DWORD); nullopt when reg fails (the key does not exist).
-using RegKeys = std::map<std::string, std::map<std::string, std::string>>;
-
-std::optional<RegKeys> reg_query(const test::Wine& wine, const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {"reg", "query"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  const auto done = wine.tool(argv);
-  if (done.exit_code != 0) return std::nullopt;
-  RegKeys keys;
-  std::string key;
-  for (const std::string& line : test::lines_of(done.out)) {
-    if (line.starts_with("HKEY_")) {
-      key = line;
-      keys[key];
-    } else if (line.starts_with("    ") && !key.empty()) {
-      // "    Name    REG_SZ    data": four spaces between the three.
-      const std::string rest = line.substr(4);
-      const std::size_t type_at = rest.find("    REG_");
-      if (type_at == std::string::npos) continue;
-      const std::size_t data_at = rest.find("    ", type_at + 4);
-      keys[key][rest.substr(0, type_at)] =
-          data_at == std::string::npos ? "" : rest.substr(data_at + 4);
-    }
-  }
-  return keys;
-}
-
-void reg_add(const test::Wine& wine, std::vector<std::string> args) {
-  args.insert(args.begin(), {"reg", "add"});
-  args.push_back("/f");
-  const auto done = wine.tool(args);
-  INFO(done.out << done.err);
-  REQUIRE(done.exit_code == 0);
-}
 
 // Pending file renames: (file, new name) pairs, "" to delete one, "!" to replace one. `reg add`
 // cannot write the empty strings of such a value; `reg import` of a REGEDIT4 file (hex(7):
@@ -104,28 +72,6 @@ void reg_import_renames(const test::Wine& wine, test::TempTree& dir) {
   const auto done = wine.tool({"reg", "import", "Z:" + file.string(), "/reg:64"});
   INFO(done.out << done.err);
   REQUIRE(done.exit_code == 0);
-}
-
-std::string value_or_empty(const std::map<std::string, std::string>& values,
-                           const std::string& name) {
-  const auto it = values.find(name);
-  return it == values.end() ? std::string() : it->second;
-}
-
-using Program = std::tuple<std::string, std::string, std::string, std::string>;
-
-// The programs Programs and Features would show, as `reg query` lists the Uninstall key of
-// one view ("64-bit": /reg:64, "32-bit": /reg:32).
-std::set<Program> programs_in_registry(const test::Wine& wine, const std::string& view) {
-  std::set<Program> out;
-  const auto keys = reg_query(wine, {kUninstall, "/s", view == "64-bit" ? "/reg:64" : "/reg:32"});
-  if (!keys) return out;
-  for (const auto& [key, values] : *keys)
-    if (values.contains("DisplayName") && value_or_empty(values, "SystemComponent") != "0x1" &&
-        !values.contains("ParentKeyName"))
-      out.insert({values.at("DisplayName"), value_or_empty(values, "DisplayVersion"),
-                  value_or_empty(values, "Publisher"), view});
-  return out;
 }
 
 // A socket of this (Linux) process bound to a free loopback port; TCP ones listen. Closed on

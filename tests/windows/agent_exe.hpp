@@ -37,7 +37,7 @@ inline std::set<std::string> split_list(const std::string& list) {
 // Runs Windows programs under wine64 in the prefix `prefix` of the build tree.
 struct Wine {
   std::string prefix;  // its folder in the build tree (wine_run.hpp)
-  TempTree home;
+  TempTree home{};  // its HOME, a fresh one per Wine
   // `program` and its arguments; the agent when no program is named.
   Completed run(const std::vector<std::string>& args) const {
     std::vector<std::string> argv = {kWine, kAgentExe};
