@@ -17,6 +17,14 @@ std::string trimmed(std::string text) {
   return text;
 }
 
+// libpq's view of `params`: NULL for SQL NULL.
+std::vector<const char*> c_strings(const std::vector<Param>& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
+  return values;
+}
+
 }  // namespace
 
 Param param(std::string_view text) { return std::string(text); }
@@ -98,13 +106,29 @@ Rows Connection::checked(PGresult* raw, std::string_view what) {
 }
 
 Rows Connection::exec(std::string_view sql, const std::vector<Param>& params) {
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
+  const std::vector<const char*> values = c_strings(params);
   const std::string statement(sql);
   return checked(PQexecParams(conn_.get(), statement.c_str(), static_cast<int>(values.size()),
                               nullptr, values.data(), nullptr, nullptr, 0),
                  "database statement failed");
+}
+
+Rows Connection::exec_prepared(std::string_view sql, const std::vector<Param>& params) {
+  const std::vector<const char*> values = c_strings(params);
+  const int count = static_cast<int>(values.size());
+  auto found = prepared_.find(sql);
+  if (found == prepared_.end()) {
+    std::string name = "zt";
+    name += std::to_string(prepared_.size());
+    std::string statement(sql);
+    // A statement PostgreSQL cannot parse fails here as it would have failed to run.
+    checked(PQprepare(conn_.get(), name.c_str(), statement.c_str(), count, nullptr),
+            "database statement failed");
+    found = prepared_.emplace(std::move(statement), std::move(name)).first;
+  }
+  return checked(
+      PQexecPrepared(conn_.get(), found->second.c_str(), count, values.data(), nullptr, nullptr, 0),
+      "database statement failed");
 }
 
 void Connection::exec_script(std::string_view sql) {
@@ -115,7 +139,7 @@ void Connection::exec_script(std::string_view sql) {
 bool Connection::healthy() const { return PQstatus(conn_.get()) == CONNECTION_OK; }
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {
-  connection_.exec("BEGIN");
+  connection_.exec_prepared("BEGIN");
 }
 
 Transaction::~Transaction() {
@@ -128,11 +152,11 @@ Transaction::~Transaction() {
 }
 
 void Transaction::set_company(std::string_view company_id) {
-  connection_.exec("SELECT set_company_context($1::uuid)", {param(company_id)});
+  connection_.exec_prepared("SELECT set_company_context($1::uuid)", {param(company_id)});
 }
 
 void Transaction::commit() {
-  connection_.exec("COMMIT");
+  connection_.exec_prepared("COMMIT");
   done_ = true;
 }
 

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -79,6 +80,13 @@ class Connection {
   Connection& operator=(Connection&&) noexcept = default;
 
   Rows exec(std::string_view sql, const std::vector<Param>& params = {});
+  // The same, for a statement run on every request whose best plan does not depend on its
+  // values (a lookup by key): prepared once per session, and after five runs PostgreSQL may
+  // keep one generic plan for it. Planning under row-level security is most of such a
+  // statement's cost. Not for a statement whose plan should follow its values (which
+  // company, how large an array): a generic plan can be far worse there. `sql` must be a
+  // constant text, never built from data: each text stays prepared for the session.
+  Rows exec_prepared(std::string_view sql, const std::vector<Param>& params = {});
   // Several statements in one string, no parameters (migrations).
   void exec_script(std::string_view sql);
   // The session is still usable (false after the server went away).
@@ -88,6 +96,11 @@ class Connection {
 
  private:
   Rows checked(PGresult* result, std::string_view what);
+  struct Hash : std::hash<std::string_view> {
+    using is_transparent = void;
+  };
+  // The statements of exec_prepared, by text: their names in this session.
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> prepared_;
   struct Close {
     void operator()(PGconn* conn) const { PQfinish(conn); }
   };
@@ -105,6 +118,9 @@ class Transaction {
 
   Rows exec(std::string_view sql, const std::vector<Param>& params = {}) {
     return connection_.exec(sql, params);
+  }
+  Rows exec_prepared(std::string_view sql, const std::vector<Param>& params = {}) {
+    return connection_.exec_prepared(sql, params);
   }
   // Row-level security context for this transaction only (see schema-client/SCHEMA.md).
   void set_company(std::string_view company_id);

@@ -7,7 +7,7 @@ namespace zt::pg {
 
 std::optional<Authenticated> authenticate_agent(Connection& connection,
                                                 std::string_view key_hash) {
-  const Rows rows = connection.exec(
+  const Rows rows = connection.exec_prepared(
       "SELECT agent_id, company_id, revoked FROM zt_authenticate_agent($1)", {param(key_hash)});
   if (rows.empty()) return std::nullopt;
   return Authenticated{{std::string(rows.text(0, 0)), std::string(rows.text(0, 1))},
@@ -160,7 +160,7 @@ std::optional<std::string> record_heartbeat(Connection& connection, const AgentR
                                             const model::MachineIdentity& identity) {
   Transaction tx(connection);
   tx.set_company(agent.company_id);
-  const Rows row = tx.exec(
+  const Rows row = tx.exec_prepared(
       "SELECT machine_id, hardware_uuid, boot_ids[1]::text,"
       " coalesce($3::uuid = ANY (boot_ids) AND $3::uuid <> boot_ids[1], false),"
       " clone_suspected_at IS NOT NULL, metrics->'drops_reported'"
@@ -173,7 +173,7 @@ std::optional<std::string> record_heartbeat(Connection& connection, const AgentR
   const std::optional<std::string> evidence = clone_evidence(known, identity);
   const nlohmann::json previous_drops =
       row.is_null(0, 5) ? nlohmann::json() : nlohmann::json::parse(row.text(0, 5), nullptr, false);
-  tx.exec(
+  tx.exec_prepared(
       "UPDATE agents SET capabilities = $3::jsonb, metrics = $4::jsonb, status = $5,"
       " boot_ids = CASE WHEN $6::uuid IS NULL THEN boot_ids"
       " ELSE (ARRAY[$6::uuid] || array_remove(boot_ids, $6::uuid))[1:$7::int] END,"
