@@ -385,31 +385,32 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
   WriteReport report;
   Transaction tx(connection);
   tx.set_company(agent.company_id);
-  if (tx.exec(kInsertBatch, {param(batch.batch_id), param(agent.company_id),
-                             param(agent.agent_id), param(batch.scan.id),
-                             param(static_cast<std::int64_t>(batch.findings.size())),
-                             param(static_cast<std::int64_t>(batch.dependencies.size())),
-                             param(batch.part), param(batch.parts)})
+  if (tx.exec_prepared(kInsertBatch, {param(batch.batch_id), param(agent.company_id),
+                                      param(agent.agent_id), param(batch.scan.id),
+                                      param(static_cast<std::int64_t>(batch.findings.size())),
+                                      param(static_cast<std::int64_t>(batch.dependencies.size())),
+                                      param(batch.part), param(batch.parts)})
           .empty()) {
     report.duplicate = true;
     return report;  // rolled back: nothing of a batch seen before is written again
   }
 
   const model::AgentInfo& info = batch.agent;
-  tx.exec(kUpdateAgent, {param(agent.agent_id), param(agent.company_id), param(info.name),
-                         param(info.hostname), param(info.version), param(info.os),
-                         param(info.os_version), param(info.cpu_cores), param(info.memory_gb),
-                         param(info.capabilities), param(info.metrics)});
+  tx.exec_prepared(
+      kUpdateAgent,
+      {param(agent.agent_id), param(agent.company_id), param(info.name), param(info.hostname),
+       param(info.version), param(info.os), param(info.os_version), param(info.cpu_cores),
+       param(info.memory_gb), param(info.capabilities), param(info.metrics)});
 
   const model::Scan& scan = batch.scan;
   const std::string started = model::format_timestamp(scan.start_time);
   std::optional<std::string> ended;
   if (scan.end_time) ended = model::format_timestamp(*scan.end_time);
-  if (tx.exec(kUpsertScan, {param(scan.id), param(agent.company_id), param(agent.agent_id),
-                            param(scan.scan_type), param(to_string(scan.status)),
-                            param(scan.progress), param(started), param(ended),
-                            param(scan.options), param(model::to_json(scan.results)),
-                            param(scan.metadata)})
+  if (tx.exec_prepared(
+            kUpsertScan,
+            {param(scan.id), param(agent.company_id), param(agent.agent_id), param(scan.scan_type),
+             param(to_string(scan.status)), param(scan.progress), param(started), param(ended),
+             param(scan.options), param(model::to_json(scan.results)), param(scan.metadata)})
           .empty())
     return model::Error{"scan " + scan.id + " belongs to another agent of this company"};
 
@@ -424,9 +425,9 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
   write_dependencies(tx, agent, batch, matched.findings, report);
 
   const bool whole_scan_in =
-      batch.parts == 1 ||
-      tx.exec(kPartsReceived, {param(agent.company_id), param(agent.agent_id), param(scan.id)})
-              .integer(0, 0) >= batch.parts;
+      batch.parts == 1 || tx.exec_prepared(kPartsReceived, {param(agent.company_id),
+                                                            param(agent.agent_id), param(scan.id)})
+                                  .integer(0, 0) >= batch.parts;
   // Only the categories whose every collector completed in this scan can vouch that a
   // finding it no longer reports is gone.
   if (const auto categories = model::vouched_categories(scan.results);
