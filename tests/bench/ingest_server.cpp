@@ -30,8 +30,9 @@ IngestServer::IngestServer(std::string binary, const std::string& database)
       test::shared_cluster().url(database, test::PostgresCluster::kIngestRole) +
       "\n  connections: " + std::to_string(kIngestConnections) + "\n"
       // The benchmark measures writing, not the per-agent rate limit; bodies may be large
-      // when --findings is.
+      // when --findings is; the fleet simulator may keep a connection per agent open.
       "limits:\n  agent_requests_per_second: 1000\n  agent_burst: 1000\n"
+      "  max_connections: 100000\n"
       "  max_body_bytes: 268435456\n  max_decompressed_bytes: 268435456\n").string();
   child_ = std::make_unique<test::Child>(
       std::vector<std::string>{binary_, "--config", config, "serve"});

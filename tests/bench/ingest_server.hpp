@@ -1,7 +1,8 @@
 #pragma once
 // A running `zerotrace-ingest serve` for the benchmark: TLS with a throwaway certificate, a
 // free loopback port, the ingest role's login on the given migrated database of the shared
-// cluster, database.connections 4 and rate limits high enough never to refuse a batch; plus
+// cluster, database.connections 4, rate limits high enough never to refuse a batch and
+// connections up to 100,000; plus
 // the operator's commands run as the real binary, and enrollment over the API.
 // Unlike tests/ingest/api/ingest_process.hpp it needs no Catch2: failures throw
 // std::runtime_error, since the benchmark has nothing to measure then. One thread uses it
