@@ -119,16 +119,24 @@ Rows Connection::exec_prepared(std::string_view sql, const std::vector<Param>& p
   auto found = prepared_.find(sql);
   if (found == prepared_.end()) {
     std::string name = "zt";
-    name += std::to_string(prepared_.size());
+    name += std::to_string(++statements_named_);
     std::string statement(sql);
     // A statement PostgreSQL cannot parse fails here as it would have failed to run.
     checked(PQprepare(conn_.get(), name.c_str(), statement.c_str(), count, nullptr),
             "database statement failed");
     found = prepared_.emplace(std::move(statement), std::move(name)).first;
   }
-  return checked(
-      PQexecPrepared(conn_.get(), found->second.c_str(), count, values.data(), nullptr, nullptr, 0),
-      "database statement failed");
+  try {
+    return checked(PQexecPrepared(conn_.get(), found->second.c_str(), count, values.data(),
+                                  nullptr, nullptr, 0),
+                   "database statement failed");
+  } catch (const DbError& e) {
+    // The schema changed its result under it (a migration while the ingest runs: "cached
+    // plan must not change result type"), or the session lost it: this run fails, the next
+    // one prepares it again under a new name.
+    if (e.sqlstate() == "0A000" || e.sqlstate() == "26000") prepared_.erase(found);
+    throw;
+  }
 }
 
 void Connection::exec_script(std::string_view sql) {

@@ -101,6 +101,7 @@ class Connection {
   };
   // The statements of exec_prepared, by text: their names in this session.
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> prepared_;
+  std::uint64_t statements_named_ = 0;
   struct Close {
     void operator()(PGconn* conn) const { PQfinish(conn); }
   };

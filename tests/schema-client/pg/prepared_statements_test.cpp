@@ -1,7 +1,7 @@
 // Connection::exec_prepared on a real PostgreSQL: the same answers as exec, past the fifth run
-// (when PostgreSQL may switch to one generic plan); errors as exec gives them; and row-level
-// security still by the transaction's company once the heartbeat's statements run on a
-// generic plan.
+// (when PostgreSQL may switch to one generic plan); errors as exec gives them; a statement a
+// schema change broke is prepared again; and row-level security still by the transaction's
+// company once the heartbeat's statements run on a generic plan.
 #include <catch2/catch.hpp>
 #include <random>
 
@@ -60,6 +60,29 @@ TEST_CASE("exec_prepared refuses what PostgreSQL cannot run as exec does", "[int
   }
   // Nothing was prepared for them: the session goes on.
   CHECK(first(c.exec_prepared("SELECT 'still here'")) == "still here");
+}
+
+TEST_CASE("exec_prepared prepares again what a schema change broke", "[integration]") {
+  TenantDatabase db;
+  Connection& c = db.owner();
+  c.exec("CREATE TABLE prepared_probe (a int)");
+  c.exec("INSERT INTO prepared_probe VALUES (1)");
+  constexpr const char* kSql = "SELECT * FROM prepared_probe";
+  CHECK(c.exec_prepared(kSql).columns() == 1);
+  // A migration adds a column while the session runs: the prepared statement's result
+  // changed, which PostgreSQL refuses once; the next run prepares it again.
+  c.exec("ALTER TABLE prepared_probe ADD COLUMN b int DEFAULT 2");
+  std::string state;
+  try {
+    c.exec_prepared(kSql);
+  } catch (const DbError& e) {
+    state = e.sqlstate();
+  }
+  CHECK(state == "0A000");
+  const zt::pg::Rows rows = c.exec_prepared(kSql);
+  CHECK(rows.columns() == 2);
+  CHECK(first(rows) == "1");
+  CHECK(rows.text(0, 1) == "2");
 }
 
 TEST_CASE("Prepared statements on a generic plan still see only the transaction's company",
