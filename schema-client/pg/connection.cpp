@@ -132,10 +132,11 @@ Rows Connection::exec_prepared(std::string_view sql, const std::vector<Param>& p
                    "database statement failed");
   } catch (const DbError& e) {
     // The schema changed its result under it (a migration while the ingest runs: "cached
-    // plan must not change result type"), or the session lost it: this run fails, the next
-    // one prepares it again under a new name.
-    if (e.sqlstate() == "0A000" || e.sqlstate() == "26000") prepared_.erase(found);
-    throw;
+    // plan must not change result type"), or the session lost it: this run fails as
+    // "try again later", and the next one prepares it again under a new name.
+    if (e.sqlstate() != "0A000" && e.sqlstate() != "26000") throw;
+    prepared_.erase(found);
+    throw DbError(e.what(), e.sqlstate(), true);
   }
 }
 

@@ -28,7 +28,8 @@ class DbError : public std::runtime_error {
         sqlstate_(std::move(sqlstate)),
         unavailable_(unavailable) {}
   const std::string& sqlstate() const { return sqlstate_; }
-  // The server could not be reached or went away: the same request may succeed later.
+  // The server could not be reached or went away, or a prepared statement must be prepared
+  // again (exec_prepared): the same request may succeed later.
   bool unavailable() const { return unavailable_; }
 
  private:

@@ -70,15 +70,19 @@ TEST_CASE("exec_prepared prepares again what a schema change broke", "[integrati
   constexpr const char* kSql = "SELECT * FROM prepared_probe";
   CHECK(c.exec_prepared(kSql).columns() == 1);
   // A migration adds a column while the session runs: the prepared statement's result
-  // changed, which PostgreSQL refuses once; the next run prepares it again.
+  // changed, which PostgreSQL refuses once (a request to retry later, as when the database is
+  // away); the next run prepares it again.
   c.exec("ALTER TABLE prepared_probe ADD COLUMN b int DEFAULT 2");
   std::string state;
+  bool retry_later = false;
   try {
     c.exec_prepared(kSql);
   } catch (const DbError& e) {
     state = e.sqlstate();
+    retry_later = e.unavailable();
   }
   CHECK(state == "0A000");
+  CHECK(retry_later);
   const zt::pg::Rows rows = c.exec_prepared(kSql);
   CHECK(rows.columns() == 2);
   CHECK(first(rows) == "1");
