@@ -120,12 +120,7 @@ std::unique_ptr<test::Child> windows_listener;
 
 // Builds and starts it; its port.
 int start_windows_listener(const test::Wine& wine, const test::TempTree& dir) {
-  const std::string exe = (dir.root() / "tcp_listener.exe").string();
-  const auto built = test::run_process(
-      {test::kMingwCompiler, "-std=c++20", "-O1", "-static", "-o", exe,
-       std::string(ZT_SOURCE_DIR) + "/tests/windows/wine/tcp_listener.cpp", "-lws2_32"});
-  INFO(built.err);
-  REQUIRE(built.exit_code == 0);
+  const std::string exe = test::build_wine_program(dir, "tcp_listener", "-lws2_32");
   windows_listener =
       std::make_unique<test::Child>(std::vector<std::string>{test::kWine, exe},
                                     test::wine_env(wine.home.root().string(), wine.prefix));

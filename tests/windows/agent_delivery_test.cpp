@@ -9,7 +9,6 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 #include <thread>
@@ -24,14 +23,6 @@ using namespace std::chrono_literals;
 using namespace zt;
 
 namespace {
-
-// Wine hands the Linux host's name to Windows programs.
-std::string linux_hostname() {
-  std::ifstream in("/proc/sys/kernel/hostname");
-  std::string name;
-  std::getline(in, name);
-  return name;
-}
 
 // The agent's configuration: the three Windows collectors, every other one off, the state
 // in the test's tree (a Windows path: Z: is Wine's drive for /).
@@ -51,12 +42,7 @@ std::string agent_yaml(const std::string& url, const std::string& token, const f
 // Puts `certificate` in the Trusted Root store of `wine`'s prefix with
 // wine/add_root_certificate.cpp, built in `dir`.
 void trust_in_wine(const test::Wine& wine, const test::TempTree& dir, const fs::path& certificate) {
-  const std::string exe = (dir.root() / "add_root_certificate.exe").string();
-  const auto built = test::run_process(
-      {test::kMingwCompiler, "-std=c++20", "-O1", "-static", "-o", exe,
-       std::string(ZT_SOURCE_DIR) + "/tests/windows/wine/add_root_certificate.cpp", "-lcrypt32"});
-  INFO(built.err);
-  REQUIRE(built.exit_code == 0);
+  const std::string exe = test::build_wine_program(dir, "add_root_certificate", "-lcrypt32");
   const auto added = wine.tool({exe, "Z:" + certificate.string()});
   INFO(added.out << added.err);
   REQUIRE(added.exit_code == 0);
@@ -115,7 +101,7 @@ TEST_CASE(
   CHECK(column(ingest,
                "SELECT hostname || ' | ' || os || ' | ' || status || ' | ' || "
                "company_id FROM agents") ==
-        std::vector<std::string>{linux_hostname() + " | Windows | online | " + company});
+        std::vector<std::string>{test::linux_hostname() + " | Windows | online | " + company});
   // The auth scan is partial under Wine, which does not implement NetUserModalsGet
   // (agent_collectors_test.cpp).
   CHECK(column(ingest,

@@ -7,7 +7,6 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,18 +17,6 @@ namespace fs = std::filesystem;
 using namespace zt;
 using test::missing_for_agent;
 using test::Wine;
-
-namespace {
-
-// Wine hands the Linux host's name to Windows programs.
-std::string linux_hostname() {
-  std::ifstream in("/proc/sys/kernel/hostname");
-  std::string name;
-  std::getline(in, name);
-  return name;
-}
-
-}  // namespace
 
 TEST_CASE("windows: zerotrace-agent.exe --version and --check-config under Wine",
           "[integration][windows]") {
@@ -85,7 +72,7 @@ TEST_CASE("windows: zerotrace-agent.exe --once --format json under Wine prints a
   // Wine's default Windows version in a new prefix is Windows 7, by RtlGetVersion (a real
   // Windows 10 or 11 says 10.0).
   CHECK(batch->agent.os_version == "6.1");
-  CHECK(batch->agent.hostname == linux_hostname());
+  CHECK(batch->agent.hostname == test::linux_hostname());
   CHECK(batch->agent.cpu_cores > 0);
   CHECK(batch->scan.scan_type == "once");
   CHECK(batch->scan.status == model::ScanStatus::partial);
