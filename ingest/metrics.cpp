@@ -45,7 +45,7 @@ void labelled(std::string& out, std::string_view name, std::string_view label,
 
 Metrics::Metrics() {
   // Known outcomes start at zero so a dashboard sees the series before the first batch.
-  for (const char* outcome : {"written", "duplicate", "rejected"}) batches_[outcome] = 0;
+  for (const char* outcome : {"written", "delta", "duplicate", "baseline_mismatch", "rejected"}) batches_[outcome] = 0;
 }
 
 void Metrics::observe_request(std::string_view route, unsigned status, double seconds) {

@@ -24,7 +24,9 @@ class Metrics {
   void observe_request(std::string_view route, unsigned status, double seconds);
   // zerotrace_ingest_errors_total{kind}: refusals and failures ("body_too_large", …).
   void count_error(std::string_view kind);
-  // zerotrace_ingest_batches_total{outcome}: "written", "duplicate", "rejected".
+  // zerotrace_ingest_batches_total{outcome}: "written" (whole), "delta" (a differential
+  // upload written), "duplicate", "baseline_mismatch" (a delta refused: sent again whole),
+  // "rejected".
   void count_batch(std::string_view outcome);
   // zerotrace_ingest_findings_written_total.
   void add_findings_written(std::uint64_t count);

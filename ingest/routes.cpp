@@ -94,7 +94,9 @@ const std::vector<Routes::Route>& Routes::table() {
 
 AnswerFields Routes::answer_fields(std::string_view path) const {
   if (path != kBatches) return nullptr;
-  return {{"max_batch_findings", settings_.max_batch_findings}};
+  // "differential_uploads": this ingest takes digests and deltas (model/scan_baseline.hpp);
+  // an agent sends them only after an answer that says so.
+  return {{"max_batch_findings", settings_.max_batch_findings}, {"differential_uploads", true}};
 }
 
 std::vector<KnownRoute> Routes::known_routes() const {
@@ -350,6 +352,11 @@ Response Routes::batches(const Request& request, const AnswerFields& fields) {
     metrics_.count_batch("rejected");
     return error_response(409, "conflict", written.error().message, {}, fields);
   }
+  if (!written->baseline_mismatch.empty()) {
+    metrics_.count_batch("baseline_mismatch");
+    return error_response(409, "baseline_mismatch",
+                          written->baseline_mismatch + ": send the scan whole", {}, fields);
+  }
   if (!written->mismatch.empty()) {
     // Our bug, not the batch's: never acknowledged, so the agent keeps it and retries.
     metrics_.count_batch("rejected");
@@ -361,13 +368,14 @@ Response Routes::batches(const Request& request, const AnswerFields& fields) {
                           "the batch's findings were not all written: " + written->mismatch, {},
                           fields);
   }
-  metrics_.count_batch(written->duplicate ? "duplicate" : "written");
+  metrics_.count_batch(written->duplicate ? "duplicate" : batch->delta ? "delta" : "written");
   metrics_.add_findings_written(static_cast<std::uint64_t>(written->findings));
   return json_response(200, {{"batch_id", batch->batch_id},
                              {"result", written->duplicate ? "duplicate" : "written"},
                              {"findings_written", written->findings},
                              {"dependencies_written", written->dependencies},
-                             {"findings_resolved", written->resolved}},
+                             {"findings_resolved", written->resolved},
+                             {"findings_unchanged", written->unchanged}},
                        fields);
 }
 

@@ -19,7 +19,9 @@
 //                           "heartbeat_interval_seconds"}; an identity that says another
 //                           machine uses the key flags the agent (pg::record_heartbeat)
 //   POST /api/v1/batches    Bearer key; a finding batch (wire format v1) → 200
-//                           {"batch_id", "result": "written"|"duplicate", counts}
+//                           {"batch_id", "result": "written"|"duplicate", counts:
+//                           findings_written, dependencies_written, findings_resolved,
+//                           findings_unchanged (what a delta saw again)}
 //                           Idempotency is per company and agent: "duplicate" only when this
 //                           agent sent this batch_id before. Another agent's or company's
 //                           equal batch_id (or scan id of another company) is unrelated and
@@ -51,7 +53,8 @@
 //
 // Refusals are JSON errors (http/request.hpp): 400 malformed JSON, 401 missing, unknown or
 // revoked key or token, 404/405, 409 a batch whose scan id belongs to another agent of the
-// same company, 413 a batch of more items (findings, dependencies and config files) than
+// same company ("conflict"), 409 a delta whose base is not the agent's last whole scan of its
+// collectors ("baseline_mismatch": the agent sends the scan whole), 413 a batch of more items (findings, dependencies and config files) than
 // max_batch_findings
 // ("batch_too_large"; the server's own 413 for a body over the byte limits), 415 not
 // application/json, 422 schema and column violations (each problem with its JSON path), 429
@@ -66,7 +69,8 @@
 // unless the whole request is accepted.
 // Every answer on /api/v1/batches, refusals included (the server's own, such as 413, too:
 // known_routes()), carries "max_batch_findings": the most items (findings, dependencies and
-// config files) per batch the ingest takes.
+// config files) per batch the ingest takes, and "differential_uploads": true (it takes a
+// scan's digest and deltas: the agent sends them only after an answer that says so).
 // The company always comes from the authenticated agent. Thread-safe: one Routes serves all
 // worker threads.
 #include <chrono>

@@ -52,6 +52,16 @@ struct Scan {
   bool operator==(const Scan&) const = default;
 };
 
+// A differential upload (scan_baseline.hpp): the scan as the changes since the one the ingest
+// acknowledged last for the same collectors. `base` is that scan's digest; the batch's
+// findings are the new and changed ones, `removed` the fingerprints no longer reported.
+struct Delta {
+  std::string base;
+  std::vector<std::string> removed;
+
+  bool operator==(const Delta&) const = default;
+};
+
 struct Batch {
   int schema_version = kSchemaVersion;
   std::string batch_id;  // UUID, fixed before the batch is first written
@@ -66,6 +76,12 @@ struct Batch {
   // Every configuration file a config auditor read (config_file.hpp). Written only when not
   // empty: a batch without it is one an ingest before config_files existed reads.
   std::vector<ConfigFile> config_files;
+  // The digest of the whole scan's state (scan_baseline.hpp), sent when the scan can be the
+  // base of the next differential upload; empty otherwise (and never written).
+  std::string digest;
+  // Set: the findings are the changes since `delta->base`; the scan is one part, completed,
+  // with an unchanged inventory (no dependencies or config files), and `digest` is set.
+  std::optional<Delta> delta;
 
   bool operator==(const Batch&) const = default;
 };

@@ -1,6 +1,7 @@
 #include "schema-client/model/wire_format.hpp"
 
 #include <optional>
+#include <set>
 
 #include "schema-client/model/columns.hpp"
 #include "schema-client/model/json_reader.hpp"
@@ -257,6 +258,17 @@ std::vector<T> read_array(const json* array, const std::string& path,
 
 }  // namespace
 
+namespace {
+
+// "digest" and "delta", written only when set: a batch without them is one an ingest before
+// differential uploads reads.
+void add_baseline_keys(json& out, const Batch& b) {
+  if (!b.digest.empty()) out["digest"] = b.digest;
+  if (b.delta) out["delta"] = {{"base", b.delta->base}, {"removed", b.delta->removed}};
+}
+
+}  // namespace
+
 json to_json(const Batch& b) {
   json findings = json::array();
   for (const Finding& f : b.findings) findings.push_back(to_json(f));
@@ -271,6 +283,7 @@ json to_json(const Batch& b) {
     for (const ConfigFile& c : b.config_files) files.push_back(to_json(c));
     out["config_files"] = std::move(files);
   }
+  add_baseline_keys(out, b);
   return out;
 }
 
@@ -318,6 +331,7 @@ std::string serialize(const Batch& batch, int indent) {
                {"agent", to_json(batch.agent)},          {"scan", to_json(batch.scan)},
                {"findings", nullptr},                    {"dependencies", nullptr}};
   if (!batch.config_files.empty()) head["config_files"] = nullptr;
+  add_baseline_keys(head, batch);
   const std::string member = indent < 0 ? "" : "\n" + std::string(indent, ' ');
   const std::string colon = indent < 0 ? ":" : ": ";
   std::string out = "{";
@@ -339,11 +353,67 @@ std::string serialize(const Batch& batch, int indent) {
   return out;
 }
 
+namespace {
+
+bool is_sha256_hex(const std::string& text) {
+  return text.size() == 64 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// `digest` and `delta` (batch.hpp), and what a delta must be: one part of a completed scan
+// whose inventory did not change, with the digest it moves to.
+void read_baseline_keys(ObjectReader& r, Batch& b, std::vector<Problem>& problems) {
+  constexpr std::string_view kHex = "expected 64 lower-case hex digits (SHA-256)";
+  const json* digest = r.get("digest", false);
+  if (digest != nullptr) {
+    b.digest = r.text("digest");
+    if (digest->is_string() && !is_sha256_hex(b.digest))
+      r.fail(r.path_of("digest"), std::string(kHex));
+  }
+  const json* value = r.get("delta", false);
+  if (value == nullptr) return;
+  ObjectReader d(*value, "$.delta", problems, {"base", "removed"});
+  Delta delta;
+  delta.base = d.text("base", true);
+  if (const json* base = d.get("base", false);
+      base && base->is_string() && !is_sha256_hex(delta.base))
+    d.fail(d.path_of("base"), std::string(kHex));
+  if (const json* removed = d.array("removed", true)) {
+    for (std::size_t i = 0; i < removed->size(); ++i) {
+      const json& fp = (*removed)[i];
+      const std::string path = "$.delta.removed[" + std::to_string(i) + "]";
+      if (!fp.is_string() || !is_sha256_hex(fp.get<std::string>()))
+        d.fail(path, "expected a fingerprint: " + std::string(kHex));
+      else
+        delta.removed.push_back(fp.get<std::string>());
+    }
+  }
+  if (!d.is_object()) return;
+  std::set<std::string_view> sent;
+  for (const Finding& f : b.findings) sent.insert(f.fingerprint);
+  for (std::size_t i = 0; i < delta.removed.size(); ++i)
+    if (sent.contains(delta.removed[i]))
+      r.fail("$.delta.removed[" + std::to_string(i) + "]", "also sent in $.findings");
+  if (digest == nullptr)
+    r.fail("$.digest", "required with a delta: the state the delta leads to");
+  if (b.parts != 1) r.fail("$.parts", "a delta is one part, got " + std::to_string(b.parts));
+  if (!b.dependencies.empty() || !b.config_files.empty())
+    r.fail("$.delta", "a delta carries no inventory (dependencies, config files): a scan whose "
+                      "inventory changed is sent whole");
+  bool completed = b.scan.status == ScanStatus::completed && !b.scan.results.empty();
+  for (const auto& [name, outcome] : b.scan.results)
+    completed = completed && outcome.status == CollectorStatus::completed;
+  if (!completed)
+    r.fail("$.delta", "a delta needs a completed scan whose every collector completed");
+  b.delta = std::move(delta);
+}
+
+}  // namespace
+
 Result<Batch> batch_from_json(const json& document) {
   std::vector<Problem> problems;
   ObjectReader r(document, "$", problems,
                  {"schema_version", "batch_id", "part", "parts", "agent", "scan", "findings",
-                  "dependencies", "config_files"});
+                  "dependencies", "config_files", "digest", "delta"});
   Batch b;
   if (auto version = r.integer("schema_version", 0, 1 << 30, true);
       version && *version != kSchemaVersion)
@@ -372,6 +442,7 @@ Result<Batch> batch_from_json(const json& document) {
                "the same file as $.config_files[" + std::to_string(j) + "]");
         break;
       }
+  read_baseline_keys(r, b, problems);
   // What no column would take (columns.hpp).
   add_unreported(problems, column_problems(b));
   if (!problems.empty()) return invalid_document(std::move(problems));

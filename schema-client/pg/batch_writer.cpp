@@ -5,6 +5,7 @@
 #include <map>
 
 #include "schema-client/model/columns.hpp"
+#include "schema-client/model/scan_baseline.hpp"
 #include "schema-client/pg/category_tables.hpp"
 #include "schema-client/pg/config_files_writer.hpp"
 #include "schema-client/pg/vuln_matcher.hpp"
@@ -251,6 +252,34 @@ constexpr std::string_view kResolve =
     " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = ANY($3::text[])"
     " AND status = 'open' AND last_seen < $4::timestamptz";
 
+// Differential uploads (model/scan_baseline.hpp, migration 0015). The base a delta names must
+// be the agent's last whole scan of the same collectors; locked, so a concurrent batch of the
+// agent for these collectors waits.
+constexpr std::string_view kLockBaseline =
+    "SELECT digest, seen_at FROM scan_baselines WHERE company_id = $1::uuid"
+    " AND agent_id = $2::uuid AND collectors = $3 FOR UPDATE";
+
+// What a delta leaves unchanged is seen again, as a whole upload of the same scan would have
+// written it: every finding of its categories that the base scan saw (last_seen at or after
+// the base's start), less the removed ones, gets this scan's time and id. Findings the rematch
+// resolved as not affected were not in the base scan. Status and content stay.
+constexpr std::string_view kSeenAgain =
+    "UPDATE vulnerabilities_v2 SET last_seen = $4::timestamptz, scan_id = $6::uuid"
+    " WHERE company_id = $1::uuid AND agent_id = $2::uuid AND category = ANY($3::text[])"
+    " AND last_seen >= $5::timestamptz AND last_seen < $4::timestamptz"
+    " AND resolved_reason IS DISTINCT FROM 'not_affected'"
+    " AND NOT fingerprint = ANY($7::text[])";
+
+constexpr std::string_view kStoreBaseline =
+    "INSERT INTO scan_baselines AS b (company_id, agent_id, collectors, digest, scan_id, seen_at)"
+    " VALUES ($1::uuid, $2::uuid, $3, $4, $5::uuid, $6::timestamptz)"
+    " ON CONFLICT (company_id, agent_id, collectors) DO UPDATE SET digest = excluded.digest,"
+    " scan_id = excluded.scan_id, seen_at = excluded.seen_at, updated_at = now()";
+
+constexpr std::string_view kDropBaseline =
+    "DELETE FROM scan_baselines WHERE company_id = $1::uuid AND agent_id = $2::uuid"
+    " AND collectors = $3";
+
 // A PostgreSQL array literal of category names.
 std::string text_array(const std::vector<model::Category>& categories) {
   std::vector<std::string> names;
@@ -414,6 +443,21 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
           .empty())
     return model::Error{"scan " + scan.id + " belongs to another agent of this company"};
 
+  const std::string collectors = model::collectors_key(scan);
+  std::string base_seen;
+  if (batch.delta) {
+    const Rows base = tx.exec_prepared(
+        kLockBaseline, {param(agent.company_id), param(agent.agent_id), param(collectors)});
+    if (base.size() == 0 || base.text(0, 0) != batch.delta->base) {
+      report.baseline_mismatch =
+          base.size() == 0 ? "the ingest holds no base scan of collectors \"" + collectors + "\""
+                           : "the delta's base is not the last whole scan of collectors \"" +
+                                 collectors + "\" the ingest wrote";
+      return report;  // rolled back: the agent sends the scan whole
+    }
+    base_seen = std::string(base.text(0, 1));
+  }
+
   // The CVEs of the inventory this batch carries, matched against the stored feeds.
   model::Batch matched;
   matched.findings = match_stored_feeds(tx, agent.agent_id, batch.dependencies);
@@ -430,13 +474,29 @@ model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& a
                                   .integer(0, 0) >= batch.parts;
   // Only the categories whose every collector completed in this scan can vouch that a
   // finding it no longer reports is gone.
-  if (const auto categories = model::vouched_categories(scan.results);
-      whole_scan_in && !categories.empty()) {
+  const auto categories = model::vouched_categories(scan.results);
+  if (batch.delta)
+    report.unchanged = tx.exec(kSeenAgain, {param(agent.company_id), param(agent.agent_id),
+                                            param(text_array(categories)), param(started),
+                                            param(base_seen), param(scan.id),
+                                            param(pg::text_array(batch.delta->removed))})
+                           .affected();
+  if (whole_scan_in && !categories.empty()) {
     report.resolved = tx.exec(kResolve, {param(agent.company_id), param(agent.agent_id),
                                          param(text_array(categories)), param(started)})
                           .affected();
     if (std::ranges::find(categories, model::Category::config) != categories.end())
       resolve_config_findings(tx, agent);
+  }
+  if (whole_scan_in) {
+    // The next delta's base, or none: a scan that is not whole and complete breaks the chain.
+    if (!batch.digest.empty() && model::can_be_baseline(batch))
+      tx.exec_prepared(kStoreBaseline, {param(agent.company_id), param(agent.agent_id),
+                                        param(collectors), param(batch.digest), param(scan.id),
+                                        param(started)});
+    else
+      tx.exec_prepared(kDropBaseline,
+                       {param(agent.company_id), param(agent.agent_id), param(collectors)});
   }
   tx.commit();
   return report;

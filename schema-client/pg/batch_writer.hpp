@@ -16,6 +16,12 @@
 //   split over several batches), every open finding of a category whose collectors all
 //   completed in this scan, and that this scan did not report, becomes `resolved` (a config
 //   finding's config_findings.status with it).
+// A delta (model/scan_baseline.hpp) is taken only against the agent's last whole scan of the
+// same collectors (scan_baselines, migration 0015; else WriteReport::baseline_mismatch): its
+// new and changed findings are written as above, the findings it leaves unchanged are seen
+// again in one statement (last_seen and scan_id, as a whole upload would set them), its
+// removed ones are resolved. Once a scan is whole, its digest becomes the next base when it
+// can be one, else the base is dropped.
 // Each table is written by one multi-row statement (rows passed as one JSON array), never a
 // statement per finding. The company comes from `agent` (the authenticated key), never from
 // the batch; row-level security holds the transaction to that company, and every update is
@@ -53,6 +59,11 @@ struct WriteReport {
   std::string mismatch;
   std::int64_t matched = 0;  // CVE findings of the inventory, matched here (vuln_matcher.hpp)
   std::int64_t config_files = 0;  // config_files rows written or changed (config_files_writer.hpp)
+  // A delta: the findings it left unchanged, seen again in bulk.
+  std::int64_t unchanged = 0;
+  // Not empty: the delta's base is not the agent's last whole scan of its collectors (why);
+  // rolled back, nothing written. The agent sends the scan whole.
+  std::string baseline_mismatch;
 };
 
 model::Result<WriteReport> write_batch(Connection& connection, const AgentRef& agent,

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "schema-client/model/scan_baseline.hpp"
 #include "schema-client/model/uuid.hpp"
 #include "schema-client/model/wire_format.hpp"
 #include "tests/schema-client/problem_lines.hpp"
@@ -149,6 +150,17 @@ Sample from_sample(std::string name, bool valid, const Mutation& mutate) {
   return {std::move(name), valid, std::move(doc)};
 }
 
+// A differential upload: the completed sample scan again, one finding changed, one gone.
+json delta_document() {
+  const model::Batch scan = testing::completed_scan(testing::kAgentIdentity, 1);
+  model::Batch next = testing::completed_scan(testing::kAgentIdentity, 2);
+  next.findings = scan.findings;
+  next.dependencies = scan.dependencies;
+  next.findings[0].title += " (changed)";
+  next.findings.pop_back();
+  return model::to_json(*model::delta_of(next, model::baseline_of(scan)));
+}
+
 json minimal_document() {
   json finding = testing::sample_document()["findings"][3];
   return {{"schema_version", 1},
@@ -193,6 +205,17 @@ TEST_CASE("batch schema: valid and invalid batches, the reader and the schema ag
   samples.push_back({"full-round-trip", true, json::parse(model::serialize(testing::sample_batch_with_config_files()))});
   samples.push_back({"running-end-time-null", true, model::to_json(testing::running_batch())});
   samples.push_back({"only-required-keys", true, minimal_document()});
+  const json delta = delta_document();
+  samples.push_back({"delta", true, delta});
+  json without_digest = delta;
+  without_digest.erase("digest");
+  samples.push_back({"delta-without-digest", false, without_digest});
+  json short_base = delta;
+  short_base["delta"]["base"] = "abc";
+  samples.push_back({"delta-base-not-sha256", false, short_base});
+  json unknown_delta_key = delta;
+  unknown_delta_key["delta"]["added"] = json::array();
+  samples.push_back({"delta-unknown-key", false, unknown_delta_key});
   add("null-field-values", true, [](json& d) {
     d["findings"][0]["fields"]["eol_date"] = nullptr;
     d["findings"][1]["fields"]["port"] = nullptr;
@@ -498,7 +521,14 @@ TEST_CASE("batch schema: the keys of each object are the keys the writer writes"
           "[unit][schema]") {
   const json doc = testing::sample_document();
   const json& defs = schema().at("$defs");
-  CHECK(keys_of(schema().at("properties")) == keys_of(doc));
+  // The sample has every key but those of a differential upload.
+  std::set<std::string> top = keys_of(doc);
+  const json delta = delta_document();
+  for (const std::string& key : keys_of(delta)) top.insert(key);
+  CHECK(keys_of(schema().at("properties")) == top);
+  CHECK(keys_of(schema().at("properties").at("delta").at("properties")) ==
+        keys_of(delta["delta"]));
+  CHECK(schema().at("properties").at("delta").at("additionalProperties") == false);
   CHECK(keys_of(defs.at("agent").at("properties")) == keys_of(doc["agent"]));
   CHECK(keys_of(defs.at("scan").at("properties")) == keys_of(doc["scan"]));
   CHECK(keys_of(defs.at("finding").at("properties")) == keys_of(doc["findings"][0]));

@@ -255,4 +255,33 @@ model::Batch completed_scan(const std::string& agent_identity, int hour) {
   return batch;
 }
 
+FindingChanges change_findings(model::Batch& scan, std::mt19937_64& random,
+                               const std::string& agent_identity, int& next_port) {
+  FindingChanges changes;
+  std::uniform_int_distribution<int> eighth(0, 7), added(0, 3);
+  std::vector<model::Finding> kept;
+  for (model::Finding& f : scan.findings) {
+    const int draw = eighth(random);
+    if (draw == 0) {
+      changes.removed.insert(f.fingerprint);
+      continue;
+    }
+    if (draw == 1) {
+      f.title += " (changed)";
+      changes.changed.insert(f.fingerprint);
+    }
+    kept.push_back(std::move(f));
+  }
+  for (int n = added(random); n > 0; --n) {
+    model::Finding f = sample_finding(model::Category::network);
+    f.fields["port"] = next_port++;
+    f.title = "port " + std::to_string(next_port - 1) + " answers";
+    f.fingerprint = model::compute_fingerprint(agent_identity, f);
+    changes.added.insert(f.fingerprint);
+    kept.push_back(std::move(f));
+  }
+  scan.findings = std::move(kept);
+  return changes;
+}
+
 }  // namespace zt::testing

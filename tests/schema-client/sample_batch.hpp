@@ -3,6 +3,8 @@
 // realistic fields of its table, dependencies, and a scan that has ended. The sample is valid
 // (the reader accepts it); tests break copies of it one key at a time.
 #include <nlohmann/json.hpp>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,17 @@ model::Batch running_batch();
 // `hour` o'clock on 2026-11-26, every category's collector completed; fresh batch and scan
 // ids. For the tests of the ingest's writer, where scans follow one another.
 model::Batch completed_scan(const std::string& agent_identity, int hour);
+
+// What change_findings() did, by fingerprint.
+struct FindingChanges {
+  std::set<std::string> removed, changed, added;
+};
+
+// Changes the findings of `scan` at random, as a host changes between two scans: each finding
+// removed with probability 1/8 or given a new title with 1/8, and 0..3 new network findings
+// (on ports counted up from `next_port`), fingerprinted for `agent_identity`.
+FindingChanges change_findings(model::Batch& scan, std::mt19937_64& random,
+                               const std::string& agent_identity, int& next_port);
 
 // to_json(sample_batch_with_config_files()), the document the strict-reading tests break.
 nlohmann::json sample_document();

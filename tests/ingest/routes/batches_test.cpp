@@ -17,6 +17,7 @@ constexpr const char* kPath = "/api/v1/batches";
 
 json advised(json body) {
   body["max_batch_findings"] = RoutesFixture::kMaxBatchFindings;
+  body["differential_uploads"] = true;
   return body;
 }
 
@@ -29,26 +30,28 @@ TEST_CASE("A batch is written as the key's agent and answered with the store's c
   RoutesFixture fixture;
   const auto agent = fixture.agent("agent-1");
   const auto sample = zt::testing::sample_batch();
-  fixture.store.write_result = zt::pg::WriteReport{false, 12, 3, 2, "", 0};
+  fixture.store.write_result = zt::pg::WriteReport{false, 12, 3, 2, "", 0, 0, 0, ""};
   const auto written = fixture.post(kPath, sample_body(), agent.key);
   CHECK(written.status == 200);
   CHECK(body_of(written) == advised({{"batch_id", sample.batch_id},
                                      {"result", "written"},
                                      {"findings_written", 12},
                                      {"dependencies_written", 3},
-                                     {"findings_resolved", 2}}));
+                                     {"findings_resolved", 2},
+                                     {"findings_unchanged", 0}}));
   REQUIRE(fixture.store.batches.size() == 1);
   CHECK(fixture.store.batches[0].batch_id == sample.batch_id);
   CHECK(fixture.store.batches[0].findings.size() == sample.findings.size());
 
-  fixture.store.write_result = zt::pg::WriteReport{true, 0, 0, 0, "", 0};
+  fixture.store.write_result = zt::pg::WriteReport{true, 0, 0, 0, "", 0, 0, 0, ""};
   const auto again = fixture.post(kPath, sample_body(), agent.key);
   CHECK(again.status == 200);
   CHECK(body_of(again) == advised({{"batch_id", sample.batch_id},
                                    {"result", "duplicate"},
                                    {"findings_written", 0},
                                    {"dependencies_written", 0},
-                                   {"findings_resolved", 0}}));
+                                   {"findings_resolved", 0},
+                                   {"findings_unchanged", 0}}));
   const std::string text = fixture.metrics.render();
   CHECK_THAT(text, Catch::Contains("zerotrace_ingest_batches_total{outcome=\"written\"} 1\n"));
   CHECK_THAT(text, Catch::Contains("zerotrace_ingest_batches_total{outcome=\"duplicate\"} 1\n"));
@@ -102,7 +105,7 @@ TEST_CASE("A batch the store refuses is a 409, one it did not write whole is a 5
   CHECK(conflict.status == 409);
   CHECK(body_of(conflict) == advised(error_body("conflict", "scan 42 belongs to another agent")));
 
-  fixture.store.write_result = zt::pg::WriteReport{false, 12, 3, 0, "auth_findings 0 of 1", 0};
+  fixture.store.write_result = zt::pg::WriteReport{false, 12, 3, 0, "auth_findings 0 of 1", 0, 0, 0, ""};
   const auto mismatch = fixture.post(kPath, sample_body(), agent.key);
   CHECK(mismatch.status == 500);
   CHECK(body_of(mismatch) ==

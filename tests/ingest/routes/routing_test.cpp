@@ -12,7 +12,8 @@ using zt::test::RoutesFixture;
 
 namespace {
 
-const json kBatchFields = {{"max_batch_findings", RoutesFixture::kMaxBatchFindings}};
+const json kBatchFields = {{"max_batch_findings", RoutesFixture::kMaxBatchFindings},
+                           {"differential_uploads", true}};
 
 json with_batch_fields(json body) {
   body.update(kBatchFields);
