@@ -36,6 +36,7 @@ transport::DeliveryOptions delivery_options(const AgentConfig& config) {
   options.split.max_bytes = static_cast<std::size_t>(upload.batch_max_mib) * kMiB;
   options.server_error_limit = upload.server_error_limit;
   options.server_error_span = upload.server_error_span;
+  options.full_upload_every = upload.full_upload_every;
   return options;
 }
 

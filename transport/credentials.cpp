@@ -205,7 +205,8 @@ Credentials::Step Credentials::enroll(IngestClient& client) {
         return Step{Next::blocked, false, std::nullopt, enroll_refused_};
       }
       [[fallthrough]];
-    case Outcome::too_large:  // enroll() answers rejected for it
+    case Outcome::too_large:  // enroll() answers rejected for these
+    case Outcome::send_whole:
     case Outcome::rejected: {
       std::lock_guard lock(mutex_);
       enroll_refused_ = result.message;

@@ -39,6 +39,7 @@ model::Status validate(const DeliveryOptions& options) {
     return model::Error{"server_error_limit must be positive"};
   if (options.server_error_span.count() < 0)
     return model::Error{"server_error_span must not be negative"};
+  if (options.full_upload_every <= 0) return model::Error{"full_upload_every must be positive"};
   return model::Ok{};
 }
 
@@ -90,6 +91,13 @@ Delivery::Delivery(DeliveryOptions options, Spool& spool, AgentInfoProvider agen
                              : Backoff(options_.backoff)),
       jitter_(options_.seed ? *options_.seed + 1 : std::random_device{}()),
       log_limit_(kLogInterval) {
+  if (options_.full_upload_every > 1) {
+    auto baselines = BaselineStore::open(options_.state_dir / "baselines");
+    if (baselines)
+      baselines_ = std::move(baselines).value();
+    else
+      delivery_log()->warn("{}; every scan is uploaded whole", baselines.error().message);
+  }
   heartbeat_ = std::make_unique<Heartbeat>(
       options_.heartbeat_interval, std::move(clients.heartbeat), spool_, credentials_,
       read_machine_identity(options_.host_root), std::move(agent_info),
@@ -274,7 +282,7 @@ void Delivery::upload(const SpooledBatch& record, const config::Secret& key) {
     advised = stats_.advised_batch_findings;
   }
   bool cut_made = false;
-  auto read = planner_.progress_of(record, advised, cut_made);
+  auto read = planner_.progress_of(record, advised, differential(), cut_made);
   if (auto* unreadable = std::get_if<PartPlanner::Unreadable>(&read)) {
     const std::string problem =
         "spooled batch " + record.batch_id + " cannot be read: " + unreadable->problem;
@@ -300,7 +308,8 @@ void Delivery::upload(const SpooledBatch& record, const config::Secret& key) {
   const NextPart part = planner_.next(record, progress);
   const HttpAnswer answer = client_->post_json(kBatchesPath, part.body, key.reveal(), part.encoding);
   const Classified classified = classify(answer);
-  if (classified.max_batch_findings) {
+  if (classified.max_batch_findings) {  // an answer of the ingest, not of a proxy
+    ingest_differential_ = classified.differential;
     std::lock_guard lock(mutex_);
     stats_.advised_batch_findings = classified.max_batch_findings;
   }
@@ -311,6 +320,7 @@ void Delivery::upload(const SpooledBatch& record, const config::Secret& key) {
       progress.server_errors = 0;
       progress.first_server_error_at.reset();
       if (part.legacy || progress.done()) {
+        if (!part.legacy) keep_baseline(progress);
         spool_.acknowledge(record.sequence);
       } else if (auto saved = spool_.save_progress(record.sequence, progress); !saved) {
         // The part goes again and is acknowledged as a duplicate.
@@ -322,6 +332,7 @@ void Delivery::upload(const SpooledBatch& record, const config::Secret& key) {
         std::lock_guard lock(mutex_);
         ++stats_.uploads_ok;
         if (classified.duplicate) ++stats_.duplicates;
+        if (part.delta) ++stats_.deltas;
         stats_.last_upload_at = model::now();
         stats_.consecutive_failures = 0;
       }
@@ -335,11 +346,24 @@ void Delivery::upload(const SpooledBatch& record, const config::Secret& key) {
       pace(classified.retry_after, milliseconds(0));
       return;
     }
+    case Outcome::send_whole:
+      send_whole(record, part, std::move(progress), classified, true);
+      return;
     case Outcome::rejected:
+      // An ingest that does not know digests (one before differential uploads, put back)
+      // refuses them as unknown keys: the scan goes again whole without.
+      if (part.digest && !classified.differential) {
+        send_whole(record, part, std::move(progress), classified, false);
+        return;
+      }
       give_up(record, part, progress, classified.reason);
       pace(classified.retry_after, milliseconds(0));
       return;
     case Outcome::too_large:
+      if (part.delta) {
+        send_whole(record, part, std::move(progress), classified, true);
+        return;
+      }
       on_too_large(record, part, std::move(progress), classified);
       return;
     case Outcome::server_error:

@@ -21,6 +21,10 @@
 //   too_large (413)                   what is not acknowledged is cut again into smaller
 //                                     parts (PartPlanner::recut) and sent on at once; a
 //                                     single item still too large is rejected.
+//   send_whole (409 baseline_mismatch) a delta whose base the ingest does not hold: the
+//                                     scan is cut again whole (PartPlanner::cut_whole), with
+//                                     its digest, and sent on at once; the kept baseline of
+//                                     its collectors is dropped.
 //   rejected (another 4xx)            the scan moves to the spool's dead-letter/ folder
 //                                     with the reason (which part), is counted, and the next
 //                                     one goes on.
@@ -29,6 +33,13 @@
 //                                     again and carries on with the new key; otherwise it
 //                                     waits for a usable key (credentials.hpp). Logged once
 //                                     clearly, then rate limited; DeliveryStats says so.
+// Differential uploads (part_planner.hpp): after an answer that says the ingest takes them
+// ("differential_uploads"), scans are cut with their digest, and go as deltas against the
+// baseline kept in <state_dir>/baselines (baseline_store.hpp). Once a scan's last part is
+// acknowledged, its state becomes the baseline of its collectors (or the baseline is dropped
+// when it went without a digest), before the record leaves the spool. A delta or digest
+// refused by an ingest that does not say it takes them (an older one put back) is sent again
+// whole without, not given up; so is a delta refused as too large.
 // A record the model's reader refuses (a value no column takes) is given up the same way
 // before anything is sent; one that is not a batch at all is quarantined.
 // Pacing: between two uploads the loop waits `pacing` with ±50 % jitter, and at least the
@@ -67,6 +78,7 @@
 #include "schema-client/model/batch.hpp"
 #include "schema-client/model/result.hpp"
 #include "transport/backoff.hpp"
+#include "transport/baseline_store.hpp"
 #include "transport/credentials.hpp"
 #include "transport/delivery_log.hpp"
 #include "transport/delivery_metrics.hpp"
@@ -101,11 +113,15 @@ struct DeliveryOptions {
   // up (dead-lettered).
   int server_error_limit = 10;
   std::chrono::seconds server_error_span{3600};
+  // Every so many uploads of a scan's collectors, one is whole (the others may be deltas);
+  // 1: every upload is whole.
+  int full_upload_every = 24;
 };
 
 // Errors name the option: the backoff policy (validate(BackoffPolicy)), a heartbeat
 // interval, key_recheck, server_error_limit or split limit that is not positive, pacing,
-// stopping_heartbeat_timeout or server_error_span negative, no state_dir.
+// stopping_heartbeat_timeout or server_error_span negative, no state_dir, full_upload_every
+// not positive.
 model::Status validate(const DeliveryOptions& options);
 
 class Delivery {
@@ -150,6 +166,13 @@ class Delivery {
                     const Classified& answer);
   void give_up(const SpooledBatch& record, const NextPart& part, const ScanProgress& progress,
                const std::string& why);
+  // A delta or digest the ingest did not take: the scan is cut again whole and sent on.
+  void send_whole(const SpooledBatch& record, const NextPart& part, ScanProgress progress,
+                  const Classified& answer, bool digest);
+  // Differential uploads: what the planner may use now, and the baseline a scan whose last
+  // part was acknowledged leaves.
+  Differential differential() const;
+  void keep_baseline(const ScanProgress& progress);
   // A file of the spool could not be written: counted like a failed attempt, backoff.
   void spool_failure(const std::string& problem);
   // After an answer: the next upload waits at least `at_least` and the pacing interval.
@@ -165,6 +188,8 @@ class Delivery {
   Spool& spool_;
   const std::shared_ptr<std::atomic<bool>> abort_;  // set on stop: ends requests in flight
   PartPlanner planner_;                             // upload thread only
+  std::optional<BaselineStore> baselines_;  // upload thread only; none: no deltas
+  bool ingest_differential_ = false;        // upload thread only: the last answer said so
   Credentials credentials_;
   const std::unique_ptr<IngestClient> client_;
   const std::unique_ptr<IngestClient> farewell_client_;

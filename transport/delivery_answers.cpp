@@ -1,6 +1,7 @@
 // What an answer that is neither a delivery nor a plain retry does to the record being sent:
-// a server error counted toward giving up, a 413 that re-cuts the scan, giving up, and a
-// spool file that could not be written. Part of Delivery (delivery.hpp), upload thread only.
+// a server error counted toward giving up, a 413 that re-cuts the scan, a delta sent again
+// whole, giving up, and a spool file that could not be written; and the baselines of
+// differential uploads. Part of Delivery (delivery.hpp), upload thread only.
 #include "transport/delivery.hpp"
 
 namespace zt::transport {
@@ -76,6 +77,46 @@ void Delivery::on_too_large(const SpooledBatch& record, const NextPart& part,
       part.batch_id, part.part, part.parts, part.items, answer.reason, record.batch_id,
       progress.ends.size(), progress.parts());
   pace(answer.retry_after, milliseconds(0));
+}
+
+void Delivery::send_whole(const SpooledBatch& record, const NextPart& part,
+                          ScanProgress progress, const Classified& answer, bool digest) {
+  if (!digest) ingest_differential_ = false;
+  planner_.cut_whole(progress, answer.max_batch_findings, digest && ingest_differential_);
+  if (baselines_) (void)baselines_->forget(planner_.collectors());
+  if (auto saved = spool_.save_progress(record.sequence, progress); !saved)
+    return spool_failure(saved.error().message);
+  {
+    std::lock_guard lock(mutex_);
+    ++stats_.sent_whole_again;
+  }
+  delivery_log()->info("batch {} ({}) was not taken as sent ({}); it is sent again whole, in {} "
+                       "part(s)",
+                       part.batch_id, part.delta ? "a delta" : "with its digest", answer.reason,
+                       progress.parts());
+  pace(answer.retry_after, milliseconds(0));
+}
+
+Differential Delivery::differential() const {
+  Differential d;
+  d.enabled = baselines_.has_value() && ingest_differential_;
+  d.full_every = options_.full_upload_every;
+  if (d.enabled)
+    d.baseline = [this](const std::string& collectors) { return baselines_->load(collectors); };
+  return d;
+}
+
+void Delivery::keep_baseline(const ScanProgress& progress) {
+  if (!baselines_) return;
+  const std::optional<model::ScanBaseline> baseline = planner_.acknowledged_baseline(progress);
+  const model::Status kept =
+      baseline ? baselines_->save(*baseline) : baselines_->forget(planner_.collectors());
+  if (!kept) {
+    // The ingest holds the new base; a stale file here only costs a refused delta.
+    delivery_log()->warn("{}; the next scan of {} is sent whole", kept.error().message,
+                         planner_.collectors());
+    (void)baselines_->forget(planner_.collectors());
+  }
 }
 
 void Delivery::give_up(const SpooledBatch& record, const NextPart& part,

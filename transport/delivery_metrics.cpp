@@ -58,6 +58,8 @@ json delivery_metrics(const DeliveryStats& delivery) {
           {"retries", delivery.retries},
           {"server_errors", delivery.server_errors},
           {"recuts", delivery.recuts},
+          {"deltas", delivery.deltas},
+          {"sent_whole_again", delivery.sent_whole_again},
           {"duplicates", delivery.duplicates},
           {"dead_lettered", delivery.dead_lettered},
           {"unauthorized", delivery.unauthorized},

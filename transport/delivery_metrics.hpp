@@ -12,7 +12,7 @@
 //                          "dropped": {"batches", "findings", "first_dropped_at",
 //                                      "last_dropped_at", "first_batch_id", "last_batch_id"}},
 //                "delivery": {"uploads_ok", "uploads_failed", "retries", "server_errors",
-//                             "recuts", "duplicates",
+//                             "recuts", "duplicates", "deltas", "sent_whole_again",
 //                             "dead_lettered", "unauthorized", "consecutive_failures",
 //                             "last_upload_at", "last_error", "last_error_at",
 //                             "uploads_stopped", "stopped_reason",
@@ -47,6 +47,9 @@ struct DeliveryStats {
   std::uint64_t retries = 0;         // of those, the ones to try again (no answer, 408, 429, 5xx)
   std::uint64_t server_errors = 0;   // of those, answers counted against their batch (500…)
   std::uint64_t recuts = 0;          // 413 answers: a scan cut again into smaller parts
+  std::uint64_t deltas = 0;          // scans delivered as a delta (part_planner.hpp)
+  // Deltas the ingest could not take (another base, too large, not understood): sent whole.
+  std::uint64_t sent_whole_again = 0;
   // Scans given up: refused for good (a 4xx), or failed by the server too many times; moved to
   // dead-letter/.
   std::uint64_t dead_lettered = 0;

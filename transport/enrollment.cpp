@@ -64,6 +64,7 @@ EnrollmentResult enroll(IngestClient& client, const EnrollmentRequest& request) 
       return result;
     case Outcome::rejected:
     case Outcome::too_large:
+    case Outcome::send_whole:  // a batch's answer; never an enrollment's
       result.outcome = Outcome::rejected;
       result.message = "the ingest refused the enrollment request (" + classified.reason + ")";
       return result;

@@ -172,6 +172,7 @@ std::chrono::milliseconds Heartbeat::beat(IngestClient& client,
     }
     case Outcome::rejected:
     case Outcome::too_large:
+    case Outcome::send_whole:
     case Outcome::server_error:
     case Outcome::retry: {
       {

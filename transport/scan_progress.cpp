@@ -27,6 +27,8 @@ std::string to_text(const ScanProgress& progress) {
               {"first_server_error_at", nullptr}};
   if (progress.first_server_error_at)
     out["first_server_error_at"] = model::format_timestamp(*progress.first_server_error_at);
+  if (progress.digest) out["digest"] = true;
+  if (progress.delta()) out["delta_base"] = progress.delta_base;
   return out.dump();
 }
 
@@ -63,6 +65,13 @@ model::Result<ScanProgress> progress_from_text(std::string_view text) {
                                         : std::nullopt;
       if (!at) return bad(key + ": not an RFC 3339 time");
       out.first_server_error_at = at;
+    } else if (key == "digest") {
+      if (!value.is_boolean()) return bad(key + ": not true or false");
+      out.digest = value.get<bool>();
+    } else if (key == "delta_base") {
+      if (!value.is_string() || value.get<std::string>().empty())
+        return bad(key + ": not a digest");
+      out.delta_base = value.get<std::string>();
     } else {
       return bad("unknown key " + key);
     }
@@ -73,6 +82,8 @@ model::Result<ScanProgress> progress_from_text(std::string_view text) {
     if (end < previous) return bad("ends: not in order");
     previous = end;
   }
+  if (out.delta() && (out.parts() != 1 || !out.digest))
+    return bad("a delta is one part of a cut with digests");
   if (out.acked < out.base_part || (!out.legacy() && out.acked > out.parts()))
     return bad("acked " + std::to_string(out.acked) + " is outside parts " +
                std::to_string(out.base_part) + ".." + std::to_string(out.parts()));

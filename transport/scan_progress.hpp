@@ -14,6 +14,11 @@
 // A record written by the version before holds one part of a scan as it was sent then; it is
 // sent as it is: `ends` is empty (a "legacy" record), only the counters below are used.
 //
+// Differential uploads (model/scan_baseline.hpp): with `digest` the parts carry the scan's
+// digest (the ingest keeps it as the base of the next delta); a `delta_base` sends the scan as
+// one delta against the baseline of that digest instead (ends {0}: one part of no items of
+// the cut). Both are fixed with the cut, so a part sent again after a crash is the same.
+//
 // server_errors counts the answers to the part being sent that said the server failed on
 // this batch (500, upload_outcome.hpp), since first_server_error_at; both are reset when a
 // part is acknowledged. They are kept here so that a crash loop cannot reset them.
@@ -38,7 +43,10 @@ struct ScanProgress {
   int acked = 0;
   int server_errors = 0;
   std::optional<model::Timestamp> first_server_error_at;
+  bool digest = false;
+  std::string delta_base;
 
+  bool delta() const { return !delta_base.empty(); }
   bool legacy() const { return ends.empty(); }
   // Parts in all, under the cut in force.
   int parts() const { return base_part + static_cast<int>(ends.size()); }

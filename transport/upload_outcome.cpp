@@ -93,6 +93,8 @@ std::string_view to_string(Outcome outcome) {
       return "rejected";
     case Outcome::unauthorized:
       return "unauthorized";
+    case Outcome::send_whole:
+      return "send_whole";
   }
   return "unknown";
 }
@@ -103,6 +105,13 @@ Classified classify(const HttpAnswer& answer) {
   result.retry_after = answer.retry_after;
   const auto document = nlohmann::json::parse(answer.body, nullptr, false);
   result.max_batch_findings = advised_batch_findings(document);
+  if (document.is_object())
+    if (const auto found = document.find("differential_uploads");
+        found != document.end() && found->is_boolean())
+      result.differential = found->get<bool>();
+  if (answer.status == 409 && document.is_object() && document.contains("error") &&
+      document["error"].is_object() && text_of(document["error"], "code") == "baseline_mismatch")
+    result.outcome = Outcome::send_whole;
   if (answer.status == 0) {
     result.reason = "no answer: " + (answer.error.empty() ? "unknown error" : answer.error);
   } else if (result.outcome == Outcome::delivered) {

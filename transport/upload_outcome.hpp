@@ -28,6 +28,9 @@
 //   401, 403                 unauthorized  stop uploading, keep spooling, re-enroll when an
 //                                          enrollment token is configured; the batch is not
 //                                          at fault, so it is kept
+//   409 "baseline_mismatch"  send_whole    a delta the ingest cannot apply (its base is not
+//                                          the last whole scan it holds): the scan is sent
+//                                          again whole, at once
 //   any other 4xx            rejected      the batch goes to the dead-letter folder,
 //                                          counted; later batches carry on
 //
@@ -50,7 +53,15 @@ namespace zt::transport {
 
 inline constexpr std::int64_t kMaxAdvisedBatchFindings = 100000;
 
-enum class Outcome { delivered, retry, server_error, too_large, rejected, unauthorized };
+enum class Outcome {
+  delivered,
+  retry,
+  server_error,
+  too_large,
+  rejected,
+  unauthorized,
+  send_whole
+};
 std::string_view to_string(Outcome outcome);
 
 struct Classified {
@@ -59,6 +70,8 @@ struct Classified {
   std::string reason;      // "HTTP 422 invalid_request: … ($.findings[0].severity: …)"
   bool duplicate = false;  // delivered, and the ingest already had this batch
   std::optional<std::size_t> max_batch_findings;
+  // The answer says the ingest takes digests and deltas ("differential_uploads": true).
+  bool differential = false;
 };
 
 Classified classify(const HttpAnswer& answer);

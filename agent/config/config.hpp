@@ -60,6 +60,9 @@ struct UploadSection {
   // is given up (transport/upload_outcome.hpp).
   int server_error_limit = 10;                 // 1..1000
   std::chrono::seconds server_error_span{3600};  // 0s..30d
+  // Every so many uploads of a collector's scan, one is whole; the others may be deltas
+  // (transport/part_planner.hpp). 1: always whole.
+  int full_upload_every = 24;  // 1..1000
 
   friend bool operator==(const UploadSection&, const UploadSection&) = default;
 };

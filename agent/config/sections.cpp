@@ -125,6 +125,13 @@ const Field<UploadSection> kUploadFields[] = {
      [](UploadSection& s, const Value& v) {
        return assign(s.server_error_span, to_duration(v, kServerErrorSpanRange));
      }},
+    {"full_upload_every",
+     "Every so many uploads of a collector's scan, one is whole; in between, a scan whose "
+     "inventory did not change goes as its changes (a delta): 1..1000, 1 = always whole.",
+     false,
+     [](UploadSection& s, const Value& v) {
+       return assign(s.full_upload_every, to_integer(v, 1, 1000));
+     }},
 };
 
 const Field<CollectorConfig> kCollectorFields[] = {

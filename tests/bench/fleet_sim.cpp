@@ -4,15 +4,22 @@
 // divided by --compression (60 s heartbeats compressed 10 times for 10,000 agents is the load
 // of 100,000), with ±10% jitter and a random first offset. A scan is a batch of --findings
 // findings (tests/bench/workload.hpp); between an agent's scans a share --change-rate of them
-// is new, the rest are the same findings again. Stops by itself after --duration seconds.
+// is new, the rest are the same findings again. Each scan reports one completed collector per
+// category of its findings. With --differential an agent sends each scan with its digest, and
+// as a delta against the last one the ingest acknowledged (schema-client/model/
+// scan_baseline.hpp), one in --full-upload-every whole. Stops by itself after --duration
+// seconds.
 //
 // Prints per route: requests per second, p50/p95/p99 latency, answers by status and failures
 // by error, and how late requests started because every connection was busy (the simulator's
 // backlog, not the ingest's); the database's transactions and rows per second; the ingest's
-// peak RSS; the database's size per agent. Figures, not assertions.
+// peak RSS; the database's size per agent; per scan, its mean JSON bytes and the rows the
+// database wrote (inserted and updated; heartbeats' included unless --heartbeat-seconds is
+// longer than the run). Figures, not assertions.
 //
 // Usage: zerotrace-fleet-sim [--agents N] [--connections N] [--compression X] [--duration S]
 //        [--heartbeat-seconds S] [--scan-seconds S] [--findings N] [--change-rate R] [--seed N]
+//        [--differential] [--full-upload-every N]
 // Exit status: 0; 1 when the ingest or PostgreSQL could not be started or enrollment failed;
 // CLI11's on bad arguments.
 #include <CLI/CLI.hpp>
@@ -20,6 +27,7 @@
 #include <random>
 #include <thread>
 
+#include "schema-client/model/scan_baseline.hpp"
 #include "schema-client/model/wire_format.hpp"
 #include "schema-client/pg/connection.hpp"
 #include "tests/bench/figures.hpp"
@@ -49,6 +57,8 @@ struct Options {
   double change_rate = 0.05;
   unsigned long long seed = std::random_device{}();
   std::string ingest;
+  bool differential = false;
+  int full_upload_every = 24;
 };
 
 struct Agent {
@@ -57,6 +67,13 @@ struct Agent {
   int scans = 0;
   std::uint64_t next_new = 0;             // the number of its next new finding
   std::vector<std::uint64_t> finding_ns;  // what its last scan reported
+  // --differential: the last scan the ingest acknowledged, and the one in flight.
+  std::optional<model::ScanBaseline> base, sending;
+};
+
+// What the fleet's scans cost on the wire.
+struct ScanTraffic {
+  double scans = 0, deltas = 0, bytes = 0;
 };
 
 // The counters of pg_stat_database for the database: commits and rows written.
@@ -80,6 +97,7 @@ class Fleet {
       : options_(options), random_(random), agents_(static_cast<std::size_t>(options.agents)) {}
 
   std::vector<Agent>& agents() { return agents_; }
+  const ScanTraffic& traffic() const { return traffic_; }
 
   // A period of `seconds` compressed, with ±10% jitter.
   LoadClock::duration period(double seconds) {
@@ -104,9 +122,11 @@ class Fleet {
     return out;
   }
 
-  std::optional<LoadRequest> next(const LoadRequest& done, const LoadAnswer&) {
+  std::optional<LoadRequest> next(const LoadRequest& done, const LoadAnswer& answer) {
     if (done.route == kHeartbeat)
       return heartbeat(done.agent, done.due + period(options_.heartbeat_seconds));
+    Agent& agent = agents_[done.agent];
+    agent.base = answer.status == 200 ? agent.sending : std::nullopt;  // else: whole again
     return scan(done.agent, done.due + period(options_.scan_seconds));
   }
 
@@ -131,13 +151,30 @@ class Fleet {
         if (changed(random_)) n = agent.next_new++;
     model::Batch batch = make_batch(agent.id, agent_info(static_cast<int>(a)), agent.scans, 0);
     for (std::uint64_t n : agent.finding_ns) batch.findings.push_back(make_finding(agent.id, n));
+    for (const model::Finding& f : batch.findings)
+      batch.scan.results[std::string(model::to_string(f.category))] = {
+          .status = model::CollectorStatus::completed, .category = f.category};
     ++agent.scans;
-    return {due, std::string(kBatches), agent.key, model::to_json(batch).dump(), a};
+    if (options_.differential) {
+      agent.sending = model::baseline_of(batch);
+      batch.digest = agent.sending->digest;
+      if (agent.base && agent.base->deltas + 1 < options_.full_upload_every)
+        if (auto delta = model::delta_of(batch, *agent.base)) {
+          agent.sending->deltas = agent.base->deltas + 1;
+          batch = std::move(*delta);
+          ++traffic_.deltas;
+        }
+    }
+    std::string body = model::serialize(batch);
+    ++traffic_.scans;
+    traffic_.bytes += static_cast<double>(body.size());
+    return {due, std::string(kBatches), agent.key, std::move(body), a};
   }
 
   const Options& options_;
   std::mt19937_64& random_;
   std::vector<Agent> agents_;
+  ScanTraffic traffic_;
 };
 
 // Every agent enrolled through the API over the load engine's connections; false when one
@@ -233,6 +270,13 @@ int run(const Options& options) {
   const double scans =
       batches == figures.routes.end() ? 0 : static_cast<double>(batches->second.answered);
   std::printf("  findings sent: %.0f per second\n", scans * options.findings / seconds);
+  const ScanTraffic& traffic = fleet.traffic();
+  const double written = (after.inserted - before.inserted) + (after.updated - before.updated);
+  std::printf(
+      "  per scan: %.0f bytes of JSON, %.1f rows written (inserted + updated);"
+      " %.0f of %.0f scans sent as deltas\n",
+      traffic.scans > 0 ? traffic.bytes / traffic.scans : 0.0, scans > 0 ? written / scans : 0.0,
+      traffic.deltas, traffic.scans);
   std::printf("  database: %.0f transactions/s, %.0f rows inserted/s, %.0f rows updated/s\n",
               (after.commits - before.commits) / seconds,
               (after.inserted - before.inserted) / seconds,
@@ -281,6 +325,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   app.add_option("--seed", options.seed, "random seed of the schedule");
+  app.add_flag("--differential", options.differential,
+               "send scans with their digest, and as deltas against the last acknowledged one");
+  app.add_option("--full-upload-every", options.full_upload_every,
+                 "with --differential: one scan in so many is sent whole")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   app.add_option("--ingest", options.ingest, "the zerotrace-ingest binary")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   try {

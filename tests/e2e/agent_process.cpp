@@ -49,7 +49,8 @@ void AgentProcess::write_config() const {
           std::to_string(s.batch_max_mib) + "\n  spool_max_mib: " +
           std::to_string(s.spool_max_mib) + "\n  server_error_limit: " +
           std::to_string(s.server_error_limit) + "\n  server_error_span: " +
-          s.server_error_span + "\n";
+          s.server_error_span + "\n  full_upload_every: " +
+          std::to_string(s.full_upload_every) + "\n";
   yaml += "collectors:\n";
   for (const collector::CollectorDescriptor& d : collector::builtin_collectors()) {
     const bool on = s.collectors_enabled &&

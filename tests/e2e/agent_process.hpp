@@ -37,6 +37,8 @@ struct AgentSetup {
   int request_timeout_seconds = 10;
   int server_error_limit = 10;
   std::string server_error_span = "1h";
+  // 1: every scan uploaded whole (tests that reckon each scan's parts and batch ids).
+  int full_upload_every = 24;
 };
 
 class AgentProcess {

@@ -129,7 +129,9 @@ TEST_CASE("e2e: the ingest asks for smaller batches (max_batch_findings): the ne
           "to it",
           "[integration]") {
   E2eWorld world(std::string(kFastIngestLimits) + "  max_batch_findings: 5\n");
-  AgentProcess agent(world.agent_setup());  // batch_max_findings 1000 of its own
+  AgentSetup setup = world.agent_setup();  // batch_max_findings 1000 of its own
+  setup.full_upload_every = 1;  // every scan whole: the parts below are reckoned so
+  AgentProcess agent(setup);
   agent.start();
   // The first cycle: cut at the agent's own size until the first answer came.
   REQUIRE(agent.eventually(

@@ -95,6 +95,7 @@ TEST_CASE("e2e: kill -9 of the agent at random points of its scans, spool writes
   E2eWorld world;
   AgentSetup setup = world.provisioned_agent_setup();
   setup.batch_max_findings = 2;  // scans in several parts: kills between parts of one scan
+  setup.full_upload_every = 1;   // every scan whole: the parts below are reckoned so
   setup.pacing_ms = 10;
   AgentProcess agent(setup);
 
@@ -182,6 +183,7 @@ TEST_CASE("e2e: a spool file truncated and one with flipped bytes are quarantine
   E2eWorld world;
   AgentSetup setup = world.provisioned_agent_setup();
   setup.batch_max_findings = 5;
+  setup.full_upload_every = 1;  // every scan whole: the parts below are reckoned so
   AgentProcess agent(setup);
   const std::size_t spooled = spool_while_ingest_down(world, agent, 2);
   const std::vector<fs::path> files = spool_files(agent);

@@ -119,7 +119,7 @@ TEST_CASE(
   }
 }
 
-TEST_CASE("a baseline is stored as JSON and read back; a tampered one is refused",
+TEST_CASE("a baseline is stored as JSON and read back, and a tampered one is refused",
           "[unit][delta]") {
   model::ScanBaseline base =
       model::baseline_of(testing::completed_scan(testing::kAgentIdentity, 1));

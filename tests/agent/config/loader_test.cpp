@@ -338,7 +338,7 @@ TEST_CASE("config: load_config reads the file and names it in errors", "[unit]")
 TEST_CASE("config: documented_keys lists every key once, with its environment variable",
           "[unit]") {
   const std::vector<config::KeyDoc> docs = documented_keys(kCollectors);
-  REQUIRE(docs.size() == 4 + 4 + 11 + 8 + (3 + 7) + 3);
+  REQUIRE(docs.size() == 4 + 4 + 11 + 9 + (3 + 7) + 3);
   CHECK(docs.front().key == "agent.name");
   CHECK(docs.back().key == "collectors.network.timeout");
   std::vector<std::string> with_environment;

@@ -94,7 +94,7 @@ TEST_CASE("A run of deltas leaves the database as the same scans sent whole leav
 }
 
 TEST_CASE(
-    "A delta the ingest cannot place is refused and writes nothing; a partial scan ends "
+    "A delta the ingest cannot place is refused and writes nothing, and a partial scan ends "
     "the chain",
     "[integration][delta]") {
   TenantDatabase db;
