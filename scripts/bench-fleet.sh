@@ -5,9 +5,11 @@
 # compressed (60 s heartbeats compressed 10 times for 10,000 agents is the load of 100,000).
 # Prints per route requests per second, p50/p95/p99 latency and answers by status, the
 # database's transactions and rows per second, the ingest's peak RSS and the database's size
-# per agent. Builds the release binaries first (in $ZT_BUILD_DIR, default build/bench).
+# per agent, and each scan's JSON bytes and database rows (--differential: scans as deltas
+# against the last acknowledged one). Builds the release binaries first (in $ZT_BUILD_DIR, default build/bench).
 # Arguments go to the simulator:
 #   scripts/bench-fleet.sh [--agents N] [--connections N] [--compression X] [--duration S]
 #                          [--heartbeat-seconds S] [--scan-seconds S] [--findings N]
-#                          [--change-rate R] [--seed N]
+#                          [--change-rate R] [--seed N] [--differential]
+#                          [--full-upload-every N]
 exec bash "$(dirname "$0")/bench-release.sh" zerotrace-fleet-sim "$@"

@@ -73,7 +73,7 @@ struct Agent {
 
 // What the fleet's scans cost on the wire.
 struct ScanTraffic {
-  double scans = 0, deltas = 0, bytes = 0;
+  double scans = 0, deltas = 0, bytes = 0, delta_bytes = 0;
 };
 
 // The counters of pg_stat_database for the database: commits and rows written.
@@ -168,6 +168,7 @@ class Fleet {
     std::string body = model::serialize(batch);
     ++traffic_.scans;
     traffic_.bytes += static_cast<double>(body.size());
+    if (batch.delta) traffic_.delta_bytes += static_cast<double>(body.size());
     return {due, std::string(kBatches), agent.key, std::move(body), a};
   }
 
@@ -272,11 +273,13 @@ int run(const Options& options) {
   std::printf("  findings sent: %.0f per second\n", scans * options.findings / seconds);
   const ScanTraffic& traffic = fleet.traffic();
   const double written = (after.inserted - before.inserted) + (after.updated - before.updated);
+  const double wholes = traffic.scans - traffic.deltas;
   std::printf(
       "  per scan: %.0f bytes of JSON, %.1f rows written (inserted + updated);"
-      " %.0f of %.0f scans sent as deltas\n",
+      " %.0f of %.0f scans sent as deltas (%.0f bytes each, the whole ones %.0f)\n",
       traffic.scans > 0 ? traffic.bytes / traffic.scans : 0.0, scans > 0 ? written / scans : 0.0,
-      traffic.deltas, traffic.scans);
+      traffic.deltas, traffic.scans, traffic.deltas > 0 ? traffic.delta_bytes / traffic.deltas : 0.0,
+      wholes > 0 ? (traffic.bytes - traffic.delta_bytes) / wholes : 0.0);
   std::printf("  database: %.0f transactions/s, %.0f rows inserted/s, %.0f rows updated/s\n",
               (after.commits - before.commits) / seconds,
               (after.inserted - before.inserted) / seconds,
