@@ -14,11 +14,7 @@ namespace {
 
 // zerotrace_ingest_batches_total{outcome} of the ingest's /metrics.
 long long batches(E2eWorld& world, const std::string& outcome) {
-  const zt::test::HttpReply reply = world.ingest.get("/metrics");
-  REQUIRE(reply.status == 200);
-  const std::string series = "zerotrace_ingest_batches_total{outcome=\"" + outcome + "\"} ";
-  const std::size_t at = reply.body.find(series);
-  return at == std::string::npos ? 0 : std::stoll(reply.body.substr(at + series.size()));
+  return world.metric("zerotrace_ingest_batches_total{outcome=\"" + outcome + "\"}");
 }
 
 // "category | severity | title" of the auth findings the agent reports for the host, and of

@@ -44,13 +44,16 @@ std::vector<std::string> E2eWorld::lines(const std::string& sql) {
   return out;
 }
 
-long long E2eWorld::answered(const std::string& route, int code) {
+long long E2eWorld::metric(const std::string& series) {
   const test::HttpReply reply = ingest.get("/metrics");
   REQUIRE(reply.status == 200);
-  const std::string series = "zerotrace_ingest_requests_total{route=\"" + route +
-                             "\",code=\"" + std::to_string(code) + "\"} ";
-  const std::size_t at = reply.body.find(series);
-  return at == std::string::npos ? 0 : std::stoll(reply.body.substr(at + series.size()));
+  const std::size_t at = reply.body.find(series + " ");
+  return at == std::string::npos ? 0 : std::stoll(reply.body.substr(at + series.size() + 1));
+}
+
+long long E2eWorld::answered(const std::string& route, int code) {
+  return metric("zerotrace_ingest_requests_total{route=\"" + route + "\",code=\"" +
+                std::to_string(code) + "\"}");
 }
 
 nlohmann::json one_shot_report(const std::filesystem::path& host_root) {

@@ -27,7 +27,9 @@ struct E2eWorld {
   AgentSetup provisioned_agent_setup();
 
   long long count(const std::string& sql) { return ingest.count(sql); }
-  // The ingest's zerotrace_ingest_requests_total for `route` and `code` (its /metrics).
+  // The value of one series of the ingest's /metrics ("name{labels}"), 0 when absent.
+  long long metric(const std::string& series);
+  // The ingest's zerotrace_ingest_requests_total for `route` and `code`.
   long long answered(const std::string& route, int code);
   // One line per row of `sql`, its columns joined with " | ", in the query's order.
   std::vector<std::string> lines(const std::string& sql);
