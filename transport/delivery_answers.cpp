@@ -101,7 +101,9 @@ Differential Delivery::differential() const {
   Differential d;
   d.enabled = baselines_.has_value() && ingest_differential_;
   d.full_every = options_.full_upload_every;
-  if (d.enabled)
+  // Also while the ingest has not answered yet since a start: a delta cut before it is sent
+  // again as it was when its baseline is still there.
+  if (baselines_)
     d.baseline = [this](const std::string& collectors) { return baselines_->load(collectors); };
   return d;
 }

@@ -46,7 +46,8 @@ struct NextPart {
 
 // What the delivery knows for differential uploads when it cuts a record.
 struct Differential {
-  bool enabled = false;  // the ingest takes digests and deltas, and full_every > 1
+  bool enabled = false;  // the ingest takes digests and deltas, and full_every > 1: new cuts
+                         // carry digests and may be deltas
   int full_every = 24;   // every so many uploads of a scan's collectors, one is whole
   // The baseline kept for a scan's collectors (model::collectors_key), if any.
   std::function<std::optional<model::ScanBaseline>(const std::string& collectors)> baseline;
