@@ -11,5 +11,5 @@
 #   scripts/bench-fleet.sh [--agents N] [--connections N] [--compression X] [--duration S]
 #                          [--heartbeat-seconds S] [--scan-seconds S] [--findings N]
 #                          [--change-rate R] [--seed N] [--differential]
-#                          [--full-upload-every N]
+#                          [--full-upload-every N] [--reconnect]
 exec bash "$(dirname "$0")/bench-release.sh" zerotrace-fleet-sim "$@"

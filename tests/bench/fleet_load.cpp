@@ -72,14 +72,14 @@ asio::awaitable<LoadAnswer> exchange(Run& run, std::unique_ptr<Stream>& stream,
   message.set(http::field::host, run.target.host);
   message.set(http::field::content_type, "application/json");
   if (!request.key.empty()) message.set(http::field::authorization, "Bearer " + request.key);
-  message.keep_alive(true);
+  message.keep_alive(!run.target.reconnect);
   message.body() = request.body;
   message.prepare_payload();
   beast::get_lowest_layer(*stream).expires_after(std::chrono::seconds(60));
   co_await http::async_write(*stream, message, use_awaitable);
   http::response<http::string_body> answer;
   co_await http::async_read(*stream, buffer, answer, use_awaitable);
-  if (!answer.keep_alive()) stream.reset();
+  if (run.target.reconnect || !answer.keep_alive()) stream.reset();
   co_return LoadAnswer{static_cast<int>(answer.result_int()), std::move(answer.body()), ""};
 }
 

@@ -7,7 +7,8 @@
 // once it is due (within 2 ms), sends it and reads the answer. Latency is from the first byte sent
 // to the answer read whole; the start delay (how late a request left because every connection
 // was busy) is the simulator's own backlog, reported apart so it never hides in the ingest's
-// latency. A connection that fails is counted and opened again for its next request.
+// latency (with `reconnect`, the latency includes the connection's TCP and TLS handshakes). A
+// connection that fails is counted and opened again for its next request.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -25,6 +26,9 @@ struct LoadTarget {
   std::uint16_t port = 0;
   std::string ca_file;
   std::size_t connections = 64;
+  // Every request on a new connection, a full TLS handshake each (no session resumption): what
+  // agents pay when the ingest's idle_timeout is shorter than their heartbeat interval.
+  bool reconnect = false;
 };
 
 struct LoadRequest {

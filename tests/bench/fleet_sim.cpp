@@ -19,7 +19,7 @@
 //
 // Usage: zerotrace-fleet-sim [--agents N] [--connections N] [--compression X] [--duration S]
 //        [--heartbeat-seconds S] [--scan-seconds S] [--findings N] [--change-rate R] [--seed N]
-//        [--differential] [--full-upload-every N]
+//        [--differential] [--full-upload-every N] [--reconnect]
 // Exit status: 0; 1 when the ingest or PostgreSQL could not be started or enrollment failed;
 // CLI11's on bad arguments.
 #include <CLI/CLI.hpp>
@@ -59,6 +59,7 @@ struct Options {
   std::string ingest;
   bool differential = false;
   int full_upload_every = 24;
+  bool reconnect = false;  // a new HTTPS connection for every request (fleet_load.hpp)
 };
 
 struct Agent {
@@ -234,7 +235,8 @@ int run(const Options& options) {
       server.admin({"company", "create", "fleet"}).at("id").get<std::string>();
   const std::string token =
       server.admin({"token", "create", "--company", company}).at("token").get<std::string>();
-  const LoadTarget target{"127.0.0.1", server.port(), server.ca_file(), options.connections};
+  const LoadTarget target{"127.0.0.1", server.port(), server.ca_file(), options.connections,
+                          options.reconnect};
 
   Fleet fleet(options, random);
   const auto enroll_start = LoadClock::now();
@@ -262,9 +264,10 @@ int run(const Options& options) {
   const double seconds = figures.seconds;
   std::printf(
       "  %d agents, heartbeat every %.0f s and scan every %.0f s compressed %.0fx"
-      " (the load of %.0f agents), %zu connections, %.1f s\n",
+      " (the load of %.0f agents), %zu connections%s, %.1f s\n",
       options.agents, options.heartbeat_seconds, options.scan_seconds, options.compression,
-      options.agents * options.compression, options.connections, seconds);
+      options.agents * options.compression, options.connections,
+      options.reconnect ? " (a new one for every request)" : "", seconds);
   for (const auto& [route, f] : figures.routes) print_route(route, f, seconds);
   const auto heartbeats = figures.routes.find(std::string(kHeartbeat));
   const auto batches = figures.routes.find(std::string(kBatches));
@@ -330,6 +333,8 @@ int main(int argc, char** argv) {
   app.add_option("--seed", options.seed, "random seed of the schedule");
   app.add_flag("--differential", options.differential,
                "send scans with their digest, and as deltas against the last acknowledged one");
+  app.add_flag("--reconnect", options.reconnect,
+               "open a new HTTPS connection (TCP and TLS handshakes) for every request");
   app.add_option("--full-upload-every", options.full_upload_every,
                  "with --differential: one scan in so many is sent whole")
       ->check(CLI::Range(1, 1000))
