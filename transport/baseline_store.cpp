@@ -16,8 +16,8 @@ bool plain_name(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == ',';
 }
 
-}  // namespace
-
+// The file name of a set of collectors: their names joined by "+" when they are plain names,
+// else a hash of them.
 std::string baseline_file_name(const std::string& collectors) {
   if (collectors.empty() || collectors.size() > 200 || !std::ranges::all_of(collectors, plain_name))
     return "collectors-" + model::sha256_hex(collectors).substr(0, 32) + ".json";
@@ -25,6 +25,8 @@ std::string baseline_file_name(const std::string& collectors) {
   std::ranges::replace(name, ',', '+');
   return name + ".json";
 }
+
+}  // namespace
 
 model::Result<BaselineStore> BaselineStore::open(const std::filesystem::path& dir) {
   auto opened = SpoolDir::open(dir);

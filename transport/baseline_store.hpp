@@ -34,8 +34,4 @@ class BaselineStore {
   SpoolDir dir_;
 };
 
-// The file name of a set of collectors: their names joined by "+" when they are plain names,
-// else a hash of them.
-std::string baseline_file_name(const std::string& collectors);
-
 }  // namespace zt::transport

@@ -153,9 +153,7 @@ Sample from_sample(std::string name, bool valid, const Mutation& mutate) {
 // A differential upload: the completed sample scan again, one finding changed, one gone.
 json delta_document() {
   const model::Batch scan = testing::completed_scan(testing::kAgentIdentity, 1);
-  model::Batch next = testing::completed_scan(testing::kAgentIdentity, 2);
-  next.findings = scan.findings;
-  next.dependencies = scan.dependencies;
+  model::Batch next = testing::next_scan(scan, 2);
   next.findings[0].title += " (changed)";
   next.findings.pop_back();
   return model::to_json(*model::delta_of(next, model::baseline_of(scan)));

@@ -255,6 +255,13 @@ model::Batch completed_scan(const std::string& agent_identity, int hour) {
   return batch;
 }
 
+model::Batch next_scan(const model::Batch& scan, int hour) {
+  model::Batch next = completed_scan(kAgentIdentity, hour);
+  next.findings = scan.findings;
+  next.dependencies = scan.dependencies;
+  return next;
+}
+
 FindingChanges change_findings(model::Batch& scan, std::mt19937_64& random,
                                const std::string& agent_identity, int& next_port) {
   FindingChanges changes;

@@ -38,6 +38,10 @@ model::Batch running_batch();
 // ids. For the tests of the ingest's writer, where scans follow one another.
 model::Batch completed_scan(const std::string& agent_identity, int hour);
 
+// The next completed scan of the same host at `hour` (completed_scan of kAgentIdentity): the
+// findings and packages of `scan`, new batch and scan ids.
+model::Batch next_scan(const model::Batch& scan, int hour);
+
 // What change_findings() did, by fingerprint.
 struct FindingChanges {
   std::set<std::string> removed, changed, added;

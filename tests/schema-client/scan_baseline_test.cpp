@@ -14,6 +14,7 @@
 using namespace zt;
 using nlohmann::json;
 using testing::Lines;
+using testing::next_scan;
 
 namespace {
 
@@ -27,13 +28,6 @@ std::set<std::string> joined(const std::set<std::string>& a, const std::set<std:
   std::set<std::string> out = a;
   out.insert(b.begin(), b.end());
   return out;
-}
-
-model::Batch next_scan(const model::Batch& scan, int hour) {
-  model::Batch next = testing::completed_scan(testing::kAgentIdentity, hour);
-  next.findings = scan.findings;
-  next.dependencies = scan.dependencies;
-  return next;
 }
 
 Lines problems(const json& document) {

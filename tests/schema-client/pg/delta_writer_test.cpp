@@ -14,6 +14,7 @@
 #include "tests/schema-client/sample_batch.hpp"
 
 using zt::model::Batch;
+using zt::testing::next_scan;
 using zt::testing::TenantDatabase;
 
 namespace {
@@ -34,14 +35,6 @@ std::set<std::string> finding_state(TenantDatabase& db, const zt::pg::AgentRef& 
                  std::string(spec.table) + " c WHERE c.company_id = '" + agent.company_id + "'"))
       rows.insert(std::string(spec.table) + " " + row);
   return rows;
-}
-
-// The next scan of the same host at `hour`: the same findings and packages, new ids.
-Batch next_scan(const Batch& scan, int hour) {
-  Batch next = zt::testing::completed_scan(zt::testing::kAgentIdentity, hour);
-  next.findings = scan.findings;
-  next.dependencies = scan.dependencies;
-  return next;
 }
 
 Batch with_digest(Batch scan) {
